@@ -1,0 +1,45 @@
+import { readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { parseDocument } from 'yaml';
+import { Manifest } from '../schemas/manifest.ts';
+import { InputError } from './errors.ts';
+
+export interface LoadedManifest {
+  manifest: Manifest;
+  path: string;
+  sourcePath: string;
+}
+
+/** Read, parse and check a manifest; every problem comes back as a located InputError. */
+export async function loadManifest(path: string): Promise<LoadedManifest> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (cause) {
+    throw new InputError(`cannot read the manifest: ${(cause as Error).message}`, { file: path, ruleId: 'manifest-read', cause });
+  }
+  const doc = parseDocument(text, { prettyErrors: false });
+  if (doc.errors.length > 0) {
+    const err = doc.errors[0]!;
+    throw new InputError(`YAML syntax: ${err.message.split('\n')[0]}`, {
+      file: path,
+      ruleId: 'manifest-yaml',
+      line: err.linePos?.[0]?.line ?? null,
+      column: err.linePos?.[0]?.col ?? null,
+    });
+  }
+  const parsed = Manifest.safeParse(doc.toJS());
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const node = doc.getIn(issue.path as (string | number)[], true) as { range?: [number, number] } | undefined;
+    const { line, column } = node?.range ? lineColumn(text, node.range[0]) : { line: null, column: null };
+    throw new InputError(`${issue.path.join('.') || '(root)'}: ${issue.message}`, { file: path, ruleId: 'manifest-schema', line, column });
+  }
+  return { manifest: parsed.data, path, sourcePath: resolve(dirname(path), parsed.data.source.file) };
+}
+
+export function lineColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return { line, column: offset - before.lastIndexOf('\n') };
+}

@@ -1,0 +1,131 @@
+import { createHash } from 'node:crypto';
+import type { VFile } from 'vfile';
+import type { Briefing, Program } from '../schemas/briefing.ts';
+import type { Manifest } from '../schemas/manifest.ts';
+import type { Provenance } from '../schemas/provenance.ts';
+import { assignSlides } from './assign.ts';
+import { extractBreakdowns } from './extract/breakdowns.ts';
+import { extractBudgets } from './extract/budgets.ts';
+import { extractContacts } from './extract/contacts.ts';
+import { slideContexts } from './extract/context.ts';
+import { extractDates } from './extract/dates.ts';
+import { extractMeasures } from './extract/measures.ts';
+import { extractSlidePhones } from './extract/phones.ts';
+import { extractPlaces } from './extract/places.ts';
+import { extractQuantities } from './extract/quantities.ts';
+import { extractRates, extractShareGroups } from './extract/rates.ts';
+import { extractSeries } from './extract/series.ts';
+import { extractSheets } from './extract/sheets.ts';
+import { normalizeLines, type NormalizedLine } from './normalize.ts';
+import { segmentSlides } from './segment.ts';
+import { Span } from './span.ts';
+
+export interface ParseInput {
+  /** decoded text of the source (for a PDF: the text rebuilt from its pages) */
+  text: string;
+  /** PDF page of every line, when the source is a PDF */
+  pages?: number[];
+  format: 'text' | 'pdf';
+  encoding: string;
+  /** the bytes of the source file, for its checksum */
+  bytes: Uint8Array;
+  manifest: Manifest;
+}
+
+/** Timings of each stage in milliseconds, for the benchmark. */
+export type StageTimes = Record<'normalize' | 'segment' | 'contacts' | 'assign' | 'extract', number>;
+
+/**
+ * Stages 1–2 of the pipeline, pure: normalize → segment → contacts → assign → extract. Problems
+ * that do not stop the parse are recorded on `file` as located messages.
+ */
+export function parseBriefing(input: ParseInput, file: VFile, times?: StageTimes): Briefing {
+  const clock = stopwatch(times);
+  const lines = clock('normalize', () => normalizeLines(input.text, input.pages));
+  const { slides, notes: segmentNotes } = clock('segment', () => segmentSlides(lines, input.manifest.notPageStarts.map((n) => n.text)));
+  const notes: Briefing['notes'] = [];
+  const note = (ruleId: string, severity: 'info' | 'warning', reason: string, at: Provenance | null) => {
+    notes.push({ ruleId, severity, reason, at });
+    if (severity === 'warning') {
+      const msg = file.message(reason, { place: at ? place(at) : undefined, ruleId, source: 'briefing-parse' });
+      msg.fatal = false;
+    }
+  };
+  for (const n of segmentNotes) note(n.ruleId, n.severity, n.reason, n.line ? lineProvenance(n.line) : null);
+
+  const contacts = clock('contacts', () => extractContacts(slides));
+  for (const n of contacts.notes) note(n.ruleId, 'warning', n.reason, n.at);
+  if (contacts.programs.length === 0) {
+    file.fail('no contact list (施策名 / 担当課室 / 担当者 / 電話番号) found: programs cannot be identified', {
+      place: { line: Math.max(1, lines.length), column: 1 },
+      ruleId: 'contacts-missing',
+      source: 'briefing-parse',
+    });
+  }
+  const assignments = clock('assign', () => assignSlides(slides, contacts.programs, input.manifest.programAliases, contacts.slideIndexes));
+  for (const s of slides) {
+    const a = assignments.get(s.index)!;
+    if (a.rule === 'body' || a.rule === 'continuation') note('slide-assignment', 'info', `slide ${s.index} "${s.title}" → program ${a.program ?? '(none)'}: ${a.detail}`, lineProvenance(s.lines.find((l) => l.text.trim()) ?? s.lines[0]!));
+    if (a.program === null && a.rule !== 'contact-list') note('slide-unassigned', 'warning', `slide ${s.index} "${s.title}" belongs to no program`, lineProvenance(s.lines[0]!));
+  }
+
+  const briefing = clock('extract', () => {
+    const contexts = slideContexts(slides, (i) => assignments.get(i)?.program ?? null, input.manifest.fiscalYear).filter((c) => !contacts.slideIndexes.includes(c.slide.index));
+    const all = <T>(fn: (c: (typeof contexts)[number]) => T[]) => contexts.flatMap(fn);
+    const slidePhones = all(extractSlidePhones);
+    const programs: Program[] = contacts.programs.map((p) => ({
+      ...p,
+      slidePhones: slidePhones.filter((sp) => assignments.get(sp.slide)?.program === p.no),
+      slides: slides.filter((s) => assignments.get(s.index)?.program === p.no).map((s) => s.index),
+    }));
+    for (const p of programs) if (p.slides.length === 0) note('program-without-slides', 'warning', `program ${p.no} ${p.name} has no slide`, p.at);
+    return {
+      schemaVersion: 1 as const,
+      edition: input.manifest.edition,
+      title: input.manifest.title,
+      fiscalYear: input.manifest.fiscalYear,
+      era: input.manifest.era,
+      source: {
+        file: file.path,
+        sha256: createHash('sha256').update(input.bytes).digest('hex'),
+        format: input.format,
+        encoding: input.encoding,
+        lines: lines.length,
+      },
+      programs,
+      slides: slides.map((s) => {
+        const a = assignments.get(s.index)!;
+        return { index: s.index, printedPage: s.printedPage, title: s.title, program: a.program, assignment: { rule: a.rule, detail: a.detail }, startLine: s.startLine, endLine: s.endLine };
+      }),
+      budgets: all(extractBudgets),
+      measures: all(extractMeasures),
+      rates: all(extractRates),
+      shareGroups: all(extractShareGroups),
+      series: all(extractSeries),
+      breakdowns: all(extractBreakdowns),
+      quantities: all(extractQuantities),
+      dates: all(extractDates),
+      places: all(extractPlaces),
+      sheets: all(extractSheets),
+      notes,
+    };
+  });
+  return briefing;
+}
+
+function lineProvenance(line: NormalizedLine): Provenance {
+  return new Span([line]).locateLine(0);
+}
+
+export function place(at: Provenance) {
+  return { start: { line: at.line, column: at.column }, end: { line: at.endLine, column: at.endColumn } };
+}
+
+function stopwatch(times?: StageTimes) {
+  return <T>(stage: keyof StageTimes, fn: () => T): T => {
+    const t0 = performance.now();
+    const result = fn();
+    if (times) times[stage] = performance.now() - t0;
+    return result;
+  };
+}

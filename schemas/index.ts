@@ -1,0 +1,4 @@
+export * from './provenance.ts';
+export * from './figures.ts';
+export * from './briefing.ts';
+export * from './manifest.ts';
