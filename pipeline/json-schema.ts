@@ -1,0 +1,14 @@
+import { z } from 'zod';
+import { Briefing } from '../schemas/briefing.ts';
+import { Manifest } from '../schemas/manifest.ts';
+
+/** The JSON Schema files generated from the zod schemas (the single source of truth). */
+export const JSON_SCHEMAS: Record<string, z.ZodType> = {
+  'briefing.schema.json': Briefing,
+  'manifest.schema.json': Manifest,
+};
+
+export function renderJsonSchema(name: string): string {
+  const schema = z.toJSONSchema(JSON_SCHEMAS[name]!, { target: 'draft-2020-12', io: 'input' });
+  return JSON.stringify({ $id: `https://briefing-pack.invalid/schemas/${name}`, ...schema }, null, 2) + '\n';
+}

@@ -1,0 +1,112 @@
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { VFile } from 'vfile';
+import { Manifest } from '../schemas/manifest.ts';
+import { InputError } from './errors.ts';
+import { decodeText } from './ingest-text.ts';
+import { readPdfText } from './ingest-pdf.ts';
+import { loadManifest } from './manifest.ts';
+import type { ParseInput } from './parse.ts';
+
+/** The project root: bundled sources live in <root>/sources/<edition>/. */
+export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const DEFAULT_EDITION = 'r6';
+
+export interface ResolvedSource {
+  manifest: Manifest;
+  manifestPath: string | null;
+  sourcePath: string;
+}
+
+/**
+ * What the user named: nothing (the bundled R6 briefing), an edition id ("r6"), a folder or a
+ * manifest.yaml, or a .txt / .pdf file (with the manifest next to it, if there is one).
+ */
+export async function resolveSource(arg: string | undefined, cwd = process.cwd()): Promise<ResolvedSource> {
+  const name = arg ?? DEFAULT_EDITION;
+  const candidates = [resolve(cwd, name), join(PROJECT_ROOT, 'sources', name)];
+  for (const path of candidates) {
+    const info = await stat(path).catch(() => null);
+    if (!info) continue;
+    if (info.isDirectory()) {
+      const manifestPath = join(path, 'manifest.yaml');
+      if (await exists(manifestPath)) return fromManifest(manifestPath);
+      throw new InputError('the folder has no manifest.yaml', { file: path, ruleId: 'source-no-manifest' });
+    }
+    if (/\.ya?ml$/i.test(path)) return fromManifest(path);
+    const sibling = join(dirname(path), 'manifest.yaml');
+    if (await exists(sibling)) {
+      const loaded = await loadManifest(sibling);
+      if (resolve(loaded.sourcePath) === resolve(path)) return { manifest: loaded.manifest, manifestPath: sibling, sourcePath: path };
+    }
+    return { manifest: await inferManifest(path), manifestPath: null, sourcePath: path };
+  }
+  throw new InputError(`no such source: give a .txt or .pdf file, a folder with manifest.yaml, or an edition under sources/`, {
+    file: name,
+    ruleId: 'source-not-found',
+  });
+}
+
+async function fromManifest(path: string): Promise<ResolvedSource> {
+  const loaded = await loadManifest(path);
+  return { manifest: loaded.manifest, manifestPath: path, sourcePath: loaded.sourcePath };
+}
+
+async function exists(path: string): Promise<boolean> {
+  return (await stat(path).catch(() => null)) !== null;
+}
+
+/**
+ * A bare file without a manifest: the fiscal year is the one its "R6当初予算額" statements are
+ * for; nothing else is guessed.
+ */
+async function inferManifest(path: string): Promise<Manifest> {
+  const bytes = await readBytes(path);
+  const text = extname(path).toLowerCase() === '.pdf' ? (await readPdfText(bytes, path)).text : decodeText(bytes, path).text;
+  const years = [...text.normalize('NFKC').matchAll(/(?:R|令和)\s*(\d{1,2})\s*(?:年度)?\s*当初予算/g)].map((m) => Number(m[1]));
+  if (years.length === 0) {
+    throw new InputError('cannot tell which fiscal year this briefing is for (no "R6当初予算額"-like statement); add a manifest.yaml next to it', {
+      file: path,
+      ruleId: 'source-fiscal-year',
+    });
+  }
+  const eraYear = Math.max(...years);
+  return Manifest.parse({
+    edition: `r${eraYear}`,
+    title: basename(path),
+    publisher: '総務省 地域力創造グループ',
+    fiscalYear: 2018 + eraYear,
+    era: { name: '令和', year: eraYear },
+    source: { file: basename(path), sha256: createHash('sha256').update(bytes).digest('hex') },
+    generatedAt: `${2018 + eraYear}-04-01`,
+  });
+}
+
+async function readBytes(path: string): Promise<Uint8Array> {
+  try {
+    return await readFile(path);
+  } catch (cause) {
+    throw new InputError(`cannot read the source: ${(cause as Error).message}`, { file: path, ruleId: 'source-read', cause });
+  }
+}
+
+/** Read and decode the source named by a resolved manifest. */
+export async function readSource(resolved: ResolvedSource, file: VFile): Promise<ParseInput> {
+  const bytes = await readBytes(resolved.sourcePath);
+  const sha = createHash('sha256').update(bytes).digest('hex');
+  if (resolved.manifestPath && sha !== resolved.manifest.source.sha256) {
+    const msg = file.message(`the source changed since the manifest was written (sha256 ${sha.slice(0, 12)}…, manifest says ${resolved.manifest.source.sha256.slice(0, 12)}…): update source.sha256 in ${resolved.manifestPath}`, {
+      ruleId: 'source-checksum',
+      source: 'briefing-ingest',
+    });
+    msg.fatal = false;
+  }
+  if (extname(resolved.sourcePath).toLowerCase() === '.pdf') {
+    const pdf = await readPdfText(bytes, resolved.sourcePath);
+    return { text: pdf.text, pages: pdf.pages, format: 'pdf', encoding: 'pdf', bytes, manifest: resolved.manifest };
+  }
+  const decoded = decodeText(bytes, resolved.sourcePath);
+  return { text: decoded.text, format: 'text', encoding: decoded.encoding, bytes, manifest: resolved.manifest };
+}

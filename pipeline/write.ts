@@ -1,0 +1,43 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
+
+export interface OutputFile {
+  /** path relative to the output root */
+  path: string;
+  content: string | Uint8Array;
+}
+
+export interface WriteResult {
+  written: string[];
+  unchanged: string[];
+}
+
+/**
+ * The one writer that touches out/: every file goes to a temporary name in its folder and is
+ * renamed into place, so a crash never leaves a half-written file; identical files are left alone.
+ */
+export async function writeOutputs(root: string, files: OutputFile[]): Promise<WriteResult> {
+  const result: WriteResult = { written: [], unchanged: [] };
+  for (const f of files) {
+    const target = join(root, f.path);
+    if (relative(root, target).startsWith('..')) throw new Error(`refusing to write outside ${root}: ${f.path}`);
+    const bytes = typeof f.content === 'string' ? Buffer.from(f.content, 'utf8') : Buffer.from(f.content);
+    const current = await readFile(target).catch(() => null);
+    if (current && current.equals(bytes)) {
+      result.unchanged.push(f.path);
+      continue;
+    }
+    await mkdir(dirname(target), { recursive: true });
+    const temp = join(dirname(target), `.${randomBytes(6).toString('hex')}.tmp`);
+    try {
+      await writeFile(temp, bytes);
+      await rename(temp, target);
+    } catch (err) {
+      await rm(temp, { force: true });
+      throw err;
+    }
+    result.written.push(f.path);
+  }
+  return result;
+}
