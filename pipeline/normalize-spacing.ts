@@ -137,7 +137,8 @@ function isWordChar(c: string): boolean {
 
 /** A raw line whose letters are mostly spaced out one by one: the look of a slide heading. */
 export function isLetterSpaced(raw: string): boolean {
-  const tokens = raw.trim().split(/\s+/).filter((t) => /[\p{L}\p{N}]/u.test(t) && !/^\d+$/.test(t));
+  if (raw.includes('\t')) return false; // table cells, not a heading
+  const tokens = raw.trim().split(/\s+/).filter((t) => /\p{L}/u.test(t) && !/\d/.test(t));
   if (tokens.length < 4) return false;
   return tokens.filter((t) => [...t].length === 1).length / tokens.length >= 0.5;
 }

@@ -4,6 +4,7 @@ import type { Briefing, Program } from '../schemas/briefing.ts';
 import type { Manifest } from '../schemas/manifest.ts';
 import type { Provenance } from '../schemas/provenance.ts';
 import { assignSlides } from './assign.ts';
+import { InputError } from './errors.ts';
 import { extractBreakdowns } from './extract/breakdowns.ts';
 import { extractBudgets } from './extract/budgets.ts';
 import { extractContacts } from './extract/contacts.ts';
@@ -56,10 +57,11 @@ export function parseBriefing(input: ParseInput, file: VFile, times?: StageTimes
   const contacts = clock('contacts', () => extractContacts(slides));
   for (const n of contacts.notes) note(n.ruleId, 'warning', n.reason, n.at);
   if (contacts.programs.length === 0) {
-    file.fail('no contact list (施策名 / 担当課室 / 担当者 / 電話番号) found: programs cannot be identified', {
-      place: { line: Math.max(1, lines.length), column: 1 },
+    throw new InputError('no contact list (a slide headed 施策名 / 担当課室 / 担当者 / 電話番号) was found, so no program can be identified', {
+      file: file.path,
       ruleId: 'contacts-missing',
-      source: 'briefing-parse',
+      line: lines.at(-1)?.no ?? 1,
+      column: 1,
     });
   }
   const assignments = clock('assign', () => assignSlides(slides, contacts.programs, input.manifest.programAliases, contacts.slideIndexes));

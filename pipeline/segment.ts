@@ -48,14 +48,25 @@ export function segmentSlides(lines: NormalizedLine[], notPageStarts: string[] =
   let current: { lines: NormalizedLine[]; sheets: SheetBlock[] } | null = null;
   let sheet: SheetBlock | null = null;
   let blankRun = 0;
+  let page: number | undefined;
 
   for (const line of lines) {
+    // In a PDF every page is a slide: its page boundaries are certain, unlike a text extraction's.
+    const newPdfPage = line.page !== undefined && line.page !== page;
+    page = line.page;
+    if (newPdfPage && current && line.text.trim() === '') {
+      current = { lines: [line], sheets: [] };
+      groups.push(current);
+      sheet = null;
+      blankRun = 1;
+      continue;
+    }
     if (line.text.trim() === '') {
       blankRun++;
       (sheet ? sheet.lines : current?.lines)?.push(line);
       continue;
     }
-    const cell = TABLE_CELL.test(line.raw) || sheet !== null;
+    const cell = TABLE_CELL.test(line.raw) || (sheet !== null && line.page === undefined);
     const marked = line.pageStart && !cell && !skip.has(compact(line.text));
     if (line.pageStart && !cell && !marked) {
       notes.push({ ruleId: 'segment-not-page-start', severity: 'info', reason: `"${line.text}" starts like a page but the manifest says it is not one`, line });
@@ -65,7 +76,7 @@ export function segmentSlides(lines: NormalizedLine[], notPageStarts: string[] =
     if (current && (blankRun >= 3 || line.pageStart) && SHEET_LABEL.test(line.text.trim())) {
       sheet = { label: line.text.trim(), lines: [line] };
       current.sheets.push(sheet);
-    } else if (!current || marked || heading || afterGap) {
+    } else if (!current || marked || heading || afterGap || newPdfPage) {
       sheet = null;
       current = { lines: [line], sheets: [] };
       groups.push(current);

@@ -39,7 +39,8 @@ function readCopy(label: string, span: Span): Copy {
   for (const line of span.lines) {
     const lineStart = offset;
     offset += line.text.length + 1;
-    const cells = [...line.text.matchAll(/[^\t]+/g)].map((m) => ({ text: m[0].trim(), start: lineStart + m.index! + (m[0].length - m[0].trimStart().length) })).filter((c) => c.text);
+    // Cells are tab-separated in a text dump; a PDF gives them back separated by spaces.
+    const cells = [...line.text.matchAll(line.text.includes('\t') ? /[^\t]+/g : /\S+/g)].map((m) => ({ text: m[0].trim(), start: lineStart + m.index! + (m[0].length - m[0].trimStart().length) })).filter((c) => c.text);
     const yearIdx = cells.findIndex((c) => YEAR_CELL.test(c.text));
     if (yearIdx >= 0) {
       const m = YEAR_CELL.exec(cells[yearIdx]!.text)!;

@@ -1,0 +1,30 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { VFile } from 'vfile';
+import type { Briefing } from '../../schemas/briefing.ts';
+import type { Manifest } from '../../schemas/manifest.ts';
+import { loadManifest } from '../../pipeline/manifest.ts';
+import { parseBriefing } from '../../pipeline/parse.ts';
+import { PROJECT_ROOT } from '../../pipeline/source.ts';
+
+export const R6_DIR = join(PROJECT_ROOT, 'sources', 'r6');
+export const R6_TEXT_PATH = join(R6_DIR, 'briefing.txt');
+export const R6_TEXT = readFileSync(R6_TEXT_PATH, 'utf8');
+
+export async function r6Manifest(): Promise<Manifest> {
+  return (await loadManifest(join(R6_DIR, 'manifest.yaml'))).manifest;
+}
+
+/** Parse a text (by default the bundled R6 briefing) with the R6 manifest. */
+export async function parseText(text = R6_TEXT, path = R6_TEXT_PATH, manifest?: Manifest): Promise<{ briefing: Briefing; file: VFile }> {
+  const file = new VFile({ path });
+  const bytes = Buffer.from(text, 'utf8');
+  const briefing = parseBriefing({ text, format: 'text', encoding: 'utf-8', bytes, manifest: manifest ?? (await r6Manifest()) }, file);
+  return { briefing, file };
+}
+
+let cached: Promise<{ briefing: Briefing; file: VFile }> | null = null;
+export function parseR6(): Promise<{ briefing: Briefing; file: VFile }> {
+  cached ??= parseText();
+  return cached;
+}
