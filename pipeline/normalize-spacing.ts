@@ -12,7 +12,7 @@ export function collapseLetterSpacing(m: MappedChars, isTitle: boolean): MappedC
   // Predominance is judged on tokens with letters: table rows of numbers are not letter-spaced.
   const lettered = tokens.filter((t) => t.hasWordChar && !t.digitsOnly);
   const singles = lettered.filter((t) => t.length === 1).length;
-  const predominantlySpaced = lettered.length >= 4 && singles / lettered.length >= 0.5;
+  const predominantlySpaced = lettered.length >= 4 && singles / lettered.length > 0.5;
   // Where a spaced line marks word breaks with double spaces, every single space is a letter gap.
   const doubleGaps = tokens.some((t, k) => k > 0 && t.start - tokens[k - 1]!.end >= 2);
 

@@ -34,7 +34,7 @@ export function parseKanjiNumber(printed: string): { value: number; largestExp: 
   const s = printed.replace(/\s+/g, '');
   if (s === '') return null;
   const tokens = s.match(/\d[\d,]*(?:\.\d+)?|[十百千万億兆]/g);
-  if (!tokens || tokens.join('') !== s) return null;
+  if (!tokens || tokens.join('') !== s || !/\d/.test(s)) return null;
   // Sum of big groups (万/億/兆), each group a sum of small parts (千/百/十).
   let total = { digits: 0n, scale: 0 };
   let group = { digits: 0n, scale: 0 };

@@ -1,0 +1,72 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './helpers/cli.ts';
+import { textToPdf } from './helpers/make-pdf.ts';
+import { R6_TEXT } from './helpers/r6.ts';
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'briefing-'));
+
+describe('briefing build', () => {
+  it('parses the bundled R6 briefing into out/r6/briefing.json', () => {
+    const out = tmp();
+    const run = runCli(['build', '--out', out]);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^r6: 31 programs, 68 slides, 19 budgets/);
+    const briefing = JSON.parse(readFileSync(join(out, 'r6', 'briefing.json'), 'utf8'));
+    expect(briefing.programs).toHaveLength(31);
+    // Same input, same bytes: a rerun leaves the file alone.
+    const again = runCli(['build', 'r6', '--out', out]);
+    expect(again.stdout).toContain('(0 written, 1 unchanged)');
+  });
+
+  it('prints help', () => {
+    const run = runCli(['--help']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('build [options] [source]');
+  });
+
+  it.each([
+    ['empty.txt', Buffer.alloc(0), /empty\.txt: error: the file is empty \[ingest-empty\]/],
+    ['binary.txt', Buffer.from([0x25, 0x50, 0x00, 0x01, 0x02]), /binary\.txt:1:3: error: binary data .*\[ingest-binary\]/],
+    ['latin1.txt', Buffer.from([0x52, 0x36, 0xff, 0xfe, 0x80, 0x81]), /latin1\.txt:1:3: error: the text is neither UTF-8 nor Shift_JIS/],
+  ])('refuses %s with a located message and exit code 2', (name, bytes, message) => {
+    const dir = tmp();
+    writeFileSync(join(dir, name), bytes);
+    const run = runCli(['build', join(dir, name), '--out', join(dir, 'out')]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(message);
+  });
+
+  it('refuses a truncated PDF', async () => {
+    const dir = tmp();
+    const pdf = await textToPdf([['R6当初予算額：248百万円']]);
+    writeFileSync(join(dir, 'cut.pdf'), pdf.subarray(0, 400));
+    const run = runCli(['build', join(dir, 'cut.pdf'), '--out', join(dir, 'out')]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/cut\.pdf: error: not a readable PDF/);
+  });
+
+  it('refuses a briefing without its contact list and keeps the earlier output intact', () => {
+    const dir = tmp();
+    const out = join(dir, 'out');
+    expect(runCli(['build', '--out', out]).status).toBe(0);
+    const before = readFileSync(join(out, 'r6', 'briefing.json'));
+    const withoutContacts = R6_TEXT.split('\n').slice(0, 4212).join('\n');
+    writeFileSync(join(dir, 'briefing-r6.txt'), withoutContacts);
+    const run = runCli(['build', join(dir, 'briefing-r6.txt'), '--out', out]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/briefing-r6\.txt:4212:1: error: no contact list .*\[contacts-missing\]/);
+    expect(readFileSync(join(out, 'r6', 'briefing.json')).equals(before)).toBe(true);
+  });
+
+  it('names the fix when a bare file gives no fiscal year', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'notes.txt'), '施策名 担当課室 担当者 電話番号\n');
+    const run = runCli(['build', join(dir, 'notes.txt'), '--out', join(dir, 'out')]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('add a manifest.yaml next to it');
+  });
+});
