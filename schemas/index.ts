@@ -2,3 +2,4 @@ export * from './provenance.ts';
 export * from './figures.ts';
 export * from './briefing.ts';
 export * from './manifest.ts';
+export * from './validation.ts';
