@@ -17,6 +17,7 @@ import { extractQuantities } from './extract/quantities.ts';
 import { extractRates, extractShareGroups } from './extract/rates.ts';
 import { extractSeries } from './extract/series.ts';
 import { extractSheets } from './extract/sheets.ts';
+import { extractTableRows } from './extract/tables.ts';
 import { normalizeLines, type NormalizedLine } from './normalize.ts';
 import { segmentSlides } from './segment.ts';
 import { Span } from './span.ts';
@@ -106,6 +107,7 @@ export function parseBriefing(input: ParseInput, file: VFile, times?: StageTimes
       series: all(extractSeries),
       breakdowns: all(extractBreakdowns),
       quantities: all(extractQuantities),
+      tableRows: all(extractTableRows),
       dates: all(extractDates),
       places: all(extractPlaces),
       sheets: all(extractSheets),

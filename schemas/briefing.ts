@@ -10,6 +10,7 @@ import {
   Rate,
   Series,
   ShareGroup,
+  TableRow,
 } from './figures.ts';
 
 export const Phone = z.string().regex(/^0\d{1,4}-\d{1,4}-\d{3,4}$/).describe('a Japanese phone number, e.g. 03-5253-5394');
@@ -109,6 +110,7 @@ export const Briefing = z
     series: z.array(Series),
     breakdowns: z.array(Breakdown),
     quantities: z.array(Quantity),
+    tableRows: z.array(TableRow),
     dates: z.array(DateMention),
     places: z.array(Place),
     sheets: z.array(EmbeddedSheet),

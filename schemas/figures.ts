@@ -146,3 +146,13 @@ export const Place = z
   })
   .describe('A prefecture or municipality named in the briefing');
 export type Place = z.infer<typeof Place>;
+
+export const TableCell = z.object({
+  printed: z.string(),
+  value: z.number().nullable().describe('null for an empty cell (－)'),
+  at: Provenance,
+});
+export const TableRow = z
+  .object({ ...ref, label: z.string(), cells: z.array(TableCell).min(2) })
+  .describe('A row of a numeric table: a label and cells that hold only numbers');
+export type TableRow = z.infer<typeof TableRow>;

@@ -1,5 +1,5 @@
 import type { Quantity } from '../../schemas/figures.ts';
-import { lineBounds } from '../span.ts';
+import { lineBounds, Span } from '../span.ts';
 import { parseAmount, parseKanjiNumber } from '../units/number.ts';
 import { makeId, type SlideContext } from './context.ts';
 
@@ -16,8 +16,17 @@ const QUANTITY = new RegExp(`(約\\s*)?(?<![\\d.,])(${NUMBER})\\s*(${COUNTERS.jo
  * it stands in: the pool from which declared checks select figures by meaning.
  */
 export function extractQuantities(ctx: SlideContext): Quantity[] {
+  // The canonical copy of an embedded spreadsheet is part of the slide; the other copies are not.
+  const canonical = ctx.slide.sheets[0];
+  const spans = canonical ? [ctx.span, new Span(canonical.lines)] : [ctx.span];
   const out: Quantity[] = [];
-  const text = ctx.span.text;
+  for (const span of spans) out.push(...quantitiesIn(ctx, span, out.length));
+  return out;
+}
+
+function quantitiesIn(ctx: SlideContext, span: Span, first: number): Quantity[] {
+  const out: Quantity[] = [];
+  const text = span.text;
   for (const m of text.matchAll(QUANTITY)) {
     const unit = m[3]!;
     const printed = m[0].replace(/\s+/g, '').replace(/^約/, '');
@@ -28,7 +37,7 @@ export function extractQuantities(ctx: SlideContext): Quantity[] {
     const start = m.index! + (m[1]?.length ?? 0);
     const { start: ls, end: le } = lineBounds(text, start);
     out.push({
-      id: makeId('qty', ctx.slide.index, out.length),
+      id: makeId('qty', ctx.slide.index, first + out.length),
       program: ctx.program,
       slide: ctx.slide.index,
       value,
@@ -36,7 +45,7 @@ export function extractQuantities(ctx: SlideContext): Quantity[] {
       printed,
       approximate: Boolean(m[1]),
       context: text.slice(ls, le).trim(),
-      at: ctx.span.locate(start, m.index! + m[0].length),
+      at: span.locate(start, m.index! + m[0].length),
     });
   }
   return out;
