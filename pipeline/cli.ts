@@ -3,6 +3,11 @@ import { join } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { reporter } from 'vfile-reporter';
 import { build } from './commands/build.ts';
+import { readAndValidate } from './commands/validate.ts';
+import { formatGithub } from './report/github.ts';
+import { formatSarif } from './report/sarif.ts';
+import { formatTerminal } from './report/terminal.ts';
+import type { ValidationReport } from '../schemas/validation.ts';
 import { InputError } from './errors.ts';
 import { JSON_SCHEMAS, renderJsonSchema } from './json-schema.ts';
 import { PROJECT_ROOT } from './source.ts';
@@ -22,17 +27,47 @@ export async function main(argv: string[]): Promise<number> {
 
   program
     .command('build')
-    .description('parse the briefing and write out/<edition>/ (default source: the bundled R6 briefing)')
+    .description('parse and validate the briefing, then write out/<edition>/ (default source: the bundled R6 briefing)')
     .argument('[source]', 'a .txt or .pdf file, a folder or manifest.yaml, or an edition id such as r6')
     .option('-o, --out <dir>', 'output root', 'out')
-    .action(async (source: string | undefined, opts: { out: string }) => {
-      const result = await build({ source, out: opts.out });
+    .option('-c, --checks <file>', 'declared checks (default: checks.yaml next to the manifest)')
+    .option('-f, --force', 'write the outputs even when the validation found errors')
+    .action(async (source: string | undefined, opts: { out: string; checks?: string; force?: boolean }) => {
+      const result = await build({ source, out: opts.out, checks: opts.checks, force: opts.force });
       if (result.file.messages.length > 0) process.stderr.write(reporter([result.file], { quiet: true }) + '\n');
+      if (result.report.summary.errors > 0 || result.report.summary.warnings > 0) process.stderr.write(formatTerminal(result.report, { color: process.stderr.isTTY }));
+      if (result.refused) {
+        process.stderr.write(`refused: ${result.report.summary.errors} validation error(s); nothing was written (use --force to write anyway)\n`);
+        code = 1;
+        return;
+      }
       const b = result.briefing;
+      const s = result.report.summary;
       process.stdout.write(
         `${b.edition}: ${b.programs.length} programs, ${b.slides.length} slides, ${b.budgets.length} budgets, ${b.measures.length} fiscal measures, ` +
-          `${b.series.length} series → ${result.outDir} (${result.written.length} written, ${result.unchanged.length} unchanged)\n`,
+          `${b.series.length} series; ${s.checksPassed} checks passed, ${s.errors} errors, ${s.warnings} warnings → ${result.outDir} (${result.written.length} written, ${result.unchanged.length} unchanged)\n`,
       );
+      if (s.errors > 0) code = 1;
+    });
+
+  program
+    .command('validate')
+    .description('check the figures of a briefing; exit 1 when there are errors')
+    .argument('[source]', 'a .txt or .pdf file, a folder or manifest.yaml, or an edition id such as r6')
+    .option('-c, --checks <file>', 'declared checks (default: checks.yaml next to the manifest)')
+    .option('--format <format>', 'terminal, json, sarif or github', 'terminal')
+    .action(async (source: string | undefined, opts: { checks?: string; format: string }) => {
+      const formats: Record<string, (r: ValidationReport) => string> = {
+        terminal: (r) => formatTerminal(r, { color: process.stdout.isTTY }),
+        json: (r) => JSON.stringify(r, null, 2) + '\n',
+        sarif: (r) => formatSarif(r, pkg.version),
+        github: (r) => formatGithub(r),
+      };
+      const format = formats[opts.format];
+      if (!format) throw new InputError(`unknown format "${opts.format}": use ${Object.keys(formats).join(', ')}`, { file: '--format', ruleId: 'cli-format' });
+      const { report } = await readAndValidate({ source, checks: opts.checks });
+      process.stdout.write(format(report));
+      if (report.summary.errors > 0) code = 1;
     });
 
   program

@@ -14,7 +14,7 @@ import { extractMeasures } from './extract/measures.ts';
 import { extractSlidePhones } from './extract/phones.ts';
 import { extractPlaces } from './extract/places.ts';
 import { extractQuantities } from './extract/quantities.ts';
-import { extractRates, extractShareGroups } from './extract/rates.ts';
+import { extractRates, extractShareGroups, extractShares } from './extract/rates.ts';
 import { extractSeries } from './extract/series.ts';
 import { extractSheets } from './extract/sheets.ts';
 import { extractTableRows } from './extract/tables.ts';
@@ -103,6 +103,7 @@ export function parseBriefing(input: ParseInput, file: VFile, times?: StageTimes
       budgets: all(extractBudgets),
       measures: all(extractMeasures),
       rates: all(extractRates),
+      shares: all(extractShares),
       shareGroups: all(extractShareGroups),
       series: all(extractSeries),
       breakdowns: all(extractBreakdowns),

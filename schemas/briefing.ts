@@ -9,6 +9,7 @@ import {
   Quantity,
   Rate,
   Series,
+  ShareFigure,
   ShareGroup,
   TableRow,
 } from './figures.ts';
@@ -106,6 +107,7 @@ export const Briefing = z
     budgets: z.array(Budget),
     measures: z.array(FiscalMeasure),
     rates: z.array(Rate),
+    shares: z.array(ShareFigure),
     shareGroups: z.array(ShareGroup),
     series: z.array(Series),
     breakdowns: z.array(Breakdown),

@@ -75,6 +75,10 @@ export const Rate = z
 export type Rate = z.infer<typeof Rate>;
 
 export const Share = z.object({ label: z.string(), value: z.number(), printed: z.string(), at: Provenance });
+export const ShareFigure = z
+  .object({ ...ref, label: z.string(), value: z.number(), printed: z.string() })
+  .describe('One share of a funding picture (½ 国費), whether or not it falls in a group');
+export type ShareFigure = z.infer<typeof ShareFigure>;
 export const ShareGroup = z
   .object({ ...ref, shares: z.array(Share).min(2) })
   .describe('Shares of a funding picture that belong together (e.g. ½ 国費 + ¼ 特別交付税 + ¼ 実質的な地方負担)');
@@ -117,6 +121,7 @@ export const Quantity = z
     printed: z.string(),
     approximate: z.boolean(),
     context: z.string().describe('the normalized line the number stands in'),
+    contextOffset: z.number().int().nonnegative().describe('where the number starts in `context`'),
   })
   .describe('Any number with a counter or unit, so that checks can select figures by meaning');
 export type Quantity = z.infer<typeof Quantity>;

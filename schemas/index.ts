@@ -3,3 +3,4 @@ export * from './figures.ts';
 export * from './briefing.ts';
 export * from './manifest.ts';
 export * from './validation.ts';
+export * from './checks.ts';

@@ -1,32 +1,41 @@
 import { join } from 'node:path';
-import { VFile } from 'vfile';
+import type { VFile } from 'vfile';
 import { Briefing } from '../../schemas/briefing.ts';
-import { parseBriefing } from '../parse.ts';
-import { readSource, resolveSource } from '../source.ts';
+import type { ValidationReport } from '../../schemas/validation.ts';
 import { writeOutputs, type OutputFile } from '../write.ts';
+import { readAndValidate } from './validate.ts';
 
 export interface BuildOptions {
   source?: string;
+  checks?: string;
   out: string;
+  /** write even when the validation found errors */
+  force?: boolean;
 }
 
 export interface BuildResult {
   file: VFile;
   briefing: Briefing;
+  report: ValidationReport;
   outDir: string;
   written: string[];
   unchanged: string[];
+  /** true when errors stopped the build before anything was written */
+  refused: boolean;
 }
 
-/** read → parse → check the schema → write, in that order: nothing is written before all is known. */
+/** read → parse → validate → render → write, in that order: nothing is written before all is known. */
 export async function build(options: BuildOptions): Promise<BuildResult> {
-  const resolved = await resolveSource(options.source);
-  const file = new VFile({ path: resolved.sourcePath });
-  const input = await readSource(resolved, file);
-  const parsed = parseBriefing(input, file);
+  const { resolved, file, briefing: parsed, report } = await readAndValidate(options);
   const briefing = Briefing.parse(parsed);
   const outDir = join(options.out, resolved.manifest.edition);
-  const files: OutputFile[] = [{ path: 'briefing.json', content: JSON.stringify(briefing, null, 2) + '\n' }];
+  if (report.summary.errors > 0 && !options.force) {
+    return { file, briefing, report, outDir, written: [], unchanged: [], refused: true };
+  }
+  const files: OutputFile[] = [
+    { path: 'briefing.json', content: JSON.stringify(briefing, null, 2) + '\n' },
+    { path: 'validation.json', content: JSON.stringify(report, null, 2) + '\n' },
+  ];
   const { written, unchanged } = await writeOutputs(outDir, files);
-  return { file, briefing, outDir, written, unchanged };
+  return { file, briefing, report, outDir, written, unchanged, refused: false };
 }

@@ -123,8 +123,9 @@ function headerAbove(text: string, lineStart: number): string | null {
 /** What is capped: the text before the amount on its line, or the label lines above a table cell. */
 function itemOf(text: string, lineStart: number, before: string, header: string | null): string {
   let item = cleanItem(lastClause(before));
-  if (item.length < 2) {
-    const loose = before.replace(/^[\s・•●○■◆]+/, '').replace(/(は|最大|[:：])\s*$/g, '').trim();
+  if (item.length < 3) {
+    // "●補助上限額は最大5,000万円": the cap is named by its own label.
+    const loose = before.replace(/^[\s・•●○■◆]+/, '').replace(/(は|最大|[:：]|\s)+$/, '');
     if (/.+上限/.test(loose)) item = loose;
   }
   if (item.length < 2 || /^の/.test(item)) {

@@ -6,8 +6,8 @@ import { makeId, type SlideContext } from './context.ts';
 const COUNTERS = [
   '百万円', '億円', '兆円', '万円', '千円', '円',
   '市区町村', '市町村', '都道府県', '道府県', '団体', '組合', '圏域', '法人', '事例', '自治体', '施設', 'か国', '箇所',
-  '人', '名', '件', '回', '社', '県', '%', '日', '時間', '年間', 'か所',
-];
+  '人', '名', '件', '回', '社', '県', '%', '日', '時間', '年間', 'か所', '都府県', '道県', '都', '道', '府', '年',
+].sort((a, b) => b.length - a.length); // longest first: 都道府県 before 都府県 before 都
 const NUMBER = String.raw`(?:\d[\d,]*(?:\.\d+)?\s*[千百万億兆]+\s*)*\d[\d,]*(?:\.\d+)?\s*[千百万億兆]*`;
 const QUANTITY = new RegExp(`(約\\s*)?(?<![\\d.,])(${NUMBER})\\s*(${COUNTERS.join('|')})`, 'g');
 
@@ -36,6 +36,8 @@ function quantitiesIn(ctx: SlideContext, span: Span, first: number): Quantity[] 
     if (value === null) continue;
     const start = m.index! + (m[1]?.length ?? 0);
     const { start: ls, end: le } = lineBounds(text, start);
+    const line = text.slice(ls, le);
+    const lead = line.length - line.trimStart().length;
     out.push({
       id: makeId('qty', ctx.slide.index, first + out.length),
       program: ctx.program,
@@ -44,7 +46,8 @@ function quantitiesIn(ctx: SlideContext, span: Span, first: number): Quantity[] 
       unit: unit.endsWith('円') ? '円' : unit,
       printed,
       approximate: Boolean(m[1]),
-      context: text.slice(ls, le).trim(),
+      context: line.trim(),
+      contextOffset: start - ls - lead,
       at: span.locate(start, m.index! + m[0].length),
     });
   }

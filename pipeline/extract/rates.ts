@@ -1,4 +1,4 @@
-import type { Rate, ShareGroup } from '../../schemas/figures.ts';
+import type { Rate, ShareFigure, ShareGroup } from '../../schemas/figures.ts';
 import { lineBounds } from '../span.ts';
 import { parseRate } from '../units/number.ts';
 import { makeId, type SlideContext } from './context.ts';
@@ -65,8 +65,19 @@ const SHARE_LABEL = /^(国費|特別交付税|普通交付税|実質的な(?:地
  * the check can say by how much it misses.
  */
 export function extractShareGroups(ctx: SlideContext): ShareGroup[] {
+  return groupShares(ctx, findShares(ctx));
+}
+
+/** Every share printed on the slide, grouped or not. */
+export function extractShares(ctx: SlideContext): ShareFigure[] {
+  return findShares(ctx).map((s, i) => ({ id: makeId('share', ctx.slide.index, i), program: ctx.program, slide: ctx.slide.index, label: s.label, value: s.value, printed: s.printed, at: s.at }));
+}
+
+type FoundShare = { label: string; value: number; printed: string; at: ShareGroup['shares'][number]['at']; li: number };
+
+function findShares(ctx: SlideContext): FoundShare[] {
   const lines = ctx.span.lines;
-  const shares: { label: string; value: number; printed: string; at: ShareGroup['shares'][number]['at']; li: number }[] = [];
+  const shares: FoundShare[] = [];
   let offset = 0;
   const offsets = lines.map((l) => {
     const o = offset;
@@ -86,13 +97,24 @@ export function extractShareGroups(ctx: SlideContext): ShareGroup[] {
       printed = m[2]!;
       label = m[1]!;
     }
-    if (!printed || !SHARE_LABEL.test(label.replace(/\s+/g, ''))) continue;
+    if (!printed) {
+      // A share inside a line: "【組合運営費への財政措置】 ½市町村助成".
+      const inline = new RegExp(`(?:^|\\s)(${FRACTION})\\s*(${SHARE_LABEL.source.slice(1)})`).exec(text);
+      if (!inline) continue;
+      printed = inline[1]!;
+      label = inline[2]!;
+    }
+    if (!SHARE_LABEL.test(label.replace(/\s+/g, ''))) continue;
     const value = parseRate(printed);
     if (value === null || value <= 0 || value > 1) continue;
     const start = offsets[li]! + lead;
-    if (label === nextLabel(lines, li) && !m![2]) label = joinLabel(lines, li);
+    if (m && label === nextLabel(lines, li) && !m[2]) label = joinLabel(lines, li);
     shares.push({ label: label.replace(/\s+/g, ''), value, printed: printed.replace(/\s+/g, ''), at: ctx.span.locate(start, start + text.length), li });
   }
+  return shares;
+}
+
+function groupShares(ctx: SlideContext, shares: FoundShare[]): ShareGroup[] {
   const groups: ShareGroup[] = [];
   let current: typeof shares = [];
   const close = () => {

@@ -1,0 +1,32 @@
+import type { Briefing } from '../../schemas/briefing.ts';
+import type { CheckOutcome } from '../../schemas/validation.ts';
+import type { Provenance } from '../../schemas/provenance.ts';
+
+/** A figure as a generic rule reports it. */
+export interface RuleFigure {
+  role: string;
+  label: string;
+  value: number;
+  printed: string;
+  program: string | null;
+  at: Provenance;
+}
+
+export interface RuleContext {
+  briefing: Briefing;
+  /** normalized text of a source line */
+  lineText(line: number): string;
+  /** record one application of the rule: passed or not */
+  outcome(o: { id: string; statement: string; pass: boolean; detail: string; expected?: string; actual?: string; figures: RuleFigure[]; at?: Provenance | null }): void;
+}
+
+/** A generic rule: applies to any edition, needs no configuration. */
+export interface GenericRule {
+  id: string;
+  description: string;
+  run(ctx: RuleContext): void;
+}
+
+export type Outcome = CheckOutcome;
+
+export const fig = (role: string, label: string, value: number, printed: string, program: string | null, at: Provenance): RuleFigure => ({ role, label, value, printed, program, at });

@@ -1,0 +1,23 @@
+import { fig, type GenericRule } from './rule.ts';
+
+/** A year series has one value per year, in order. */
+export const seriesYears: GenericRule = {
+  id: 'series-years',
+  description: 'year series have one value per year, in order',
+  run(ctx) {
+    for (const s of ctx.briefing.series) {
+      const years = s.points.map((p) => p.fiscalYear);
+      const bad = years.findIndex((y, i) => i > 0 && y <= years[i - 1]!);
+      ctx.outcome({
+        id: `series-years:${s.id}`,
+        statement: `${s.label}: one value per year, years in order`,
+        pass: bad === -1,
+        detail: s.points.map((p) => `${p.yearLabel}=${p.printed}`).join(' '),
+        expected: 'strictly increasing years',
+        actual: bad === -1 ? 'in order' : `${s.points[bad]!.yearLabel} after ${s.points[bad - 1]!.yearLabel}`,
+        figures: s.points.map((p) => fig('point', `${s.label} ${p.yearLabel}`, p.value, p.printed, s.program, p.at)),
+        at: bad === -1 ? s.at : s.points[bad]!.at,
+      });
+    }
+  },
+};

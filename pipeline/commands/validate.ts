@@ -1,0 +1,40 @@
+import { stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { VFile } from 'vfile';
+import type { Briefing } from '../../schemas/briefing.ts';
+import type { ValidationReport } from '../../schemas/validation.ts';
+import { normalizeLines } from '../normalize.ts';
+import { parseBriefing, type ParseInput } from '../parse.ts';
+import { readSource, resolveSource, type ResolvedSource } from '../source.ts';
+import { loadChecks, type LoadedChecks } from '../validate/checks-file.ts';
+import { validate } from '../validate/index.ts';
+
+export interface Validated {
+  resolved: ResolvedSource;
+  input: ParseInput;
+  file: VFile;
+  briefing: Briefing;
+  report: ValidationReport;
+}
+
+/** read → parse → validate. The checks file is --checks, or checks.yaml next to the manifest. */
+export async function readAndValidate(options: { source?: string; checks?: string }): Promise<Validated> {
+  const resolved = await resolveSource(options.source);
+  const file = new VFile({ path: resolved.sourcePath });
+  const input = await readSource(resolved, file);
+  const briefing = parseBriefing(input, file);
+  const checks = await findChecks(options.checks, resolved);
+  const report = validateParsed(briefing, input, checks);
+  return { resolved, input, file, briefing, report };
+}
+
+export function validateParsed(briefing: Briefing, input: Pick<ParseInput, 'text' | 'pages'>, checks: LoadedChecks | null): ValidationReport {
+  const lines = normalizeLines(input.text, input.pages);
+  return validate({ briefing, lineText: (n) => lines[n - 1]?.text ?? '', checks });
+}
+
+async function findChecks(explicit: string | undefined, resolved: ResolvedSource): Promise<LoadedChecks | null> {
+  if (explicit) return loadChecks(explicit);
+  const next = join(dirname(resolved.manifestPath ?? resolved.sourcePath), 'checks.yaml');
+  return (await stat(next).catch(() => null)) && resolved.manifestPath ? loadChecks(next) : null;
+}

@@ -1,0 +1,20 @@
+import { relative } from 'node:path';
+import type { ValidationReport } from '../../schemas/validation.ts';
+
+const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+
+/** GitHub Actions workflow commands: each finding becomes an annotation on its source line. */
+export function formatGithub(report: ValidationReport, cwd = process.cwd()): string {
+  const lines = report.findings.map((f) => {
+    const command = f.severity === 'error' ? 'error' : f.severity === 'warning' ? 'warning' : 'notice';
+    const props = [`file=${escapeProperty(relative(cwd, f.file) || f.file)}`];
+    if (f.at) props.push(`line=${f.at.line}`, `col=${f.at.column}`, `endLine=${f.at.endLine}`, `endColumn=${f.at.endColumn}`);
+    props.push(`title=${escapeProperty(f.checkId ?? f.ruleId)}`);
+    const text = [f.message, f.expected !== null ? `expected ${f.expected}, found ${f.actual}` : null, f.note].filter(Boolean).join('\n');
+    return `::${command} ${props.join(',')}::${escapeData(text)}`;
+  });
+  const s = report.summary;
+  lines.push(`${report.edition}: ${s.checksPassed} checks passed, ${s.checksFailed} failed, ${s.acknowledged} acknowledged — ${s.errors} errors, ${s.warnings} warnings`);
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,48 @@
+import { relative } from 'node:path';
+import type { Finding, ValidationReport } from '../../schemas/validation.ts';
+import type { Provenance } from '../../schemas/provenance.ts';
+
+const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
+
+/** SARIF 2.1.0, for code-scanning tools: one run, one result per finding, related figures as relatedLocations. */
+export function formatSarif(report: ValidationReport, version: string, cwd = process.cwd()): string {
+  const ruleIds = [...new Set(report.findings.map((f) => f.checkId ?? f.ruleId))].sort();
+  const location = (file: string, at: Provenance | null, id?: number) => ({
+    ...(id !== undefined ? { id } : {}),
+    physicalLocation: {
+      artifactLocation: { uri: uri(file, cwd) },
+      ...(at ? { region: { startLine: at.line, startColumn: at.column, endLine: at.endLine, endColumn: Math.max(at.endColumn, at.column), ...(at.raw ? { snippet: { text: at.raw } } : {}) } } : {}),
+    },
+  });
+  const result = (f: Finding) => ({
+    ruleId: f.checkId ?? f.ruleId,
+    ruleIndex: ruleIds.indexOf(f.checkId ?? f.ruleId),
+    level: LEVEL[f.severity],
+    message: { text: [f.message, f.expected !== null ? `expected ${f.expected}, found ${f.actual}` : null, f.note].filter(Boolean).join('\n') },
+    locations: [location(f.file, f.at)],
+    ...(f.related.length ? { relatedLocations: f.related.map((r, i) => location(f.file, r, i + 1)) } : {}),
+    properties: { relation: f.ruleId, programs: f.programs, ...(f.expected !== null ? { expected: f.expected, actual: f.actual } : {}) },
+  });
+  const sarif = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'briefing-pack',
+            version,
+            rules: ruleIds.map((id) => ({ id, shortDescription: { text: report.checks.find((c) => c.id === id)?.statement ?? id } })),
+          },
+        },
+        results: report.findings.map(result),
+      },
+    ],
+  };
+  return JSON.stringify(sarif, null, 2) + '\n';
+}
+
+function uri(file: string, cwd: string): string {
+  const rel = relative(cwd, file);
+  return (rel.startsWith('..') ? file : rel).split('\\').join('/');
+}

@@ -1,0 +1,85 @@
+import { readFile } from 'node:fs/promises';
+import { parseDocument, type Document } from 'yaml';
+import { ChecksFile } from '../../schemas/checks.ts';
+import { InputError } from '../errors.ts';
+import { lineColumn } from '../manifest.ts';
+
+export interface LoadedChecks {
+  path: string;
+  checks: ChecksFile;
+  /** line and column of a node of the file, by its path (["checks", 3, "total"]) */
+  locate(path: (string | number)[]): { line: number; column: number } | null;
+}
+
+/** Read a checks file written by people: YAML syntax, then shape, each error with its place. */
+export async function loadChecks(path: string): Promise<LoadedChecks> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (cause) {
+    throw new InputError(`cannot read the checks file: ${(cause as Error).message}`, { file: path, ruleId: 'checks-read', cause });
+  }
+  return parseChecks(text, path);
+}
+
+export function parseChecks(text: string, path: string): LoadedChecks {
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    const err = doc.errors[0]!;
+    throw new InputError(`YAML syntax: ${err.message.split('\n')[0]}`, {
+      file: path,
+      ruleId: 'checks-yaml',
+      line: err.linePos?.[0]?.line ?? null,
+      column: err.linePos?.[0]?.col ?? null,
+    });
+  }
+  const locate = (p: (string | number)[]) => nodePlace(doc, text, p);
+  const parsed = ChecksFile.safeParse(doc.toJS());
+  if (!parsed.success) {
+    const issue = deepestIssue(parsed.error.issues);
+    const path_ = issue.path as (string | number)[];
+    const place = closestPlace(locate, path_);
+    throw new InputError(`${describePath(doc, path_)}: ${issue.message}`, { file: path, ruleId: 'checks-schema', line: place?.line, column: place?.column });
+  }
+  const ids = new Map<string, number>();
+  parsed.data.checks.forEach((c, i) => {
+    if (ids.has(c.id)) {
+      const place = locate(['checks', i, 'id']);
+      throw new InputError(`check id "${c.id}" is used twice`, { file: path, ruleId: 'checks-duplicate-id', line: place?.line, column: place?.column });
+    }
+    ids.set(c.id, i);
+  });
+  return { path, checks: parsed.data, locate };
+}
+
+function nodePlace(doc: Document, text: string, path: (string | number)[]): { line: number; column: number } | null {
+  const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
+  if (!node?.range) return null;
+  return lineColumn(text, node.range[0]);
+}
+
+function closestPlace(locate: LoadedChecks['locate'], path: (string | number)[]) {
+  for (let n = path.length; n >= 0; n--) {
+    const place = locate(path.slice(0, n));
+    if (place) return place;
+  }
+  return null;
+}
+
+/** A union failure nests the useful message: take the deepest one. */
+function deepestIssue(issues: readonly { path: PropertyKey[]; message: string; code?: string; errors?: unknown }[]): { path: PropertyKey[]; message: string } {
+  const first = issues[0]!;
+  const nested = (first as { errors?: { path: PropertyKey[]; message: string }[][] }).errors;
+  if (first.code === 'invalid_union' && nested?.length) {
+    const best = nested.map((list) => list[0]).filter(Boolean).sort((a, b) => b!.path.length - a!.path.length)[0];
+    if (best) return { path: [...first.path, ...best.path], message: best.message };
+  }
+  return first;
+}
+
+function describePath(doc: Document, path: (string | number)[]): string {
+  const id = typeof path[1] === 'number' ? (doc.getIn(['checks', path[1], 'id']) as string | undefined) : undefined;
+  const where = path.join('.') || '(root)';
+  return id && path[0] === 'checks' ? `check "${id}" (${where})` : where;
+}
+

@@ -1,0 +1,186 @@
+import { Briefing } from '../../schemas/briefing.ts';
+import type { Check } from '../../schemas/checks.ts';
+import type { Provenance } from '../../schemas/provenance.ts';
+import type { CheckOutcome, Finding, ValidationReport } from '../../schemas/validation.ts';
+import { GENERIC_RULES } from '../checks/index.ts';
+import type { RuleFigure } from '../checks/rule.ts';
+import { InputError } from '../errors.ts';
+import type { LoadedChecks } from './checks-file.ts';
+import { evaluate } from './relations/index.ts';
+import type { RelationResult, Resolver, RoleFigure } from './relations/types.ts';
+import { sameTerm } from './same-term.ts';
+import { SelectorError, selectFigures, type SelectContext } from './select.ts';
+
+export interface ValidateInput {
+  briefing: Briefing;
+  /** normalized text of a line of the source */
+  lineText(line: number): string;
+  checks: LoadedChecks | null;
+}
+
+/**
+ * Validate a parsed briefing: its schema, the generic rules, then the declared checks. Pure: the
+ * result is a report of located findings; a checks file naming figures that do not exist is an
+ * input error (exit 2), not a finding.
+ */
+export function validate(input: ValidateInput): ValidationReport {
+  const { briefing, checks } = input;
+  const source = briefing.source.file;
+  const findings: Finding[] = [];
+  const outcomes: CheckOutcome[] = [];
+
+  const schema = Briefing.safeParse(briefing);
+  if (!schema.success) {
+    for (const issue of schema.error.issues) {
+      findings.push(finding({ ruleId: 'schema', severity: 'error', message: `${issue.path.join('.')}: ${issue.message}`, file: source, at: null }));
+    }
+  }
+
+  // Generic rules.
+  const acks = checks?.checks.acknowledge ?? [];
+  const usedAcks = new Set<number>();
+  for (const rule of GENERIC_RULES) {
+    rule.run({
+      briefing,
+      lineText: input.lineText,
+      outcome: (o) => {
+        const figures = o.figures.map(toChecked);
+        const programs = unique(o.figures.map((f) => f.program));
+        const ackIndex = o.pass ? -1 : acks.findIndex((a) => a.rule === rule.id && (a.program === undefined || programs.includes(a.program)) && (a.printed === undefined || o.figures.some((f) => f.printed === a.printed)));
+        if (ackIndex >= 0) usedAcks.add(ackIndex);
+        const status = o.pass ? 'pass' : ackIndex >= 0 ? 'acknowledged' : 'fail';
+        outcomes.push({ id: o.id, statement: o.statement, relation: rule.id, status, programs, figures, detail: o.detail });
+        if (o.pass) return;
+        const at = o.at ?? o.figures[0]?.at ?? null;
+        findings.push(
+          finding({
+            ruleId: rule.id,
+            severity: ackIndex >= 0 ? 'warning' : 'error',
+            message: `${o.statement}: ${o.detail}`,
+            expected: o.expected ?? null,
+            actual: o.actual ?? null,
+            note: ackIndex >= 0 ? `acknowledged: ${acks[ackIndex]!.reason}` : null,
+            programs,
+            file: source,
+            at,
+            related: o.figures.map((f) => f.at).filter((p) => p !== at),
+          }),
+        );
+      },
+    });
+  }
+  acks.forEach((a, i) => {
+    if (usedAcks.has(i)) return;
+    const place = checks!.locate(['acknowledge', i]);
+    findings.push(finding({ ruleId: 'checks-stale-acknowledgement', severity: 'warning', message: `the acknowledgement of ${a.rule}${a.printed ? ` ${a.printed}` : ''} matches no finding: remove it`, file: checks!.path, at: place ? point(place) : null }));
+  });
+
+  // Declared checks.
+  if (checks) {
+    const ctx: SelectContext = { briefing, constants: checks.checks.constants, lineText: input.lineText };
+    checks.checks.checks.forEach((check, i) => {
+      const result = runCheck(check, i, ctx, checks);
+      const programs = unique(result.figures.map((f) => f.program));
+      const status = result.pass ? 'pass' : check.acknowledged ? 'acknowledged' : 'fail';
+      outcomes.push({ id: check.id, statement: check.statement, relation: check.relation, status, programs, figures: result.figures.map(toChecked), detail: result.detail });
+      const primaryAt = result.primary.at ?? result.figures.find((f) => f.at)?.at ?? null;
+      const related = result.figures.map((f) => f.at).filter((p): p is Provenance => p !== null && p !== primaryAt);
+      if (!result.pass) {
+        findings.push(
+          finding({
+            ruleId: check.relation,
+            checkId: check.id,
+            severity: check.acknowledged ? 'warning' : 'error',
+            message: `${check.id}: ${check.statement} — ${result.detail}`,
+            expected: result.expected,
+            actual: result.actual,
+            note: check.acknowledged ? `acknowledged: ${check.acknowledged.reason}` : figureLines(result.figures),
+            programs,
+            file: source,
+            at: primaryAt,
+            related,
+          }),
+        );
+      } else if (check.acknowledged) {
+        const place = checks.locate(['checks', i, 'acknowledged']);
+        findings.push(finding({ ruleId: 'checks-stale-acknowledgement', checkId: check.id, severity: 'warning', message: `${check.id} is acknowledged as inconsistent but now holds: remove "acknowledged"`, file: checks.path, at: place ? point(place) : null, programs }));
+      }
+    });
+  }
+
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  return {
+    schemaVersion: 1,
+    edition: briefing.edition,
+    source: { file: source, sha256: briefing.source.sha256 },
+    checksFile: checks?.path ?? null,
+    summary: {
+      errors,
+      warnings: findings.filter((f) => f.severity === 'warning').length,
+      checksPassed: outcomes.filter((o) => o.status === 'pass').length,
+      checksFailed: outcomes.filter((o) => o.status === 'fail').length,
+      acknowledged: outcomes.filter((o) => o.status === 'acknowledged').length,
+    },
+    checks: outcomes,
+    findings: sortFindings(findings),
+  };
+}
+
+function runCheck(check: Check, index: number, ctx: SelectContext, checks: LoadedChecks): RelationResult {
+  const fail = (err: unknown, path: (string | number)[]): never => {
+    if (!(err instanceof SelectorError)) throw err;
+    const place = checks.locate(['checks', index, ...path]) ?? checks.locate(['checks', index]);
+    throw new InputError(`check "${check.id}": ${err.message}`, { file: checks.path, ruleId: 'checks-unknown-figure', line: place?.line, column: place?.column });
+  };
+  const resolve: Resolver = {
+    one(sel, role, path) {
+      try {
+        return { ...selectFigures(sel, ctx)[0]!, role };
+      } catch (err) {
+        return fail(err, path);
+      }
+    },
+    many(sels, role, path) {
+      return sels.flatMap((sel, k) => {
+        try {
+          return selectFigures(sel, ctx, true).map((f) => ({ ...f, role }));
+        } catch (err) {
+          return fail(err, [...path, k]);
+        }
+      });
+    },
+  };
+  if (check.relation === 'same-term') {
+    try {
+      return sameTerm(check, ctx.briefing, ctx.lineText);
+    } catch (err) {
+      return fail(err, ['terms']);
+    }
+  }
+  return evaluate(check, resolve, ctx.briefing.fiscalYear);
+}
+
+function toChecked(f: RuleFigure | RoleFigure) {
+  const at = f.at ?? { line: 1, column: 1, endLine: 1, endColumn: 1, raw: '' };
+  return { role: f.role, label: f.label, value: f.value, printed: f.printed, program: f.program, at };
+}
+
+function figureLines(figures: RoleFigure[]): string {
+  return figures.map((f) => `${f.role} ${f.printed}${f.at ? ` (line ${f.at.line})` : ' (constant)'}`).join('; ');
+}
+
+function point(place: { line: number; column: number }): Provenance {
+  return { line: place.line, column: place.column, endLine: place.line, endColumn: place.column, raw: '' };
+}
+
+function unique(xs: (string | null)[]): string[] {
+  return [...new Set(xs.filter((x): x is string => x !== null))];
+}
+
+function finding(f: Partial<Finding> & Pick<Finding, 'ruleId' | 'severity' | 'message' | 'file' | 'at'>): Finding {
+  return { checkId: null, expected: null, actual: null, note: null, programs: [], related: [], ...f };
+}
+
+function sortFindings(findings: Finding[]): Finding[] {
+  return [...findings].sort((a, b) => a.file.localeCompare(b.file) || (a.at?.line ?? 0) - (b.at?.line ?? 0) || (a.at?.column ?? 0) - (b.at?.column ?? 0));
+}

@@ -1,0 +1,37 @@
+import type { Check } from '../../../schemas/checks.ts';
+import { atMost } from './at-most.ts';
+import { count } from './count.ts';
+import { equal } from './equal.ts';
+import { multiplier } from './multiplier.ts';
+import { nthSince } from './nth-since.ts';
+import { ordered } from './ordered.ts';
+import { ratio } from './ratio.ts';
+import { span } from './span.ts';
+import { sum } from './sum.ts';
+import type { RelationResult, Resolver } from './types.ts';
+
+type NumericCheck = Exclude<Check, { relation: 'same-term' }>;
+
+/** Evaluate a declared check with numbers (same-term works on text and is evaluated apart). */
+export function evaluate(check: NumericCheck, resolve: Resolver, fiscalYear: number): RelationResult {
+  switch (check.relation) {
+    case 'sum':
+      return sum(check, resolve, fiscalYear);
+    case 'ratio':
+      return ratio(check, resolve, fiscalYear);
+    case 'multiplier':
+      return multiplier(check, resolve, fiscalYear);
+    case 'count':
+      return count(check, resolve, fiscalYear);
+    case 'equal':
+      return equal(check, resolve, fiscalYear);
+    case 'at-most':
+      return atMost(check, resolve, fiscalYear);
+    case 'ordered':
+      return ordered(check, resolve, fiscalYear);
+    case 'span':
+      return span(check, resolve, fiscalYear);
+    case 'nth-since':
+      return nthSince(check, resolve, fiscalYear);
+  }
+}

@@ -1,0 +1,37 @@
+import type { Check } from '../../../schemas/checks.ts';
+import type { FigureSelector } from '../../../schemas/checks.ts';
+import type { Figure } from '../select.ts';
+
+export interface RoleFigure extends Figure {
+  role: string;
+}
+
+export interface RelationResult {
+  pass: boolean;
+  /** what was computed, e.g. "5,355 + 468 + 8 = 5,831" */
+  detail: string;
+  expected: string;
+  actual: string;
+  figures: RoleFigure[];
+  /** the figure the finding points at (the total, the stated value) */
+  primary: RoleFigure;
+}
+
+/** Resolve one selector (exactly one figure) or a list of selectors (any number of figures each). */
+export interface Resolver {
+  one(sel: FigureSelector, role: string, path: (string | number)[]): RoleFigure;
+  many(sels: FigureSelector[], role: string, path: (string | number)[]): RoleFigure[];
+}
+
+export type Relation<C extends Check> = (check: C, resolve: Resolver, fiscalYear: number) => RelationResult;
+
+export const fmt = (n: number): string => (Number.isInteger(n) ? n.toLocaleString('en-US') : String(Number(n.toFixed(6))));
+
+export function roundTo(value: number, digits: number, mode: 'round' | 'floor' | 'ceil' | 'truncate'): number {
+  const k = 10 ** digits;
+  // Guard against 78.75 × 10 = 787.4999…: nudge by a relative epsilon before cutting.
+  const x = value * k;
+  const eps = Math.abs(x) * 1e-12;
+  const r = mode === 'round' ? Math.round(x + eps) : mode === 'floor' ? Math.floor(x + eps) : mode === 'ceil' ? Math.ceil(x - eps) : Math.trunc(x + (x >= 0 ? eps : -eps));
+  return r / k;
+}
