@@ -1,11 +1,15 @@
 import { z } from 'zod';
 import { Briefing } from '../schemas/briefing.ts';
+import { ChecksFile } from '../schemas/checks.ts';
 import { Manifest } from '../schemas/manifest.ts';
+import { ValidationReport } from '../schemas/validation.ts';
 
 /** The JSON Schema files generated from the zod schemas (the single source of truth). */
 export const JSON_SCHEMAS: Record<string, z.ZodType> = {
   'briefing.schema.json': Briefing,
   'manifest.schema.json': Manifest,
+  'checks.schema.json': ChecksFile,
+  'validation.schema.json': ValidationReport,
 };
 
 export function renderJsonSchema(name: string): string {

@@ -24,8 +24,9 @@ export async function loadManifest(path: string): Promise<LoadedManifest> {
     throw new InputError(`YAML syntax: ${err.message.split('\n')[0]}`, {
       file: path,
       ruleId: 'manifest-yaml',
-      line: err.linePos?.[0]?.line ?? null,
-      column: err.linePos?.[0]?.col ?? null,
+      // prettyErrors off leaves linePos empty: compute the place from the offset.
+      line: lineColumn(text, err.pos[0]).line,
+      column: lineColumn(text, err.pos[0]).column,
     });
   }
   const parsed = Manifest.safeParse(doc.toJS());

@@ -50,7 +50,14 @@ const rounding = z.enum(['round', 'floor', 'ceil', 'truncate']);
 const base = {
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/).describe('stable id, kebab-case'),
   statement: z.string().min(1).describe('the check in plain language, for the people who update figures'),
-  acknowledged: z.strictObject({ reason: z.string().min(1) }).optional().describe('a known inconsistency of the source: reported as a warning'),
+  acknowledged: z
+    .strictObject({
+      reason: z.string().min(1),
+      expected: z.string().optional().describe('the computed value when acknowledged: any change to the figures makes the check an error again'),
+      actual: z.string().optional().describe('the printed value when acknowledged'),
+    })
+    .optional()
+    .describe('a known inconsistency of the source: reported as a warning while the figures stay as they were'),
 };
 
 export const Check = z.discriminatedUnion('relation', [

@@ -1,4 +1,4 @@
-import { fig, type GenericRule } from './rule.ts';
+import type { GenericRule } from './rule.ts';
 
 /** A year series has one value per year, in order. */
 export const seriesYears: GenericRule = {
@@ -15,7 +15,7 @@ export const seriesYears: GenericRule = {
         detail: s.points.map((p) => `${p.yearLabel}=${p.printed}`).join(' '),
         expected: 'strictly increasing years',
         actual: bad === -1 ? 'in order' : `${s.points[bad]!.yearLabel} after ${s.points[bad - 1]!.yearLabel}`,
-        figures: s.points.map((p) => fig('point', `${s.label} ${p.yearLabel}`, p.value, p.printed, s.program, p.at)),
+        figures: [], // the rule is about the years of the series, not its values
         at: bad === -1 ? s.at : s.points[bad]!.at,
       });
     }

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { VFile } from 'vfile';
 import { Briefing } from '../../schemas/briefing.ts';
 import type { ValidationReport } from '../../schemas/validation.ts';
+import { renderContactsWorkbook } from '../render-excel/index.ts';
 import { writeOutputs, type OutputFile } from '../write.ts';
 import { readAndValidate } from './validate.ts';
 
@@ -35,6 +36,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const files: OutputFile[] = [
     { path: 'briefing.json', content: JSON.stringify(briefing, null, 2) + '\n' },
     { path: 'validation.json', content: JSON.stringify(report, null, 2) + '\n' },
+    { path: 'contacts.xlsx', content: await renderContactsWorkbook(briefing, resolved.manifest) },
   ];
   const { written, unchanged } = await writeOutputs(outDir, files);
   return { file, briefing, report, outDir, written, unchanged, refused: false };

@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { VFile } from 'vfile';
 import type { Briefing } from '../../schemas/briefing.ts';
 import type { ValidationReport } from '../../schemas/validation.ts';
@@ -20,7 +20,9 @@ export interface Validated {
 /** read → parse → validate. The checks file is --checks, or checks.yaml next to the manifest. */
 export async function readAndValidate(options: { source?: string; checks?: string }): Promise<Validated> {
   const resolved = await resolveSource(options.source);
-  const file = new VFile({ path: resolved.sourcePath });
+  // Reports and outputs name the source relative to where the user runs the tool, never by a
+  // path that only exists on this machine.
+  const file = new VFile({ path: displayPath(resolved.sourcePath) });
   const input = await readSource(resolved, file);
   const briefing = parseBriefing(input, file);
   const checks = await findChecks(options.checks, resolved);
@@ -31,6 +33,11 @@ export async function readAndValidate(options: { source?: string; checks?: strin
 export function validateParsed(briefing: Briefing, input: Pick<ParseInput, 'text' | 'pages'>, checks: LoadedChecks | null): ValidationReport {
   const lines = normalizeLines(input.text, input.pages);
   return validate({ briefing, lineText: (n) => lines[n - 1]?.text ?? '', checks });
+}
+
+export function displayPath(path: string, cwd = process.cwd()): string {
+  const rel = relative(cwd, path);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split(sep).join('/') : path;
 }
 
 async function findChecks(explicit: string | undefined, resolved: ResolvedSource): Promise<LoadedChecks | null> {

@@ -29,8 +29,9 @@ export function parseChecks(text: string, path: string): LoadedChecks {
     throw new InputError(`YAML syntax: ${err.message.split('\n')[0]}`, {
       file: path,
       ruleId: 'checks-yaml',
-      line: err.linePos?.[0]?.line ?? null,
-      column: err.linePos?.[0]?.col ?? null,
+      // prettyErrors off leaves linePos empty: compute the place from the offset.
+      line: lineColumn(text, err.pos[0]).line,
+      column: lineColumn(text, err.pos[0]).column,
     });
   }
   const locate = (p: (string | number)[]) => nodePlace(doc, text, p);

@@ -81,7 +81,10 @@ export function validate(input: ValidateInput): ValidationReport {
     checks.checks.checks.forEach((check, i) => {
       const result = runCheck(check, i, ctx, checks);
       const programs = unique(result.figures.map((f) => f.program));
-      const status = result.pass ? 'pass' : check.acknowledged ? 'acknowledged' : 'fail';
+      const ack = check.acknowledged;
+      // An acknowledgement pins the inconsistency it accepts: other figures are a new error.
+      const pinned = ack !== undefined && (ack.expected === undefined || ack.expected === result.expected) && (ack.actual === undefined || ack.actual === result.actual);
+      const status = result.pass ? 'pass' : pinned ? 'acknowledged' : 'fail';
       outcomes.push({ id: check.id, statement: check.statement, relation: check.relation, status, programs, figures: result.figures.map(toChecked), detail: result.detail });
       const primaryAt = result.primary.at ?? result.figures.find((f) => f.at)?.at ?? null;
       const related = result.figures.map((f) => f.at).filter((p): p is Provenance => p !== null && p !== primaryAt);
@@ -90,11 +93,15 @@ export function validate(input: ValidateInput): ValidationReport {
           finding({
             ruleId: check.relation,
             checkId: check.id,
-            severity: check.acknowledged ? 'warning' : 'error',
+            severity: pinned ? 'warning' : 'error',
             message: `${check.id}: ${check.statement} — ${result.detail}`,
             expected: result.expected,
             actual: result.actual,
-            note: check.acknowledged ? `acknowledged: ${check.acknowledged.reason}` : figureLines(result.figures),
+            note: pinned
+              ? `acknowledged: ${ack!.reason}`
+              : ack
+                ? `acknowledged for expected ${ack.expected} / actual ${ack.actual}, but the figures changed; ${figureLines(result.figures)}`
+                : figureLines(result.figures),
             programs,
             file: source,
             at: primaryAt,

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { R6_TEXT } from '../helpers/r6.ts';
+import { replaceOnce, validateText } from '../helpers/validate.ts';
+
+/** Validate R6 with one figure changed and return the error findings. */
+async function errorsAfter(find: string, replace: string) {
+  const report = await validateText(replaceOnce(R6_TEXT, find, replace));
+  return report.findings.filter((f) => f.severity === 'error');
+}
+
+describe('relations, on real figures', () => {
+  it('sum: JET 5,831 = ALT 5,355 + CIR 468 + SEA 8 fails when the total changes, at the total', async () => {
+    const errors = await errorsAfter('（総数5,831人）', '（総数5,841人）');
+    const jet = errors.find((e) => e.checkId === 'jet-by-role')!;
+    expect(jet).toMatchObject({ ruleId: 'sum', expected: '5,831', actual: '5,841', at: { line: 3106 } });
+    expect(jet.related.map((r) => r.line)).toEqual([3067, 3070, 3073]);
+    expect(errors.find((e) => e.checkId === 'jet-by-country')).toBeDefined();
+    expect(errors.find((e) => e.ruleId === 'breakdown-total')).toBeDefined();
+  });
+
+  it('ratio: 効果公表率 92% = (1,600 + 47) / 1,788 with the document rounding', async () => {
+    const report = await validateText();
+    expect(report.checks.find((c) => c.id === 'rinji-effect-rate-r2')!.detail).toBe(
+      '(1,600 + 47) / (1,788) = 92.11% → round to 0 digit(s): 92%; printed 92%',
+    );
+    const errors = await errorsAfter('R２ 95% 92%', 'R２ 95% 93%');
+    expect(errors.find((e) => e.checkId === 'rinji-effect-rate-r2')).toMatchObject({ expected: '92%', actual: '93%', at: { line: 3298 } });
+  });
+
+  it('multiplier: ふるさと融資 42 × 1.25 × 1.5 = 78.75 is printed truncated as 78.7', async () => {
+    const report = await validateText();
+    expect(report.checks.find((c) => c.id === 'furusato-loan-prefectures-complex-revitalization')).toMatchObject({
+      status: 'pass',
+      detail: '42 × 1.25 × 1.5 = 78.75 → truncate to 1 digit(s): 78.7; printed 78.7',
+    });
+    const errors = await errorsAfter('複合施設 15.7 19.6 20.2 25.3', '複合施設 15.7 19.7 20.2 25.3');
+    expect(errors.find((e) => e.checkId === 'furusato-loan-municipalities-complex-revitalization')).toMatchObject({ expected: '19.6', actual: '19.7', at: { line: 1212 } });
+  });
+
+  it('count: 98組合 against the cooperatives listed under 【県名】', async () => {
+    const errors = await errorsAfter('98組合（36道府県101市町村）', '99組合（36道府県101市町村）');
+    expect(errors.find((e) => e.checkId === 'tokutei-cooperatives-count')).toMatchObject({ ruleId: 'count', expected: '98', actual: '99', at: { line: 1649 } });
+  });
+
+  it('equal: 都道府県ネットワーク 35団体 twice', async () => {
+    const errors = await errorsAfter('ネットワークを設立済みの都道府県は35団体', 'ネットワークを設立済みの都道府県は36団体');
+    expect(errors.find((e) => e.checkId === 'kyoryokutai-network-count')).toMatchObject({ expected: '35', actual: '36', at: { line: 244 } });
+  });
+
+  it('at-most, ordered, span and nth-since', async () => {
+    expect((await errorsAfter('88市町村において91名', '88市町村において191名')).map((e) => e.checkId)).toContain('project-manager-per-municipality');
+    expect((await errorsAfter('岐阜県 8 1 7…', '岐阜県 13 1 12…')).map((e) => e.checkId)).toEqual(expect.arrayContaining(['asbestos-unfinished-ranking']));
+    expect((await errorsAfter('事業期間 ３年間', '事業期間 ４年間')).map((e) => e.checkId)).toContain('pfs-period');
+    expect((await errorsAfter('令和6年度で42回目', '令和6年度で41回目')).map((e) => e.checkId)).toContain('furusato-award-edition');
+  });
+
+  it('same-term and acknowledgements: a changed acknowledged figure is an error again', async () => {
+    const errors = await errorsAfter('物価高騰対応1.8', '物価高騰対応2.8');
+    const total = errors.find((e) => e.checkId === 'rinji-total')!;
+    expect(total.note).toMatch(/^acknowledged for expected 17兆円 \/ actual 18.3兆円, but the figures changed/);
+  });
+
+  it('generic: funding shares sum to 1, caps equal their components, impossible dates', async () => {
+    expect((await errorsAfter('¼ 実質的な地方負担', '½ 実質的な地方負担')).map((e) => e.ruleId)).toContain('share-sum');
+    const caps = await errorsAfter('その他活動経費：200万円', 'その他活動経費：210万円');
+    expect(caps.map((e) => e.ruleId)).toEqual(expect.arrayContaining(['cap-components', 'sum']));
+    const dates = await errorsAfter('R5.1.6、R6.1.5付け', 'R5.1.6、R60.1.5付け');
+    expect(dates.find((e) => e.ruleId === 'date-plausible')).toMatchObject({ actual: 'R60.1.5', at: { line: 3625 } });
+  });
+});
