@@ -20,7 +20,14 @@ export const FigureSelector = z.union([
     }),
   }),
   z.object({ budget: z.strictObject({ ...common, label: z.string().optional() }) }),
-  z.object({ cap: z.strictObject({ ...common, item: z.string().optional(), component: z.string().optional() }) }),
+  z.object({
+    cap: z.strictObject({
+      ...common,
+      item: z.string().optional(),
+      component: z.string().optional(),
+      previous: z.boolean().optional().describe('the cap before a change "A⇒B" (A) instead of after it (B)'),
+    }),
+  }),
   z.object({ rate: z.strictObject({ ...common, name: z.string().optional(), line: text.optional() }) }),
   z.object({ share: z.strictObject({ ...common, label: z.string() }) }),
   z.object({ series: z.strictObject({ ...common, label: z.string(), year: z.number().int().optional(), all: z.boolean().optional() }) }),

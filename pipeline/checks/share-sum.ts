@@ -1,11 +1,16 @@
 import { fig, type GenericRule } from './rule.ts';
 
-/** Shares of one funding picture add up to 1 (½ 国費 + ¼ 特別交付税 + ¼ 実質的な地方負担). */
+/**
+ * Shares of one funding picture add up to 1 (½ 国費 + ¼ 特別交付税 + ¼ 実質的な地方負担), and a
+ * share outside every group must be a sub-total of a group on its slide (½ 市町村助成 =
+ * 1/4 国費 + 1/8 特別交付税 + 1/8 実質的な地方負担); otherwise a share was misprinted.
+ */
 export const shareSum: GenericRule = {
   id: 'share-sum',
   description: 'funding shares that belong together sum to 1',
   run(ctx) {
-    for (const g of ctx.briefing.shareGroups) {
+    const { shareGroups, shares } = ctx.briefing;
+    for (const g of shareGroups) {
       const total = g.shares.reduce((s, x) => s + x.value, 0);
       ctx.outcome({
         id: `share-sum:${g.id}`,
@@ -17,5 +22,35 @@ export const shareSum: GenericRule = {
         figures: g.shares.map((s) => fig('share', s.label, s.value, s.printed, g.program, s.at)),
       });
     }
+    const grouped = new Set(shareGroups.flatMap((g) => g.shares.map((s) => `${s.at.line}:${s.at.column}`)));
+    for (const s of shares) {
+      if (grouped.has(`${s.at.line}:${s.at.column}`)) continue;
+      const groups = shareGroups.filter((g) => g.slide === s.slide);
+      const subtotal = groups.find((g) => subsetSums(g.shares.map((x) => x.value)).some((v) => Math.abs(v - s.value) < 1e-9));
+      // Without a picture to belong to, the misprint may be this share or one of the nearest group.
+      const nearest = [...groups].sort((a, b) => Math.abs(a.at.line - s.at.line) - Math.abs(b.at.line - s.at.line))[0];
+      const context = subtotal ?? nearest;
+      ctx.outcome({
+        id: `share-sum:${s.id}`,
+        statement: `the share ${s.printed} ${s.label} is a sub-total of a funding picture on its slide`,
+        pass: subtotal !== undefined,
+        detail: subtotal ? `${s.printed} = a part of ${subtotal.shares.map((x) => `${x.printed} ${x.label}`).join(' + ')}` : `${s.printed} ${s.label} completes no picture and is no sub-total of one`,
+        expected: 'a sub-total of a group adding to 1',
+        actual: s.printed,
+        figures: [fig('share', s.label, s.value, s.printed, s.program, s.at), ...(context?.shares ?? []).map((x) => fig('part', x.label, x.value, x.printed, context!.program, x.at))],
+      });
+    }
   },
 };
+
+function subsetSums(values: number[]): number[] {
+  const sums: number[] = [];
+  for (let mask = 1; mask < 1 << values.length; mask++) {
+    let s = 0;
+    values.forEach((v, i) => {
+      if (mask & (1 << i)) s += v;
+    });
+    sums.push(s);
+  }
+  return sums;
+}

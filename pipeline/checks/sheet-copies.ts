@@ -1,3 +1,4 @@
+import { REPEAT } from '../extract/sheets.ts';
 import { fig, type GenericRule } from './rule.ts';
 
 /**
@@ -10,6 +11,21 @@ export const sheetCopies: GenericRule = {
   run(ctx) {
     for (const sheet of ctx.briefing.sheets) {
       const canonical = sheet.copies.find((c) => c.label === sheet.canonical)!;
+      for (const copy of sheet.copies) {
+        for (const count of copy.counts.filter((c) => c.note === REPEAT)) {
+          const noted = copy.counts.find((c) => c.note !== REPEAT && c.label === count.label && c.value === count.value);
+          ctx.outcome({
+            id: `sheet-copies:${sheet.id}:${copy.label}:repeat:${count.at.line}`,
+            statement: `the repeated chart label ${count.label} ${count.value}団体 of ${copy.label} repeats a noted count`,
+            pass: noted !== undefined,
+            detail: noted ? `repeats ${noted.note} ${noted.label} (line ${noted.at.line})` : `no note of ${copy.label} has ${count.label} ${count.value}団体`,
+            expected: 'a count printed in a note',
+            actual: `${count.label} ${count.value}`,
+            figures: [fig('repeat', `${copy.label} ${count.label}`, count.value, String(count.value), sheet.program, count.at)],
+            at: count.at,
+          });
+        }
+      }
       for (const copy of sheet.copies) {
         if (copy === canonical) continue;
         for (const row of copy.rows) {
@@ -29,6 +45,7 @@ export const sheetCopies: GenericRule = {
           });
         }
         for (const count of copy.counts) {
+          if (count.note === REPEAT) continue;
           const base = canonical.counts.find((c) => c.note === count.note && c.label === count.label);
           if (!base) continue;
           ctx.outcome({

@@ -10,6 +10,8 @@ const YEAR_CELL = /^([RH])\s*(\d{1,2})$/;
 const VALUE_CELL = /^(\d+(?:\.\d+)?)\s*%|^[ー－-]$/;
 const NOTE = /※\s*(\d)\s*([RH]\d{1,2})の/;
 const COUNT = /(公表済み|一部公表済み|一部公表|未公表)\s*(\d[\d,]*)\s*団体/g;
+/** The note of counts that repeat earlier ones (chart labels), not figures of their own. */
+export const REPEAT = '(repeat)';
 
 /**
  * The copies of a spreadsheet the extraction dumped under 加工用 (2) / 加工用 / 元データ / 原本.
@@ -61,8 +63,10 @@ function readCopy(label: string, span: Span): Copy {
       const start = lineStart + m.index!;
       const label = m[1] === '一部公表済み' ? '一部公表' : m[1]!;
       const value = parseNumber(m[2]!)!;
-      // Chart labels repeat a footnote's counts further down the dump: count each figure once.
-      if (counts.some((c) => c.label === label && c.value === value)) continue;
+      // Chart labels repeat a footnote's counts further down the dump, under no note of their
+      // own: a label seen again under the same note is such a repeat, kept apart from the notes.
+      const repeat = counts.some((c) => c.note === note && c.label === label) || note === REPEAT;
+      if (repeat) note = REPEAT;
       counts.push({ note, label, value, at: span.locate(start, start + m[0].length) });
     }
   }

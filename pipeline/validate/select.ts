@@ -16,8 +16,20 @@ export class SelectorError extends Error {}
 
 type Has<K extends string> = Extract<FigureSelector, Record<K, unknown>>[K];
 
+const compactCache = new Map<string, string>();
+/** Selectors compare many lines many times: compact each text once. */
+function compactOf(text: string): string {
+  let c = compactCache.get(text);
+  if (c === undefined) {
+    if (compactCache.size > 50_000) compactCache.clear();
+    c = compact(text);
+    compactCache.set(text, c);
+  }
+  return c;
+}
+
 const has = (haystack: string, needles: string | string[] | undefined) =>
-  needles === undefined || (Array.isArray(needles) ? needles : [needles]).every((n) => compact(haystack).includes(compact(n)));
+  needles === undefined || (Array.isArray(needles) ? needles : [needles]).every((n) => compactOf(haystack).includes(compactOf(n)));
 
 /**
  * Resolve a selector to figures. One figure is expected unless the selector says `all: true`;
@@ -74,7 +86,8 @@ function candidates(sel: FigureSelector, ctx: SelectContext): Figure[] {
   }
   if ('cap' in sel) {
     const s = sel.cap;
-    const caps = b.measures.filter((m) => common(b, s, m) && has(m.item, s.item) && m.cap);
+    const caps = b.measures.filter((m) => common(b, s, m) && has(m.item, s.item) && m.cap && (!s.previous || m.previous));
+    if (s.previous) return caps.map((m) => ({ value: m.previous!.yen, printed: m.previous!.printed, label: `${m.item} (before)`, program: m.program, at: m.at }));
     if (s.component === undefined) return caps.map((m) => ({ value: m.cap!.yen, printed: m.cap!.printed, label: m.item, program: m.program, at: m.at }));
     return caps.flatMap((m) =>
       m.components.filter((c) => has(c.label, s.component)).map((c) => ({ value: c.amount.yen, printed: c.amount.printed, label: `${m.item} ${c.label}`, program: m.program, at: c.at })),
