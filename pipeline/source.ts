@@ -5,8 +5,8 @@ import { fileURLToPath } from 'node:url';
 import type { VFile } from 'vfile';
 import { Manifest } from '../schemas/manifest.ts';
 import { InputError } from './errors.ts';
-import { decodeText } from './ingest-text.ts';
-import { readPdfText } from './ingest-pdf.ts';
+import { decodeText, MAX_TEXT_BYTES } from './ingest-text.ts';
+import { MAX_PDF_BYTES, readPdfText } from './ingest-pdf.ts';
 import { loadManifest } from './manifest.ts';
 import type { ParseInput } from './parse.ts';
 
@@ -85,6 +85,12 @@ async function inferManifest(path: string): Promise<Manifest> {
 }
 
 async function readBytes(path: string): Promise<Uint8Array> {
+  // Refuse an oversized file before reading it, so memory stays bounded.
+  const size = (await stat(path).catch(() => null))?.size ?? 0;
+  const limit = extname(path).toLowerCase() === '.pdf' ? MAX_PDF_BYTES : MAX_TEXT_BYTES;
+  if (size > limit) {
+    throw new InputError(`the file is ${size} bytes; the limit for this kind of source is ${limit} bytes`, { file: path, ruleId: 'ingest-too-large' });
+  }
   try {
     return await readFile(path);
   } catch (cause) {
