@@ -3,7 +3,10 @@ import { join } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { reporter } from 'vfile-reporter';
 import { build } from './commands/build.ts';
+import { diffSources } from './commands/diff.ts';
+import { initEdition } from './commands/init.ts';
 import { readAndValidate } from './commands/validate.ts';
+import { formatDiffMarkdown } from './diff/markdown.ts';
 import { formatGithub } from './report/github.ts';
 import { formatSarif } from './report/sarif.ts';
 import { formatTerminal } from './report/terminal.ts';
@@ -32,8 +35,9 @@ export async function main(argv: string[]): Promise<number> {
     .option('-o, --out <dir>', 'output root', 'out')
     .option('-c, --checks <file>', 'declared checks (default: checks.yaml next to the manifest)')
     .option('-f, --force', 'write the outputs even when the validation found errors')
-    .action(async (source: string | undefined, opts: { out: string; checks?: string; force?: boolean }) => {
-      const result = await build({ source, out: opts.out, checks: opts.checks, force: opts.force });
+    .option('--rebuild', 'render every output, even those whose inputs did not change')
+    .action(async (source: string | undefined, opts: { out: string; checks?: string; force?: boolean; rebuild?: boolean }) => {
+      const result = await build({ source, out: opts.out, checks: opts.checks, force: opts.force, rebuild: opts.rebuild });
       if (result.file.messages.length > 0) process.stderr.write(reporter([result.file], { quiet: true }) + '\n');
       if (result.report.summary.errors > 0 || result.report.summary.warnings > 0) process.stderr.write(formatTerminal(result.report, { color: process.stderr.isTTY }));
       if (result.refused) {
@@ -45,7 +49,8 @@ export async function main(argv: string[]): Promise<number> {
       const s = result.report.summary;
       process.stdout.write(
         `${b.edition}: ${b.programs.length} programs, ${b.slides.length} slides, ${b.budgets.length} budgets, ${b.measures.length} fiscal measures, ` +
-          `${b.series.length} series; ${s.checksPassed} checks passed, ${s.errors} errors, ${s.warnings} warnings → ${result.outDir} (${result.written.length} written, ${result.unchanged.length} unchanged)\n`,
+          `${b.series.length} series; ${s.checksPassed} checks passed, ${s.errors} errors, ${s.warnings} warnings → ${result.outDir} ` +
+          `(${result.written.length} written, ${result.unchanged.length} unchanged, ${result.skipped.length} up to date)\n`,
       );
       if (s.errors > 0) code = 1;
     });
@@ -68,6 +73,30 @@ export async function main(argv: string[]): Promise<number> {
       const { report } = await readAndValidate({ source, checks: opts.checks });
       process.stdout.write(format(report));
       if (report.summary.errors > 0) code = 1;
+    });
+
+  program
+    .command('init')
+    .description('start a new edition under sources/ from an earlier one (manifest and checks to edit)')
+    .argument('<edition>', 'the new edition id, e.g. r7')
+    .requiredOption('--from <edition>', 'the edition to start from, e.g. r6')
+    .option('--source <file>', 'the new briefing (.txt or .pdf), copied into the edition folder')
+    .option('--fiscal-year <year>', 'Western fiscal year, when the edition id does not tell it', (v) => Number(v))
+    .action(async (edition: string, opts: { from: string; source?: string; fiscalYear?: number }) => {
+      const { dir, files } = await initEdition({ edition, from: opts.from, source: opts.source, fiscalYear: opts.fiscalYear });
+      process.stdout.write(`created ${dir}: ${files.join(', ')}\n`);
+    });
+
+  program
+    .command('diff')
+    .description('compare two editions by meaning: programs, budgets, caps, series, contacts')
+    .argument('<from>', 'the earlier edition (id, folder, manifest or file)')
+    .argument('<to>', 'the later edition')
+    .option('--format <format>', 'markdown or json', 'markdown')
+    .action(async (from: string, to: string, opts: { format: string }) => {
+      if (opts.format !== 'markdown' && opts.format !== 'json') throw new InputError(`unknown format "${opts.format}": use markdown or json`, { file: '--format', ruleId: 'cli-format' });
+      const diff = await diffSources(from, to);
+      process.stdout.write(opts.format === 'json' ? JSON.stringify(diff, null, 2) + '\n' : formatDiffMarkdown(diff));
     });
 
   program

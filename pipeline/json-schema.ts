@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Briefing } from '../schemas/briefing.ts';
 import { ChecksFile } from '../schemas/checks.ts';
+import { EditionDiff } from '../schemas/diff.ts';
 import { Manifest } from '../schemas/manifest.ts';
 import { ValidationReport } from '../schemas/validation.ts';
 
@@ -10,6 +11,7 @@ export const JSON_SCHEMAS: Record<string, z.ZodType> = {
   'manifest.schema.json': Manifest,
   'checks.schema.json': ChecksFile,
   'validation.schema.json': ValidationReport,
+  'diff.schema.json': EditionDiff,
 };
 
 export function renderJsonSchema(name: string): string {

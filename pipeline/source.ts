@@ -103,7 +103,9 @@ export async function readSource(resolved: ResolvedSource, file: VFile): Promise
   const bytes = await readBytes(resolved.sourcePath);
   const sha = createHash('sha256').update(bytes).digest('hex');
   if (resolved.manifestPath && sha !== resolved.manifest.source.sha256) {
-    const msg = file.message(`the source changed since the manifest was written (sha256 ${sha.slice(0, 12)}…, manifest says ${resolved.manifest.source.sha256.slice(0, 12)}…): update source.sha256 in ${resolved.manifestPath}`, {
+    const recorded = resolved.manifest.source.sha256;
+    const why = recorded ? `the source changed since the manifest was written (sha256 ${sha.slice(0, 12)}…, manifest says ${recorded.slice(0, 12)}…)` : 'the manifest records no checksum yet';
+    const msg = file.message(`${why}: set source.sha256 to ${sha} in ${resolved.manifestPath}`, {
       ruleId: 'source-checksum',
       source: 'briefing-ingest',
     });

@@ -4,3 +4,4 @@ export * from './briefing.ts';
 export * from './manifest.ts';
 export * from './validation.ts';
 export * from './checks.ts';
+export * from './diff.ts';

@@ -21,7 +21,11 @@ export const Manifest = z
     era: z.object({ name: z.enum(['令和', '平成']), year: z.number().int().positive() }),
     source: z.object({
       file: z.string().min(1).describe('path of the source, relative to the manifest'),
-      sha256: z.string().regex(/^[0-9a-f]{64}$/),
+      sha256: z
+        .string()
+        .regex(/^[0-9a-f]{64}$/)
+        .nullable()
+        .describe('checksum of the source; null until the source is added (briefing init)'),
     }),
     generatedAt: z
       .string()

@@ -1,8 +1,12 @@
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { VFile } from 'vfile';
 import { Briefing } from '../../schemas/briefing.ts';
 import type { ValidationReport } from '../../schemas/validation.ts';
-import { renderContactsWorkbook } from '../render-excel/index.ts';
+import { hashOf, readState, recordUnit, removeStrayTemps, stateFile, upToDate, type RenderUnit } from '../build-state.ts';
+import { codeHash } from '../code-hash.ts';
+import { acquireLock } from '../lock.ts';
+import type { Manifest } from '../../schemas/manifest.ts';
 import { writeOutputs, type OutputFile } from '../write.ts';
 import { readAndValidate } from './validate.ts';
 
@@ -12,6 +16,8 @@ export interface BuildOptions {
   out: string;
   /** write even when the validation found errors */
   force?: boolean;
+  /** render every output even when its inputs did not change */
+  rebuild?: boolean;
 }
 
 export interface BuildResult {
@@ -21,23 +27,70 @@ export interface BuildResult {
   outDir: string;
   written: string[];
   unchanged: string[];
+  /** units whose inputs did not change, so they were not rendered */
+  skipped: string[];
   /** true when errors stopped the build before anything was written */
   refused: boolean;
 }
 
-/** read → parse → validate → render → write, in that order: nothing is written before all is known. */
+interface BuildContext {
+  briefing: Briefing;
+  report: ValidationReport;
+  manifest: Manifest;
+}
+
+/** The outputs of a build, each with the inputs it depends on. */
+function renderUnits(ctx: BuildContext): RenderUnit[] {
+  const { briefing, report, manifest } = ctx;
+  const json = (path: string, data: unknown): RenderUnit => {
+    const content = JSON.stringify(data, null, 2) + '\n';
+    return { id: path, inputHash: hashOf(content), render: async () => [{ path, content }] };
+  };
+  return [
+    json('briefing.json', briefing),
+    json('validation.json', report),
+    {
+      id: 'contacts.xlsx',
+      inputHash: hashOf(codeHash(['pipeline/render-excel'], ['exceljs', 'jszip']), briefing, manifest),
+      // Renderers load their heavy libraries only when there is something to render.
+      render: async () => [{ path: 'contacts.xlsx', content: await (await import('../render-excel/index.ts')).renderContactsWorkbook(briefing, manifest) }],
+    },
+  ];
+}
+
+/**
+ * read → parse → validate → render → write, in that order: nothing is written before all is
+ * known. Outputs whose inputs did not change are not rendered again; one build at a time may
+ * write an output folder.
+ */
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const { resolved, file, briefing: parsed, report } = await readAndValidate(options);
   const briefing = Briefing.parse(parsed);
   const outDir = join(options.out, resolved.manifest.edition);
-  if (report.summary.errors > 0 && !options.force) {
-    return { file, briefing, report, outDir, written: [], unchanged: [], refused: true };
+  const result: BuildResult = { file, briefing, report, outDir, written: [], unchanged: [], skipped: [], refused: false };
+  if (report.summary.errors > 0 && !options.force) return { ...result, refused: true };
+
+  await mkdir(outDir, { recursive: true });
+  const lock = await acquireLock(outDir);
+  try {
+    await removeStrayTemps(outDir);
+    const state = await readState(outDir);
+    const files: OutputFile[] = [];
+    for (const unit of renderUnits({ briefing, report, manifest: resolved.manifest })) {
+      if (!options.rebuild && (await upToDate(outDir, unit, state))) {
+        result.skipped.push(unit.id);
+        continue;
+      }
+      const rendered = await unit.render();
+      recordUnit(state, unit, rendered);
+      files.push(...rendered);
+    }
+    files.push(stateFile(state));
+    const { written, unchanged } = await writeOutputs(outDir, files);
+    result.written = written.filter((p) => !p.startsWith('.'));
+    result.unchanged = unchanged.filter((p) => !p.startsWith('.'));
+  } finally {
+    await lock.release();
   }
-  const files: OutputFile[] = [
-    { path: 'briefing.json', content: JSON.stringify(briefing, null, 2) + '\n' },
-    { path: 'validation.json', content: JSON.stringify(report, null, 2) + '\n' },
-    { path: 'contacts.xlsx', content: await renderContactsWorkbook(briefing, resolved.manifest) },
-  ];
-  const { written, unchanged } = await writeOutputs(outDir, files);
-  return { file, briefing, report, outDir, written, unchanged, refused: false };
+  return result;
 }

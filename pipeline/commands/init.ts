@@ -1,0 +1,72 @@
+import { createHash } from 'node:crypto';
+import { copyFile, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { stringify } from 'yaml';
+import type { Manifest } from '../../schemas/manifest.ts';
+import { InputError } from '../errors.ts';
+import { resolveSource } from '../source.ts';
+import { toEraYear } from '../units/era.ts';
+
+export interface InitOptions {
+  edition: string;
+  from: string;
+  source?: string;
+  fiscalYear?: number;
+  /** folder that holds the editions (default: ./sources) */
+  root?: string;
+}
+
+/**
+ * Start a new edition from the knowledge of the last one: a manifest for the new fiscal year
+ * (aliases and page rules carried over, to review) and a copy of its checks file to edit.
+ */
+export async function initEdition(options: InitOptions): Promise<{ dir: string; files: string[] }> {
+  const dir = resolve(options.root ?? 'sources', options.edition);
+  if (await stat(dir).catch(() => null)) {
+    throw new InputError('the edition folder exists already; nothing was changed', { file: dir, ruleId: 'init-exists' });
+  }
+  const previous = await resolveSource(options.from);
+  if (!previous.manifestPath) throw new InputError('the edition to start from has no manifest', { file: options.from, ruleId: 'init-from' });
+  const fiscalYear = options.fiscalYear ?? fiscalYearOf(options.edition);
+  const { era, eraYear } = toEraYear(fiscalYear);
+  if (era !== '令和' && era !== '平成') throw new InputError(`fiscal year ${fiscalYear} is out of range`, { file: options.edition, ruleId: 'init-year' });
+
+  let sha256: string | null = null;
+  let sourceFile = 'briefing.txt';
+  const files: string[] = [];
+  await mkdir(dir, { recursive: true });
+  if (options.source) {
+    const bytes = await readFile(options.source).catch((cause) => {
+      throw new InputError(`cannot read the source: ${(cause as Error).message}`, { file: options.source!, ruleId: 'source-read', cause });
+    });
+    sourceFile = `briefing${basename(options.source).match(/\.[a-z]+$/i)?.[0] ?? '.txt'}`;
+    sha256 = createHash('sha256').update(bytes).digest('hex');
+    await writeFile(join(dir, sourceFile), bytes);
+    files.push(sourceFile);
+  }
+  const old = previous.manifest;
+  const manifest: Manifest = {
+    ...old,
+    edition: options.edition,
+    title: old.title.replace(/令和\s*(元|\d+)\s*年度/, `令和${eraYear}年度`),
+    fiscalYear,
+    era: { name: era, year: eraYear },
+    source: { file: sourceFile, sha256 },
+    generatedAt: `${fiscalYear}-04-01`,
+  };
+  const header = `# Manifest of the ${fiscalYear} edition, started from ${old.edition} by \`briefing init\`.\n# Review programAliases and notPageStarts against the new briefing; add the source as ${sourceFile}.\n`;
+  await writeFile(join(dir, 'manifest.yaml'), header + stringify(manifest, { lineWidth: 0 }));
+  files.push('manifest.yaml');
+  const checks = join(dirname(previous.manifestPath), 'checks.yaml');
+  if (await stat(checks).catch(() => null)) {
+    await copyFile(checks, join(dir, 'checks.yaml'));
+    files.push('checks.yaml');
+  }
+  return { dir, files };
+}
+
+function fiscalYearOf(edition: string): number {
+  const m = /^r(\d{1,2})$/.exec(edition);
+  if (!m) throw new InputError('cannot tell the fiscal year from the edition name: use --fiscal-year', { file: edition, ruleId: 'init-year' });
+  return 2018 + Number(m[1]);
+}

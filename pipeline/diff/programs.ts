@@ -1,0 +1,60 @@
+import type { Program } from '../../schemas/briefing.ts';
+import { compact } from '../normalize.ts';
+
+export interface ProgramMatch {
+  before: Program;
+  after: Program;
+  renamed: boolean;
+}
+
+/** Character bigrams of a name, for a similarity that survives small rewordings. */
+function bigrams(s: string): Set<string> {
+  const c = compact(s);
+  const out = new Set<string>();
+  for (let i = 0; i < c.length - 1; i++) out.add(c.slice(i, i + 2));
+  return out;
+}
+
+export function similarity(a: string, b: string): number {
+  const x = bigrams(a);
+  const y = bigrams(b);
+  if (x.size === 0 || y.size === 0) return 0;
+  let common = 0;
+  for (const g of x) if (y.has(g)) common++;
+  return (2 * common) / (x.size + y.size);
+}
+
+/** A renamed program keeps most of its name and its department. */
+const RENAME_THRESHOLD = 0.5;
+
+/**
+ * Pair the programs of two editions by meaning: the same name first (numbers change when
+ * programs come and go), then the most similar name within the same department.
+ */
+export function matchPrograms(before: Program[], after: Program[]): { matches: ProgramMatch[]; added: Program[]; removed: Program[] } {
+  const matches: ProgramMatch[] = [];
+  const leftB = new Set(before);
+  const leftA = new Set(after);
+  for (const b of before) {
+    const a = after.find((x) => leftA.has(x) && compact(x.name) === compact(b.name));
+    if (!a) continue;
+    matches.push({ before: b, after: a, renamed: false });
+    leftB.delete(b);
+    leftA.delete(a);
+  }
+  const candidates: { b: Program; a: Program; score: number }[] = [];
+  for (const b of leftB) {
+    for (const a of leftA) {
+      const sameDept = b.departments.some((d) => a.departments.some((e) => e.name === d.name));
+      const score = similarity(b.name, a.name);
+      if (sameDept && score >= RENAME_THRESHOLD) candidates.push({ b, a, score });
+    }
+  }
+  for (const c of candidates.sort((x, y) => y.score - x.score)) {
+    if (!leftB.has(c.b) || !leftA.has(c.a)) continue;
+    matches.push({ before: c.b, after: c.a, renamed: true });
+    leftB.delete(c.b);
+    leftA.delete(c.a);
+  }
+  return { matches, added: [...leftA], removed: [...leftB] };
+}

@@ -1,0 +1,85 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../pipeline/source.ts';
+import { runCli } from '../helpers/cli.ts';
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'briefing-'));
+
+function tempFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => /(^|\/)\..*\.tmp$/.test(f));
+}
+
+describe('incremental, locked, crash-safe builds', () => {
+  it('renders nothing when nothing changed', () => {
+    const out = tmp();
+    const first = runCli(['build', '--out', out]);
+    expect(first.status).toBe(0);
+    expect(first.stdout).toMatch(/\(3 written, 0 unchanged, 0 up to date\)/);
+    const again = runCli(['build', '--out', out]);
+    expect(again.stdout).toMatch(/\(0 written, 0 unchanged, 3 up to date\)/);
+    const forced = runCli(['build', '--out', out, '--rebuild']);
+    expect(forced.stdout).toMatch(/\(0 written, 3 unchanged, 0 up to date\)/);
+  });
+
+  it('re-renders an output whose file was changed or removed by hand', () => {
+    const out = tmp();
+    runCli(['build', '--out', out]);
+    writeFileSync(join(out, 'r6', 'contacts.xlsx'), 'damaged');
+    const run = runCli(['build', '--out', out]);
+    expect(run.stdout).toMatch(/\(1 written, 0 unchanged, 2 up to date\)/);
+  });
+
+  it('lets one build at a time write an output folder', () => {
+    const out = tmp();
+    runCli(['build', '--out', out]);
+    writeFileSync(join(out, 'r6', '.lock'), `${process.pid}\n`); // a live process holds it
+    const blocked = runCli(['build', '--out', out]);
+    expect(blocked.status).toBe(2);
+    expect(blocked.stderr).toContain(`another build (pid ${process.pid}) is writing this folder`);
+  });
+
+  it('takes over the lock of a killed build and removes its temporary files', () => {
+    const out = tmp();
+    runCli(['build', '--out', out]);
+    const before = readFileSync(join(out, 'r6', 'briefing.json'));
+    writeFileSync(join(out, 'r6', '.lock'), '999999\n'); // no such process
+    writeFileSync(join(out, 'r6', '.a1b2c3d4e5f6.tmp'), 'half a file');
+    const run = runCli(['build', '--out', out]);
+    expect(run.status).toBe(0);
+    expect(tempFiles(join(out, 'r6'))).toEqual([]);
+    expect(existsSync(join(out, 'r6', '.lock'))).toBe(false);
+    expect(readFileSync(join(out, 'r6', 'briefing.json')).equals(before)).toBe(true);
+  });
+
+  it('a build killed with SIGKILL leaves every output whole (old or new), and the next run no temporary files', async () => {
+    // An edition whose figures change between two builds, so the second build really writes.
+    const edition = tmp();
+    for (const f of ['manifest.yaml', 'checks.yaml', 'briefing.txt']) writeFileSync(join(edition, f), readFileSync(join(PROJECT_ROOT, 'sources', 'r6', f)));
+    const out = tmp();
+    expect(runCli(['build', edition, '--out', out]).status).toBe(0);
+    const files = ['briefing.json', 'validation.json', 'contacts.xlsx'];
+    const read = (dir: string) => Object.fromEntries(files.map((f) => [f, readFileSync(join(dir, 'r6', f))]));
+    const before = read(out);
+    const text = readFileSync(join(edition, 'briefing.txt'), 'utf8').replace('R6当初予算額：0.9億円', 'R6当初予算額：1.9億円');
+    writeFileSync(join(edition, 'briefing.txt'), text);
+    const expectedOut = tmp();
+    expect(runCli(['build', edition, '--out', expectedOut]).status).toBe(0);
+    const after = read(expectedOut);
+    for (const f of files) expect(after[f]!.equals(before[f]!), f).toBe(false);
+
+    for (const delay of [400, 800, 1200, 1600, 2000]) {
+      const child = spawn(process.execPath, [join(PROJECT_ROOT, 'bin', 'briefing.mjs'), 'build', edition, '--out', out], { stdio: 'ignore' });
+      await new Promise((r) => setTimeout(r, delay));
+      child.kill('SIGKILL');
+      await new Promise((r) => child.on('exit', r));
+      const now = read(out);
+      for (const f of files) expect(now[f]!.equals(before[f]!) || now[f]!.equals(after[f]!), `${f} after a kill at ${delay} ms`).toBe(true);
+    }
+    expect(runCli(['build', edition, '--out', out]).status).toBe(0);
+    expect(tempFiles(join(out, 'r6'))).toEqual([]);
+    for (const [f, bytes] of Object.entries(read(out))) expect(bytes.equals(after[f]!), f).toBe(true);
+  });
+});
