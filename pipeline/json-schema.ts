@@ -3,6 +3,7 @@ import { Briefing } from '../schemas/briefing.ts';
 import { ChecksFile } from '../schemas/checks.ts';
 import { EditionDiff } from '../schemas/diff.ts';
 import { Manifest } from '../schemas/manifest.ts';
+import { ProgramFrontMatter } from '../schemas/program-document.ts';
 import { ValidationReport } from '../schemas/validation.ts';
 
 /** The JSON Schema files generated from the zod schemas (the single source of truth). */
@@ -12,6 +13,7 @@ export const JSON_SCHEMAS: Record<string, z.ZodType> = {
   'checks.schema.json': ChecksFile,
   'validation.schema.json': ValidationReport,
   'diff.schema.json': EditionDiff,
+  'program-document.schema.json': ProgramFrontMatter,
 };
 
 export function renderJsonSchema(name: string): string {

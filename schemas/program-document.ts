@@ -83,7 +83,7 @@ export const ProgramFrontMatter = z
     fiscalYear: z.number().int().describe('Western fiscal year, e.g. 2024'),
     eraLabel: z.string().describe('the fiscal year as Japanese readers write it, e.g. 令和6年度'),
     generatedAt: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-    source: z.object({ file: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
+    source: z.object({ file: z.string().describe('the source file of the edition; its slides and lines are under slides') }),
     departments: z.array(FrontMatterDepartment).min(1),
     slidePhones: z.array(FrontMatterSlidePhone),
     budgets: z.array(FrontMatterBudget),

@@ -6,6 +6,7 @@ import type { ValidationReport } from '../../schemas/validation.ts';
 import { hashOf, readState, recordUnit, removeStrayTemps, stateFile, upToDate, type RenderUnit } from '../build-state.ts';
 import { codeHash } from '../code-hash.ts';
 import { acquireLock } from '../lock.ts';
+import { programFigures } from '../render-markdown/program-figures.ts';
 import type { Manifest } from '../../schemas/manifest.ts';
 import { writeOutputs, type OutputFile } from '../write.ts';
 import { readAndValidate } from './validate.ts';
@@ -46,9 +47,34 @@ function renderUnits(ctx: BuildContext): RenderUnit[] {
     const content = JSON.stringify(data, null, 2) + '\n';
     return { id: path, inputHash: hashOf(content), render: async () => [{ path, content }] };
   };
+  const markdownCode = codeHash(['pipeline/render-markdown', 'templates/markdown', 'pipeline/render-excel/contacts-view.ts', 'pipeline/render-excel/slide-ranges.ts', 'pipeline/units'], ['handlebars', 'unified', 'remark-stringify', 'remark-gfm', 'yaml']);
+  // Program documents do not carry the file checksum, so editing one program leaves the others alone.
+  const edition = { ...manifest, source: { file: manifest.source.file } };
+  let markdown: Promise<typeof import('../render-markdown/index.ts')> | null = null;
+  const loadMarkdown = () => (markdown ??= import('../render-markdown/index.ts'));
+  let documents: Promise<import('../render-markdown/index.ts').ProgramDocument[]> | null = null;
+  const renderDocuments = () => (documents ??= loadMarkdown().then((m) => m.renderProgramDocuments(briefing, report, manifest)));
+  const programUnits: RenderUnit[] = briefing.programs.map((p) => ({
+    id: `programs/${p.no}`,
+    inputHash: hashOf(markdownCode, edition, programFigures(briefing, report, p)),
+    render: async () => {
+      const doc = (await renderDocuments()).find((d) => d.program === p.no)!;
+      return [{ path: doc.path, content: doc.markdown }];
+    },
+  }));
   return [
     json('briefing.json', briefing),
     json('validation.json', report),
+    ...programUnits,
+    {
+      id: 'programs/index.md',
+      inputHash: hashOf(markdownCode, edition, briefing.programs, briefing.budgets, report.checks),
+      render: async () => {
+        const m = await loadMarkdown();
+        const index = m.renderIndexDocument(briefing, report, manifest, await renderDocuments());
+        return [{ path: index.path, content: index.markdown }];
+      },
+    },
     {
       id: 'contacts.xlsx',
       inputHash: hashOf(codeHash(['pipeline/render-excel'], ['exceljs', 'jszip']), briefing, manifest),

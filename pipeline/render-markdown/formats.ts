@@ -11,7 +11,10 @@ export function exactYen(yen: number): string {
 
 /** An amount as Japanese readers expect it, with the exact yen after it: 520万円（5,200,000円）. */
 export function amountWithYen(amount: Pick<Amount, 'yen' | 'approximate'>): string {
-  return `${amount.approximate ? '約' : ''}${formatYen(amount.yen)}（${exactYen(amount.yen)}）`;
+  const shown = formatYen(amount.yen);
+  const exact = exactYen(amount.yen);
+  // below 1万円 both read 5,000円: once is enough
+  return `${amount.approximate ? '約' : ''}${shown}${shown === exact ? '' : `（${exact}）`}`;
 }
 
 /** What a cap is per: ／人, ／団体, ／年; a cap per person and year is ／人・年. */

@@ -1,7 +1,7 @@
 import type { AlignType, BlockContent, Image, List, ListItem, PhrasingContent, Root, RootContent, Table, TableCell, Text } from 'mdast';
 import { gfmToMarkdown } from 'mdast-util-gfm';
 import { toMarkdown, type Options } from 'mdast-util-to-markdown';
-import { textWidth } from '../render-excel/column-width.ts';
+import { eastAsianWidth } from 'get-east-asian-width';
 
 /** Serialisation settings shared by fragments and the final canonical pass, so both agree byte for byte. */
 export const MARKDOWN_OPTIONS: Options = {
@@ -15,8 +15,15 @@ export const MARKDOWN_OPTIONS: Options = {
   incrementListMarker: true,
 };
 
-/** Table columns padded by display width, so that 漢字 cells line up in a terminal. */
-export const GFM_OPTIONS = { tablePipeAlign: true, tableCellPadding: true, stringLength: textWidth } as const;
+/** Columns a cell takes in a terminal: 漢字 and かな count two, ambiguous signs (≤, ①) one as most terminals show them. */
+export function displayWidth(value: string): number {
+  let width = 0;
+  for (const ch of value) width += eastAsianWidth(ch.codePointAt(0)!);
+  return width;
+}
+
+/** Table columns padded by display width, so that 漢字 cells line up in the raw Markdown too. */
+export const GFM_OPTIONS = { tablePipeAlign: true, tableCellPadding: true, stringLength: displayWidth } as const;
 
 /** Something shown in one line: plain text (escaped on output) or phrasing nodes already built. */
 export type Inline = string | PhrasingContent | readonly PhrasingContent[];

@@ -17,11 +17,27 @@ describe('incremental, locked, crash-safe builds', () => {
     const out = tmp();
     const first = runCli(['build', '--out', out]);
     expect(first.status).toBe(0);
-    expect(first.stdout).toMatch(/\(3 written, 0 unchanged, 0 up to date\)/);
+    // briefing.json, validation.json, contacts.xlsx, 31 program documents and their index.
+    expect(first.stdout).toMatch(/\(35 written, 0 unchanged, 0 up to date\)/);
     const again = runCli(['build', '--out', out]);
-    expect(again.stdout).toMatch(/\(0 written, 0 unchanged, 3 up to date\)/);
+    expect(again.stdout).toMatch(/\(0 written, 0 unchanged, 35 up to date\)/);
     const forced = runCli(['build', '--out', out, '--rebuild']);
-    expect(forced.stdout).toMatch(/\(0 written, 3 unchanged, 0 up to date\)/);
+    expect(forced.stdout).toMatch(/\(0 written, 35 unchanged, 0 up to date\)/);
+  });
+
+  it('re-renders only the program document whose figures changed', () => {
+    const edition = mkdtempSync(join(tmpdir(), 'briefing-'));
+    for (const f of ['manifest.yaml', 'checks.yaml', 'briefing.txt']) writeFileSync(join(edition, f), readFileSync(join(PROJECT_ROOT, 'sources', 'r6', f)));
+    const out = tmp();
+    expect(runCli(['build', edition, '--out', out]).status).toBe(0);
+    // 移住・交流情報ガーデン (program 4): a budget no check pins, changed in place.
+    const text = readFileSync(join(edition, 'briefing.txt'), 'utf8').replace('R6当初予算額：0.9億円', 'R6当初予算額：1.9億円');
+    writeFileSync(join(edition, 'briefing.txt'), text);
+    const run = runCli(['build', edition, '--out', out]);
+    expect(run.status).toBe(0);
+    // briefing.json, validation.json, the workbook, program 4's document and the index.
+    expect(run.stdout).toMatch(/\(5 written, 0 unchanged, 30 up to date\)/);
+    expect(readFileSync(join(out, 'r6', 'programs', '04-iju-koryu-joho-garden.md'), 'utf8')).toContain('1.9億円');
   });
 
   it('re-renders an output whose file was changed or removed by hand', () => {
@@ -29,7 +45,7 @@ describe('incremental, locked, crash-safe builds', () => {
     runCli(['build', '--out', out]);
     writeFileSync(join(out, 'r6', 'contacts.xlsx'), 'damaged');
     const run = runCli(['build', '--out', out]);
-    expect(run.stdout).toMatch(/\(1 written, 0 unchanged, 2 up to date\)/);
+    expect(run.stdout).toMatch(/\(1 written, 0 unchanged, 34 up to date\)/);
   });
 
   it('lets one build at a time write an output folder', () => {
@@ -60,7 +76,7 @@ describe('incremental, locked, crash-safe builds', () => {
     for (const f of ['manifest.yaml', 'checks.yaml', 'briefing.txt']) writeFileSync(join(edition, f), readFileSync(join(PROJECT_ROOT, 'sources', 'r6', f)));
     const out = tmp();
     expect(runCli(['build', edition, '--out', out]).status).toBe(0);
-    const files = ['briefing.json', 'validation.json', 'contacts.xlsx'];
+    const files = ['briefing.json', 'validation.json', 'contacts.xlsx', 'programs/04-iju-koryu-joho-garden.md', 'programs/index.md'];
     const read = (dir: string) => Object.fromEntries(files.map((f) => [f, readFileSync(join(dir, 'r6', f))]));
     const before = read(out);
     const text = readFileSync(join(edition, 'briefing.txt'), 'utf8').replace('R6当初予算額：0.9億円', 'R6当初予算額：1.9億円');
