@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { parseDocument } from 'yaml';
 import { Manifest } from '../schemas/manifest.ts';
 import { InputError } from './errors.ts';
+import { lineColumn, parseYamlFile } from './yaml-file.ts';
 
 export interface LoadedManifest {
   manifest: Manifest;
@@ -18,17 +18,7 @@ export async function loadManifest(path: string): Promise<LoadedManifest> {
   } catch (cause) {
     throw new InputError(`cannot read the manifest: ${(cause as Error).message}`, { file: path, ruleId: 'manifest-read', cause });
   }
-  const doc = parseDocument(text, { prettyErrors: false });
-  if (doc.errors.length > 0) {
-    const err = doc.errors[0]!;
-    throw new InputError(`YAML syntax: ${err.message.split('\n')[0]}`, {
-      file: path,
-      ruleId: 'manifest-yaml',
-      // prettyErrors off leaves linePos empty: compute the place from the offset.
-      line: lineColumn(text, err.pos[0]).line,
-      column: lineColumn(text, err.pos[0]).column,
-    });
-  }
+  const doc = parseYamlFile(text, path, 'manifest-yaml');
   const parsed = Manifest.safeParse(doc.toJS());
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -37,10 +27,4 @@ export async function loadManifest(path: string): Promise<LoadedManifest> {
     throw new InputError(`${issue.path.join('.') || '(root)'}: ${issue.message}`, { file: path, ruleId: 'manifest-schema', line, column });
   }
   return { manifest: parsed.data, path, sourcePath: resolve(dirname(path), parsed.data.source.file) };
-}
-
-export function lineColumn(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  return { line, column: offset - before.lastIndexOf('\n') };
 }

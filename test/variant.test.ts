@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { R6_TEXT, parseR6, parseText } from './helpers/r6.ts';
+import { R6_TEXT, parseR6, parseText, slideLines } from './helpers/r6.ts';
 
 /**
  * Next year's briefing has the same kinds of content in another order, with other figures and
@@ -7,12 +7,7 @@ import { R6_TEXT, parseR6, parseText } from './helpers/r6.ts';
  */
 async function variant(): Promise<string> {
   const { briefing } = await parseR6();
-  const lines = R6_TEXT.split('\n');
-  const block = (index: number) => {
-    const s = briefing.slides[index - 1]!;
-    const next = briefing.slides[index];
-    return lines.slice(s.startLine - 1, (next?.startLine ?? lines.length + 1) - 1);
-  };
+  const block = (index: number) => slideLines(briefing, R6_TEXT, index);
   const jet = [...block(53), ...block(54)];
   const container = block(64); // 21-⑨ 医療コンテナの活用, dropped
   const rest: string[] = [];

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { parseDocument, type Document } from 'yaml';
+import type { Document } from 'yaml';
 import { ChecksFile } from '../../schemas/checks.ts';
 import { InputError } from '../errors.ts';
-import { lineColumn } from '../manifest.ts';
+import { lineColumn, parseYamlFile } from '../yaml-file.ts';
 
 export interface LoadedChecks {
   path: string;
@@ -23,17 +23,7 @@ export async function loadChecks(path: string): Promise<LoadedChecks> {
 }
 
 export function parseChecks(text: string, path: string): LoadedChecks {
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    const err = doc.errors[0]!;
-    throw new InputError(`YAML syntax: ${err.message.split('\n')[0]}`, {
-      file: path,
-      ruleId: 'checks-yaml',
-      // prettyErrors off leaves linePos empty: compute the place from the offset.
-      line: lineColumn(text, err.pos[0]).line,
-      column: lineColumn(text, err.pos[0]).column,
-    });
-  }
+  const doc = parseYamlFile(text, path, 'checks-yaml');
   const locate = (p: (string | number)[]) => nodePlace(doc, text, p);
   const parsed = ChecksFile.safeParse(doc.toJS());
   if (!parsed.success) {

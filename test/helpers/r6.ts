@@ -28,3 +28,11 @@ export function parseR6(): Promise<{ briefing: Briefing; file: VFile }> {
   cached ??= parseText();
   return cached;
 }
+
+/** The raw lines of one slide of a parsed text (by 1-based slide index). */
+export function slideLines(briefing: Briefing, text: string, index: number): string[] {
+  const lines = text.split('\n');
+  const slide = briefing.slides[index - 1]!;
+  const next = briefing.slides[index];
+  return lines.slice(slide.startLine - 1, (next?.startLine ?? lines.length + 1) - 1);
+}

@@ -1,4 +1,4 @@
-import { R6_TEXT, parseR6 } from './r6.ts';
+import { R6_TEXT, parseR6, slideLines } from './r6.ts';
 
 function replaceOnce(text: string, find: string, replace: string): string {
   const at = text.indexOf(find);
@@ -13,12 +13,7 @@ function replaceOnce(text: string, find: string, replace: string): string {
  */
 export async function syntheticR7(): Promise<string> {
   const { briefing } = await parseR6();
-  const lines = R6_TEXT.split('\n');
-  const block = (index: number) => {
-    const s = briefing.slides[index - 1]!;
-    const next = briefing.slides[index];
-    return lines.slice(s.startLine - 1, (next?.startLine ?? lines.length + 1) - 1);
-  };
+  const block = (index: number) => slideLines(briefing, R6_TEXT, index);
   const contactPages = briefing.slides.filter((s) => s.program === null).map((s) => s.index);
   const newSlide = [' 地域活性化テスト事業', '● 新たな人の流れを創出する取組を支援。', 'R7当初予算額：12百万円', ''];
   const body = briefing.slides
