@@ -34,14 +34,14 @@ export async function main(argv: string[]): Promise<number> {
     .argument('[source]', 'a .txt or .pdf file, a folder or manifest.yaml, or an edition id such as r6')
     .option('-o, --out <dir>', 'output root', 'out')
     .option('-c, --checks <file>', 'declared checks (default: checks.yaml next to the manifest)')
-    .option('-f, --force', 'write the outputs even when the validation found errors')
-    .option('--rebuild', 'render every output, even those whose inputs did not change')
-    .action(async (source: string | undefined, opts: { out: string; checks?: string; force?: boolean; rebuild?: boolean }) => {
-      const result = await build({ source, out: opts.out, checks: opts.checks, force: opts.force, rebuild: opts.rebuild });
+    .option('-f, --force', 'render every output, even those whose inputs did not change')
+    .option('--allow-errors', 'write the outputs even when the validation found errors')
+    .action(async (source: string | undefined, opts: { out: string; checks?: string; force?: boolean; allowErrors?: boolean }) => {
+      const result = await build({ source, out: opts.out, checks: opts.checks, allowErrors: opts.allowErrors, force: opts.force });
       if (result.file.messages.length > 0) process.stderr.write(reporter([result.file], { quiet: true }) + '\n');
       if (result.report.summary.errors > 0 || result.report.summary.warnings > 0) process.stderr.write(formatTerminal(result.report, { color: process.stderr.isTTY }));
       if (result.refused) {
-        process.stderr.write(`refused: ${result.report.summary.errors} validation error(s); nothing was written (use --force to write anyway)\n`);
+        process.stderr.write(`refused: ${result.report.summary.errors} validation error(s); nothing was written (use --allow-errors to write anyway)\n`);
         code = 1;
         return;
       }

@@ -16,9 +16,9 @@ export interface BuildOptions {
   checks?: string;
   out: string;
   /** write even when the validation found errors */
-  force?: boolean;
+  allowErrors?: boolean;
   /** render every output even when its inputs did not change */
-  rebuild?: boolean;
+  force?: boolean;
 }
 
 export interface BuildResult {
@@ -94,7 +94,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const briefing = Briefing.parse(parsed);
   const outDir = join(options.out, resolved.manifest.edition);
   const result: BuildResult = { file, briefing, report, outDir, written: [], unchanged: [], skipped: [], refused: false };
-  if (report.summary.errors > 0 && !options.force) return { ...result, refused: true };
+  if (report.summary.errors > 0 && !options.allowErrors) return { ...result, refused: true };
 
   await mkdir(outDir, { recursive: true });
   const lock = await acquireLock(outDir);
@@ -103,7 +103,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const state = await readState(outDir);
     const files: OutputFile[] = [];
     for (const unit of renderUnits({ briefing, report, manifest: resolved.manifest })) {
-      if (!options.rebuild && (await upToDate(outDir, unit, state))) {
+      if (!options.force && (await upToDate(outDir, unit, state))) {
         result.skipped.push(unit.id);
         continue;
       }

@@ -32,7 +32,7 @@ describe('briefing validate', () => {
     expect(build.status).toBe(1);
     expect(build.stderr).toContain('refused: 3 validation error(s); nothing was written');
     expect(existsSync(join(out, 'r6'))).toBe(false);
-    const forced = runCli(['build', dir, '--out', out, '--force']);
+    const forced = runCli(['build', dir, '--out', out, '--allow-errors']);
     expect(forced.status).toBe(1);
     expect(existsSync(join(out, 'r6', 'validation.json'))).toBe(true);
   });

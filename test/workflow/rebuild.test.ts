@@ -21,7 +21,7 @@ describe('incremental, locked, crash-safe builds', () => {
     expect(first.stdout).toMatch(/\(35 written, 0 unchanged, 0 up to date\)/);
     const again = runCli(['build', '--out', out]);
     expect(again.stdout).toMatch(/\(0 written, 0 unchanged, 35 up to date\)/);
-    const forced = runCli(['build', '--out', out, '--rebuild']);
+    const forced = runCli(['build', '--out', out, '--force']);
     expect(forced.stdout).toMatch(/\(0 written, 35 unchanged, 0 up to date\)/);
   });
 
