@@ -10,7 +10,7 @@ export const breakdownTotal: GenericRule = {
       const sum = b.items.reduce((s, i) => s + i.value, 0);
       ctx.outcome({
         id: `breakdown-total:${b.id}`,
-        statement: `${b.label}: the ${b.items.length} items add up to the printed total`,
+        statement: `${b.label}の${b.items.length}区分の合計が記載の総数と一致`,
         pass: sum === b.total.value,
         detail: `Σ ${b.items.length} items = ${sum.toLocaleString('en-US')}; printed ${b.total.printed}`,
         expected: sum.toLocaleString('en-US'),

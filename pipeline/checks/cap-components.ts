@@ -10,7 +10,7 @@ export const capComponents: GenericRule = {
       const total = m.components.reduce((s, c) => s + c.amount.yen, 0);
       ctx.outcome({
         id: `cap-components:${m.id}`,
-        statement: `${m.item}: the cap ${m.cap.printed} is the sum of ${m.components.map((c) => c.label).join(' and ')}`,
+        statement: `${m.item}の上限 ${m.cap.printed} = ${m.components.map((c) => `${c.label} ${c.amount.printed}`).join(' + ')}`,
         pass: total === m.cap.yen,
         detail: `${m.components.map((c) => c.amount.printed).join(' + ')} = ${total.toLocaleString('en-US')}円; cap ${m.cap.yen.toLocaleString('en-US')}円`,
         expected: `${total.toLocaleString('en-US')}円`,

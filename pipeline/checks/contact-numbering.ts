@@ -20,7 +20,7 @@ export const contactNumbering: GenericRule = {
       if (expected.main !== main || expected.sub !== sub) {
         ctx.outcome({
           id: `contact-numbering:${p.order}`,
-          statement: 'contact-list numbers run without gaps or repeats',
+          statement: '施策担当者一覧の番号に欠番・重複がない',
           pass: false,
           detail: `row ${p.order} is numbered ${p.no} after ${prev ? label(prev.main, prev.sub) : 'nothing'}`,
           expected: label(expected.main, expected.sub),

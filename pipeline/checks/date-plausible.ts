@@ -26,7 +26,7 @@ export const datePlausible: GenericRule = {
       if (!problem) continue;
       ctx.outcome({
         id: `date-plausible:${d.id}`,
-        statement: 'dates exist and are not decades in the future',
+        statement: '日付が実在し、数十年先の年号ではない',
         pass: false,
         detail: problem,
         expected: `a date up to ${edition + FUTURE_LIMIT}`,

@@ -8,19 +8,19 @@ export const magnitudes: GenericRule = {
     const b = ctx.briefing;
     for (const q of b.quantities.filter((x) => x.unit === '%')) {
       if (q.value >= 0 && q.value <= 100) continue;
-      ctx.outcome({ id: `magnitudes:${q.id}`, statement: 'a percentage lies between 0% and 100%', pass: false, detail: `${q.printed} is not a share`, expected: '0–100%', actual: q.printed, figures: [fig('value', q.context, q.value, q.printed, q.program, q.at)] });
+      ctx.outcome({ id: `magnitudes:${q.id}`, statement: '割合は0%から100%の間', pass: false, detail: `${q.printed} is not a share`, expected: '0–100%', actual: q.printed, figures: [fig('value', q.context, q.value, q.printed, q.program, q.at)] });
     }
     for (const r of b.rates) {
       if (r.value > 0 && r.value <= 1) continue;
-      ctx.outcome({ id: `magnitudes:${r.id}`, statement: `${r.name} lies in (0, 1]`, pass: false, detail: `${r.name} ${r.printed} = ${r.value}`, expected: '0 < rate ≤ 1', actual: r.printed, figures: [fig('value', r.name, r.value, r.printed, r.program, r.at)] });
+      ctx.outcome({ id: `magnitudes:${r.id}`, statement: `${r.name}は0より大きく1以下`, pass: false, detail: `${r.name} ${r.printed} = ${r.value}`, expected: '0 < rate ≤ 1', actual: r.printed, figures: [fig('value', r.name, r.value, r.printed, r.program, r.at)] });
     }
     for (const m of b.measures) {
       if (!m.cap || m.cap.yen > 0) continue;
-      ctx.outcome({ id: `magnitudes:${m.id}`, statement: 'a cap is above 0', pass: false, detail: `${m.item}: ${m.cap.printed}`, expected: '> 0円', actual: m.cap.printed, figures: [fig('value', m.item, m.cap.yen, m.cap.printed, m.program, m.at)] });
+      ctx.outcome({ id: `magnitudes:${m.id}`, statement: '上限額は0円より大きい', pass: false, detail: `${m.item}: ${m.cap.printed}`, expected: '> 0円', actual: m.cap.printed, figures: [fig('value', m.item, m.cap.yen, m.cap.printed, m.program, m.at)] });
     }
     for (const x of b.budgets) {
       if (x.amount.yen > 0) continue;
-      ctx.outcome({ id: `magnitudes:${x.id}`, statement: 'a budget is above 0', pass: false, detail: `${x.label}: ${x.amount.printed}`, expected: '> 0円', actual: x.amount.printed, figures: [fig('value', x.label, x.amount.yen, x.amount.printed, x.program, x.at)] });
+      ctx.outcome({ id: `magnitudes:${x.id}`, statement: '予算額は0円より大きい', pass: false, detail: `${x.label}: ${x.amount.printed}`, expected: '> 0円', actual: x.amount.printed, figures: [fig('value', x.label, x.amount.yen, x.amount.printed, x.program, x.at)] });
     }
   },
 };

@@ -11,7 +11,7 @@ export const phoneFormat: GenericRule = {
         const digits = phone.replace(/-/g, '');
         const ok = /^0\d{9}$/.test(digits) || /^0(?:[5789]0|120)\d{7,8}$/.test(digits);
         if (ok) continue;
-        ctx.outcome({ id: `phone-format:${p.no}:${phone}`, statement: `phone numbers of program ${p.no} are well formed`, pass: false, detail: `${phone} has ${digits.length} digits`, expected: '10 digits (0X-XXXX-XXXX)', actual: phone, figures: [fig('phone', p.name, Number(digits), phone, p.no, at)] });
+        ctx.outcome({ id: `phone-format:${p.no}:${phone}`, statement: `施策${p.no}の電話番号の形式が正しい`, pass: false, detail: `${phone} has ${digits.length} digits`, expected: '10 digits (0X-XXXX-XXXX)', actual: phone, figures: [fig('phone', p.name, Number(digits), phone, p.no, at)] });
       }
     }
   },

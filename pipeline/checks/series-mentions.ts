@@ -21,7 +21,7 @@ export const seriesMentions: GenericRule = {
         if (!point || point.at.line === q.at.line) continue;
         ctx.outcome({
           id: `series-mentions:${s.id}:${q.id}`,
-          statement: `${s.label} ${year[0]} in the text equals the table`,
+          statement: `本文の${s.label}（${year[0]}）が表の値と一致`,
           pass: point.value === q.value,
           detail: `text ${q.printed} (line ${q.at.line}); table ${point.printed} (line ${point.at.line})`,
           expected: point.printed,

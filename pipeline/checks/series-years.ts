@@ -10,7 +10,7 @@ export const seriesYears: GenericRule = {
       const bad = years.findIndex((y, i) => i > 0 && y <= years[i - 1]!);
       ctx.outcome({
         id: `series-years:${s.id}`,
-        statement: `${s.label}: one value per year, years in order`,
+        statement: `${s.label}は年度ごとに1つの値で、年度順`,
         pass: bad === -1,
         detail: s.points.map((p) => `${p.yearLabel}=${p.printed}`).join(' '),
         expected: 'strictly increasing years',

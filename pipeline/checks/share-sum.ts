@@ -14,7 +14,7 @@ export const shareSum: GenericRule = {
       const total = g.shares.reduce((s, x) => s + x.value, 0);
       ctx.outcome({
         id: `share-sum:${g.id}`,
-        statement: `the shares ${g.shares.map((s) => `${s.printed} ${s.label}`).join(' + ')} add up to 1`,
+        statement: `負担割合 ${g.shares.map((s) => `${s.printed} ${s.label}`).join(' + ')} の合計が1`,
         pass: Math.abs(total - 1) < 1e-9,
         detail: `${g.shares.map((s) => s.printed).join(' + ')} = ${Number(total.toFixed(6))}`,
         expected: '1',
@@ -32,7 +32,7 @@ export const shareSum: GenericRule = {
       const context = subtotal ?? nearest;
       ctx.outcome({
         id: `share-sum:${s.id}`,
-        statement: `the share ${s.printed} ${s.label} is a sub-total of a funding picture on its slide`,
+        statement: `${s.printed} ${s.label} が同じスライドの負担割合の小計と一致`,
         pass: subtotal !== undefined,
         detail: subtotal ? `${s.printed} = a part of ${subtotal.shares.map((x) => `${x.printed} ${x.label}`).join(' + ')}` : `${s.printed} ${s.label} completes no picture and is no sub-total of one`,
         expected: 'a sub-total of a group adding to 1',

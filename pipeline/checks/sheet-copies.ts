@@ -16,7 +16,7 @@ export const sheetCopies: GenericRule = {
           const noted = copy.counts.find((c) => c.note !== REPEAT && c.label === count.label && c.value === count.value);
           ctx.outcome({
             id: `sheet-copies:${sheet.id}:${copy.label}:repeat:${count.at.line}`,
-            statement: `the repeated chart label ${count.label} ${count.value}団体 of ${copy.label} repeats a noted count`,
+            statement: `${copy.label}のグラフ表示 ${count.label} ${count.value}団体 が注記の値と一致`,
             pass: noted !== undefined,
             detail: noted ? `repeats ${noted.note} ${noted.label} (line ${noted.at.line})` : `no note of ${copy.label} has ${count.label} ${count.value}団体`,
             expected: 'a count printed in a note',
@@ -35,7 +35,7 @@ export const sheetCopies: GenericRule = {
           if (!a || !b) continue;
           ctx.outcome({
             id: `sheet-copies:${sheet.id}:${copy.label}:${row.yearLabel}`,
-            statement: `${copy.label} agrees with ${canonical.label} on the latest value of ${row.yearLabel}`,
+            statement: `${row.yearLabel}の最新値が${copy.label}と${canonical.label}で一致`,
             pass: a.value === b.value,
             detail: `${copy.label} ${a.printed} vs ${canonical.label} ${b.printed}`,
             expected: b.printed,
@@ -50,7 +50,7 @@ export const sheetCopies: GenericRule = {
           if (!base) continue;
           ctx.outcome({
             id: `sheet-copies:${sheet.id}:${copy.label}:${count.note}:${count.label}`,
-            statement: `${copy.label} agrees with ${canonical.label} on ${count.note} ${count.label}`,
+            statement: `${count.note} ${count.label}が${copy.label}と${canonical.label}で一致`,
             pass: count.value === base.value,
             detail: `${copy.label} ${count.value} vs ${canonical.label} ${base.value}`,
             expected: String(base.value),
