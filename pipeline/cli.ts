@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { reporter } from 'vfile-reporter';
-import { build } from './commands/build.ts';
+import { build, PackVerificationError } from './commands/build.ts';
 import { diffSources } from './commands/diff.ts';
 import { initEdition } from './commands/init.ts';
 import { readAndValidate } from './commands/validate.ts';
@@ -36,8 +36,11 @@ export async function main(argv: string[]): Promise<number> {
     .option('-c, --checks <file>', 'declared checks (default: checks.yaml next to the manifest)')
     .option('-f, --force', 'render every output, even those whose inputs did not change')
     .option('--allow-errors', 'write the outputs even when the validation found errors')
-    .action(async (source: string | undefined, opts: { out: string; checks?: string; force?: boolean; allowErrors?: boolean }) => {
-      const result = await build({ source, out: opts.out, checks: opts.checks, allowErrors: opts.allowErrors, force: opts.force });
+    .option('--no-packs', 'skip the PDF packs (no browser needed)')
+    .action(async (source: string | undefined, opts: { out: string; checks?: string; force?: boolean; allowErrors?: boolean; packs: boolean }) => {
+      const { createProgressReporter } = await import('./render-pdf/progress.ts');
+      const progress = opts.packs ? createProgressReporter() : null;
+      const result = await build({ source, out: opts.out, checks: opts.checks, allowErrors: opts.allowErrors, force: opts.force, packs: opts.packs, onPackProgress: progress ? (d, t, n) => progress.onProgress(d, t, n) : undefined }).finally(() => progress?.stop());
       if (result.file.messages.length > 0) process.stderr.write(reporter([result.file], { quiet: true }) + '\n');
       if (result.report.summary.errors > 0 || result.report.summary.warnings > 0) process.stderr.write(formatTerminal(result.report, { color: process.stderr.isTTY }));
       if (result.refused) {
@@ -115,6 +118,14 @@ export async function main(argv: string[]): Promise<number> {
     if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
     if (err instanceof InputError) {
       process.stderr.write(err.format() + '\n');
+      return 2;
+    }
+    if (err instanceof PackVerificationError) {
+      process.stderr.write(`error: the printed packs failed verification; nothing was written\n${err.verification.problems.map((p) => `  ${p.pack}: ${p.message}`).join('\n')}\n`);
+      return 1;
+    }
+    if (err instanceof Error && err.name === 'BrowserNotFoundError') {
+      process.stderr.write(`error: ${err.message}\n`);
       return 2;
     }
     throw err;

@@ -3,6 +3,7 @@ import { Briefing } from '../schemas/briefing.ts';
 import { ChecksFile } from '../schemas/checks.ts';
 import { EditionDiff } from '../schemas/diff.ts';
 import { Manifest } from '../schemas/manifest.ts';
+import { PacksManifest } from '../schemas/packs.ts';
 import { ProgramFrontMatter } from '../schemas/program-document.ts';
 import { ValidationReport } from '../schemas/validation.ts';
 
@@ -14,6 +15,7 @@ export const JSON_SCHEMAS: Record<string, z.ZodType> = {
   'validation.schema.json': ValidationReport,
   'diff.schema.json': EditionDiff,
   'program-document.schema.json': ProgramFrontMatter,
+  'packs.schema.json': PacksManifest,
 };
 
 export function renderJsonSchema(name: string): string {

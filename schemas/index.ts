@@ -5,3 +5,4 @@ export * from './manifest.ts';
 export * from './validation.ts';
 export * from './checks.ts';
 export * from './diff.ts';
+export * from './packs.ts';

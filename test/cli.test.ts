@@ -11,7 +11,7 @@ const tmp = () => mkdtempSync(join(tmpdir(), 'briefing-'));
 describe('briefing build', () => {
   it('parses the bundled R6 briefing into out/r6/briefing.json', () => {
     const out = tmp();
-    const run = runCli(['build', '--out', out]);
+    const run = runCli(['build', '--no-packs', '--out', out]);
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^r6: 31 programs, 68 slides, 19 budgets, .* 0 errors, 3 warnings → /);
     // The acknowledged inconsistencies are shown, with their reasons, but do not fail the build.
@@ -19,8 +19,8 @@ describe('briefing build', () => {
     const briefing = JSON.parse(readFileSync(join(out, 'r6', 'briefing.json'), 'utf8'));
     expect(briefing.programs).toHaveLength(31);
     // Same input, same bytes: a rerun leaves the file alone.
-    const again = runCli(['build', 'r6', '--out', out]);
-    expect(again.stdout).toContain('(0 written, 0 unchanged, 35 up to date)');
+    const again = runCli(['build', '--no-packs', 'r6', '--out', out]);
+    expect(again.stdout).toContain('(0 written, 0 unchanged, 36 up to date)');
   });
 
   it('prints help', () => {
@@ -36,7 +36,7 @@ describe('briefing build', () => {
   ])('refuses %s with a located message and exit code 2', (name, bytes, message) => {
     const dir = tmp();
     writeFileSync(join(dir, name), bytes);
-    const run = runCli(['build', join(dir, name), '--out', join(dir, 'out')]);
+    const run = runCli(['build', '--no-packs', join(dir, name), '--out', join(dir, 'out')]);
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(message);
   });
@@ -45,7 +45,7 @@ describe('briefing build', () => {
     const dir = tmp();
     const pdf = await textToPdf([['R6当初予算額：248百万円']]);
     writeFileSync(join(dir, 'cut.pdf'), pdf.subarray(0, 400));
-    const run = runCli(['build', join(dir, 'cut.pdf'), '--out', join(dir, 'out')]);
+    const run = runCli(['build', '--no-packs', join(dir, 'cut.pdf'), '--out', join(dir, 'out')]);
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/cut\.pdf: error: not a readable PDF/);
   });
@@ -53,11 +53,11 @@ describe('briefing build', () => {
   it('refuses a briefing without its contact list and keeps the earlier output intact', () => {
     const dir = tmp();
     const out = join(dir, 'out');
-    expect(runCli(['build', '--out', out]).status).toBe(0);
+    expect(runCli(['build', '--no-packs', '--out', out]).status).toBe(0);
     const before = readFileSync(join(out, 'r6', 'briefing.json'));
     const withoutContacts = R6_TEXT.split('\n').slice(0, 4212).join('\n');
     writeFileSync(join(dir, 'briefing-r6.txt'), withoutContacts);
-    const run = runCli(['build', join(dir, 'briefing-r6.txt'), '--out', out]);
+    const run = runCli(['build', '--no-packs', join(dir, 'briefing-r6.txt'), '--out', out]);
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/briefing-r6\.txt:4212:1: error: no contact list .*\[contacts-missing\]/);
     expect(readFileSync(join(out, 'r6', 'briefing.json')).equals(before)).toBe(true);
@@ -66,7 +66,7 @@ describe('briefing build', () => {
   it('names the fix when a bare file gives no fiscal year', () => {
     const dir = tmp();
     writeFileSync(join(dir, 'notes.txt'), '施策名 担当課室 担当者 電話番号\n');
-    const run = runCli(['build', join(dir, 'notes.txt'), '--out', join(dir, 'out')]);
+    const run = runCli(['build', '--no-packs', join(dir, 'notes.txt'), '--out', join(dir, 'out')]);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('add a manifest.yaml next to it');
   });

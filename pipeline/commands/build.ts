@@ -11,6 +11,14 @@ import type { Manifest } from '../../schemas/manifest.ts';
 import { writeOutputs, type OutputFile } from '../write.ts';
 import { readAndValidate } from './validate.ts';
 
+/** The packs were printed but reading them back found problems: nothing is written. */
+export class PackVerificationError extends Error {
+  constructor(readonly verification: { ok: boolean; problems: readonly { pack: string; check: string; message: string }[] }) {
+    super(`${verification.problems.length} problem(s) in the printed packs: ${verification.problems.slice(0, 5).map((p) => `${p.pack}: ${p.message}`).join('; ')}`);
+    this.name = 'PackVerificationError';
+  }
+}
+
 export interface BuildOptions {
   source?: string;
   checks?: string;
@@ -19,6 +27,10 @@ export interface BuildOptions {
   allowErrors?: boolean;
   /** render every output even when its inputs did not change */
   force?: boolean;
+  /** render the PDF packs (default true) */
+  packs?: boolean;
+  /** called as each PDF pack is printed */
+  onPackProgress?: (done: number, total: number, name: string) => void;
 }
 
 export interface BuildResult {
@@ -38,11 +50,23 @@ interface BuildContext {
   briefing: Briefing;
   report: ValidationReport;
   manifest: Manifest;
+  options: BuildOptions;
+}
+
+/** The browser that prints the packs, by its reported version (a wrapper script's size says nothing). */
+async function browserIdentity(): Promise<string> {
+  const { browserVersion, findBrowser } = await import('../render-pdf/browser-path.ts');
+  try {
+    const choice = await findBrowser();
+    return `${choice.path} ${browserVersion(choice)}`;
+  } catch (err) {
+    return `none: ${(err as Error).message}`;
+  }
 }
 
 /** The outputs of a build, each with the inputs it depends on. */
-function renderUnits(ctx: BuildContext): RenderUnit[] {
-  const { briefing, report, manifest } = ctx;
+async function renderUnits(ctx: BuildContext): Promise<RenderUnit[]> {
+  const { briefing, report, manifest, options } = ctx;
   const json = (path: string, data: unknown): RenderUnit => {
     const content = JSON.stringify(data, null, 2) + '\n';
     return { id: path, inputHash: hashOf(content), render: async () => [{ path, content }] };
@@ -62,10 +86,50 @@ function renderUnits(ctx: BuildContext): RenderUnit[] {
       return [{ path: doc.path, content: doc.markdown }];
     },
   }));
+  const chartUnit: RenderUnit = {
+    id: 'programs/charts',
+    inputHash: hashOf(markdownCode, codeHash(['pipeline/render-pdf/chart.ts', 'pipeline/render-pdf/series-target.ts'], ['echarts']), edition, briefing.series, briefing.dates, briefing.quantities.filter((q) => /目標/.test(q.context))),
+    // The charts the program documents reference, drawn by the same code as the PDF packs.
+    render: async () => {
+      const [{ seriesChartSvg }, { seriesTarget }] = await Promise.all([import('../render-pdf/chart.ts'), import('../render-pdf/series-target.ts')]);
+      return (await renderDocuments()).flatMap((doc) =>
+        doc.frontMatter.charts.map((chart) => {
+          const series = briefing.series.find((s) => s.id === chart.series)!;
+          return { path: `programs/${chart.src}`, content: seriesChartSvg(series, seriesTarget(briefing, series)) };
+        }),
+      );
+    },
+  };
+  const packUnits: RenderUnit[] =
+    options.packs === false
+      ? []
+      : [
+          {
+            id: 'packs',
+            inputHash: hashOf(
+              codeHash(
+                ['pipeline/render-pdf', 'templates/pdf', 'pipeline/render-markdown', 'templates/markdown', 'pipeline/render-excel/contacts-view.ts', 'pipeline/render-excel/slide-ranges.ts', 'pipeline/units', 'pipeline/ingest-pdf.ts'],
+                ['puppeteer-core', 'pdfjs-dist', 'echarts', '@expo-google-fonts/noto-sans-jp', 'unified', 'handlebars', 'remark-parse', 'remark-gfm', 'remark-rehype', 'remark-frontmatter', 'rehype-stringify'],
+              ),
+              await browserIdentity(),
+              briefing,
+              report,
+              manifest,
+            ),
+            render: async () => {
+              const { renderPacks } = await import('../render-pdf/index.ts');
+              const result = await renderPacks({ briefing, report, manifest, documents: await renderDocuments() }, { onProgress: options.onPackProgress });
+              if (!result.verification.ok) throw new PackVerificationError(result.verification);
+              return result.files;
+            },
+          },
+        ];
   return [
     json('briefing.json', briefing),
     json('validation.json', report),
     ...programUnits,
+    chartUnit,
+    ...packUnits,
     {
       id: 'programs/index.md',
       inputHash: hashOf(markdownCode, edition, briefing.programs, briefing.budgets, report.checks),
@@ -102,7 +166,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     await removeStrayTemps(outDir);
     const state = await readState(outDir);
     const files: OutputFile[] = [];
-    for (const unit of renderUnits({ briefing, report, manifest: resolved.manifest })) {
+    for (const unit of await renderUnits({ briefing, report, manifest: resolved.manifest, options })) {
       if (!options.force && (await upToDate(outDir, unit, state))) {
         result.skipped.push(unit.id);
         continue;

@@ -4,7 +4,7 @@ import type { EditionDiff } from '../../schemas/diff.ts';
 import { diffEditions } from '../diff/index.ts';
 import { parseBriefing } from '../parse.ts';
 import { readSource, resolveSource } from '../source.ts';
-import { displayPath } from './validate.ts';
+import { displayPath } from '../display-path.ts';
 
 async function parseEdition(source: string): Promise<Briefing> {
   const resolved = await resolveSource(source);

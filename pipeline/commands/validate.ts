@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
-import { dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { dirname, join } from 'node:path';
+import { displayPath } from '../display-path.ts';
 import { VFile } from 'vfile';
 import type { Briefing } from '../../schemas/briefing.ts';
 import type { ValidationReport } from '../../schemas/validation.ts';
@@ -33,11 +34,6 @@ export async function readAndValidate(options: { source?: string; checks?: strin
 export function validateParsed(briefing: Briefing, input: Pick<ParseInput, 'text' | 'pages'>, checks: LoadedChecks | null): ValidationReport {
   const lines = normalizeLines(input.text, input.pages);
   return validate({ briefing, lineText: (n) => lines[n - 1]?.text ?? '', checks });
-}
-
-export function displayPath(path: string, cwd = process.cwd()): string {
-  const rel = relative(cwd, path);
-  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split(sep).join('/') : path;
 }
 
 async function findChecks(explicit: string | undefined, resolved: ResolvedSource): Promise<LoadedChecks | null> {

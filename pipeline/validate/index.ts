@@ -3,6 +3,7 @@ import type { Check } from '../../schemas/checks.ts';
 import type { Provenance } from '../../schemas/provenance.ts';
 import type { CheckOutcome, Finding, ValidationReport } from '../../schemas/validation.ts';
 import { GENERIC_RULES } from '../checks/index.ts';
+import { displayPath } from '../display-path.ts';
 import type { RuleFigure } from '../checks/rule.ts';
 import { InputError } from '../errors.ts';
 import type { LoadedChecks } from './checks-file.ts';
@@ -120,7 +121,7 @@ export function validate(input: ValidateInput): ValidationReport {
     schemaVersion: 1,
     edition: briefing.edition,
     source: { file: source, sha256: briefing.source.sha256 },
-    checksFile: checks?.path ?? null,
+    checksFile: checks ? displayPath(checks.path) : null,
     summary: {
       errors,
       warnings: findings.filter((f) => f.severity === 'warning').length,

@@ -28,11 +28,11 @@ describe('briefing validate', () => {
     expect(run.status).toBe(1);
     expect(run.stdout).toContain('::error file=');
     const out = join(dir, 'out');
-    const build = runCli(['build', dir, '--out', out]);
+    const build = runCli(['build', '--no-packs', dir, '--out', out]);
     expect(build.status).toBe(1);
     expect(build.stderr).toContain('refused: 3 validation error(s); nothing was written');
     expect(existsSync(join(out, 'r6'))).toBe(false);
-    const forced = runCli(['build', dir, '--out', out, '--allow-errors']);
+    const forced = runCli(['build', '--no-packs', dir, '--out', out, '--allow-errors']);
     expect(forced.status).toBe(1);
     expect(existsSync(join(out, 'r6', 'validation.json'))).toBe(true);
   });

@@ -33,7 +33,7 @@ describe('pathological inputs are refused early', () => {
     const fd = openSync(path, 'w');
     ftruncateSync(fd, 200 * 1024 * 1024); // sparse: takes no disk, reads as 200 MB
     closeSync(fd);
-    const run = runCli(['build', path, '--out', join(dir, 'out')]);
+    const run = runCli(['build', '--no-packs', path, '--out', join(dir, 'out')]);
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/huge\.txt: error: the file is 209715200 bytes; the limit for this kind of source is \d+ bytes \[ingest-too-large\]/);
   });
@@ -41,7 +41,7 @@ describe('pathological inputs are refused early', () => {
   it('a PDF with 10,000 pages', () => {
     const dir = tmp();
     writeFileSync(join(dir, 'pages.pdf'), manyPagesPdf(10_000));
-    const run = runCli(['build', join(dir, 'pages.pdf'), '--out', join(dir, 'out')]);
+    const run = runCli(['build', '--no-packs', join(dir, 'pages.pdf'), '--out', join(dir, 'out')]);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('the PDF has 10000 pages; the limit is 2000');
   });
@@ -49,7 +49,7 @@ describe('pathological inputs are refused early', () => {
   it('a line of 10 MB, with its place', () => {
     const dir = tmp();
     writeFileSync(join(dir, 'long.txt'), `R6当初予算額：248百万円\n${'あ'.repeat(10 * 1024 * 1024 / 3)}\n`);
-    const run = runCli(['build', join(dir, 'long.txt'), '--out', join(dir, 'out')]);
+    const run = runCli(['build', '--no-packs', join(dir, 'long.txt'), '--out', join(dir, 'out')]);
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/long\.txt:2:1: error: line is \d+ characters long \(limit 100000\) \[ingest-line-too-long\]/);
   });

@@ -15,55 +15,56 @@ function tempFiles(dir: string): string[] {
 describe('incremental, locked, crash-safe builds', () => {
   it('renders nothing when nothing changed', () => {
     const out = tmp();
-    const first = runCli(['build', '--out', out]);
+    const first = runCli(['build', '--no-packs', '--out', out]);
     expect(first.status).toBe(0);
-    // briefing.json, validation.json, contacts.xlsx, 31 program documents and their index.
-    expect(first.stdout).toMatch(/\(35 written, 0 unchanged, 0 up to date\)/);
-    const again = runCli(['build', '--out', out]);
-    expect(again.stdout).toMatch(/\(0 written, 0 unchanged, 35 up to date\)/);
-    const forced = runCli(['build', '--out', out, '--force']);
-    expect(forced.stdout).toMatch(/\(0 written, 35 unchanged, 0 up to date\)/);
+    // briefing.json, validation.json, contacts.xlsx, 31 program documents, their index and 5 charts
+    // (36 units, 40 files).
+    expect(first.stdout).toMatch(/\(40 written, 0 unchanged, 0 up to date\)/);
+    const again = runCli(['build', '--no-packs', '--out', out]);
+    expect(again.stdout).toMatch(/\(0 written, 0 unchanged, 36 up to date\)/);
+    const forced = runCli(['build', '--no-packs', '--out', out, '--force']);
+    expect(forced.stdout).toMatch(/\(0 written, 40 unchanged, 0 up to date\)/);
   });
 
   it('re-renders only the program document whose figures changed', () => {
     const edition = mkdtempSync(join(tmpdir(), 'briefing-'));
     for (const f of ['manifest.yaml', 'checks.yaml', 'briefing.txt']) writeFileSync(join(edition, f), readFileSync(join(PROJECT_ROOT, 'sources', 'r6', f)));
     const out = tmp();
-    expect(runCli(['build', edition, '--out', out]).status).toBe(0);
+    expect(runCli(['build', '--no-packs', edition, '--out', out]).status).toBe(0);
     // 移住・交流情報ガーデン (program 4): a budget no check pins, changed in place.
     const text = readFileSync(join(edition, 'briefing.txt'), 'utf8').replace('R6当初予算額：0.9億円', 'R6当初予算額：1.9億円');
     writeFileSync(join(edition, 'briefing.txt'), text);
-    const run = runCli(['build', edition, '--out', out]);
+    const run = runCli(['build', '--no-packs', edition, '--out', out]);
     expect(run.status).toBe(0);
     // briefing.json, validation.json, the workbook, program 4's document and the index.
-    expect(run.stdout).toMatch(/\(5 written, 0 unchanged, 30 up to date\)/);
+    expect(run.stdout).toMatch(/\(5 written, 0 unchanged, 31 up to date\)/);
     expect(readFileSync(join(out, 'r6', 'programs', '04-iju-koryu-joho-garden.md'), 'utf8')).toContain('1.9億円');
   });
 
   it('re-renders an output whose file was changed or removed by hand', () => {
     const out = tmp();
-    runCli(['build', '--out', out]);
+    runCli(['build', '--no-packs', '--out', out]);
     writeFileSync(join(out, 'r6', 'contacts.xlsx'), 'damaged');
-    const run = runCli(['build', '--out', out]);
-    expect(run.stdout).toMatch(/\(1 written, 0 unchanged, 34 up to date\)/);
+    const run = runCli(['build', '--no-packs', '--out', out]);
+    expect(run.stdout).toMatch(/\(1 written, 0 unchanged, 35 up to date\)/);
   });
 
   it('lets one build at a time write an output folder', () => {
     const out = tmp();
-    runCli(['build', '--out', out]);
+    runCli(['build', '--no-packs', '--out', out]);
     writeFileSync(join(out, 'r6', '.lock'), `${process.pid}\n`); // a live process holds it
-    const blocked = runCli(['build', '--out', out]);
+    const blocked = runCli(['build', '--no-packs', '--out', out]);
     expect(blocked.status).toBe(2);
     expect(blocked.stderr).toContain(`another build (pid ${process.pid}) is writing this folder`);
   });
 
   it('takes over the lock of a killed build and removes its temporary files', () => {
     const out = tmp();
-    runCli(['build', '--out', out]);
+    runCli(['build', '--no-packs', '--out', out]);
     const before = readFileSync(join(out, 'r6', 'briefing.json'));
     writeFileSync(join(out, 'r6', '.lock'), '999999\n'); // no such process
     writeFileSync(join(out, 'r6', '.a1b2c3d4e5f6.tmp'), 'half a file');
-    const run = runCli(['build', '--out', out]);
+    const run = runCli(['build', '--no-packs', '--out', out]);
     expect(run.status).toBe(0);
     expect(tempFiles(join(out, 'r6'))).toEqual([]);
     expect(existsSync(join(out, 'r6', '.lock'))).toBe(false);
@@ -75,27 +76,47 @@ describe('incremental, locked, crash-safe builds', () => {
     const edition = tmp();
     for (const f of ['manifest.yaml', 'checks.yaml', 'briefing.txt']) writeFileSync(join(edition, f), readFileSync(join(PROJECT_ROOT, 'sources', 'r6', f)));
     const out = tmp();
-    expect(runCli(['build', edition, '--out', out]).status).toBe(0);
+    expect(runCli(['build', '--no-packs', edition, '--out', out]).status).toBe(0);
     const files = ['briefing.json', 'validation.json', 'contacts.xlsx', 'programs/04-iju-koryu-joho-garden.md', 'programs/index.md'];
     const read = (dir: string) => Object.fromEntries(files.map((f) => [f, readFileSync(join(dir, 'r6', f))]));
     const before = read(out);
     const text = readFileSync(join(edition, 'briefing.txt'), 'utf8').replace('R6当初予算額：0.9億円', 'R6当初予算額：1.9億円');
     writeFileSync(join(edition, 'briefing.txt'), text);
     const expectedOut = tmp();
-    expect(runCli(['build', edition, '--out', expectedOut]).status).toBe(0);
+    expect(runCli(['build', '--no-packs', edition, '--out', expectedOut]).status).toBe(0);
     const after = read(expectedOut);
     for (const f of files) expect(after[f]!.equals(before[f]!), f).toBe(false);
 
     for (const delay of [400, 800, 1200, 1600, 2000]) {
-      const child = spawn(process.execPath, [join(PROJECT_ROOT, 'bin', 'briefing.mjs'), 'build', edition, '--out', out], { stdio: 'ignore' });
+      const child = spawn(process.execPath, [join(PROJECT_ROOT, 'bin', 'briefing.mjs'), 'build', '--no-packs', edition, '--out', out], { stdio: 'ignore' });
       await new Promise((r) => setTimeout(r, delay));
       child.kill('SIGKILL');
       await new Promise((r) => child.on('exit', r));
       const now = read(out);
       for (const f of files) expect(now[f]!.equals(before[f]!) || now[f]!.equals(after[f]!), `${f} after a kill at ${delay} ms`).toBe(true);
     }
-    expect(runCli(['build', edition, '--out', out]).status).toBe(0);
+    expect(runCli(['build', '--no-packs', edition, '--out', out]).status).toBe(0);
     expect(tempFiles(join(out, 'r6'))).toEqual([]);
     for (const [f, bytes] of Object.entries(read(out))) expect(bytes.equals(after[f]!), f).toBe(true);
+  });
+
+  it('a build killed with SIGKILL while printing the PDF packs leaves no pack half-written', async () => {
+    const out = tmp();
+    expect(runCli(['build', '--no-packs', '--out', out]).status).toBe(0);
+    const before = readFileSync(join(out, 'r6', 'briefing.json'));
+    for (const delay of [4000, 9000]) {
+      const child = spawn(process.execPath, [join(PROJECT_ROOT, 'bin', 'briefing.mjs'), 'build', '--out', out], { stdio: 'ignore' });
+      await new Promise((r) => setTimeout(r, delay));
+      child.kill('SIGKILL');
+      await new Promise((r) => child.on('exit', r));
+      // The packs are written only once all 48 are printed and verified: none or all of them.
+      const packs = existsSync(join(out, 'r6', 'prefectures')) ? readdirSync(join(out, 'r6', 'prefectures')).filter((f) => f.endsWith('.pdf')) : [];
+      expect([0, 47]).toContain(packs.length);
+      expect(readFileSync(join(out, 'r6', 'briefing.json')).equals(before)).toBe(true);
+    }
+    await new Promise((r) => setTimeout(r, 500)); // let the killed run's browser exit with it
+    expect(runCli(['build', '--no-packs', '--out', out]).status).toBe(0);
+    expect(tempFiles(join(out, 'r6'))).toEqual([]);
+    expect(existsSync(join(out, 'r6', '.lock'))).toBe(false);
   });
 });

@@ -1,0 +1,76 @@
+// Times the 48 PDF packs (national + 47 prefectures) two ways, in one run, on the same HTML:
+//   pool   renderPacks(): one browser, a tab per core, measured page numbers, verification included
+//   naive  a fresh `chromium --headless --print-to-pdf` process per pack on the final HTML of that
+//          pack, written to a temp folder with the fonts and stylesheet next to it
+// Run: node --import tsx bench/pdf-packs.ts [--only national,13-tokyo] [--concurrency 2]
+import { spawnSync } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { readAndValidate } from '../pipeline/commands/validate.ts';
+import { renderProgramDocuments } from '../pipeline/render-markdown/index.ts';
+import { ASSET_ORIGIN, loadAssets } from '../pipeline/render-pdf/assets.ts';
+import { CHROME_FLAGS, fontconfigXml } from '../pipeline/render-pdf/browser.ts';
+import { findBrowser } from '../pipeline/render-pdf/browser-path.ts';
+import { withPdf } from '../pipeline/render-pdf/pdf-read.ts';
+import { renderPacks } from '../pipeline/render-pdf/render-packs.ts';
+
+const { values } = parseArgs({ options: { only: { type: 'string' }, concurrency: { type: 'string' } } });
+const only = values.only?.split(',');
+const concurrency = values.concurrency ? Number(values.concurrency) : undefined;
+
+const { resolved, briefing, report } = await readAndValidate({ source: 'r6' });
+const manifest = resolved.manifest!;
+const documents = renderProgramDocuments(briefing, report, manifest);
+const browser = await findBrowser();
+console.log(`PDF packs of ${manifest.edition}, ${browser.path} (${browser.source}), ${availableParallelism()} cores`);
+
+const poolStart = performance.now();
+const pool = await renderPacks({ briefing, report, manifest, documents }, { only, concurrency, browser, keepHtml: true });
+const poolSeconds = (performance.now() - poolStart) / 1000;
+const poolPages = pool.packs.reduce((n, p) => n + p.pages, 0);
+const reprinted = [...pool.passes].filter(([, n]) => n > 1).length;
+console.log(`pool:  ${pool.packs.length} packs, ${poolPages} pages in ${poolSeconds.toFixed(1)} s (verified: ${pool.verification.ok ? 'ok' : `${pool.verification.problems.length} problems`}; printed again: ${reprinted})`);
+
+// the naive way: the same final HTML, assets as files next to it, one fresh browser process each
+const dir = await mkdtemp(join(tmpdir(), 'briefing-pdf-naive-'));
+try {
+  for (const [path, asset] of await loadAssets()) {
+    await mkdir(dirname(join(dir, path)), { recursive: true });
+    await writeFile(join(dir, path), asset.body);
+  }
+  await writeFile(join(dir, 'fonts.conf'), fontconfigXml(join(dir, 'fontconfig-cache')));
+  const base = pathToFileURL(dir).href;
+  let naivePages = 0;
+  const naiveStart = performance.now();
+  for (const [path, html] of pool.html!) {
+    const stem = path.replace(/[/.]/g, '_');
+    const htmlFile = join(dir, `${stem}.html`);
+    const pdfFile = join(dir, `${stem}.pdf`);
+    // a file: page may load file: fonts only with its policy saying so
+    await writeFile(htmlFile, html.replace(/(content="[^"]*)https:\/\/briefing-pack\.invalid/g, (m) => m.replaceAll(ASSET_ORIGIN, 'file:')).replaceAll(ASSET_ORIGIN, base));
+    const run = spawnSync(
+      browser.path,
+      [
+        ...CHROME_FLAGS,
+        '--headless',
+        `--user-data-dir=${join(dir, `profile-${stem}`)}`,
+        '--allow-file-access-from-files',
+        '--no-pdf-header-footer',
+        '--generate-pdf-document-outline',
+        `--print-to-pdf=${pdfFile}`,
+        pathToFileURL(htmlFile).href,
+      ],
+      { env: { ...process.env, FONTCONFIG_FILE: join(dir, 'fonts.conf') }, timeout: 180_000, stdio: 'ignore' },
+    );
+    if (run.status !== 0) throw new Error(`naive print of ${path} failed: ${run.error?.message ?? `exit ${run.status}`}`);
+    naivePages += await withPdf(new Uint8Array(await readFile(pdfFile)), async (doc) => doc.numPages);
+  }
+  const naiveSeconds = (performance.now() - naiveStart) / 1000;
+  console.log(`naive: ${pool.html!.size} packs, ${naivePages} pages in ${naiveSeconds.toFixed(1)} s (one chromium --print-to-pdf process per pack)`);
+  console.log(`ratio: the pool takes ${((poolSeconds / naiveSeconds) * 100).toFixed(0)}% of the naive time (${(naiveSeconds / poolSeconds).toFixed(2)}× faster; goal ≥ 3×)`);
+} finally {
+  await rm(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,110 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import puppeteer, { type Browser } from 'puppeteer-core';
+import type { BrowserChoice } from './browser-path.ts';
+import { FONT_FILES } from './fonts.ts';
+
+export const CHROME_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  // containers often give /dev/shm 64 MB, too little for a 50-page print; Debian's wrapper only sometimes adds it
+  '--disable-dev-shm-usage',
+] as const;
+
+export interface BrowserSession {
+  browser: Browser;
+  executable: BrowserChoice;
+  /** closes the browser (killing it if it does not close in time) and removes its temp folder; safe to call twice */
+  close(): Promise<void>;
+}
+
+/**
+ * Fontconfig that knows only the npm Noto Sans JP files: whatever the machine has installed, a
+ * glyph the web font lacks cannot silently come from a system font.
+ */
+export function fontconfigXml(cacheDir: string): string {
+  const dirs = [...new Set([dirname(FONT_FILES.regular), dirname(FONT_FILES.bold)])];
+  return [
+    '<?xml version="1.0"?>',
+    '<!DOCTYPE fontconfig SYSTEM "fonts.dtd">',
+    '<fontconfig>',
+    ...dirs.map((d) => `  <dir>${xmlText(d)}</dir>`),
+    `  <cachedir>${xmlText(cacheDir)}</cachedir>`,
+    '</fontconfig>',
+    '',
+  ].join('\n');
+}
+
+/**
+ * One headless browser for a whole run, with a fresh profile in a temp folder. From before the
+ * launch until close, SIGINT and SIGTERM close it before the process goes on to die (a signal
+ * during the launch waits for the launch to end), and a plain exit kills it.
+ */
+export async function openBrowser(executable: BrowserChoice, timeoutMs: number): Promise<BrowserSession> {
+  const temp = await mkdtemp(join(tmpdir(), 'briefing-pdf-'));
+  let browser: Browser | null = null;
+  let interrupted: NodeJS.Signals | null = null;
+  let closing: Promise<void> | null = null;
+  const killNow = () => browser?.process()?.kill('SIGKILL');
+  const close = () =>
+    (closing ??= (async () => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      process.off('exit', killNow);
+      const child = browser?.process() ?? null;
+      if (browser) await withTimeout(browser.close(), Math.min(timeoutMs, 10_000), 'closing the browser').catch(killNow);
+      if (child && child.exitCode === null && child.signalCode === null) {
+        const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+        killNow();
+        await gone;
+      }
+      await rm(temp, { recursive: true, force: true });
+    })());
+  // re-raised once the browser is gone, so the process ends the way the signal asked
+  const reraise = (signal: NodeJS.Signals) => void close().finally(() => process.kill(process.pid, signal));
+  function onSignal(signal: NodeJS.Signals): void {
+    interrupted ??= signal;
+    if (browser) reraise(signal);
+  }
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  process.on('exit', killNow);
+  try {
+    await writeFile(join(temp, 'fonts.conf'), fontconfigXml(join(temp, 'fontconfig-cache')));
+    browser = await puppeteer.launch({
+      executablePath: executable.path,
+      headless: true,
+      args: [...CHROME_FLAGS],
+      userDataDir: join(temp, 'profile'),
+      env: { ...process.env, FONTCONFIG_FILE: join(temp, 'fonts.conf') },
+      timeout: timeoutMs,
+      protocolTimeout: timeoutMs,
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+    });
+  } catch (cause) {
+    await close();
+    if (interrupted) process.kill(process.pid, interrupted);
+    throw new Error(`could not start ${executable.path} (${executable.source}): ${(cause as Error).message}`, { cause });
+  }
+  if (interrupted) reraise(interrupted);
+  return { browser, executable, close };
+}
+
+export function withTimeout<T>(promise: Promise<T>, ms: number, what = 'operation'): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+function xmlText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}

@@ -1,0 +1,25 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { withoutTextAliases } from './font-cmap.ts';
+
+/** The one font family of every pack: body, tables, margin boxes and chart text (templates/pdf/pack.css declares it). */
+export const FONT_FAMILY = 'Briefing Noto Sans JP';
+
+const require = createRequire(import.meta.url);
+
+/** The static TrueType files of @expo-google-fonts/noto-sans-jp: a real bold, never a synthetic one. */
+export const FONT_FILES = {
+  regular: require.resolve('@expo-google-fonts/noto-sans-jp/400Regular/NotoSansJP_400Regular.ttf'),
+  bold: require.resolve('@expo-google-fonts/noto-sans-jp/700Bold/NotoSansJP_700Bold.ttf'),
+} as const;
+
+export interface FontFiles {
+  regular: Uint8Array;
+  bold: Uint8Array;
+}
+
+/** The fonts as the renderer serves them: aliases unmapped, so the PDF text reads 目標 and 移住・交流, not ⽬標 and 移住‧交流. */
+export async function loadFonts(): Promise<FontFiles> {
+  const [regular, bold] = await Promise.all([readFile(FONT_FILES.regular), readFile(FONT_FILES.bold)]);
+  return { regular: withoutTextAliases(regular), bold: withoutTextAliases(bold) };
+}

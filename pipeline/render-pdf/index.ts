@@ -1,0 +1,11 @@
+export { renderPacks, DEFAULT_TIMEOUT_MS, type RenderPacksOptions, type RenderPacksResult } from './render-packs.ts';
+export { printHtml } from './print-html.ts';
+export { createProgressReporter, type ProgressReporter } from './progress.ts';
+export { browserVersion, findBrowser, BrowserNotFoundError, SYSTEM_BROWSERS, type BrowserChoice } from './browser-path.ts';
+export { packTargets, NATIONAL_PACK_ID, NATIONAL_PACK_PATH, type PackTarget } from './pack-plan.ts';
+export { packView, sharedContent, type PackInput, type PackView } from './pack-view.ts';
+export { compileTemplates } from './templates.ts';
+export { type PackInfo } from './distribution.ts';
+export { PacksManifest, PackEntry, PackFile } from '../../schemas/packs.ts';
+export { type VerificationResult, type VerificationProblem, type VerificationCheck } from './verify.ts';
+export { type BlockedRequest } from './request-guard.ts';

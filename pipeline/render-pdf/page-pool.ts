@@ -1,0 +1,71 @@
+import type { Browser, CDPSession, Page } from 'puppeteer-core';
+import type { Asset } from './assets.ts';
+import { withTimeout } from './browser.ts';
+import { guardPage, type BlockedRequest } from './request-guard.ts';
+
+/** A PDF as printed by Chromium, with the loads the page was refused. */
+export interface PrintedPdf {
+  pdf: Uint8Array;
+  blocked: BlockedRequest[];
+}
+
+/** One guarded tab of the shared browser; prints one HTML document at a time. */
+export interface PrintPage {
+  /** `draft` leaves out the structure tree and outline: the same layout in half the time, for measuring */
+  print(html: string, draft?: boolean): Promise<PrintedPdf>;
+}
+
+/**
+ * The print settings of every pack (CDP Page.printToPDF): A4 and margins from the CSS,
+ * backgrounds, a tagged PDF (structure, language) with an outline built from the headings.
+ */
+export const PDF_OPTIONS = { preferCSSPageSize: true, printBackground: true, generateTaggedPDF: true, generateDocumentOutline: true } as const;
+const DRAFT_OPTIONS = { ...PDF_OPTIONS, generateTaggedPDF: false, generateDocumentOutline: false } as const;
+
+/** `size` guarded tabs, about one per core: more only queue for the same CPUs. */
+export async function openPrintPages(browser: Browser, size: number, assets: ReadonlyMap<string, Asset>, timeoutMs: number): Promise<PrintPage[]> {
+  const pages: PrintPage[] = [];
+  for (let i = 0; i < size; i++) pages.push(await openPrintPage(browser, assets, timeoutMs));
+  return pages;
+}
+
+async function openPrintPage(browser: Browser, assets: ReadonlyMap<string, Asset>, timeoutMs: number): Promise<PrintPage> {
+  const page: Page = await browser.newPage();
+  page.setDefaultTimeout(timeoutMs);
+  const cdp: CDPSession = await page.createCDPSession();
+  let blocked: BlockedRequest[] = [];
+  await guardPage(page, assets, (b) => blocked.push(b));
+  return {
+    async print(html: string, draft = false): Promise<PrintedPdf> {
+      blocked = [];
+      // setContent, never a file: URL; "load" waits for the preloaded fonts and the stylesheet
+      await page.setContent(html, { waitUntil: 'load', timeout: timeoutMs });
+      await withTimeout(page.evaluate('document.fonts.ready.then(() => document.fonts.status)'), timeoutMs, 'waiting for fonts');
+      // the PDF as one base64 string decoded by Buffer: page.pdf() streams it through a
+      // Uint8Array.fromBase64 that pdfjs-dist's legacy build replaces with a slow polyfill
+      const { data } = await withTimeout(cdp.send('Page.printToPDF', { ...(draft ? DRAFT_OPTIONS : PDF_OPTIONS), transferMode: 'ReturnAsBase64' }), timeoutMs, 'printing');
+      return { pdf: new Uint8Array(Buffer.from(data, 'base64')), blocked };
+    },
+  };
+}
+
+/** Runs `work` over `items` with one worker per page, each item on whichever page is free; results in item order. */
+export async function mapOnPages<T, R>(items: readonly T[], pages: readonly PrintPage[], work: (item: T, page: PrintPage, index: number) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  let failed = false;
+  await Promise.all(
+    pages.map(async (page) => {
+      while (!failed && next < items.length) {
+        const index = next++;
+        try {
+          results[index] = await work(items[index]!, page, index);
+        } catch (err) {
+          failed = true; // the other workers stop taking new items; the first error is the one reported
+          throw err;
+        }
+      }
+    }),
+  );
+  return results;
+}

@@ -1,0 +1,94 @@
+import { PDFJS_OPTIONS, loadPdfjs } from '../ingest-pdf.ts';
+
+type PdfjsModule = Awaited<ReturnType<typeof loadPdfjs>>;
+export type PdfDocument = Awaited<ReturnType<PdfjsModule['getDocument']>['promise']>;
+
+export interface OutlineEntry {
+  title: string;
+  page: number | null;
+  children: number;
+}
+
+export interface PdfFont {
+  name: string;
+  type3: boolean;
+}
+
+/** Reads a PDF with the options of the ingest (cMaps for Japanese, no eval); the caller destroys it. */
+export async function openPdf(bytes: Uint8Array): Promise<PdfDocument> {
+  const pdfjs = await loadPdfjs();
+  // pdfjs takes ownership of the buffer it is given: hand it a copy
+  return pdfjs.getDocument({ ...PDFJS_OPTIONS, data: new Uint8Array(bytes) }).promise;
+}
+
+export async function withPdf<T>(bytes: Uint8Array, read: (doc: PdfDocument) => Promise<T>): Promise<T> {
+  const doc = await openPdf(bytes);
+  try {
+    return await read(doc);
+  } finally {
+    await doc.destroy();
+  }
+}
+
+/** The text of every page, items joined without separators (Chromium splits runs of text freely). */
+export async function pageTexts(doc: PdfDocument): Promise<string[]> {
+  const texts: string[] = [];
+  for (let p = 1; p <= doc.numPages; p++) {
+    const page = await doc.getPage(p);
+    const content = await page.getTextContent();
+    texts.push(content.items.map((item) => ('str' in item ? item.str : '')).join(''));
+    page.cleanup();
+  }
+  return texts;
+}
+
+/** The page (1-based) of every named destination: Chromium names one after each element id a link points at. */
+export async function destinationPages(doc: PdfDocument): Promise<Map<string, number>> {
+  const pages = new Map<string, number>();
+  const destinations = (await doc.getDestinations()) as Record<string, unknown[] | null>;
+  for (const [name, dest] of Object.entries(destinations)) {
+    const page = await destinationPage(doc, dest);
+    if (page !== null) pages.set(name, page);
+  }
+  return pages;
+}
+
+/** The top level of the outline (bookmarks), with the page each entry opens. */
+export async function outlineEntries(doc: PdfDocument): Promise<OutlineEntry[]> {
+  const outline = (await doc.getOutline()) ?? [];
+  const entries: OutlineEntry[] = [];
+  for (const item of outline) {
+    const dest = typeof item.dest === 'string' ? await doc.getDestination(item.dest) : item.dest;
+    entries.push({ title: item.title, page: await destinationPage(doc, dest), children: item.items.length });
+  }
+  return entries;
+}
+
+/** The fonts the pages draw with, as pdfjs loads them (name with subset tag, and whether it is a Type 3 font). */
+export async function pdfFonts(doc: PdfDocument, pageNumbers?: readonly number[]): Promise<PdfFont[]> {
+  const pdfjs = await loadPdfjs();
+  const fonts = new Map<string, PdfFont>();
+  for (const p of pageNumbers ?? Array.from({ length: doc.numPages }, (_, i) => i + 1)) {
+    const page = await doc.getPage(p);
+    const ops = await page.getOperatorList();
+    ops.fnArray.forEach((fn, i) => {
+      if (fn !== pdfjs.OPS.setFont) return;
+      const id = String(ops.argsArray[i][0]);
+      const font = page.commonObjs.has(id) ? (page.commonObjs.get(id) as { name?: string; isType3Font?: boolean }) : null;
+      if (font) fonts.set(font.name ?? id, { name: font.name ?? id, type3: font.isType3Font === true });
+    });
+    page.cleanup();
+  }
+  return [...fonts.values()];
+}
+
+async function destinationPage(doc: PdfDocument, dest: unknown[] | null | undefined): Promise<number | null> {
+  const ref = dest?.[0];
+  if (ref === undefined || ref === null) return null;
+  if (typeof ref === 'number') return ref + 1;
+  try {
+    return (await doc.getPageIndex(ref as Parameters<PdfDocument['getPageIndex']>[0])) + 1;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,29 @@
+import Handlebars from 'handlebars';
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { TEMPLATE_DIR } from './assets.ts';
+import type { PackView } from './pack-view.ts';
+
+/** What templates/pdf/measure.hbs is given: the head of a pack, and the front matters to measure. */
+export interface MeasureView extends Pick<PackView, 'title' | 'csp' | 'assets' | 'pageCss'> {
+  fronts: PackView[];
+}
+
+export interface PackTemplates {
+  layout: (view: PackView) => string;
+  measure: (view: MeasureView) => string;
+}
+
+/**
+ * templates/pdf/layout.hbs and measure.hbs with their partials, in a Handlebars environment of
+ * its own: HTML escaping on, and a field the view lacks is an error rather than an empty string.
+ */
+export function compileTemplates(dir = TEMPLATE_DIR): PackTemplates {
+  const env = Handlebars.create();
+  const partials = join(dir, 'partials');
+  for (const name of readdirSync(partials).filter((f) => f.endsWith('.hbs')).sort()) {
+    env.registerPartial(basename(name, '.hbs'), readFileSync(join(partials, name), 'utf8'));
+  }
+  const compile = <T>(name: string) => env.compile<T>(readFileSync(join(dir, `${name}.hbs`), 'utf8'), { strict: true, knownHelpersOnly: true });
+  return { layout: compile<PackView>('layout'), measure: compile<MeasureView>('measure') };
+}

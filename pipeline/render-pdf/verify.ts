@@ -1,0 +1,90 @@
+import { destinationPages, outlineEntries, pageTexts, withPdf } from './pdf-read.ts';
+import type { BlockedRequest } from './request-guard.ts';
+
+export type VerificationCheck = 'pages' | 'program-title' | 'phone' | 'outline' | 'cover' | 'toc' | 'fonts' | 'requests';
+
+/** One thing a written pack would get wrong, with the pack it is in. */
+export interface VerificationProblem {
+  pack: string;
+  path: string;
+  check: VerificationCheck;
+  message: string;
+}
+
+export interface VerificationResult {
+  ok: boolean;
+  packs: number;
+  pages: number;
+  problems: VerificationProblem[];
+}
+
+/** What a pack must show, from the briefing and from what the renderer printed in its table of contents. */
+export interface PackExpectation {
+  pack: string;
+  path: string;
+  programs: readonly { no: string; name: string }[];
+  phones: readonly string[];
+  /** what the cover must name: the prefecture, or 全国版 */
+  coverText: string;
+  /** the page number the table of contents prints for each anchor */
+  tocPages: ReadonlyMap<string, number>;
+  /** loads the page attempted and was refused */
+  blocked: readonly BlockedRequest[];
+}
+
+/** Chromium splits and spaces text runs as it likes; compare without any whitespace. */
+export function compact(text: string): string {
+  return text.replace(/\s+/g, '');
+}
+
+const RADICALS = /[\u2e80-\u2fdf]/;
+
+/**
+ * Reads a pack back with pdfjs, as a reader's viewer would, and lists what is wrong: no pages; a
+ * program title or a contact phone missing from the text; an outline that is not one entry per
+ * program in order; a cover without its recipient; a table of contents whose page numbers are not
+ * where its links lead; text read as radicals (a font other than the served one); refused loads.
+ */
+export async function verifyPack(pdf: Uint8Array, expected: PackExpectation): Promise<{ pages: number; problems: VerificationProblem[] }> {
+  const problems: VerificationProblem[] = [];
+  const problem = (check: VerificationCheck, message: string) => problems.push({ pack: expected.pack, path: expected.path, check, message });
+  let pages = 0;
+  try {
+    await withPdf(pdf, async (doc) => {
+      pages = doc.numPages;
+      if (pages === 0) return problem('pages', 'the PDF has no pages');
+      const texts = (await pageTexts(doc)).map(compact);
+      const all = texts.join('');
+      for (const p of expected.programs) if (!all.includes(compact(p.name))) problem('program-title', `program ${p.no} "${p.name}" is not in the text`);
+      for (const phone of expected.phones) if (!all.includes(phone)) problem('phone', `contact phone ${phone} is not in the text`);
+      if (!texts[0]!.includes(compact(expected.coverText))) problem('cover', `the cover (page 1) does not name "${expected.coverText}"`);
+      const radical = RADICALS.exec(all);
+      if (radical) problem('fonts', `the text reads the radical "${radical[0]}" where an ideograph was printed: a font other than the served Noto Sans JP was used`);
+      checkOutline(await outlineEntries(doc), expected, problem);
+      const destinations = await destinationPages(doc);
+      for (const [anchor, printed] of expected.tocPages) {
+        const actual = destinations.get(anchor);
+        if (actual !== printed) problem('toc', `the table of contents gives page ${printed} for #${anchor}, its link leads to page ${actual ?? '(none)'}`);
+      }
+    });
+  } catch (err) {
+    problem('pages', `pdfjs cannot read the PDF: ${(err as Error).message}`);
+  }
+  for (const b of expected.blocked) problem('requests', `the page tried to load ${b.url} (${b.reason})`);
+  return { pages, problems };
+}
+
+function checkOutline(outline: Awaited<ReturnType<typeof outlineEntries>>, expected: PackExpectation, problem: (check: VerificationCheck, message: string) => void): void {
+  if (outline.length !== expected.programs.length) {
+    problem('outline', `the outline has ${outline.length} top-level entries; the briefing has ${expected.programs.length} programs`);
+    return;
+  }
+  expected.programs.forEach((p, i) => {
+    if (!compact(outline[i]!.title).includes(compact(p.name))) problem('outline', `outline entry ${i + 1} is "${outline[i]!.title}", expected program ${p.no} "${p.name}"`);
+  });
+}
+
+export function verificationResult(results: readonly { pages: number; problems: VerificationProblem[] }[]): VerificationResult {
+  const problems = results.flatMap((r) => r.problems);
+  return { ok: problems.length === 0, packs: results.length, pages: results.reduce((n, r) => n + r.pages, 0), problems };
+}

@@ -1,0 +1,185 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { distributionFiles } from '../../pipeline/render-pdf/distribution.ts';
+import { NO_MENTION } from '../../pipeline/render-pdf/mentions-view.ts';
+import { destinationPages, outlineEntries, pageTexts, pdfFonts, withPdf, type PdfDocument } from '../../pipeline/render-pdf/pdf-read.ts';
+import { renderPacks, type RenderPacksResult } from '../../pipeline/render-pdf/render-packs.ts';
+import { compact } from '../../pipeline/render-pdf/verify.ts';
+import { r6PackInput, type R6PackInput } from './r6-input.ts';
+import { chromiumDescendants } from './processes.ts';
+
+// National, 島根県 (13 cooperatives), 千葉県 (asbestos row 19 = 2 + 17), 茨城県 (no mention)
+const ONLY = ['national', '12-chiba', '32-shimane', '08-ibaraki'];
+
+let briefing: R6PackInput['briefing'];
+let report: R6PackInput['report'];
+let manifest: R6PackInput['manifest'];
+let documents: R6PackInput['documents'];
+let result: RenderPacksResult;
+const progress: string[] = [];
+let dir: string;
+
+beforeAll(async () => {
+  ({ briefing, report, manifest, documents } = await r6PackInput());
+  result = await renderPacks({ briefing, report, manifest, documents }, { only: ONLY, onProgress: (done, total, name) => progress.push(`${done}/${total} ${name}`) });
+  dir = await mkdtemp(join(tmpdir(), 'briefing-pdf-test-'));
+}, 180_000);
+
+afterAll(async () => {
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+const pdfOf = (path: string) => result.files.find((f) => f.path === path)!.content;
+const read = <T>(path: string, fn: (doc: PdfDocument) => Promise<T>) => withPdf(pdfOf(path), fn);
+
+describe('renderPacks', () => {
+  it('returns the PDFs and the distribution manifest, verified, without writing anything', () => {
+    expect(result.verification).toEqual({ ok: true, packs: 4, pages: expect.any(Number), problems: [] });
+    expect(result.files.map((f) => f.path)).toEqual([
+      'briefing-pack.pdf',
+      'prefectures/08-ibaraki.pdf',
+      'prefectures/12-chiba.pdf',
+      'prefectures/32-shimane.pdf',
+      'packs.json',
+      'packs.md',
+      'SHA256SUMS',
+    ]);
+    expect(progress.map((p) => p.split(' ')[0])).toEqual(['1/4', '2/4', '3/4', '4/4']);
+    expect(result.packs.find((p) => p.id === '32-shimane')).toMatchObject({ recipient: '島根県', prefectureCode: 32, mentions: 4 });
+    // the measured page numbers held: every pack was printed once
+    expect([...result.passes.values()]).toEqual([1, 1, 1, 1]);
+  });
+
+  it('leaves no browser process behind', () => {
+    expect(chromiumDescendants()).toEqual([]);
+  });
+});
+
+describe('the national pack', () => {
+  it('is A4, tagged, in Japanese, titled after the briefing', async () => {
+    await read('briefing-pack.pdf', async (doc) => {
+      const info = (await doc.getMetadata()).info as Record<string, unknown>;
+      expect(info).toMatchObject({ Title: '地域力創造グループ 施策説明資料（令和6年度）', Language: 'ja' });
+      expect(await doc.getMarkInfo()).toMatchObject({ Marked: true });
+      const page = await doc.getPage(1);
+      expect(page.view.map(Math.round)).toEqual([0, 0, 595, 842]);
+    });
+  });
+
+  it('has one outline entry per program, in the order of the contact list', async () => {
+    const outline = await read('briefing-pack.pdf', outlineEntries);
+    expect(outline).toHaveLength(31);
+    expect(outline.map((o) => compact(o.title))).toEqual(briefing.programs.map((p) => compact(`${p.no}${p.name}`)));
+    expect(outline[0]!.children).toBeGreaterThan(3);
+  });
+
+  it('prints the page of every part in its table of contents, where its links lead', async () => {
+    await read('briefing-pack.pdf', async (doc) => {
+      const toc = compact((await pageTexts(doc)).slice(1, 3).join(''));
+      const destinations = await destinationPages(doc);
+      const outline = await outlineEntries(doc);
+      briefing.programs.forEach((p, i) => {
+        const page = destinations.get(`prog-${String(p.order).padStart(2, '0')}`)!;
+        expect(page).toBe(outline[i]!.page);
+        expect(toc).toContain(compact(`${p.no}${p.name}${page}`));
+      });
+      expect(toc).toContain(`付録検証結果の概要${destinations.get('validation')}`);
+      expect(toc).toContain(`連絡先一覧${destinations.get('contacts')}`);
+      expect(destinations.get('prog-01')).toBe(4);
+    });
+  });
+
+  it('shows the program sections, the charts, the validation appendix and the contact list', async () => {
+    const text = compact((await read('briefing-pack.pdf', pageTexts)).join(''));
+    for (const p of briefing.programs) expect(text).toContain(compact(p.name));
+    for (const phone of ['03-5253-5394', '03-5253-5391', '03-5253-5534', '03-3595-3189', '03-6256-1168']) expect(text).toContain(phone);
+    expect(text).toContain('目標10,000人');
+    expect(text).toContain('隊員数の推移');
+    expect(text).toContain('来場者数の推移');
+    expect(text).toContain('既知の不整合とその理由');
+    expect(text).toContain('原資料の「うち」内訳の合計は17.0兆円で総額約18.3兆円に1.3兆円届かない');
+    // the document reads as printed: 目標, 移住・交流, PPP／PFI — no radicals or look-alike code points
+    expect(text).toContain('移住・交流情報ガーデン／移住・定住対策への支援');
+    expect(text).not.toMatch(/[\u2e80-\u2fdf\u2027\u2215]/);
+  });
+
+  it('numbers its pages and names its program at the top of each page', async () => {
+    const texts = await read('briefing-pack.pdf', pageTexts);
+    const pages = texts.length;
+    expect(texts[3]).toContain(`4 / ${pages}`);
+    expect(compact(texts[3]!)).toMatch(/^1地域おこし協力隊/);
+    // the cover carries no header or footer
+    expect(texts[0]).not.toContain(`/ ${pages}`);
+  });
+});
+
+describe('prefecture packs', () => {
+  it('address the prefecture on the cover', async () => {
+    for (const [path, name] of [['prefectures/12-chiba.pdf', '千葉県'], ['prefectures/32-shimane.pdf', '島根県'], ['prefectures/08-ibaraki.pdf', '茨城県']]) {
+      const cover = compact((await read(path!, pageTexts))[0]!);
+      expect(cover).toContain(`${name}御中`);
+      expect(cover).toContain('令和6年度（2024年度）');
+      expect(cover).toContain(briefing.source.sha256);
+      expect(cover).toContain('2024年4月1日');
+    }
+  });
+
+  it('open with 貴団体に関係する記載: 千葉県 and its asbestos row 19 2 17 on slide 58', async () => {
+    await read('prefectures/12-chiba.pdf', async (doc) => {
+      const page = (await destinationPages(doc)).get('mentions')!;
+      const text = compact((await pageTexts(doc))[page - 1]!);
+      expect(text).toMatch(/^貴団体に関係する記載/);
+      expect(text).toContain('21-③アスベスト対策の推進スライド58');
+      expect(text).toContain('千葉県19217');
+      expect(text).toContain('21-⑪労働者協同組合制度スライド66');
+    });
+  });
+
+  it('list the 13 特定地域づくり事業協同組合 of 島根県', async () => {
+    const text = compact((await read('prefectures/32-shimane.pdf', pageTexts))[3]!);
+    expect(text).toContain('【島根県】13件:松江市、邑南町、浜田市、津和野町、大田市、海士町、安来市、西ノ島町、雲南市、知夫村、奥出雲町、隠岐の島町、飯南町');
+  });
+
+  it('say in one line that the briefing names 茨城県 nowhere, and go on with the programs', async () => {
+    await read('prefectures/08-ibaraki.pdf', async (doc) => {
+      const destinations = await destinationPages(doc);
+      const texts = await pageTexts(doc);
+      expect(compact(texts[destinations.get('mentions')! - 1]!)).toContain(NO_MENTION);
+      expect(destinations.get('prog-01')).toBe(destinations.get('mentions')! + 1);
+      expect((await outlineEntries(doc)).length).toBe(31);
+    });
+  });
+});
+
+describe('fonts', () => {
+  it('embed only subsets of Noto Sans JP, regular and bold, and no Type 3 font (pdfjs)', async () => {
+    const fonts = await read('prefectures/12-chiba.pdf', (doc) => pdfFonts(doc));
+    expect(fonts.map((f) => f.name.replace(/^[A-Z]{6}\+/, '')).sort()).toEqual(['NotoSansJP-Bold', 'NotoSansJP-Regular']);
+    expect(fonts.every((f) => /^[A-Z]{6}\+/.test(f.name) && !f.type3)).toBe(true);
+  });
+
+  it('are CID TrueType subsets, embedded, according to pdffonts (when poppler is installed)', async () => {
+    const path = join(dir, 'chiba.pdf');
+    await writeFile(path, pdfOf('prefectures/12-chiba.pdf'));
+    const run = spawnSync('pdffonts', [path], { encoding: 'utf8' });
+    if (run.error) return; // no poppler-utils here: the pdfjs test above stands
+    const rows = run.stdout.trim().split('\n').slice(2);
+    expect(rows).toHaveLength(2);
+    for (const row of rows) expect(row).toMatch(/^[A-Z]{6}\+NotoSansJP-(Regular|Bold)\s+CID TrueType\s+Identity-H\s+yes yes yes/);
+  });
+});
+
+describe('determinism', () => {
+  it('prints the same bytes again, on another tab schedule, and so the same distribution manifest', async () => {
+    const again = await renderPacks({ briefing, report, manifest, documents }, { only: ['12-chiba'], concurrency: 1 });
+    const path = 'prefectures/12-chiba.pdf';
+    expect(Buffer.from(again.files.find((f) => f.path === path)!.content).equals(Buffer.from(pdfOf(path)))).toBe(true);
+    const same = result.packs.filter((p) => p.id === '12-chiba');
+    const expected = distributionFiles(same, briefing, manifest);
+    for (const f of expected) expect(new TextDecoder().decode(again.files.find((x) => x.path === f.path)!.content)).toBe(f.content);
+    expect(chromiumDescendants()).toEqual([]);
+  }, 120_000);
+});
