@@ -21,6 +21,7 @@ import { extractTableRows } from './extract/tables.ts';
 import { normalizeLines, type NormalizedLine } from './normalize.ts';
 import { segmentSlides } from './segment.ts';
 import { Span } from './span.ts';
+import { vfilePlace } from './vfile-place.ts';
 
 export interface ParseInput {
   /** decoded text of the source (for a PDF: the text rebuilt from its pages) */
@@ -49,7 +50,7 @@ export function parseBriefing(input: ParseInput, file: VFile, times?: StageTimes
   const note = (ruleId: string, severity: 'info' | 'warning', reason: string, at: Provenance | null) => {
     notes.push({ ruleId, severity, reason, at });
     if (severity === 'warning') {
-      const msg = file.message(reason, { place: at ? place(at) : undefined, ruleId, source: 'briefing-parse' });
+      const msg = file.message(reason, { place: at ? vfilePlace(at) : undefined, ruleId, source: 'briefing-parse' });
       msg.fatal = false;
     }
   };
@@ -122,9 +123,7 @@ function lineProvenance(line: NormalizedLine): Provenance {
   return new Span([line]).locateLine(0);
 }
 
-export function place(at: Provenance) {
-  return { start: { line: at.line, column: at.column }, end: { line: at.endLine, column: at.endColumn } };
-}
+
 
 function stopwatch(times?: StageTimes) {
   return <T>(stage: keyof StageTimes, fn: () => T): T => {

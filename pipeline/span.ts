@@ -51,16 +51,6 @@ export class Span {
     return this.locate(offset, offset + Math.max(len, 1));
   }
 
-  /** Index in `lines` of the line holding text offset `offset`. */
-  lineIndexAt(offset: number): number {
-    return this.lineOf[Math.min(offset, this.text.length)]!;
-  }
-
-  /** The normalized line holding text offset `offset`. */
-  lineAt(offset: number): NormalizedLine {
-    return this.lines[this.lineIndexAt(offset)]!;
-  }
-
   private point(offset: number, side: 'start' | 'end'): { li: number; col: number } {
     const o = Math.min(Math.max(offset, 0), this.text.length);
     const li = this.lineOf[o]!;

@@ -1,4 +1,4 @@
-import { relative } from 'node:path';
+import { displayPath } from '../display-path.ts';
 import type { ValidationReport } from '../../schemas/validation.ts';
 
 const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
@@ -8,7 +8,7 @@ const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace
 export function formatGithub(report: ValidationReport, cwd = process.cwd()): string {
   const lines = report.findings.map((f) => {
     const command = f.severity === 'error' ? 'error' : f.severity === 'warning' ? 'warning' : 'notice';
-    const props = [`file=${escapeProperty(relative(cwd, f.file) || f.file)}`];
+    const props = [`file=${escapeProperty(displayPath(f.file, cwd))}`];
     if (f.at) props.push(`line=${f.at.line}`, `col=${f.at.column}`, `endLine=${f.at.endLine}`, `endColumn=${f.at.endColumn}`);
     props.push(`title=${escapeProperty(f.checkId ?? f.ruleId)}`);
     const text = [f.message, f.expected !== null ? `expected ${f.expected}, found ${f.actual}` : null, f.note].filter(Boolean).join('\n');

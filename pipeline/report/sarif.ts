@@ -1,4 +1,4 @@
-import { relative } from 'node:path';
+import { displayPath } from '../display-path.ts';
 import type { Finding, ValidationReport } from '../../schemas/validation.ts';
 import type { Provenance } from '../../schemas/provenance.ts';
 
@@ -10,7 +10,7 @@ export function formatSarif(report: ValidationReport, version: string, cwd = pro
   const location = (file: string, at: Provenance | null, id?: number) => ({
     ...(id !== undefined ? { id } : {}),
     physicalLocation: {
-      artifactLocation: { uri: uri(file, cwd) },
+      artifactLocation: { uri: displayPath(file, cwd) },
       ...(at ? { region: { startLine: at.line, startColumn: at.column, endLine: at.endLine, endColumn: Math.max(at.endColumn, at.column), ...(at.raw ? { snippet: { text: at.raw } } : {}) } } : {}),
     },
   });
@@ -40,9 +40,4 @@ export function formatSarif(report: ValidationReport, version: string, cwd = pro
     ],
   };
   return JSON.stringify(sarif, null, 2) + '\n';
-}
-
-function uri(file: string, cwd: string): string {
-  const rel = relative(cwd, file);
-  return (rel.startsWith('..') ? file : rel).split('\\').join('/');
 }

@@ -1,14 +1,14 @@
 import { VFile } from 'vfile';
 import { reporter } from 'vfile-reporter';
 import type { ValidationReport } from '../../schemas/validation.ts';
+import { vfilePlace } from '../vfile-place.ts';
 
 /** The readable report: findings as vfile messages grouped by file, then the check summary. */
 export function formatTerminal(report: ValidationReport, options: { color?: boolean; verbose?: boolean } = {}): string {
   const files = new Map<string, VFile>();
   for (const f of report.findings) {
     const file = files.get(f.file) ?? files.set(f.file, new VFile({ path: f.file })).get(f.file)!;
-    const place = f.at ? { start: { line: f.at.line, column: f.at.column }, end: { line: f.at.endLine, column: f.at.endColumn } } : undefined;
-    const msg = file.message(f.message, { place, ruleId: f.checkId ?? f.ruleId, source: f.checkId ? 'checks' : 'briefing' });
+    const msg = file.message(f.message, { place: f.at ? vfilePlace(f.at) : undefined, ruleId: f.checkId ?? f.ruleId, source: f.checkId ? 'checks' : 'briefing' });
     msg.fatal = f.severity === 'error' ? true : f.severity === 'warning' ? false : undefined;
     if (f.expected !== null) msg.expected = [f.expected];
     msg.actual = f.actual ?? undefined;
