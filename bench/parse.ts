@@ -1,6 +1,6 @@
 // Prints the time of each parse stage on the bundled R6 briefing (median of N runs after warm-up).
 import { VFile } from 'vfile';
-import { parseBriefing, type StageTimes } from '../pipeline/parse.ts';
+import { parseBriefing, type StageTimes } from '../pipeline/parse/index.ts';
 import { readSource, resolveSource } from '../pipeline/source.ts';
 
 const runs = Number(process.argv[2] ?? 20);

@@ -11,10 +11,10 @@ import { formatGithub } from './report/github.ts';
 import { formatSarif } from './report/sarif.ts';
 import { formatTerminal } from './report/terminal.ts';
 import type { ValidationReport } from '../schemas/validation.ts';
-import { InputError } from './errors.ts';
-import { JSON_SCHEMAS, renderJsonSchema } from './json-schema.ts';
+import { InputError } from './lib/errors.ts';
+import { JSON_SCHEMAS, renderJsonSchema } from './lib/json-schema.ts';
 import { PROJECT_ROOT } from './source.ts';
-import { writeOutputs } from './write.ts';
+import { writeOutputs } from './build/write.ts';
 
 const pkg = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string };
 

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { Manifest } from '../schemas/manifest.ts';
-import { InputError } from './errors.ts';
-import { lineColumn, parseYamlFile } from './yaml-file.ts';
+import { InputError } from './lib/errors.ts';
+import { lineColumn, parseYamlFile } from './lib/yaml-file.ts';
 
 export interface LoadedManifest {
   manifest: Manifest;

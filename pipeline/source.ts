@@ -4,11 +4,11 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { VFile } from 'vfile';
 import { Manifest } from '../schemas/manifest.ts';
-import { InputError } from './errors.ts';
-import { decodeText, MAX_TEXT_BYTES } from './ingest-text.ts';
-import { MAX_PDF_BYTES, readPdfText } from './ingest-pdf.ts';
+import { InputError } from './lib/errors.ts';
+import { decodeText, MAX_TEXT_BYTES } from './parse/ingest-text.ts';
+import { MAX_PDF_BYTES, readPdfText } from './parse/ingest-pdf.ts';
 import { loadManifest } from './manifest.ts';
-import type { ParseInput } from './parse.ts';
+import type { ParseInput } from './parse/index.ts';
 
 /** The project root: bundled sources live in <root>/sources/<edition>/. */
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');

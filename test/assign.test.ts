@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { programKeys } from '../pipeline/assign.ts';
+import { programKeys } from '../pipeline/parse/assign.ts';
 import { parseR6 } from './helpers/r6.ts';
 
 // Program of every R6 slide, in page order; null for the two pages of the contact list.

@@ -1,7 +1,7 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../pipeline/errors.ts';
-import { decodeText } from '../pipeline/ingest-text.ts';
+import { InputError } from '../pipeline/lib/errors.ts';
+import { decodeText } from '../pipeline/parse/ingest-text.ts';
 import { R6_TEXT } from './helpers/r6.ts';
 
 const contactList = R6_TEXT.split('\n').slice(4212).join('\n');

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { JSON_SCHEMAS, renderJsonSchema } from '../pipeline/json-schema.ts';
+import { JSON_SCHEMAS, renderJsonSchema } from '../pipeline/lib/json-schema.ts';
 import { PROJECT_ROOT } from '../pipeline/source.ts';
 import { parseR6 } from './helpers/r6.ts';
 

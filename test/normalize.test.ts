@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normalizeLine } from '../pipeline/normalize.ts';
-import { Span } from '../pipeline/span.ts';
+import { normalizeLine } from '../pipeline/parse/normalize.ts';
+import { Span } from '../pipeline/parse/span.ts';
 
 const norm = (s: string) => normalizeLine(s, 1).text;
 

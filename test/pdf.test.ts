@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { VFile } from 'vfile';
-import { InputError } from '../pipeline/errors.ts';
-import { readPdfText } from '../pipeline/ingest-pdf.ts';
-import { parseBriefing } from '../pipeline/parse.ts';
+import { InputError } from '../pipeline/lib/errors.ts';
+import { readPdfText } from '../pipeline/parse/ingest-pdf.ts';
+import { parseBriefing } from '../pipeline/parse/index.ts';
 import { textToPdf } from './helpers/make-pdf.ts';
 import { R6_TEXT, parseR6, r6Manifest } from './helpers/r6.ts';
 

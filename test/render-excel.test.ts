@@ -17,7 +17,7 @@ import {
   PROGRAMS_SHEET,
   renderContactsWorkbook,
 } from '../pipeline/render-excel/index.ts';
-import { slideRanges } from '../pipeline/render-excel/slide-ranges.ts';
+import { slideRanges } from '../pipeline/views/slide-ranges.ts';
 import { YEN_FORMAT, rateFormat, yenDisplay } from '../pipeline/render-excel/yen-format.ts';
 import { parseR6, r6Manifest } from './helpers/r6.ts';
 import { cellOf, dataRows, headers, readWorkbook, rowWhere, sheet } from './helpers/xlsx.ts';

@@ -1,4 +1,4 @@
-import { REPEAT } from '../extract/sheets.ts';
+import { REPEAT } from '../parse/extract/sheets.ts';
 import { fig, type GenericRule } from './rule.ts';
 
 /**

@@ -3,12 +3,12 @@ import { join } from 'node:path';
 import type { VFile } from 'vfile';
 import { Briefing } from '../../schemas/briefing.ts';
 import type { ValidationReport } from '../../schemas/validation.ts';
-import { hashOf, readState, recordUnit, removeStrayTemps, stateFile, upToDate, type RenderUnit } from '../build-state.ts';
-import { codeHash } from '../code-hash.ts';
-import { acquireLock } from '../lock.ts';
+import { hashOf, readState, recordUnit, removeStrayTemps, stateFile, upToDate, type RenderUnit } from '../build/build-state.ts';
+import { codeHash } from '../build/code-hash.ts';
+import { acquireLock } from '../build/lock.ts';
 import { programFigures } from '../render-markdown/program-figures.ts';
 import type { Manifest } from '../../schemas/manifest.ts';
-import { writeOutputs, type OutputFile } from '../write.ts';
+import { writeOutputs, type OutputFile } from '../build/write.ts';
 import { readAndValidate } from './validate.ts';
 
 /** The packs were printed but reading them back found problems: nothing is written. */
@@ -71,7 +71,7 @@ async function renderUnits(ctx: BuildContext): Promise<RenderUnit[]> {
     const content = JSON.stringify(data, null, 2) + '\n';
     return { id: path, inputHash: hashOf(content), render: async () => [{ path, content }] };
   };
-  const markdownCode = codeHash(['pipeline/render-markdown', 'templates/markdown', 'pipeline/render-excel/contacts-view.ts', 'pipeline/render-excel/slide-ranges.ts', 'pipeline/units'], ['handlebars', 'unified', 'remark-stringify', 'remark-gfm', 'yaml']);
+  const markdownCode = codeHash(['pipeline/render-markdown', 'templates/markdown', 'pipeline/views', 'pipeline/units'], ['handlebars', 'unified', 'remark-stringify', 'remark-gfm', 'yaml']);
   // Program documents do not carry the file checksum, so editing one program leaves the others alone.
   const edition = { ...manifest, source: { file: manifest.source.file } };
   let markdown: Promise<typeof import('../render-markdown/index.ts')> | null = null;
@@ -88,10 +88,10 @@ async function renderUnits(ctx: BuildContext): Promise<RenderUnit[]> {
   }));
   const chartUnit: RenderUnit = {
     id: 'programs/charts',
-    inputHash: hashOf(markdownCode, codeHash(['pipeline/render-pdf/chart.ts', 'pipeline/render-pdf/series-target.ts'], ['echarts']), edition, briefing.series, briefing.dates, briefing.quantities.filter((q) => /目標/.test(q.context))),
+    inputHash: hashOf(markdownCode, codeHash(['pipeline/views'], ['echarts']), edition, briefing.series, briefing.dates, briefing.quantities.filter((q) => /目標/.test(q.context))),
     // The charts the program documents reference, drawn by the same code as the PDF packs.
     render: async () => {
-      const [{ seriesChartSvg }, { seriesTarget }] = await Promise.all([import('../render-pdf/chart.ts'), import('../render-pdf/series-target.ts')]);
+      const [{ seriesChartSvg }, { seriesTarget }] = await Promise.all([import('../views/chart.ts'), import('../views/series-target.ts')]);
       return (await renderDocuments()).flatMap((doc) =>
         doc.frontMatter.charts.map((chart) => {
           const series = briefing.series.find((s) => s.id === chart.series)!;
@@ -108,7 +108,7 @@ async function renderUnits(ctx: BuildContext): Promise<RenderUnit[]> {
             id: 'packs',
             inputHash: hashOf(
               codeHash(
-                ['pipeline/render-pdf', 'templates/pdf', 'pipeline/render-markdown', 'templates/markdown', 'pipeline/render-excel/contacts-view.ts', 'pipeline/render-excel/slide-ranges.ts', 'pipeline/units', 'pipeline/ingest-pdf.ts'],
+                ['pipeline/render-pdf', 'templates/pdf', 'pipeline/render-markdown', 'templates/markdown', 'pipeline/views', 'pipeline/units', 'pipeline/ingest-pdf.ts'],
                 ['puppeteer-core', 'pdfjs-dist', 'echarts', '@expo-google-fonts/noto-sans-jp', 'unified', 'handlebars', 'remark-parse', 'remark-gfm', 'remark-rehype', 'remark-frontmatter', 'rehype-stringify'],
               ),
               await browserIdentity(),
@@ -141,7 +141,7 @@ async function renderUnits(ctx: BuildContext): Promise<RenderUnit[]> {
     },
     {
       id: 'contacts.xlsx',
-      inputHash: hashOf(codeHash(['pipeline/render-excel'], ['exceljs', 'jszip']), briefing, manifest),
+      inputHash: hashOf(codeHash(['pipeline/render-excel', 'pipeline/views'], ['exceljs', 'jszip']), briefing, manifest),
       // Renderers load their heavy libraries only when there is something to render.
       render: async () => [{ path: 'contacts.xlsx', content: await (await import('../render-excel/index.ts')).renderContactsWorkbook(briefing, manifest) }],
     },

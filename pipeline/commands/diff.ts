@@ -2,9 +2,9 @@ import { VFile } from 'vfile';
 import type { Briefing } from '../../schemas/briefing.ts';
 import type { EditionDiff } from '../../schemas/diff.ts';
 import { diffEditions } from '../diff/index.ts';
-import { parseBriefing } from '../parse.ts';
+import { parseBriefing } from '../parse/index.ts';
 import { readSource, resolveSource } from '../source.ts';
-import { displayPath } from '../display-path.ts';
+import { displayPath } from '../lib/display-path.ts';
 
 async function parseEdition(source: string): Promise<Briefing> {
   const resolved = await resolveSource(source);

@@ -3,7 +3,7 @@ import { copyFile, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import type { Manifest } from '../../schemas/manifest.ts';
-import { InputError } from '../errors.ts';
+import { InputError } from '../lib/errors.ts';
 import { resolveSource } from '../source.ts';
 import { toEraYear } from '../units/era.ts';
 

@@ -1,11 +1,11 @@
 import { stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { displayPath } from '../display-path.ts';
+import { displayPath } from '../lib/display-path.ts';
 import { VFile } from 'vfile';
 import type { Briefing } from '../../schemas/briefing.ts';
 import type { ValidationReport } from '../../schemas/validation.ts';
-import { normalizeLines } from '../normalize.ts';
-import { parseBriefing, type ParseInput } from '../parse.ts';
+import { normalizeLines } from '../parse/normalize.ts';
+import { parseBriefing, type ParseInput } from '../parse/index.ts';
 import { readSource, resolveSource, type ResolvedSource } from '../source.ts';
 import { loadChecks, type LoadedChecks } from '../validate/checks-file.ts';
 import { validate } from '../validate/index.ts';

@@ -1,7 +1,7 @@
 import type { Briefing, Program } from '../../schemas/briefing.ts';
 import type { FigureChange } from '../../schemas/diff.ts';
 import type { Provenance } from '../../schemas/provenance.ts';
-import { compact } from '../normalize.ts';
+import { compact } from '../parse/normalize.ts';
 import { formatEraYear } from '../units/era.ts';
 import type { ProgramMatch } from './programs.ts';
 

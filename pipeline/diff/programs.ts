@@ -1,5 +1,5 @@
 import type { Program } from '../../schemas/briefing.ts';
-import { compact } from '../normalize.ts';
+import { compact } from '../parse/normalize.ts';
 
 export interface ProgramMatch {
   before: Program;

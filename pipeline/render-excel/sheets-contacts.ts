@@ -1,5 +1,5 @@
 import type { Program } from '../../schemas/briefing.ts';
-import { departmentContacts, personContacts, phoneUsesText, programContact } from './contacts-view.ts';
+import { departmentContacts, personContacts, phoneUsesText, programContact } from '../views/contacts-view.ts';
 import type { Table } from './table.ts';
 
 export const PROGRAMS_SHEET = '施策別担当者';

@@ -2,7 +2,7 @@ import type { Briefing } from '../../schemas/briefing.ts';
 import type { Manifest } from '../../schemas/manifest.ts';
 import { DEPARTMENTS_SHEET, PEOPLE_SHEET, PROGRAMS_SHEET } from './sheets-contacts.ts';
 import { BUDGET, FIGURES_SHEET, MEASURE } from './sheets-figures.ts';
-import { FROM_SLIDE } from './contacts-view.ts';
+import { FROM_SLIDE } from '../views/contacts-view.ts';
 import type { Table } from './table.ts';
 
 export const COVER_SHEET = '表紙・注記';

@@ -1,6 +1,6 @@
 import type { RootContent } from 'mdast';
 import type { Breakdown } from '../../schemas/figures.ts';
-import { countText, lineRange } from './formats.ts';
+import { countText, lineRange } from '../views/formats.ts';
 import { heading, paragraph, strong, table, type Inline } from './mdast.ts';
 
 /** Each breakdown as a table of its parts, the printed total last, then its source. */

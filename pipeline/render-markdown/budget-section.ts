@@ -1,7 +1,7 @@
 import type { RootContent } from 'mdast';
 import type { Budget } from '../../schemas/figures.ts';
 import { formatYen } from '../units/number.ts';
-import { fiscalYearText, sourceRef } from './formats.ts';
+import { fiscalYearText, sourceRef } from '../views/formats.ts';
 import { table, type Column } from './mdast.ts';
 
 export const PART_OF = '内数';

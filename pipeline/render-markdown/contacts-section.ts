@@ -1,7 +1,7 @@
 import type { RootContent } from 'mdast';
 import type { Program } from '../../schemas/briefing.ts';
-import { FROM_SLIDE } from '../render-excel/contacts-view.ts';
-import { sourceRef } from './formats.ts';
+import { FROM_SLIDE } from '../views/contacts-view.ts';
+import { sourceRef } from '../views/formats.ts';
 import { list, strong } from './mdast.ts';
 
 const NOT_LISTED = '一覧に記載なし';

@@ -1,7 +1,7 @@
 import type { RootContent } from 'mdast';
 import type { FiscalMeasure } from '../../schemas/figures.ts';
 import { formatYen } from '../units/number.ts';
-import { amountWithYen, perUnitText, rateText, sourceRef } from './formats.ts';
+import { amountWithYen, perUnitText, rateText, sourceRef } from '../views/formats.ts';
 import { table, type Column } from './mdast.ts';
 
 const COLUMNS: Column[] = [

@@ -1,8 +1,8 @@
 import type { RootContent } from 'mdast';
-import { slideRanges } from '../render-excel/slide-ranges.ts';
+import { slideRanges } from '../views/slide-ranges.ts';
 import { formatEraYear } from '../units/era.ts';
 import { budgetSummaries } from './budget-section.ts';
-import { countWithUnit, lineRange } from './formats.ts';
+import { countWithUnit, lineRange } from '../views/formats.ts';
 import { list, paragraph } from './mdast.ts';
 import type { ProgramFigures } from './program-figures.ts';
 

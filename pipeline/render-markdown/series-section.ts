@@ -2,7 +2,7 @@ import type { RootContent } from 'mdast';
 import type { Series } from '../../schemas/figures.ts';
 import { formatEraYear } from '../units/era.ts';
 import { chartSource } from './file-names.ts';
-import { countText, lineRange } from './formats.ts';
+import { countText, lineRange } from '../views/formats.ts';
 import { image, paragraph, table, type Column } from './mdast.ts';
 
 /** Series printed on one slide for the same years (隊員数 and 自治体数) share one table. */

@@ -1,8 +1,8 @@
 import type { RootContent } from 'mdast';
 import type { Briefing, Slide } from '../../schemas/briefing.ts';
 import type { Manifest } from '../../schemas/manifest.ts';
-import { slideRanges } from '../render-excel/slide-ranges.ts';
-import { lineRange } from './formats.ts';
+import { slideRanges } from '../views/slide-ranges.ts';
+import { lineRange } from '../views/formats.ts';
 import { paragraph } from './mdast.ts';
 
 /** Line ranges of the slides, adjacent slides merged: 1–274行目, or 950–1329行目、1504–1646行目. */

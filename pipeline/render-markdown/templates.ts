@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { FiscalMeasure } from '../../schemas/figures.ts';
 import { formatEraYear } from '../units/era.ts';
 import { formatYen } from '../units/number.ts';
-import { perUnitText } from './formats.ts';
+import { perUnitText } from '../views/formats.ts';
 
 export const TEMPLATE_DIR = fileURLToPath(new URL('../../templates/markdown/', import.meta.url));
 

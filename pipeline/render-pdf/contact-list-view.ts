@@ -1,5 +1,5 @@
 import type { Program } from '../../schemas/briefing.ts';
-import { FROM_SLIDE, programContact } from '../render-excel/contacts-view.ts';
+import { FROM_SLIDE, programContact } from '../views/contacts-view.ts';
 
 /** One row of the contact list, as the workbook shows it (render-excel/contacts-view.ts), lines kept apart. */
 export interface ContactRow {

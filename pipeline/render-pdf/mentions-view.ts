@@ -1,5 +1,5 @@
 import type { Briefing } from '../../schemas/briefing.ts';
-import { slideRanges } from '../render-excel/slide-ranges.ts';
+import { slideRanges } from '../views/slide-ranges.ts';
 import { prefectureMentions, type PrefectureMention } from './prefecture-mentions.ts';
 
 export const NO_MENTION = '本資料には貴団体に固有の記載はありません。';

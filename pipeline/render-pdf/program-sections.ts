@@ -1,10 +1,11 @@
 import type { Briefing } from '../../schemas/briefing.ts';
 import type { Series } from '../../schemas/figures.ts';
 import type { ProgramDocument } from '../render-markdown/index.ts';
-import { slideRanges } from '../render-excel/slide-ranges.ts';
-import { seriesChartSvg } from './chart.ts';
+import { slideRanges } from '../views/slide-ranges.ts';
+import { seriesChartSvg } from '../views/chart.ts';
 import { programBodyHtml } from './markdown-html.ts';
-import { seriesTarget } from './series-target.ts';
+import { seriesTarget } from '../views/series-target.ts';
+import { FONT_FAMILY } from './fonts.ts';
 
 /** The part of a program document a pack uses. */
 export type PackDocument = Pick<ProgramDocument, 'program' | 'markdown' | 'frontMatter'>;
@@ -35,7 +36,7 @@ export function programAnchor(order: number): string {
 export function programSections(briefing: Briefing, documents: readonly PackDocument[]): ProgramSection[] {
   const charts = new Map<string, string>();
   const chartOf = (series: Series) => {
-    if (!charts.has(series.id)) charts.set(series.id, seriesChartSvg(series, seriesTarget(briefing, series)));
+    if (!charts.has(series.id)) charts.set(series.id, seriesChartSvg(series, seriesTarget(briefing, series), { fontFamily: FONT_FAMILY }));
     return charts.get(series.id)!;
   };
   return [...briefing.programs]

@@ -1,4 +1,4 @@
-import { displayPath } from '../display-path.ts';
+import { displayPath } from '../lib/display-path.ts';
 import type { ValidationReport } from '../../schemas/validation.ts';
 
 const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');

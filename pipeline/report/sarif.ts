@@ -1,4 +1,4 @@
-import { displayPath } from '../display-path.ts';
+import { displayPath } from '../lib/display-path.ts';
 import type { Finding, ValidationReport } from '../../schemas/validation.ts';
 import type { Provenance } from '../../schemas/provenance.ts';
 

@@ -1,7 +1,7 @@
 import { VFile } from 'vfile';
 import { reporter } from 'vfile-reporter';
 import type { ValidationReport } from '../../schemas/validation.ts';
-import { vfilePlace } from '../vfile-place.ts';
+import { vfilePlace } from '../lib/vfile-place.ts';
 
 /** The readable report: findings as vfile messages grouped by file, then the check summary. */
 export function formatTerminal(report: ValidationReport, options: { color?: boolean; verbose?: boolean } = {}): string {

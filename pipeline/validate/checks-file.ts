@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import type { Document } from 'yaml';
 import { ChecksFile } from '../../schemas/checks.ts';
-import { InputError } from '../errors.ts';
-import { lineColumn, parseYamlFile } from '../yaml-file.ts';
+import { InputError } from '../lib/errors.ts';
+import { lineColumn, parseYamlFile } from '../lib/yaml-file.ts';
 
 export interface LoadedChecks {
   path: string;

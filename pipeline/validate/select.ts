@@ -1,7 +1,7 @@
 import type { Briefing } from '../../schemas/briefing.ts';
 import type { ChecksFile, FigureSelector } from '../../schemas/checks.ts';
 import type { Provenance } from '../../schemas/provenance.ts';
-import { compact } from '../normalize.ts';
+import { compact } from '../parse/normalize.ts';
 
 /** A figure as the checks see it: a number, how it was printed, and where. */
 export interface Figure {

@@ -4,7 +4,7 @@ import { VFile } from 'vfile';
 import type { Briefing } from '../../schemas/briefing.ts';
 import type { Manifest } from '../../schemas/manifest.ts';
 import { loadManifest } from '../../pipeline/manifest.ts';
-import { parseBriefing } from '../../pipeline/parse.ts';
+import { parseBriefing } from '../../pipeline/parse/index.ts';
 import { PROJECT_ROOT } from '../../pipeline/source.ts';
 
 export const R6_DIR = join(PROJECT_ROOT, 'sources', 'r6');

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { seriesChartSvg, shortYearLabel } from '../../pipeline/render-pdf/chart.ts';
+import { seriesChartSvg, shortYearLabel } from '../../pipeline/views/chart.ts';
 import { allPhones, contactRows } from '../../pipeline/render-pdf/contact-list-view.ts';
 import { FONT_FAMILY } from '../../pipeline/render-pdf/fonts.ts';
 import { programBodyHtml } from '../../pipeline/render-pdf/markdown-html.ts';
@@ -8,7 +8,7 @@ import { packTargets, prefecturePackId } from '../../pipeline/render-pdf/pack-pl
 import { packView, sharedContent, type SharedContent } from '../../pipeline/render-pdf/pack-view.ts';
 import { cssString, runningHeaderCss } from '../../pipeline/render-pdf/page-css.ts';
 import { prefectureMentions } from '../../pipeline/render-pdf/prefecture-mentions.ts';
-import { seriesTarget } from '../../pipeline/render-pdf/series-target.ts';
+import { seriesTarget } from '../../pipeline/views/series-target.ts';
 import { compileTemplates } from '../../pipeline/render-pdf/templates.ts';
 import { validationView } from '../../pipeline/render-pdf/validation-view.ts';
 import { prefectureByName } from '../../pipeline/units/prefectures.ts';
@@ -85,13 +85,13 @@ describe('charts', () => {
 
   it('draws 隊員数 89 → 7,200 by year with the 10,000 target in R8, as SVG text in the pack font', () => {
     const s = series('series-s01-1');
-    const svg = seriesChartSvg(s, seriesTarget(briefing, s));
+    const svg = seriesChartSvg(s, seriesTarget(briefing, s), { fontFamily: FONT_FAMILY });
     expect(svg).toMatch(/^<svg role="img" /);
     for (const text of ['>89<', '>7,200<', '目標 10,000人', '>R8<', '>H21<', '>2026<']) expect(svg).toContain(text);
     expect(svg).toContain(`font-family:${FONT_FAMILY}`);
     expect(svg).not.toMatch(/<style|class="zr|ecmeta_|<image|href=/);
     // the same data gives the same markup, whatever echarts instance drew it before
-    expect(seriesChartSvg(s, seriesTarget(briefing, s))).toBe(svg);
+    expect(seriesChartSvg(s, seriesTarget(briefing, s), { fontFamily: FONT_FAMILY })).toBe(svg);
   });
 
   it('draws 移住・交流情報ガーデン 来場者数 from 平成27年度 16,687 to 令和5年度 7,834', () => {

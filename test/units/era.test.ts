@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normalizeLine } from '../../pipeline/normalize.ts';
+import { normalizeLine } from '../../pipeline/parse/normalize.ts';
 import { formatEraYear, inferEraSequence, parseEraYear, toEraYear } from '../../pipeline/units/era.ts';
 
 describe('eras', () => {

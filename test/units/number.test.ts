@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normalizeLine } from '../../pipeline/normalize.ts';
+import { normalizeLine } from '../../pipeline/parse/normalize.ts';
 import { formatYen, parseAmount, parseKanjiNumber, parseNumber, parseRate } from '../../pipeline/units/number.ts';
 
 const toFullWidth = (s: string) => s.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)).replace(/,/g, '，').replace(/\./g, '．');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../pipeline/errors.ts';
+import { InputError } from '../../pipeline/lib/errors.ts';
 import { parseChecks } from '../../pipeline/validate/checks-file.ts';
 import { R6_CHECKS, validateText } from '../helpers/validate.ts';
 

@@ -3,7 +3,7 @@ import type { Briefing } from '../../schemas/briefing.ts';
 import type { Provenance } from '../../schemas/provenance.ts';
 import type { ValidationReport } from '../../schemas/validation.ts';
 import { validateParsed } from '../../pipeline/commands/validate.ts';
-import { InputError } from '../../pipeline/errors.ts';
+import { InputError } from '../../pipeline/lib/errors.ts';
 import { parseChecks } from '../../pipeline/validate/checks-file.ts';
 import { R6_TEXT, parseText } from '../helpers/r6.ts';
 import { R6_CHECKS, R6_CHECKS_PATH } from '../helpers/validate.ts';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { validateParsed } from '../../pipeline/commands/validate.ts';
-import { InputError } from '../../pipeline/errors.ts';
+import { InputError } from '../../pipeline/lib/errors.ts';
 import { parseChecks } from '../../pipeline/validate/checks-file.ts';
 import { R6_TEXT, parseText } from '../helpers/r6.ts';
 import { R6_CHECKS, R6_CHECKS_PATH } from '../helpers/validate.ts';

@@ -1,6 +1,6 @@
 import { open, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { InputError } from './errors.ts';
+import { InputError } from '../lib/errors.ts';
 
 export interface Lock {
   release(): Promise<void>;

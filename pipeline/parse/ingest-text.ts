@@ -1,4 +1,4 @@
-import { InputError } from './errors.ts';
+import { InputError } from '../lib/errors.ts';
 
 export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'shift_jis';
 

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { VFile } from 'vfile';
-import type { Briefing, Program } from '../schemas/briefing.ts';
-import type { Manifest } from '../schemas/manifest.ts';
-import type { Provenance } from '../schemas/provenance.ts';
+import type { Briefing, Program } from '../../schemas/briefing.ts';
+import type { Manifest } from '../../schemas/manifest.ts';
+import type { Provenance } from '../../schemas/provenance.ts';
 import { assignSlides } from './assign.ts';
-import { InputError } from './errors.ts';
+import { InputError } from '../lib/errors.ts';
 import { extractBreakdowns } from './extract/breakdowns.ts';
 import { extractBudgets } from './extract/budgets.ts';
 import { extractContacts } from './extract/contacts.ts';
@@ -21,7 +21,7 @@ import { extractTableRows } from './extract/tables.ts';
 import { normalizeLines, type NormalizedLine } from './normalize.ts';
 import { segmentSlides } from './segment.ts';
 import { Span } from './span.ts';
-import { vfilePlace } from './vfile-place.ts';
+import { vfilePlace } from '../lib/vfile-place.ts';
 
 export interface ParseInput {
   /** decoded text of the source (for a PDF: the text rebuilt from its pages) */

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { InputError } from './errors.ts';
+import { InputError } from '../lib/errors.ts';
 
 /** A PDF briefing is ~70 pages; refuse absurd ones before reading them. */
 export const MAX_PDF_BYTES = 200 * 1024 * 1024;

@@ -1,6 +1,6 @@
-import type { Place } from '../../schemas/figures.ts';
+import type { Place } from '../../../schemas/figures.ts';
 import { joinedView } from '../span.ts';
-import { PREFECTURE_PATTERN, PREFECTURES } from '../units/prefectures.ts';
+import { PREFECTURE_PATTERN, PREFECTURES } from '../../units/prefectures.ts';
 import { makeId, type SlideContext } from './context.ts';
 
 const HEADING = /【\s*([^【】\s]{1,6})\s*】/g;

@@ -1,4 +1,4 @@
-import type { Manifest } from '../schemas/manifest.ts';
+import type { Manifest } from '../../schemas/manifest.ts';
 import { compact } from './normalize.ts';
 import type { SlideSegment } from './segment.ts';
 

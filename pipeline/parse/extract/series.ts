@@ -1,6 +1,6 @@
-import type { Series } from '../../schemas/figures.ts';
-import { inferEraSequence, parseEraYear, toEraYear } from '../units/era.ts';
-import { parseNumber } from '../units/number.ts';
+import type { Series } from '../../../schemas/figures.ts';
+import { inferEraSequence, parseEraYear, toEraYear } from '../../units/era.ts';
+import { parseNumber } from '../../units/number.ts';
 import { makeId, type SlideContext } from './context.ts';
 
 const YEAR = String.raw`(?:(?:令和|平成|昭和)\s*)?(?:元|\d{1,2})\s*年度`;

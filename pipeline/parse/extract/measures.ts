@@ -1,6 +1,6 @@
-import type { Amount, FiscalMeasure } from '../../schemas/figures.ts';
+import type { Amount, FiscalMeasure } from '../../../schemas/figures.ts';
 import { lineBounds } from '../span.ts';
-import { amountPattern, parseAmount, parseRate } from '../units/number.ts';
+import { amountPattern, parseAmount, parseRate } from '../../units/number.ts';
 import { budgetRanges } from './budgets.ts';
 import { makeId, type SlideContext } from './context.ts';
 

@@ -1,4 +1,4 @@
-import type { Provenance } from '../schemas/provenance.ts';
+import type { Provenance } from '../../schemas/provenance.ts';
 
 /** A provenance as a vfile place (start–end range), for located messages. */
 export function vfilePlace(at: Provenance) {

@@ -1,6 +1,6 @@
-import type { Quantity } from '../../schemas/figures.ts';
+import type { Quantity } from '../../../schemas/figures.ts';
 import { lineBounds, Span } from '../span.ts';
-import { parseAmount, parseKanjiNumber } from '../units/number.ts';
+import { parseAmount, parseKanjiNumber } from '../../units/number.ts';
 import { makeId, type SlideContext } from './context.ts';
 
 const COUNTERS = [

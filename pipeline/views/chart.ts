@@ -1,9 +1,16 @@
 import * as echarts from 'echarts';
 import type { Series } from '../../schemas/figures.ts';
 import { ERAS, toEraYear } from '../units/era.ts';
-import { countText } from '../render-markdown/formats.ts';
-import { FONT_FAMILY } from './fonts.ts';
+import { countText } from './formats.ts';
 import type { SeriesTarget } from './series-target.ts';
+
+/** A reader's machine has its own Japanese fonts: the stack names common ones, then the generic family. */
+export const GENERIC_FONTS = "'Noto Sans JP', 'Hiragino Sans', 'Yu Gothic', Meiryo, sans-serif";
+
+export interface ChartStyle {
+  /** the CSS font family of the chart text; a pack passes the font it embeds */
+  fontFamily?: string;
+}
 
 export const CHART_WIDTH = 680;
 export const CHART_HEIGHT = 300;
@@ -22,7 +29,7 @@ export function shortYearLabel(year: number): string {
  * A bar chart of a series by fiscal year, drawn by echarts on the server as SVG; a target after
  * the data (目標) is its own marked point in its year, with a dashed line at its value.
  */
-export function seriesChartSvg(series: Series, target: SeriesTarget | null): string {
+export function seriesChartSvg(series: Series, target: SeriesTarget | null, style: ChartStyle = {}): string {
   const years = yearsOf(series, target);
   const byYear = new Map(series.points.map((p) => [p.fiscalYear, p.value]));
   const unit = series.unit ?? '';
@@ -30,7 +37,7 @@ export function seriesChartSvg(series: Series, target: SeriesTarget | null): str
   try {
     chart.setOption({
       animation: false,
-      textStyle: { fontFamily: FONT_FAMILY, color: INK },
+      textStyle: { fontFamily: style.fontFamily ?? GENERIC_FONTS, color: INK },
       grid: { left: 64, right: 24, top: 36, bottom: 48 },
       legend: target ? { top: 4, left: 64, itemWidth: 14, itemHeight: 10, textStyle: { fontSize: 11 } } : { show: false },
       xAxis: {

@@ -1,7 +1,7 @@
-import type { EmbeddedSheet } from '../../schemas/briefing.ts';
+import type { EmbeddedSheet } from '../../../schemas/briefing.ts';
 import { Span } from '../span.ts';
-import { eraFromLetter, toWesternYear } from '../units/era.ts';
-import { parseNumber } from '../units/number.ts';
+import { eraFromLetter, toWesternYear } from '../../units/era.ts';
+import { parseNumber } from '../../units/number.ts';
 import type { SlideContext } from './context.ts';
 
 type Copy = EmbeddedSheet['copies'][number];

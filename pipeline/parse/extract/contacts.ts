@@ -1,5 +1,5 @@
-import type { Program } from '../../schemas/briefing.ts';
-import type { Provenance } from '../../schemas/provenance.ts';
+import type { Program } from '../../../schemas/briefing.ts';
+import type { Provenance } from '../../../schemas/provenance.ts';
 import { compact } from '../normalize.ts';
 import type { SlideSegment } from '../segment.ts';
 import { Span } from '../span.ts';

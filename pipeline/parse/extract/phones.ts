@@ -1,4 +1,4 @@
-import type { Program } from '../../schemas/briefing.ts';
+import type { Program } from '../../../schemas/briefing.ts';
 import type { SlideContext } from './context.ts';
 
 const PHONE_IN_TEXT = /(?<![\d-])0\d{1,4}-\d{1,4}-\d{3,4}(?![\d-])/g;

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { Briefing } from '../schemas/briefing.ts';
-import { ChecksFile } from '../schemas/checks.ts';
-import { EditionDiff } from '../schemas/diff.ts';
-import { Manifest } from '../schemas/manifest.ts';
-import { PacksManifest } from '../schemas/packs.ts';
-import { ProgramFrontMatter } from '../schemas/program-document.ts';
-import { ValidationReport } from '../schemas/validation.ts';
+import { Briefing } from '../../schemas/briefing.ts';
+import { ChecksFile } from '../../schemas/checks.ts';
+import { EditionDiff } from '../../schemas/diff.ts';
+import { Manifest } from '../../schemas/manifest.ts';
+import { PacksManifest } from '../../schemas/packs.ts';
+import { ProgramFrontMatter } from '../../schemas/program-document.ts';
+import { ValidationReport } from '../../schemas/validation.ts';
 
 /** The JSON Schema files generated from the zod schemas (the single source of truth). */
 export const JSON_SCHEMAS: Record<string, z.ZodType> = {

@@ -1,6 +1,6 @@
-import type { Rate, ShareFigure, ShareGroup } from '../../schemas/figures.ts';
+import type { Rate, ShareFigure, ShareGroup } from '../../../schemas/figures.ts';
 import { lineBounds } from '../span.ts';
-import { parseRate } from '../units/number.ts';
+import { parseRate } from '../../units/number.ts';
 import { makeId, type SlideContext } from './context.ts';
 
 const RATE_VALUE = String.raw`\d+(?:\.\d+)?\s*%|\d+\s*[/／]\s*\d+|\d+(?:\.\d+)?|[½¼¾]`;

@@ -1,5 +1,5 @@
-import type { DateMention } from '../../schemas/figures.ts';
-import { eraFromLetter, eraYearNumber, toWesternYear, type EraName } from '../units/era.ts';
+import type { DateMention } from '../../../schemas/figures.ts';
+import { eraFromLetter, eraYearNumber, toWesternYear, type EraName } from '../../units/era.ts';
 import { makeId, type SlideContext } from './context.ts';
 
 const ERA_FULL = /(令和|平成|昭和)\s*(元|\d{1,2})\s*年(度)?(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?)?/g;

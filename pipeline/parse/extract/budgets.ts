@@ -1,6 +1,6 @@
-import type { Budget } from '../../schemas/figures.ts';
-import { parseEraYear } from '../units/era.ts';
-import { amountPattern, parseAmount } from '../units/number.ts';
+import type { Budget } from '../../../schemas/figures.ts';
+import { parseEraYear } from '../../units/era.ts';
+import { amountPattern, parseAmount } from '../../units/number.ts';
 import { makeId, type SlideContext } from './context.ts';
 
 const LABEL = String.raw`((?:令和\s*(?:元|\d{1,2})\s*年度|[RH]\s*(?:元|\d{1,2}))?\s*(?:当初予算額|当初予算|補正予算額|補正|予算額|計画額|当初))`;

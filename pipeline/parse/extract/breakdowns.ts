@@ -1,5 +1,5 @@
-import type { Breakdown } from '../../schemas/figures.ts';
-import { parseNumber } from '../units/number.ts';
+import type { Breakdown } from '../../../schemas/figures.ts';
+import { parseNumber } from '../../units/number.ts';
 import { makeId, type SlideContext } from './context.ts';
 
 const PAIR = /([^\d\s,、，（）()]{1,20}?)\s*,\s*(\d{1,3}(?:,\d{3})+|\d+)(?=\s|$)/gu;

@@ -1,5 +1,5 @@
-import type { TableRow } from '../../schemas/figures.ts';
-import { parseNumber } from '../units/number.ts';
+import type { TableRow } from '../../../schemas/figures.ts';
+import { parseNumber } from '../../units/number.ts';
 import { makeId, type SlideContext } from './context.ts';
 
 const CELL = /^(?:(\d[\d,]*(?:\.\d+)?)(%)?(?:※\d)?…?|([－\-ー]))$/;

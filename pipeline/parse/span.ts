@@ -1,4 +1,4 @@
-import type { Provenance } from '../schemas/provenance.ts';
+import type { Provenance } from '../../schemas/provenance.ts';
 import type { NormalizedLine } from './normalize.ts';
 
 /**

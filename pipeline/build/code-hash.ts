@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from './source.ts';
+import { PROJECT_ROOT } from '../source.ts';
 
 const require = createRequire(import.meta.url);
 const memo = new Map<string, string>();
