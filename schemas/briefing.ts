@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Block, SlideTitle } from './content.ts';
 import { Provenance } from './provenance.ts';
 import {
   Breakdown,
@@ -45,11 +46,13 @@ export const Slide = z
   .object({
     index: z.number().int().positive().describe('1-based position; equals the printed page number'),
     printedPage: z.number().int().positive().nullable().describe('page number printed on the slide, where the text kept it'),
-    title: z.string(),
+    title: z.string().describe('the line that titles the slide, as printed (normalized)'),
+    titleAt: SlideTitle.shape.at,
     program: z.string().nullable(),
     assignment: z.object({ rule: AssignmentRule, detail: z.string() }),
     startLine: z.number().int().positive(),
     endLine: z.number().int().positive(),
+    blocks: z.array(Block).describe('what the slide says, in reading order (every line of it in one block)'),
   })
   .describe('One printed slide (page) of the briefing');
 export type Slide = z.infer<typeof Slide>;
@@ -75,6 +78,7 @@ export const EmbeddedSheet = z
     id: z.string(),
     slide: z.number().int().positive(),
     program: z.string().nullable(),
+    block: z.string().nullable().describe('the table block that shows the sheet'),
     canonical: z.string().describe('label of the copy whose figures are used'),
     copies: z.array(SheetCopy).min(1),
   })

@@ -18,6 +18,7 @@ const ref = {
   id: z.string().describe('stable id within the edition'),
   program: z.string().nullable().describe('program number from the contact list, e.g. "1" or "21-③"'),
   slide: z.number().int().positive().describe('slide index (1-based, equals the printed page number)'),
+  block: z.string().nullable().describe('the block of the slide content the figure stands in ("s01-b04"), null where none holds it'),
   at: Provenance,
 };
 

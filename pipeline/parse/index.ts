@@ -4,6 +4,7 @@ import type { Briefing, Program } from '../../schemas/briefing.ts';
 import type { Manifest } from '../../schemas/manifest.ts';
 import type { Provenance } from '../../schemas/provenance.ts';
 import { assignSlides } from './assign.ts';
+import { withContent } from './content/link.ts';
 import { InputError } from '../lib/errors.ts';
 import { extractBreakdowns } from './extract/breakdowns.ts';
 import { extractBudgets } from './extract/budgets.ts';
@@ -36,7 +37,7 @@ export interface ParseInput {
 }
 
 /** Timings of each stage in milliseconds, for the benchmark. */
-export type StageTimes = Record<'normalize' | 'segment' | 'contacts' | 'assign' | 'extract', number>;
+export type StageTimes = Record<'normalize' | 'segment' | 'contacts' | 'assign' | 'extract' | 'content', number>;
 
 /**
  * Stages 1–2 of the pipeline, pure: normalize → segment → contacts → assign → extract. Problems
@@ -99,7 +100,7 @@ export function parseBriefing(input: ParseInput, file: VFile, times?: StageTimes
       programs,
       slides: slides.map((s) => {
         const a = assignments.get(s.index)!;
-        return { index: s.index, printedPage: s.printedPage, title: s.title, program: a.program, assignment: { rule: a.rule, detail: a.detail }, startLine: s.startLine, endLine: s.endLine };
+        return { index: s.index, printedPage: s.printedPage, title: s.title, titleAt: null, program: a.program, assignment: { rule: a.rule, detail: a.detail }, startLine: s.startLine, endLine: s.endLine, blocks: [] };
       }),
       budgets: all(extractBudgets),
       measures: all(extractMeasures),
@@ -116,7 +117,7 @@ export function parseBriefing(input: ParseInput, file: VFile, times?: StageTimes
       notes,
     };
   });
-  return briefing;
+  return clock('content', () => withContent(briefing, slides));
 }
 
 function lineProvenance(line: NormalizedLine): Provenance {

@@ -30,7 +30,7 @@ export function extractBreakdowns(ctx: SlideContext): Breakdown[] {
     const totalStart = total ? g.at(-1)!.end + total.index! : 0;
     out.push({
       id: makeId('breakdown', ctx.slide.index, out.length),
-      program: ctx.program,
+      program: ctx.program, block: null,
       slide: ctx.slide.index,
       label: headingBefore(text, g[0]!.start),
       unit: total?.[2] ?? null,

@@ -17,7 +17,7 @@ export function extractBudgets(ctx: SlideContext): Budget[] {
     const year = era ? parseEraYear(era[1]!) : null;
     out.push({
       id: makeId('budget', ctx.slide.index, out.length),
-      program: ctx.program,
+      program: ctx.program, block: null,
       slide: ctx.slide.index,
       label,
       kind: label.includes('当初') ? '当初' : label.includes('補正') ? '補正' : label.includes('計画') ? '計画' : '予算',

@@ -15,7 +15,7 @@ export function extractDates(ctx: SlideContext): DateMention[] {
     if (day !== null && (day < 1 || day > 31)) return;
     out.push({
       id: makeId('date', ctx.slide.index, out.length),
-      program: ctx.program,
+      program: ctx.program, block: null,
       slide: ctx.slide.index,
       era,
       eraYear,

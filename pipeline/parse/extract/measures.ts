@@ -80,7 +80,7 @@ export function extractMeasures(ctx: SlideContext): FiscalMeasure[] {
     const rateRaw = rate ? (rate[1] ?? rate[2])!.replace(/\s+/g, '') : null;
     found.push({
       id: '',
-      program: ctx.program,
+      program: ctx.program, block: null,
       slide: ctx.slide.index,
       item: /^\s*×\s*[^\d\s]/.test(tail)
         ? tail.replace(/^\s*×\s*/, '').replace(/[（(、。].*$/, '')

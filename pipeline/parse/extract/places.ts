@@ -52,7 +52,7 @@ export function extractPlaces(ctx: SlideContext): Place[] {
 }
 
 function place(ctx: SlideContext, prefecture: string, municipality: string | null, kind: Place['kind'], group: number | null, at: Place['at']): Place {
-  return { id: '', program: ctx.program, slide: ctx.slide.index, prefecture, municipality, kind, group, at };
+  return { id: '', program: ctx.program, block: null, slide: ctx.slide.index, prefecture, municipality, kind, group, at };
 }
 
 /**

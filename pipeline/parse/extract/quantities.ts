@@ -40,7 +40,7 @@ function quantitiesIn(ctx: SlideContext, span: Span, first: number): Quantity[] 
     const lead = line.length - line.trimStart().length;
     out.push({
       id: makeId('qty', ctx.slide.index, first + out.length),
-      program: ctx.program,
+      program: ctx.program, block: null,
       slide: ctx.slide.index,
       value,
       unit: unit.endsWith('円') ? '円' : unit,

@@ -20,7 +20,7 @@ export function extractRates(ctx: SlideContext): Rate[] {
     const { start: ls, end: le } = lineBounds(text, start);
     out.push({
       id: makeId('rate', ctx.slide.index, out.length),
-      program: ctx.program,
+      program: ctx.program, block: null,
       slide: ctx.slide.index,
       name,
       value,
@@ -70,7 +70,7 @@ export function extractShareGroups(ctx: SlideContext): ShareGroup[] {
 
 /** Every share printed on the slide, grouped or not. */
 export function extractShares(ctx: SlideContext): ShareFigure[] {
-  return findShares(ctx).map((s, i) => ({ id: makeId('share', ctx.slide.index, i), program: ctx.program, slide: ctx.slide.index, label: s.label, value: s.value, printed: s.printed, at: s.at }));
+  return findShares(ctx).map((s, i) => ({ id: makeId('share', ctx.slide.index, i), program: ctx.program, block: null, slide: ctx.slide.index, label: s.label, value: s.value, printed: s.printed, at: s.at }));
 }
 
 type FoundShare = { label: string; value: number; printed: string; at: ShareGroup['shares'][number]['at']; li: number };
@@ -121,7 +121,7 @@ function groupShares(ctx: SlideContext, shares: FoundShare[]): ShareGroup[] {
     if (current.length >= 2) {
       groups.push({
         id: makeId('shares', ctx.slide.index, groups.length),
-        program: ctx.program,
+        program: ctx.program, block: null,
         slide: ctx.slide.index,
         shares: current.map(({ li: _li, ...s }) => s),
         at: { ...current[0]!.at, endLine: current.at(-1)!.at.endLine, endColumn: current.at(-1)!.at.endColumn },

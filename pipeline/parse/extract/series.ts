@@ -101,7 +101,7 @@ function rowSeries(ctx: SlideContext, lines: Located[]): Series[] {
   const columns = columnNames(lines, rows[0]!.li, width);
   return columns.map((col, c) => ({
     id: '',
-    program: ctx.program,
+    program: ctx.program, block: null,
     slide: ctx.slide.index,
     label: col.name,
     unit: col.unit,
@@ -154,7 +154,7 @@ function toSeries(
   const unit = units.length ? mostCommon(units) : null;
   return {
     id: '',
-    program: ctx.program,
+    program: ctx.program, block: null,
     slide: ctx.slide.index,
     label,
     unit,

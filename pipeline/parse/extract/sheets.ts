@@ -25,7 +25,7 @@ export function extractSheets(ctx: SlideContext): EmbeddedSheet[] {
     {
       id: `sheet-s${String(ctx.slide.index).padStart(2, '0')}-1`,
       slide: ctx.slide.index,
-      program: ctx.program,
+      program: ctx.program, block: null,
       canonical: copies[0]!.label,
       copies,
     },

@@ -28,7 +28,7 @@ export function extractTableRows(ctx: SlideContext): TableRow[] {
     });
     out.push({
       id: makeId('row', ctx.slide.index, out.length),
-      program: ctx.program,
+      program: ctx.program, block: null,
       slide: ctx.slide.index,
       label,
       cells,

@@ -1,0 +1,82 @@
+import type { Block } from '../../../schemas/content.ts';
+import type { Provenance } from '../../../schemas/provenance.ts';
+import type { SlideSegment } from '../segment.ts';
+import { Span } from '../span.ts';
+import { unitBlocks } from './blocks.ts';
+import { sheetTable } from './sheet.ts';
+import { locateLines, slideClaims, type SlideFigures } from './tables.ts';
+import { chooseTitle } from './title.ts';
+import { slideUnits } from './units.ts';
+
+export { type SlideFigures } from './tables.ts';
+
+export interface SlideContent {
+  title: { text: string; at: Provenance | null };
+  blocks: Block[];
+}
+
+/**
+ * The content of one slide in reading order (schemas/content.ts). Tables and charts come from
+ * the figures already extracted from the slide; the title is the line that reads most like one;
+ * every other line goes into a heading, a list, a note, a paragraph, fields or the catch-all.
+ */
+export function slideContent(slide: SlideSegment, figures: SlideFigures, programName: string | null): SlideContent {
+  const spanOf = new Span(slide.lines);
+  // a table's provenance runs over every line it takes, the wrapped labels and units included
+  const claims = slideClaims(slide, spanOf, figures).map((c) => ({ ...c, block: { ...c.block, at: linesAt(spanOf, c.lines) } }));
+  const claimed = new Set(claims.flatMap((c) => [...c.lines]));
+  const title = chooseTitle(slide.lines, claimed, programName);
+  const skip = new Set(claimed);
+  const rest = new Map<number, number>();
+  if (title.li >= 0 && title.end < slide.lines[title.li]!.text.length) rest.set(title.li, title.end);
+  else if (title.li >= 0) skip.add(title.li);
+  const blocks = unitBlocks(slideUnits(slide.lines, skip, rest), claims, spanOf);
+  const sheet = sheetTable(slide.sheets);
+  if (sheet) blocks.push(sheet);
+  return {
+    title: { text: title.text || slide.title, at: title.li >= 0 ? titleAt(spanOf, title.li, title.end) : null },
+    blocks: blocks.map((b, k) => ({ ...b, id: `s${String(slide.index).padStart(2, '0')}-b${String(k + 1).padStart(2, '0')}` }) as Block),
+  };
+}
+
+function linesAt(spanOf: Span, lines: ReadonlySet<number>): Provenance {
+  const sorted = [...lines].sort((a, b) => a - b);
+  return locateLines(spanOf, spanOf.locateLine(sorted[0]!), spanOf.locateLine(sorted.at(-1)!));
+}
+
+function titleAt(spanOf: Span, li: number, end: number): Provenance {
+  let offset = 0;
+  for (let k = 0; k < li; k++) offset += spanOf.lines[k]!.text.length + 1;
+  return spanOf.locate(offset, offset + Math.max(1, end));
+}
+
+/** The places inside a block a figure can stand at: its items, cells and lines. */
+function blockRanges(block: Block): Provenance[] {
+  switch (block.kind) {
+    case 'list':
+      return block.items.map((i) => i.at);
+    case 'fields':
+      return block.fields.map((f) => f.at);
+    case 'other':
+      return block.items.map((i) => i.at);
+    case 'chart':
+      return block.items.map((i) => i.at);
+    case 'table':
+      return [...block.header, ...block.rows].flat().flatMap((c) => (c.at ? [c.at] : []));
+    default:
+      return [block.at];
+  }
+}
+
+function contains(range: Provenance, at: Provenance): boolean {
+  const after = at.line > range.line || (at.line === range.line && at.column >= range.column);
+  const before = at.line < range.endLine || (at.line === range.endLine && at.column < range.endColumn);
+  return after && before;
+}
+
+/** The block a figure stands in, by where it starts: an item, cell or text that holds it, else a table or chart whose lines do. */
+export function blockOf(blocks: readonly Block[], at: Provenance): string | null {
+  for (const block of blocks) if (blockRanges(block).some((r) => contains(r, at))) return block.id;
+  for (const block of blocks) if ((block.kind === 'table' || block.kind === 'chart') && contains(block.at, at)) return block.id;
+  return null;
+}

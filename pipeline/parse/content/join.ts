@@ -1,0 +1,82 @@
+import { eastAsianWidth } from 'get-east-asian-width';
+
+/** Characters a Japanese line may not start with (行頭禁則, JIS X 4051): they continue the line before. */
+const NO_LINE_START = /^[、。，．,.：:；;）)」』】〕］｝〉》”’・ーぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ々ゝゞヽヾ！？!?％%]/u;
+/** Characters a line may not end with (行末禁則): what follows them is on the next line. */
+const NO_LINE_END = /[（(「『【〔［｛〈《“‘]$/u;
+/** The end of a sentence or of an exclamation: nothing continues it. */
+const SENTENCE_END = /[。！？!?]$/u;
+/** Ends that leave a clause open: a comma, a middle dot, a case particle (not こと, which ends a sentence). */
+const OPEN_END = /(?:[、，,・]|(?<!こ)[をにがはでとのへもや])$/u;
+/** "［アクセス］…", "【事業例】…": a bracketed label starts a text of its own. */
+const LABEL_START = /^[【［][^【】［］]{1,12}[】］]/u;
+const STARTS_WORD = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー「『（(]/u;
+/** A line that opens with a particle or an inflection carries on the clause before it ("が同じ地域に定住"). */
+const STARTS_WITH_KANA = /^\p{Script=Hiragana}/u;
+/** A whole line in parentheses right under a line annotates it: "斬新な視点" / "（ヨソモノ・ワカモノ）". */
+const ANNOTATION = /^[（(][^（()）]*[）)]$/u;
+
+const segmenter = new Intl.Segmenter('ja', { granularity: 'word' });
+
+/** Display width in half-width columns: a kanji is 2, an ASCII letter 1. */
+export function displayWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += eastAsianWidth(ch.codePointAt(0)!);
+  return w;
+}
+
+/** True when a dictionary segmentation of the two lines puts one word across the break ("隊|員は"). */
+function splitsWord(prev: string, next: string): boolean {
+  const tail = prev.slice(-8);
+  const head = next.slice(0, 8);
+  if (!/[\p{L}\p{N}]$/u.test(tail) || !/^[\p{L}\p{N}]/u.test(head)) return false;
+  for (const s of segmenter.segment(tail + head)) {
+    if (s.index < tail.length && s.index + s.segment.length > tail.length) return s.isWordLike === true;
+    if (s.index >= tail.length) break;
+  }
+  return false;
+}
+
+export interface JoinContext {
+  /** blank lines between the two lines */
+  blanks: number;
+  /** the widest line of the text the previous line belongs to, the next line included */
+  widest: number;
+  /** the text the line would continue is a list item or a note (an annotation may follow after a blank) */
+  item: boolean;
+}
+
+function unclosed(text: string): boolean {
+  let depth = 0;
+  for (const c of text) {
+    if ('（(「『【'.includes(c)) depth++;
+    else if ('）)」』】'.includes(c)) depth = Math.max(0, depth - 1);
+  }
+  return depth > 0;
+}
+
+/**
+ * Whether `next` continues the text `prev` ends: the text layer breaks a slide's lines where
+ * the frame was full, mid-sentence and mid-word, and sometimes puts a blank line in the break.
+ * A line continues the one before when the break cannot be a real one (kinsoku characters, a
+ * word cut in two, an open clause) or when the line before filled its frame.
+ */
+export function continuesLine(prev: string, next: string, ctx: JoinContext): boolean {
+  if (ctx.blanks > 1 || prev === '' || next === '') return false;
+  if (LABEL_START.test(next)) return false;
+  // "5,000万" / "円": a unit the text layer set on a line of its own
+  if (/^(?:円|万円|億円|千円|人|名|団体|件|回|%|市町村)$/u.test(next) && /[\d万億千]$/.test(prev)) return true;
+  if (NO_LINE_START.test(next) && !next.startsWith('・')) return true;
+  if (SENTENCE_END.test(prev)) return false;
+  if (NO_LINE_END.test(prev)) return true;
+  if (STARTS_WITH_KANA.test(next)) return true;
+  if (ANNOTATION.test(next) && (ctx.blanks === 0 || ctx.item)) return true;
+  if (splitsWord(prev, next)) return true;
+  if (OPEN_END.test(prev) && STARTS_WORD.test(next)) return true;
+  const width = displayWidth(prev);
+  // "…（デジタル田園都市国家構想" / "総合戦略）。": a bracket left open continues on the next line.
+  if (unclosed(prev) && width >= 24) return true;
+  // A line that filled its frame: as wide as the widest line of its text, and not a short label;
+  // a line that opens with a date ("1月中旬 報道発表") is the next entry of a schedule.
+  return width >= 24 && width >= 0.85 * ctx.widest && ctx.blanks === 0 && !/^\d{1,2}\s*[月年]/.test(next);
+}
