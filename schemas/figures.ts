@@ -32,6 +32,9 @@ export const Budget = z
     fiscalYear: z.number().int().nullable().describe('Western fiscal year the budget is for'),
     amount: Amount,
     partOf: z.boolean().describe('true for "…の内数": part of a larger budget line, not a total of its own'),
+    subject: z.string().nullable().describe('what the budget funds when the slide names it beside the amount ("過疎地域持続的発展支援交付金"); null: the program itself'),
+    reference: z.boolean().describe('true for a 【参考】 figure: the budget of another body\'s program, not of this one'),
+    sameAs: z.string().nullable().describe('id of the budget that states the same money more precisely (8.0億円 printed for 805百万円)'),
   })
   .describe('A budget statement (予算額)');
 export type Budget = z.infer<typeof Budget>;
@@ -46,11 +49,23 @@ export const CapComponent = z.object({
   at: Provenance,
 });
 
+export const MeasureRate = z.object({
+  name: z.enum(['措置率', '充当率', '交付税措置率', '交付税算入率', '元利償還措置率', '補助率']),
+  value: z.number().min(0),
+  printed: z.string().describe('as printed, qualifiers kept: "0.5×財政力補正", "90%", "1/2"'),
+  at: Provenance,
+});
+
 export const FiscalMeasure = z
   .object({
     ...ref,
     item: z.string().describe('the cost the measure covers, as printed'),
+    scheme: z.string().nullable().describe('the variant of the program the measure belongs to, as its slide heads it: 企業派遣型, 副業型'),
     cap: Amount.nullable().describe('the cap (上限), when the measure has one'),
+    formula: z.string().nullable().describe('the cap or amount as the formula printed: "15,000千円＋5千円×全参加者の延べ滞在日数"; the cap is its fixed part'),
+    amount: Amount.nullable().describe('the amount provided for a standard local government, when the slide states one instead of a cap (普通交付税)'),
+    basis: z.string().nullable().describe('what the amount is computed for: "標準団体（人口10万人）の場合"'),
+    rates: z.array(MeasureRate).describe('every rate printed with the measure: 措置率, 充当率, 交付税措置率 …'),
     perUnit: PerUnit.nullable().describe('what the cap is per: 人 person, 団体 local government, 県 prefecture, 年 year'),
     perYear: z.boolean().describe('true when the cap is stated per year (年間 / ／年)'),
     rate: z.number().nullable().describe('措置率: share of the capped cost covered'),

@@ -74,12 +74,12 @@ describe('fiscal measures (財政措置)', () => {
 
   it('reads table caps under a header (ローカル10,000 補助上限額) and per-unit caps of 集落支援員', async () => {
     const { briefing } = await parseR6();
-    const local = briefing.measures.filter((m) => m.slide === 17).map((m) => m.cap?.yen);
+    const local = briefing.measures.filter((m) => m.slide === 17 && m.cap).map((m) => m.cap?.yen);
     expect(local).toEqual([50_000_000, 35_000_000, 25_000_000, 50_000_000]);
     const shuraku = briefing.measures.filter((m) => m.slide === 34).map((m) => [m.item, m.cap?.yen, m.perUnit]);
     expect(shuraku).toEqual([
-      ['専任', 4_850_000, '人'],
-      ['兼任', 400_000, '人'],
+      ['集落支援員（専任）', 4_850_000, '人'],
+      ['集落支援員（兼任）', 400_000, '人'],
     ]);
   });
 

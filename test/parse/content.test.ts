@@ -210,3 +210,65 @@ describe('line joining and markers', () => {
     expect(withoutReadings('プロデューサー')).toBe('プロデューサー');
   });
 });
+
+describe('figures read with their slide content: labels as the slide gives them', () => {
+  const measure = (slide: number, item: string | RegExp) => briefing.measures.find((m) => m.slide === slide && (typeof item === 'string' ? m.item === item : item.test(m.item)));
+
+  it('names the JET cap of 602万円 by the cost it is for: 私立学校JET雇用への都道府県の助成', () => {
+    expect(measure(54, /602/)).toBeUndefined();
+    const m = briefing.measures.find((x) => x.slide === 54 && x.cap?.yen === 6_020_000)!;
+    expect(m.item).toBe('私立学校におけるJET参加者の雇用に係る都道府県の助成経費');
+    expect(m.rates.map((r) => r.printed)).toEqual(['0.5']);
+  });
+
+  it('reads the 普通交付税 amounts of JET for a standard local government, one as a formula', () => {
+    const standard = briefing.measures.filter((m) => m.slide === 54 && m.amount);
+    expect(standard.map((m) => [m.basis, m.amount!.printed, m.formula])).toEqual([
+      ['標準団体（人口170万人）の場合', '2億5千万円', null],
+      ['標準団体（人口10万人）の場合', '120万円', '120万円＋JET参加者数×482万円'],
+    ]);
+    expect(standard.every((m) => m.kind === '普通交付税措置' && m.item === '地方自治体におけるJET参加者の任用に要する経費（報酬・旅費など）')).toBe(true);
+  });
+
+  it('keeps the ふるさとワーキングホリデー cap as one formula, not two caps', () => {
+    const caps = briefing.measures.filter((m) => m.slide === 14);
+    expect(caps).toHaveLength(1);
+    expect(caps[0]).toMatchObject({ formula: '15,000千円＋5千円×全参加者の延べ滞在日数', perUnit: '団体', item: '地方公共団体が実施するふるさとワーキングホリデーに要する経費' });
+    expect(caps[0]!.cap!.yen).toBe(15_000_000);
+  });
+
+  it('labels the 起業人 caps with their scheme, 企業派遣型 or 副業型', () => {
+    const during = briefing.measures.filter((m) => m.slide === 7 && m.item === '受入れの期間中に要する経費');
+    expect(during.map((m) => [m.scheme, m.cap!.printed])).toEqual([
+      ['企業派遣型', '560万円'],
+      ['副業型', '200万円'],
+    ]);
+    expect(measure(9, /報償費等/)!.item).toBe('地域プロジェクトマネージャーの報償費等');
+  });
+
+  it('keeps measures that have a rate and no cap: 空き家の改修 措置率0.5, 移住・定住対策 0.5×財政力補正', () => {
+    expect(measure(1, '任期終了後の隊員が定住するための空き家の改修に要する経費')).toMatchObject({ cap: null, rate: 0.5, rateRaw: '0.5', kind: '特別交付税措置' });
+    expect(measure(11, '地方自治体が実施する移住・定住対策に要する経費')).toMatchObject({ cap: null, rate: 0.5, rateRaw: '0.5×財政力補正' });
+  });
+
+  it('reads bonds with their 充当率 and 交付税措置率 / 算入率', () => {
+    const rates = (slide: number, item: string) => measure(slide, item)!.rates.map((r) => `${r.name}${r.printed}`);
+    expect(rates(23, '脱炭素化推進事業債')).toEqual(['充当率90%', '交付税措置率50%']);
+    expect(rates(31, '過疎対策事業債')).toEqual(['充当率100%', '元利償還措置率70%']);
+    expect(rates(42, '地域活性化事業債')).toEqual(['充当率90%', '交付税算入率30%']);
+    expect(rates(58, '一般単独・一般事業債（石綿対策事業）')).toEqual(['充当率95%', '元利償還措置率40%']);
+    expect(briefing.measures.filter((m) => m.slide === 23).map((m) => m.item)).toEqual(['脱炭素化推進事業債', '過疎対策事業債']);
+  });
+
+  it('types the 【参考】 budgets of 多文化共生 as another body\'s grants, and the 8.0億円 of 過疎対策 as a printing of 805百万円', () => {
+    const refs = briefing.budgets.filter((b) => b.reference);
+    expect(refs.map((b) => [b.amount.printed, b.subject])).toEqual([
+      ['11億円', '外国人受入環境整備交付金（法務省所管）'],
+      ['5億円', '文化芸術振興費補助金（地域日本語教育の総合的な体制づくり推進事業）（文化庁所管）'],
+    ]);
+    const printed = briefing.budgets.find((b) => b.amount.printed === '8.0億円')!;
+    expect(printed.subject).toBe('過疎地域持続的発展支援交付金');
+    expect(briefing.budgets.find((b) => b.id === printed.sameAs)!.amount.printed).toBe('805百万円');
+    expect(briefing.budgets.find((b) => b.amount.printed === '5,700億円')).toMatchObject({ kind: '計画', subject: '過疎対策事業債' });
+  });
+});

@@ -76,7 +76,9 @@ export function continuesLine(prev: string, next: string, ctx: JoinContext): boo
   const width = displayWidth(prev);
   // "…（デジタル田園都市国家構想" / "総合戦略）。": a bracket left open continues on the next line.
   if (unclosed(prev) && width >= 24) return true;
-  // A line that filled its frame: as wide as the widest line of its text, and not a short label;
-  // a line that opens with a date ("1月中旬 報道発表") is the next entry of a schedule.
-  return width >= 24 && width >= 0.85 * ctx.widest && ctx.blanks === 0 && !/^\d{1,2}\s*[月年]/.test(next);
+  if (/^\d{1,2}\s*[月年]/.test(next)) return false; // the next entry of a schedule ("1月中旬 報道発表")
+  // "…地域活性化事業債" / "（充当率：90%、…）を充当可能": a parenthesis that carries on a full line
+  if (/^[（(]/.test(next) && width >= 24 && (ctx.blanks === 0 || ctx.item)) return true;
+  // A line that filled its frame: as wide as the widest line of its text, and not a short label.
+  return width >= 24 && width >= 0.85 * ctx.widest && ctx.blanks === 0;
 }

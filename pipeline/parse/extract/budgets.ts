@@ -24,6 +24,9 @@ export function extractBudgets(ctx: SlideContext): Budget[] {
       fiscalYear: year?.year ?? null,
       amount,
       partOf: Boolean(m[3]),
+      subject: null,
+      reference: false,
+      sameAs: null,
       at: ctx.span.locate(m.index!, m.index! + m[0].length),
     });
   }

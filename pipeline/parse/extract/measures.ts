@@ -21,6 +21,7 @@ const KIND_WORDS: [RegExp, FiscalMeasure['kind']][] = [
   [/国庫補助|補助上限|補助率|補助金|交付金/, '国庫補助'],
 ];
 const CAP_HEADER = /【[^】]*上限[^】]*】|上限額$|措置額/;
+const FORMULA_AFTER = new RegExp(`^\\s*[＋+]\\s*(${amountPattern(true)})\\s*[×x]\\s*[^（(、。\\n）)]+`);
 
 /**
  * Fiscal measures with a cap: an amount is a cap when its line (or the header of its table) says
@@ -65,6 +66,13 @@ export function extractMeasures(ctx: SlideContext): FiscalMeasure[] {
         consumed.add(idx + 1);
       }
     }
+    // "15,000千円＋5千円×全参加者の延べ滞在日数": one cap, a fixed part and a part per unit
+    const plus = FORMULA_AFTER.exec(text.slice(capEnd, le));
+    let formula: string | null = null;
+    if (plus && amounts[idx + 1]?.index === capEnd + plus[0].indexOf(plus[1]!)) {
+      formula = `${printed}${text.slice(capEnd, capEnd + plus[0].length)}`.replace(/\s+/g, '').replace(/[（(]$/, '');
+      consumed.add(idx + 1);
+    }
     const tailSame = text.slice(capEnd, le);
     // Only a parenthesis left open at the end of the line continues on the next one.
     const tail = /[（(][^）)]*$/.test(before + printed + tailSame) ? tailSame + nextLine : tailSame;
@@ -82,12 +90,21 @@ export function extractMeasures(ctx: SlideContext): FiscalMeasure[] {
       id: '',
       program: ctx.program, block: null,
       slide: ctx.slide.index,
-      item: /^\s*×\s*[^\d\s]/.test(tail)
-        ? tail.replace(/^\s*×\s*/, '').replace(/[（(、。].*$/, '')
-        : change && /の上限/.test(prevLines + before)
-          ? cleanItem(lastClause((before.includes('の上限') ? before : prevLines.split('\n').filter((l) => l.includes('の上限')).at(-1)!).replace(/の上限.*$/, '')))
-          : itemOf(text, ls, before, capHeader),
+      item: refineItem(
+        /^\s*×\s*[^\d\s]/.test(tail)
+          ? tail.replace(/^\s*×\s*/, '').replace(/[（(、。].*$/, '')
+          : change && /の上限/.test(prevLines + before)
+            ? cleanItem(lastClause((before.includes('の上限') ? before : prevLines.split('\n').filter((l) => l.includes('の上限')).at(-1)!).replace(/の上限.*$/, '')))
+            : itemOf(text, ls, before, capHeader),
+        sameLine?.item ?? null,
+        capHeader,
+      ),
+      scheme: null,
       cap,
+      formula,
+      amount: null,
+      basis: null,
+      rates: [],
       perUnit,
       perYear: /年間/.test(before) || perUnit === '年',
       rate: rateRaw ? parseRate(rateRaw) : null,
@@ -102,6 +119,20 @@ export function extractMeasures(ctx: SlideContext): FiscalMeasure[] {
   }
   attachComponents(ctx, found);
   return found.map(({ start: _s, end: _e, ...m }, i) => ({ ...m, id: makeId('measure', ctx.slide.index, i) }));
+}
+
+/**
+ * Labels that only make sense with their context: a condition ("兼任の場合") belongs to the cost
+ * named before it on the line; a row of a cap table ("専任") to the subject of the table's header
+ * ("措置額 集落支援員1人あたりの上限額" → 集落支援員（専任）).
+ */
+function refineItem(item: string, sameLineItem: string | null, header: string | null): string {
+  if (/の場合$/.test(item) && sameLineItem) return `${sameLineItem}（${item}）`;
+  if (header && !/^【/.test(header) && item.length <= 4) {
+    const subject = header.replace(/措置額|上限額|上限/g, '').replace(/\d*\s*(?:人|団体)\s*(?:あたり|当たり)の?/g, '').trim();
+    if (subject.length >= 2 && !item.startsWith(subject)) return `${subject}（${item}）`;
+  }
+  return item;
 }
 
 function normalizeUnit(u: string | undefined): string | null {
@@ -156,11 +187,18 @@ function lastClause(before: string): string {
   const open = Math.max(s.lastIndexOf('（'), s.lastIndexOf('('));
   const close = Math.max(s.lastIndexOf('）'), s.lastIndexOf(')'));
   if (open > close) {
-    const inner = s.slice(open + 1);
-    const outer = s.slice(0, open);
-    s = cleanItem(inner).length >= 3 ? inner : outer;
+    const inner = cleanItem(s.slice(open + 1));
+    const outer = cleanItem(s.slice(0, open));
+    // "PFS推進交付金（自治体のPFS事業を補助 最大…": the name, and what the parenthesis says of it
+    if (inner.length >= 3 && outer.length >= 3 && isName(outer)) return `${outer}（${inner}）`;
+    s = inner.length >= 3 ? s.slice(open + 1) : s.slice(0, open);
   }
   return s;
+}
+
+/** A name (of a grant, a fund): no digits, no clause, no particle, not the end of a verb phrase. */
+function isName(s: string): boolean {
+  return /^[^\d、，をにはがで]+$/u.test(s) && !/\p{Script=Hiragana}$/u.test(s) && !/(?:に要する|の)経費$/.test(s);
 }
 
 function cleanItem(s: string): string {
@@ -178,6 +216,7 @@ function cleanItem(s: string): string {
       .replace(/^【[^】]*】/, '')
       .replace(/[（(]\s*$/, '')
       .replace(/(上限額|上限|最大|年間|措置額|は)\s*[:：]?\s*$/g, '')
+      .replace(/(?:を対象に|について|に対し)[、，]?\s*$/, '')
       .replace(/\s*[:：]\s*$/, '')
       .replace(/(\d|１|一)?\s*(人|団体|市町村|組織)\s*(当たり|あたり)[、，]?\s*$/, '')
       .replace(/の$/, '')
