@@ -23,7 +23,12 @@ export const Department = z.object({
   phones: z.array(Phone).describe('電話番号 of this department'),
 });
 
-export const SlidePhone = z.object({ phone: Phone, slide: z.number().int().positive(), at: Provenance });
+export const SlidePhone = z.object({
+  phone: Phone,
+  office: z.string().nullable().describe('the office the slide gives the number for ("内閣府 成果連動型事業推進室"), when it names one'),
+  slide: z.number().int().positive(),
+  at: Provenance,
+});
 
 export const Program = z
   .object({
