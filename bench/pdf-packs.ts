@@ -10,7 +10,6 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { readAndValidate } from '../pipeline/commands/validate.ts';
-import { renderProgramDocuments } from '../pipeline/render-markdown/index.ts';
 import { ASSET_ORIGIN, loadAssets } from '../pipeline/render-pdf/assets.ts';
 import { CHROME_FLAGS, fontconfigXml } from '../pipeline/render-pdf/browser.ts';
 import { findBrowser } from '../pipeline/render-pdf/browser-path.ts';
@@ -23,12 +22,11 @@ const concurrency = values.concurrency ? Number(values.concurrency) : undefined;
 
 const { resolved, briefing, report } = await readAndValidate({ source: 'r6' });
 const manifest = resolved.manifest!;
-const documents = renderProgramDocuments(briefing, report, manifest);
 const browser = await findBrowser();
 console.log(`PDF packs of ${manifest.edition}, ${browser.path} (${browser.source}), ${availableParallelism()} cores`);
 
 const poolStart = performance.now();
-const pool = await renderPacks({ briefing, report, manifest, documents }, { only, concurrency, browser, keepHtml: true });
+const pool = await renderPacks({ briefing, report, manifest }, { only, concurrency, browser, keepHtml: true });
 const poolSeconds = (performance.now() - poolStart) / 1000;
 const poolPages = pool.packs.reduce((n, p) => n + p.pages, 0);
 const reprinted = [...pool.passes].filter(([, n]) => n > 1).length;

@@ -18,14 +18,12 @@ import {
   renderContactsWorkbook,
 } from '../pipeline/render-excel/index.ts';
 import { slideRanges } from '../pipeline/views/slide-ranges.ts';
-import { YEN_FORMAT, rateFormat, yenDisplay } from '../pipeline/render-excel/yen-format.ts';
+import { YEN } from '../pipeline/render-excel/sheets-figures.ts';
+import type { ValidationReport } from '../schemas/validation.ts';
 import { parseR6, r6Manifest } from './helpers/r6.ts';
+import { validateText } from './helpers/validate.ts';
 import { cellOf, dataRows, headers, readWorkbook, rowWhere, sheet } from './helpers/xlsx.ts';
 
-const MAN_EN = '0"."0,"万円"';
-const OKU_EN = '0"."00,,"億円"';
-const HYAKUMAN_EN = '#,##0,,"百万円"';
-const SEN_EN = '#,##0,"千円"';
 
 // 施策別担当者 as a prefecture reads it: the contact list of the R6 briefing (see contacts.test.ts), one row a program.
 const R6_PROGRAM_ROWS: [string, string, string, string, string, string][] = [
@@ -65,21 +63,23 @@ const R6_PROGRAM_ROWS: [string, string, string, string, string, string][] = [
   ['21-⑦', '死因究明等の推進', '地域政策課', '伊藤、中村', '03-5253-5523', '62'],
   ['21-⑧', '「旧統一教会」問題に係る被害者等への支援', '地域政策課', '伊藤、宮内', '03-5253-5523', '63'],
   ['21-⑨', '医療コンテナの活用', '地域政策課', '伊藤、中村', '03-5253-5523', '64'],
-  ['21-⑩', '成果連動型民間委託契約方式（PFS）について', '地域政策課', '伊藤、中村', '03-5253-5523', '65'],
+  ['21-⑩', '成果連動型民間委託契約方式（PFS）について', '地域政策課', '伊藤、中村', '03-5253-5523\n03-6256-1168（内閣府 成果連動型事業推進室・スライド記載）', '65'],
 ];
-const R6_LAST_ROW = ['21-⑪', '労働者協同組合制度', '厚生労働省労働者協同組合業務室', null, '03-3595-3189（スライド記載）', '66'];
+const R6_LAST_ROW = ['21-⑪', '労働者協同組合制度', '厚生労働省労働者協同組合業務室', null, '03-3595-3189（厚生労働省労働者協同組合業務室・スライド記載）', '66'];
 
 const DATA_SHEETS = [PROGRAMS_SHEET, DEPARTMENTS_SHEET, PEOPLE_SHEET, FIGURES_SHEET];
 
 let briefing: Briefing;
+let report: ValidationReport;
 let manifest: Manifest;
 let bytes: Uint8Array;
 let wb: ExcelJS.Workbook;
 
 beforeAll(async () => {
   briefing = (await parseR6()).briefing;
+  report = await validateText();
   manifest = await r6Manifest();
-  bytes = await renderContactsWorkbook(briefing, manifest);
+  bytes = await renderContactsWorkbook(briefing, report, manifest);
   wb = await readWorkbook(bytes);
 });
 
@@ -120,11 +120,11 @@ describe('contacts workbook: 施策別担当者', () => {
     expect(row.height).toBeGreaterThan(18);
   });
 
-  it('shows the phone of 21-⑪ from its slide, marked as such', () => {
+  it('shows a phone printed on a slide with the office the slide gives it for, marked as from the slide', () => {
     const ws = sheet(wb, PROGRAMS_SHEET);
-    expect(cellOf(ws, rowWhere(ws, 'No.', '21-⑪'), '電話番号').value).toBe('03-3595-3189（スライド記載）');
-    // 21-⑩ has a phone in the table: the table's phone is shown, not the one on its slide
-    expect(cellOf(ws, rowWhere(ws, 'No.', '21-⑩'), '電話番号').value).toBe('03-5253-5523');
+    expect(cellOf(ws, rowWhere(ws, 'No.', '21-⑪'), '電話番号').value).toBe('03-3595-3189（厚生労働省労働者協同組合業務室・スライド記載）');
+    // 21-⑩: the table's phone, and the 内閣府 number its slide prints — as the packs and documents show them
+    expect(cellOf(ws, rowWhere(ws, 'No.', '21-⑩'), '電話番号').value).toBe('03-5253-5523\n03-6256-1168（内閣府 成果連動型事業推進室・スライド記載）');
   });
 
   it('stores program numbers and phone numbers as text, with the Text format', () => {
@@ -196,79 +196,75 @@ describe('contacts workbook: 課室別 and 担当者別', () => {
 });
 
 describe('contacts workbook: 予算・財政措置', () => {
-  const figure = (id: string) => {
+  const rowsOf = () => {
     const ws = sheet(wb, FIGURES_SHEET);
-    const row = rowWhere(ws, 'ID', id);
-    return (h: string) => cellOf(ws, row, h);
+    const h = headers(ws);
+    return dataRows(ws).map((r) => Object.fromEntries(h.map((name, i) => [name, r[i]])) as Record<string, unknown>);
+  };
+  const find = (pred: (r: Record<string, unknown>) => boolean) => {
+    const found = rowsOf().filter(pred);
+    expect(found).toHaveLength(1);
+    return found[0]!;
   };
 
-  it('has every budget and every fiscal measure: 19 + 41 rows in R6, program by program', () => {
+  it('has every budget line once and every fiscal measure, program by program, and no internal columns', () => {
     const ws = sheet(wb, FIGURES_SHEET);
-    expect(briefing.budgets).toHaveLength(19);
-    expect(briefing.measures).toHaveLength(41);
-    const rows = dataRows(ws);
-    expect(rows).toHaveLength(60);
+    expect(headers(ws)).toEqual(['No.', '施策名', '区分', '種別', '項目', '年度', '金額（円）', '記載', '措置率', '充当率', '交付税措置率', '補助率', '備考', 'スライド']);
+    const rows = rowsOf();
+    // 19 budgets less the one printed again rounded (8.0億円 = 805百万円); all 63 measures
+    expect(rows.filter((r) => r.区分 !== '財政措置')).toHaveLength(18);
+    expect(rows.filter((r) => r.区分 === '財政措置')).toHaveLength(briefing.measures.length);
     const order = new Map(briefing.programs.map((p) => [p.no, p.order]));
-    const orders = rows.map((r) => order.get(r[0] as string)!);
+    const orders = rows.map((r) => order.get(r['No.'] as string)!);
     expect(orders).toEqual([...orders].sort((a, b) => a - b));
   });
 
-  it('stores 520万円 of 地域おこし協力隊 as 5,200,000 yen, shown in 万円, with its components', () => {
-    const cell = figure('measure-s01-4');
-    expect(cell('No.').value).toBe('1');
-    expect(cell('施策名').value).toBe('地域おこし協力隊');
-    expect(cell('区分').value).toBe('財政措置');
-    expect(cell('項目').value).toBe('地域おこし協力隊員の活動に要する経費');
-    expect(cell('種別').value).toBe('特別交付税措置');
-    expect(cell('金額').value).toBe(5_200_000);
-    expect(cell('金額').type).toBe(2 /* ValueType.Number */);
-    expect(cell('金額').numFmt).toBe(MAN_EN);
-    expect(cell('単位').value).toBe('1人あたり');
-    expect(cell('内訳').value).toBe('報償費等 320万円（1人あたり）\nその他活動経費 200万円（1人あたり）');
-    expect(cell('記載').value).toBe('520万円');
-    expect(cell('スライド').value).toBe(1);
-    expect(cell('行').value).toBe(12);
-  });
-
-  it('stores R6当初予算額 248百万円 as 248,000,000 yen, shown in 百万円', () => {
-    const cell = figure('budget-s03-1');
-    expect(cell('区分').value).toBe('予算');
-    expect(cell('項目').value).toBe('R6当初予算額');
-    expect(cell('種別').value).toBe('当初');
-    expect(cell('年度').value).toBe(2024);
-    expect(cell('年度').numFmt).toBe('0"年度"');
-    expect(cell('金額').value).toBe(248_000_000);
-    expect(cell('金額').numFmt).toBe(HYAKUMAN_EN);
-    expect(cell('原文').value).toBe('R６当初予算額：248百万円');
-    expect(cell('行').value).toBe(209);
-  });
-
-  it('shows 億円 amounts in 億円 and 千円 amounts in 千円', () => {
-    expect(figure('budget-s26-1')('金額').value).toBe(560_000_000);
-    expect(figure('budget-s26-1')('金額').numFmt).toBe(OKU_EN);
-    expect(figure('budget-s31-1')('金額').value).toBe(570_000_000_000);
-    expect(figure('measure-s14-1')('金額').value).toBe(15_000_000);
-    expect(figure('measure-s14-1')('金額').numFmt).toBe(SEN_EN);
-    expect(figure('measure-s14-2')('単位').value).toBe('1人日あたり');
-  });
-
-  it('marks 内数 budgets, rates as numbers in %, and the cap before a change', () => {
-    expect(figure('budget-s17-1')('内数').value).toBe('内数');
-    expect(figure('budget-s03-1')('内数').value).toBeNull();
-    const rate = figure('measure-s06-2');
-    expect(rate('措置率').value).toBe(0.5);
-    expect(rate('措置率').numFmt).toBe('0%');
-    expect(rate('年間').value).toBe('年間');
-    const changed = figure('measure-s02-3');
-    expect(changed('金額').value).toBe(3_200_000);
-    expect(changed('変更前の上限').value).toBe(2_800_000);
-    expect(changed('変更前の上限').numFmt).toBe(MAN_EN);
-  });
-
-  it('keeps every amount a number, summable', () => {
+  it('stores 520万円 of 地域おこし協力隊 as 5,200,000 yen and shows it as printed, with its components', () => {
+    const r = find((x) => x.項目 === '地域おこし協力隊員の活動に要する経費');
+    expect(r).toMatchObject({ 'No.': '1', 施策名: '地域おこし協力隊', 区分: '財政措置', 種別: '特別交付税措置', '金額（円）': 5_200_000, 記載: '520万円／人', 備考: '内訳：報償費等 320万円 ＋ その他活動経費 200万円', スライド: '1' });
     const ws = sheet(wb, FIGURES_SHEET);
-    const column = headers(ws).indexOf('金額') + 1;
-    for (let r = 2; r <= ws.rowCount; r++) expect(typeof ws.getRow(r).getCell(column).value).toBe('number');
+    const cell = cellOf(ws, rowWhere(ws, '項目', '地域おこし協力隊員の活動に要する経費'), '金額（円）');
+    expect(cell.numFmt).toBe(YEN);
+    expect(cell.type).toBe(2 /* ValueType.Number */);
+  });
+
+  it('stores R6当初予算額 248百万円 with its fiscal year in 和暦 and 西暦', () => {
+    expect(find((x) => x['No.'] === '1' && x.区分 === '予算')).toMatchObject({ 種別: '当初', 項目: 'R6当初予算額', 年度: '令和6年度（2024）', '金額（円）': 248_000_000, 記載: '248百万円' });
+  });
+
+  it('shows every amount as printed, in one plain yen format: never 「300.0万円」 or 「5700.00億円」', () => {
+    const ws = sheet(wb, FIGURES_SHEET);
+    const column = headers(ws).indexOf('金額（円）') + 1;
+    for (let r = 2; r <= ws.rowCount; r++) {
+      const cell = ws.getRow(r).getCell(column);
+      if (cell.value === null) continue;
+      expect(typeof cell.value).toBe('number');
+      expect(cell.numFmt).toBe(YEN);
+    }
+    expect(rowsOf().map((r) => r.記載).filter((v) => typeof v === 'string' && /\d\.\d+万円|\.00億円/.test(v))).toEqual([]);
+  });
+
+  it('gives rates as the slides print them, the same as the packs: 0.5, 0.5×財政力補正, 90%', () => {
+    expect(find((x) => x.項目 === '起業人が発案・提案した事業に要する経費').措置率).toBe('0.5');
+    expect(find((x) => x.項目 === '地方自治体が実施する移住・定住対策に要する経費').措置率).toBe('0.5×財政力補正');
+    expect(find((x) => x['No.'] === '10' && x.項目 === '脱炭素化推進事業債')).toMatchObject({ 充当率: '90%', 交付税措置率: '50%', 種別: '地方債' });
+    expect(find((x) => x.項目 === '報償費等').備考).toBe('280万円から320万円へ引上げ');
+  });
+
+  it('labels figures as the slides do: 【参考】 budgets, a bond plan, one budget printed twice, JET, ワーホリ, 起業人', () => {
+    const refs = rowsOf().filter((r) => r.区分 === '参考（他府省の事業）');
+    expect(refs.map((r) => [r.項目, r['金額（円）']])).toEqual([
+      ['R6当初予算（外国人受入環境整備交付金（法務省所管））', 1_100_000_000],
+      ['R6当初予算（文化芸術振興費補助金（地域日本語教育の総合的な体制づくり推進事業）（文化庁所管））', 500_000_000],
+    ]);
+    expect(find((x) => x.区分 === '地方債計画')).toMatchObject({ 項目: '令和6年度計画額（過疎対策事業債）', '金額（円）': 570_000_000_000, 記載: '5,700億円' });
+    expect(rowsOf().filter((r) => r['No.'] === '13' && r.区分 === '予算').map((r) => [r.記載, r.備考])).toEqual([
+      ['805百万円', 'スライド31では「8.0億円」と表記'],
+      ['805百万円', null],
+    ]);
+    expect(find((x) => x['金額（円）'] === 6_020_000).項目).toBe('私立学校におけるJET参加者の雇用に係る都道府県の助成経費');
+    expect(find((x) => x['No.'] === '6' && x.区分 === '財政措置')).toMatchObject({ 記載: '15,000千円＋5千円×全参加者の延べ滞在日数（団体あたり）', '金額（円）': null });
+    expect(rowsOf().filter((r) => r['No.'] === '2' && String(r.項目).startsWith('【') && String(r.項目).includes('受入れの期間中')).map((r) => r.項目)).toEqual(['【企業派遣型】受入れの期間中に要する経費', '【副業型】受入れの期間中に要する経費']);
   });
 });
 
@@ -287,7 +283,7 @@ describe('contacts workbook: layout and print', () => {
     expect(sheet(wb, PROGRAMS_SHEET).autoFilter).toBe('A1:F32');
     expect(sheet(wb, DEPARTMENTS_SHEET).autoFilter).toBe('A1:E9');
     expect(sheet(wb, PEOPLE_SHEET).autoFilter).toBe('A1:E33');
-    expect(sheet(wb, FIGURES_SHEET).autoFilter).toBe('A1:S61');
+    expect(sheet(wb, FIGURES_SHEET).autoFilter).toBe(`A1:N${dataRows(sheet(wb, FIGURES_SHEET)).length + 1}`);
   });
 
   it('prints every sheet on A4, one page wide, the header row on every page', () => {
@@ -302,8 +298,8 @@ describe('contacts workbook: layout and print', () => {
   it('fits column widths to the content, counting full-width characters double, capped', () => {
     const ws = sheet(wb, PROGRAMS_SHEET);
     const widths = ws.columns.map((c) => c.width);
-    // No.: "21-⑪" is 4 + 2 columns wide; 施策名 is capped at 44 and wraps
-    expect(widths).toEqual([7, 44, 30, 30, 32, 10]);
+    // No.: "21-⑪" is 4 + 2 columns wide; 施策名 is capped at 44 and wraps; so are the phones with their office
+    expect(widths).toEqual([7, 44, 30, 30, 40, 10]);
     expect(cellOf(ws, rowWhere(ws, 'No.', '21-②'), '施策名').alignment?.wrapText).toBe(true);
   });
 
@@ -316,15 +312,15 @@ describe('contacts workbook: layout and print', () => {
     expect(wb.modified.toISOString()).toBe('2024-04-01T00:00:00.000Z');
   });
 
-  it('says on the cover which source produced it', () => {
+  it('says on the cover which briefing it is made from, and how to read each sheet', () => {
     const rows = new Map(dataRows(sheet(wb, COVER_SHEET)).map(([k, v]) => [k, v]));
     expect(rows.get('資料名')).toBe('地域力創造グループ 施策説明資料（令和6年度）');
     expect(rows.get('発行')).toBe('総務省 地域力創造グループ');
     expect(rows.get('年度')).toBe('令和6年度（FY2024）');
     expect(rows.get('版')).toBe('r6');
-    expect(rows.get('出典ファイル')).toBe('briefing.txt');
-    expect(rows.get('出典の SHA-256')).toBe('a461f249d7fc17b0d0dec1ffcb93c791f480c8fbb7692a23be4a68b8cdb374ef');
-    expect(rows.get('作成日')).toBe('2024-04-01');
+    expect(rows.get('作成日')).toBe('令和6年4月1日');
+    // internal QA stays out of what prefectures read: no file path, no checksum
+    expect([...rows.keys()].filter((k) => /SHA|出典ファイル/.test(String(k)))).toEqual([]);
     expect(rows.get('合計の注意')).toMatch(/「内数」の予算額.*合計しない/);
   });
 });
@@ -334,7 +330,7 @@ describe('contacts workbook: safety and stability', () => {
     const evil = structuredClone(briefing);
     evil.programs[0]!.name = '=HYPERLINK("x")';
     evil.programs[1]!.departments[0]!.people = ['+SUM(A1)', '@cmd', '-1+2'];
-    const out = await readWorkbook(await renderContactsWorkbook(evil, manifest));
+    const out = await readWorkbook(await renderContactsWorkbook(evil, report, manifest));
     const ws = sheet(out, PROGRAMS_SHEET);
     const name = cellOf(ws, rowWhere(ws, 'No.', '1'), '施策名');
     expect(name.type).toBe(3 /* ValueType.String */);
@@ -342,7 +338,7 @@ describe('contacts workbook: safety and stability', () => {
     expect(name.formula).toBeUndefined();
     expect(name.numFmt).toBe('@');
     expect(cellOf(ws, rowWhere(ws, 'No.', '2'), '担当者').value).toBe('+SUM(A1)、@cmd、-1+2');
-    const zip = await JSZip.loadAsync(await renderContactsWorkbook(evil, manifest));
+    const zip = await JSZip.loadAsync(await renderContactsWorkbook(evil, report, manifest));
     for (const file of Object.keys(zip.files).filter((f) => /^xl\/worksheets\/.*\.xml$/.test(f))) {
       expect(await zip.file(file)!.async('string')).not.toMatch(/<f[ >]/);
     }
@@ -351,7 +347,7 @@ describe('contacts workbook: safety and stability', () => {
   it('drops characters XML cannot hold instead of writing a broken file', async () => {
     const odd = structuredClone(briefing);
     odd.programs[0]!.name = '地域おこし\u0007協力隊\u0000';
-    const out = await readWorkbook(await renderContactsWorkbook(odd, manifest));
+    const out = await readWorkbook(await renderContactsWorkbook(odd, report, manifest));
     const ws = sheet(out, PROGRAMS_SHEET);
     expect(cellOf(ws, rowWhere(ws, 'No.', '1'), '施策名').value).toBe('地域おこし協力隊');
   });
@@ -359,9 +355,9 @@ describe('contacts workbook: safety and stability', () => {
   it('gives byte-identical files for the same input, whatever the clock says', async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date('2031-12-31T23:59:58Z'));
-    const first = await renderContactsWorkbook(briefing, manifest);
+    const first = await renderContactsWorkbook(briefing, report, manifest);
     vi.setSystemTime(new Date('2025-06-15T08:30:00Z'));
-    const second = await renderContactsWorkbook(briefing, manifest);
+    const second = await renderContactsWorkbook(briefing, report, manifest);
     vi.useRealTimers();
     expect(Buffer.from(first).equals(Buffer.from(second))).toBe(true);
     expect(Buffer.from(first).equals(Buffer.from(bytes))).toBe(true);
@@ -388,55 +384,7 @@ describe('contacts workbook: safety and stability', () => {
   });
 });
 
-describe('yen formats', () => {
-  it('shows each amount in the unit it was printed in, as Excel displays it', () => {
-    expect(yenDisplay(5_200_000, '万円')).toEqual({ numFmt: MAN_EN, shown: '520.0万円' });
-    expect(yenDisplay(400_000, '万円')).toEqual({ numFmt: MAN_EN, shown: '40.0万円' });
-    expect(yenDisplay(50_000_000, '万円')).toEqual({ numFmt: MAN_EN, shown: '5000.0万円' });
-    expect(yenDisplay(248_000_000, '百万円')).toEqual({ numFmt: HYAKUMAN_EN, shown: '248百万円' });
-    expect(yenDisplay(560_000_000, '億円')).toEqual({ numFmt: OKU_EN, shown: '5.60億円' });
-    expect(yenDisplay(90_000_000, '億円')).toEqual({ numFmt: OKU_EN, shown: '0.90億円' });
-    expect(yenDisplay(570_000_000_000, '億円')).toEqual({ numFmt: OKU_EN, shown: '5700.00億円' });
-    expect(yenDisplay(15_000_000, '千円')).toEqual({ numFmt: SEN_EN, shown: '15,000千円' });
-    expect(yenDisplay(5_000, '千円')).toEqual({ numFmt: SEN_EN, shown: '5千円' });
-    expect(yenDisplay(1_500_000_000_000, '兆円')).toEqual({ numFmt: '0"."000,,,"兆円"', shown: '1.500兆円' });
-  });
 
-  it('falls back to exact yen when a scaled format would round', () => {
-    expect(yenDisplay(1_234_567, '万円')).toEqual({ numFmt: YEN_FORMAT, shown: '1,234,567円' });
-    expect(yenDisplay(123_450_000, '億円')).toEqual({ numFmt: YEN_FORMAT, shown: '123,450,000円' });
-    expect(yenDisplay(1_500, '千円')).toEqual({ numFmt: YEN_FORMAT, shown: '1,500円' });
-    expect(yenDisplay(980, '円')).toEqual({ numFmt: YEN_FORMAT, shown: '980円' });
-  });
-
-  it('never combines thousands separators with the literal dot, nor escapes the dot with "!"', () => {
-    for (const unit of ['千円', '万円', '百万円', '億円', '兆円'] as const) {
-      const { numFmt } = yenDisplay(10 ** 12, unit);
-      expect(numFmt.includes('"."') && numFmt.startsWith('#,##0')).toBe(false);
-      expect(numFmt).not.toContain('!');
-    }
-  });
-
-  it('shows exactly the amount in yen, for any amount', () => {
-    const units = { 千円: 1e3, 万円: 1e4, 百万円: 1e6, 億円: 1e8, 兆円: 1e12 } as const;
-    fc.assert(
-      fc.property(fc.constantFrom(...(Object.keys(units) as (keyof typeof units)[])), fc.integer({ min: 0, max: 2 ** 40 }), (unit, n) => {
-        const yen = n * 1000;
-        const { numFmt, shown } = yenDisplay(yen, unit);
-        const m = /^(-?[\d,.]+)(円|千円|万円|百万円|億円|兆円)$/.exec(shown)!;
-        const value = Number(m[1]!.replace(/,/g, '')) * (m[2] === '円' ? 1 : units[m[2] as keyof typeof units]);
-        expect(Math.abs(value - yen)).toBeLessThan(1e-3 * Math.max(1, yen));
-        expect(m[2] === '円').toBe(numFmt === YEN_FORMAT);
-      }),
-    );
-  });
-
-  it('formats rates as percentages', () => {
-    expect(rateFormat(0.5)).toBe('0%');
-    expect(rateFormat(0.9)).toBe('0%');
-    expect(rateFormat(1 / 3)).toBe('0.0%');
-  });
-});
 
 describe('small helpers', () => {
   it('writes slide numbers as runs', () => {

@@ -6,7 +6,7 @@ import type { ValidationReport } from '../../schemas/validation.ts';
 import { hashOf, readState, recordUnit, removeStrayTemps, stateFile, upToDate, type RenderUnit } from '../build/build-state.ts';
 import { codeHash } from '../build/code-hash.ts';
 import { acquireLock } from '../build/lock.ts';
-import { programFigures } from '../render-markdown/program-figures.ts';
+import { programView } from '../views/program-view.ts';
 import type { Manifest } from '../../schemas/manifest.ts';
 import { writeOutputs, type OutputFile } from '../build/write.ts';
 import { readAndValidate } from './validate.ts';
@@ -51,6 +51,9 @@ interface BuildContext {
   report: ValidationReport;
   manifest: Manifest;
   options: BuildOptions;
+  /** the source text and the checks file, for the staff report's listings */
+  sourceText: string;
+  checksText: string | null;
 }
 
 /** The browser that prints the packs, by its reported version (a wrapper script's size says nothing). */
@@ -80,7 +83,7 @@ async function renderUnits(ctx: BuildContext): Promise<RenderUnit[]> {
   const renderDocuments = () => (documents ??= loadMarkdown().then((m) => m.renderProgramDocuments(briefing, report, manifest)));
   const programUnits: RenderUnit[] = briefing.programs.map((p) => ({
     id: `programs/${p.no}`,
-    inputHash: hashOf(markdownCode, edition, programFigures(briefing, report, p)),
+    inputHash: hashOf(markdownCode, edition, programView(briefing, report, p)),
     render: async () => {
       const doc = (await renderDocuments()).find((d) => d.program === p.no)!;
       return [{ path: doc.path, content: doc.markdown }];
@@ -95,7 +98,9 @@ async function renderUnits(ctx: BuildContext): Promise<RenderUnit[]> {
       return (await renderDocuments()).flatMap((doc) =>
         doc.frontMatter.charts.map((chart) => {
           const series = briefing.series.find((s) => s.id === chart.series)!;
-          return { path: `programs/${chart.src}`, content: seriesChartSvg(series, seriesTarget(briefing, series)) };
+          const view = programView(briefing, report, briefing.programs.find((p) => p.no === doc.program)!);
+          const drawn = view.slides.flatMap((s) => s.blocks.flatMap((b) => b.charts)).find((c) => c.series.id === series.id)!;
+          return { path: `programs/${chart.src}`, content: seriesChartSvg(series, seriesTarget(briefing, series), { title: `${drawn.figure.number} ${drawn.figure.text}`, description: drawn.description }) };
         }),
       );
     },
@@ -118,15 +123,41 @@ async function renderUnits(ctx: BuildContext): Promise<RenderUnit[]> {
             ),
             render: async () => {
               const { renderPacks } = await import('../render-pdf/index.ts');
-              const result = await renderPacks({ briefing, report, manifest, documents: await renderDocuments() }, { onProgress: options.onPackProgress });
+              const result = await renderPacks({ briefing, report, manifest }, { onProgress: options.onPackProgress });
               if (!result.verification.ok) throw new PackVerificationError(result.verification);
               return result.files;
             },
           },
         ];
+  // the staff report: every check and finding, the lines they point at — never part of what prefectures read
+  const reportCode = codeHash(['pipeline/report', 'templates/report', 'pipeline/units'], ['handlebars']);
+  const reportInput = { report, briefing, manifest, source: ctx.sourceText, checks: ctx.checksText };
+  const reportUnits: RenderUnit[] = [
+    {
+      id: 'validation.html',
+      inputHash: hashOf(reportCode, report, briefing.programs, manifest, ctx.sourceText, ctx.checksText ?? ''),
+      render: async () => [{ path: 'validation.html', content: (await import('../report/html.ts')).validationHtml({ ...reportInput, fullListings: true }) }],
+    },
+    ...(options.packs === false
+      ? []
+      : [
+          {
+            id: 'validation-report.pdf',
+            inputHash: hashOf(reportCode, codeHash(['pipeline/render-pdf'], ['puppeteer-core', 'pdfjs-dist', '@expo-google-fonts/noto-sans-jp']), await browserIdentity(), report, briefing.programs, manifest, ctx.sourceText, ctx.checksText ?? ''),
+            render: async () => {
+              const [{ validationHtml }, { printReport, reportPrintOptions }] = await Promise.all([import('../report/html.ts'), import('../render-pdf/report-pdf.ts')]);
+              const html = validationHtml({ ...reportInput, fullListings: false }, reportPrintOptions());
+              const printed = await printReport(html, [...report.checks.map((c) => c.id), ...report.findings.map((f) => f.checkId ?? f.ruleId)], { generatedAt: manifest.generatedAt });
+              if (printed.problems.length > 0) throw new PackVerificationError({ ok: false, problems: printed.problems.map((message) => ({ pack: 'validation-report', check: 'report', message })) });
+              return [{ path: 'validation-report.pdf', content: printed.pdf }];
+            },
+          } satisfies RenderUnit,
+        ]),
+  ];
   return [
     json('briefing.json', briefing),
     json('validation.json', report),
+    ...reportUnits,
     ...programUnits,
     chartUnit,
     ...packUnits,
@@ -141,9 +172,9 @@ async function renderUnits(ctx: BuildContext): Promise<RenderUnit[]> {
     },
     {
       id: 'contacts.xlsx',
-      inputHash: hashOf(codeHash(['pipeline/render-excel', 'pipeline/views'], ['exceljs', 'jszip']), briefing, manifest),
+      inputHash: hashOf(codeHash(['pipeline/render-excel', 'pipeline/views', 'pipeline/units'], ['exceljs', 'jszip']), briefing, report, manifest),
       // Renderers load their heavy libraries only when there is something to render.
-      render: async () => [{ path: 'contacts.xlsx', content: await (await import('../render-excel/index.ts')).renderContactsWorkbook(briefing, manifest) }],
+      render: async () => [{ path: 'contacts.xlsx', content: await (await import('../render-excel/index.ts')).renderContactsWorkbook(briefing, report, manifest) }],
     },
   ];
 }
@@ -154,7 +185,7 @@ async function renderUnits(ctx: BuildContext): Promise<RenderUnit[]> {
  * write an output folder.
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
-  const { resolved, file, briefing: parsed, report } = await readAndValidate(options);
+  const { resolved, file, briefing: parsed, report, input, checks } = await readAndValidate(options);
   const briefing = Briefing.parse(parsed);
   const outDir = join(options.out, resolved.manifest.edition);
   const result: BuildResult = { file, briefing, report, outDir, written: [], unchanged: [], skipped: [], refused: false };
@@ -166,7 +197,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     await removeStrayTemps(outDir);
     const state = await readState(outDir);
     const files: OutputFile[] = [];
-    for (const unit of await renderUnits({ briefing, report, manifest: resolved.manifest, options })) {
+    for (const unit of await renderUnits({ briefing, report, manifest: resolved.manifest, options, sourceText: input.text, checksText: checks?.text ?? null })) {
       if (!options.force && (await upToDate(outDir, unit, state))) {
         result.skipped.push(unit.id);
         continue;

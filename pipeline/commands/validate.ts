@@ -16,6 +16,8 @@ export interface Validated {
   file: VFile;
   briefing: Briefing;
   report: ValidationReport;
+  /** the checks file the report was made with, if any */
+  checks: LoadedChecks | null;
 }
 
 /** read → parse → validate. The checks file is --checks, or checks.yaml next to the manifest. */
@@ -28,7 +30,7 @@ export async function readAndValidate(options: { source?: string; checks?: strin
   const briefing = parseBriefing(input, file);
   const checks = await findChecks(options.checks, resolved);
   const report = validateParsed(briefing, input, checks);
-  return { resolved, input, file, briefing, report };
+  return { resolved, input, file, briefing, report, checks };
 }
 
 export function validateParsed(briefing: Briefing, input: Pick<ParseInput, 'text' | 'pages'>, checks: LoadedChecks | null): ValidationReport {

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Briefing } from '../../schemas/briefing.ts';
 import type { Manifest } from '../../schemas/manifest.ts';
+import type { ValidationReport } from '../../schemas/validation.ts';
 import { repackZip } from './deterministic-zip.ts';
 import type { PageContext } from './print-setup.ts';
 import { coverTable, fiscalYearLabel } from './sheets-cover.ts';
@@ -17,7 +18,7 @@ export { FIGURES_SHEET } from './sheets-figures.ts';
  * and person, budgets and fiscal measures. Pure: no file I/O, no clock — the same briefing and
  * manifest always give the same bytes, dated manifest.generatedAt.
  */
-export async function renderContactsWorkbook(briefing: Briefing, manifest: Manifest): Promise<Uint8Array> {
+export async function renderContactsWorkbook(briefing: Briefing, report: ValidationReport, manifest: Manifest): Promise<Uint8Array> {
   const stamp = new Date(`${manifest.generatedAt}T00:00:00Z`);
   const page: PageContext = { title: manifest.title, fiscalYear: fiscalYearLabel(manifest), generatedAt: manifest.generatedAt };
 
@@ -28,7 +29,7 @@ export async function renderContactsWorkbook(briefing: Briefing, manifest: Manif
   wb.lastModifiedBy = 'briefing-pack';
   wb.company = manifest.publisher;
   wb.keywords = `${manifest.edition} ${manifest.fiscalYear}`;
-  wb.description = `出典: ${manifest.source.file} (sha256 ${briefing.source.sha256})`;
+  wb.description = `出典: ${manifest.title}`;
   wb.created = stamp;
   wb.modified = stamp;
 
@@ -38,7 +39,7 @@ export async function renderContactsWorkbook(briefing: Briefing, manifest: Manif
     programsTable(briefing.programs),
     departmentsTable(briefing.programs),
     peopleTable(briefing.programs),
-    figuresTable(briefing),
+    figuresTable(briefing, report),
   ];
   for (const table of tables) addTableSheet(wb, table, page, taken);
 

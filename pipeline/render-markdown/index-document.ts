@@ -1,12 +1,12 @@
 import type { Briefing } from '../../schemas/briefing.ts';
 import type { Manifest } from '../../schemas/manifest.ts';
 import type { ValidationReport } from '../../schemas/validation.ts';
-import { formatEraYear } from '../units/era.ts';
-import { budgetSummaries } from './budget-section.ts';
+import { formatEraDate, formatEraYear } from '../units/era.ts';
+import { budgetRows } from '../views/figure-rows.ts';
+import { slideRanges } from '../views/slide-ranges.ts';
 import { canonicalMarkdown } from './canonical.ts';
 import { heading, inline, link, table, toFragment, type Inline } from './mdast.ts';
 import { PROGRAMS_DIR, type ProgramDocument } from './program-document.ts';
-import { sourceSection } from './source-section.ts';
 import { compileTemplate, markdownTemplates } from './templates.ts';
 
 export const INDEX_PATH = `${PROGRAMS_DIR}/index.md` as const;
@@ -18,44 +18,37 @@ export interface IndexView {
   fiscalYear: number;
   generatedAt: string;
   programs: string;
-  summary: string;
-  source: string;
+  colophon: string;
 }
 
 let template: ((view: IndexView) => string) | null = null;
 
-/** The list of program documents: number, name linked to its document, departments, budgets, checks. */
-export function renderIndexDocument(
-  briefing: Briefing,
-  report: ValidationReport,
-  manifest: Manifest,
-  docs: ProgramDocument[],
-): { path: typeof INDEX_PATH; markdown: string } {
+/** The list of program documents: number, name linked to its document, departments, budgets, slides. */
+export function renderIndexDocument(briefing: Briefing, report: ValidationReport, manifest: Manifest, docs: ProgramDocument[]): { path: typeof INDEX_PATH; markdown: string } {
   template ??= compileTemplate<IndexView>(markdownTemplates(), 'index');
   const byProgram = new Map(briefing.programs.map((p) => [p.no, p]));
   const rows = docs.map((doc): Inline[] => {
     const program = byProgram.get(doc.program);
-    const v = doc.frontMatter.validation;
+    const budgets = budgetRows(briefing.budgets.filter((b) => b.program === doc.program)).own;
     return [
       doc.program,
       // documents sit next to index.md: the link is the file name alone
       [link(doc.title, doc.path.split('/').pop()!)],
       program?.departments.map((d) => d.name).join('、') ?? '',
-      budgetSummaries(briefing.budgets.filter((b) => b.program === doc.program)) || '記載なし',
-      `整合 ${v.passed}・不整合 ${v.failed}・既知 ${v.acknowledged}`,
+      budgets.map((b) => `${b.label} ${b.amount}${b.notes.some((n) => n.includes('内数')) ? '（内数）' : ''}`).join('、') || '記載なし',
+      program ? slideRanges(program.slides) : '',
     ];
   });
-  const columns = [{ header: 'No.' }, { header: '施策名' }, { header: '担当課室' }, { header: '予算' }, { header: '検証' }];
-  const totals = report.summary;
+  const columns = [{ header: 'No.' }, { header: '施策名' }, { header: '担当課室' }, { header: '予算' }, { header: 'スライド' }];
+  const s = report.summary;
   const markdown = canonicalMarkdown(
     template({
       title: toFragment(heading(1, `施策別資料 一覧（${formatEraYear(briefing.fiscalYear)}）`)),
       briefingTitle: inline(manifest.title),
       fiscalYear: briefing.fiscalYear,
-      generatedAt: manifest.generatedAt,
+      generatedAt: formatEraDate(manifest.generatedAt),
       programs: toFragment(table(columns, rows)),
-      summary: inline(`検証（validation.json 全体）: 整合 ${totals.checksPassed}件、不整合 ${totals.checksFailed}件、既知の不整合 ${totals.acknowledged}件、エラー ${totals.errors}件、警告 ${totals.warnings}件。`),
-      source: toFragment(sourceSection(briefing, manifest, briefing.slides)),
+      colophon: inline(`本資料の数値は、スライド間の整合（合計・比率・上限と内訳など）を${s.checksPassed + s.acknowledged}件確認済みです（うち原資料の表記に由来する既知の不整合${s.acknowledged}件）。`),
     }),
   );
   return { path: INDEX_PATH, markdown };

@@ -2,19 +2,14 @@ import type { Briefing } from '../../schemas/briefing.ts';
 import type { Manifest } from '../../schemas/manifest.ts';
 import type { ProgramFrontMatter } from '../../schemas/program-document.ts';
 import type { ValidationReport } from '../../schemas/validation.ts';
-import { breakdownSection } from './breakdown-section.ts';
-import { budgetTable } from './budget-section.ts';
+import { formatEraYear } from '../units/era.ts';
+import { programViews, type ProgramView } from '../views/program-view.ts';
+import { blockNodes } from './blocks.ts';
 import { canonicalMarkdown } from './canonical.ts';
-import { checksSection } from './checks-section.ts';
-import { contactsSection } from './contacts-section.ts';
-import { programFileStems } from './file-names.ts';
+import { chartSource, programFileStems } from './file-names.ts';
 import { frontMatterYaml, programFrontMatter } from './front-matter.ts';
 import { heading, inline, toFragment } from './mdast.ts';
-import { measureTable } from './measure-section.ts';
-import { overviewSection } from './overview-section.ts';
-import { programFigures } from './program-figures.ts';
-import { seriesSection } from './series-section.ts';
-import { sourceSection } from './source-section.ts';
+import { contactNodes, summaryNodes } from './summary-section.ts';
 import { compileTemplate, markdownTemplates } from './templates.ts';
 
 export interface ProgramDocument {
@@ -28,58 +23,56 @@ export interface ProgramDocument {
   frontMatter: ProgramFrontMatter;
 }
 
-/** What templates/markdown/program.hbs is given: Markdown fragments, and plain numbers for the helpers. */
-export interface ProgramView {
+/** What templates/markdown/program.hbs is given: Markdown fragments only. */
+export interface ProgramTemplateView {
   frontMatter: string;
   title: string;
-  programNo: string;
-  briefingTitle: string;
-  fiscalYear: number;
-  generatedAt: string;
-  overview: string;
-  budgets: string;
-  measures: string;
-  series: string;
-  breakdowns: string;
-  checks: string;
+  lead: string;
+  slides: { heading: string; body: string }[];
+  summary: string;
   contacts: string;
-  source: string;
+  colophon: string;
 }
 
 export const PROGRAMS_DIR = 'programs';
 
-let template: ((view: ProgramView) => string) | null = null;
+let template: ((view: ProgramTemplateView) => string) | null = null;
+
+/** 数値の確認 in one line: how many checks of the program's figures held; no rule or check ids. */
+export function colophonText(view: ProgramView): string {
+  const { passed, acknowledged } = view.checks;
+  if (passed + acknowledged === 0) return '本資料はスライドの記載をそのまま収録したものです。';
+  return `本資料の数値は、スライド間の整合（合計・比率・上限と内訳など）を${passed + acknowledged}件確認済みです${acknowledged > 0 ? `（うち原資料の表記に由来する既知の不整合${acknowledged}件）` : ''}。`;
+}
+
+/** One document of a program, from its view. Pure. */
+export function programDocument(briefing: Briefing, manifest: Manifest, view: ProgramView, stem: string): ProgramDocument {
+  template ??= compileTemplate<ProgramTemplateView>(markdownTemplates(), 'program');
+  const p = view.program;
+  const frontMatter = programFrontMatter(briefing, manifest, view, stem);
+  const markdown = canonicalMarkdown(
+    template({
+      frontMatter: frontMatterYaml(frontMatter),
+      title: toFragment(heading(1, p.name)),
+      lead: inline(`施策 No. ${p.no}・${manifest.title}・スライド${view.slideRange}`),
+      slides: view.slides.map((s) => ({
+        heading: toFragment(heading(2, `スライド${s.index}　${s.title}`)),
+        body: toFragment(s.blocks.flatMap((b) => blockNodes(b, (series) => chartSource(stem, series)))) || inline('（このスライドには表題のほかに文字の記載がありません。）'),
+      })),
+      summary: toFragment(summaryNodes(view)),
+      contacts: toFragment(contactNodes(view.contacts)),
+      colophon: inline(colophonText(view)),
+    }),
+  );
+  return { program: p.no, path: `${PROGRAMS_DIR}/${stem}.md`, title: p.name, markdown, frontMatter };
+}
 
 /**
  * One Markdown document per program of the contact list, in that order. Pure: the same briefing,
  * report and manifest give the same bytes; nothing is read but the templates, nothing written.
  */
 export function renderProgramDocuments(briefing: Briefing, report: ValidationReport, manifest: Manifest): ProgramDocument[] {
-  template ??= compileTemplate<ProgramView>(markdownTemplates(), 'program');
-  const programs = [...briefing.programs].sort((a, b) => a.order - b.order);
-  const stems = programFileStems(programs);
-  return programs.map((program, i) => {
-    const stem = stems[i]!;
-    const figures = programFigures(briefing, report, program);
-    const frontMatter = programFrontMatter(briefing, manifest, figures, stem);
-    const markdown = canonicalMarkdown(
-      template!({
-        frontMatter: frontMatterYaml(frontMatter),
-        title: toFragment(heading(1, program.name)),
-        programNo: inline(program.no),
-        briefingTitle: inline(manifest.title),
-        fiscalYear: briefing.fiscalYear,
-        generatedAt: manifest.generatedAt,
-        overview: toFragment(overviewSection(figures)),
-        budgets: toFragment(budgetTable(figures.budgets)),
-        measures: toFragment(measureTable(figures.measures)),
-        series: toFragment(seriesSection(figures.series, stem)),
-        breakdowns: toFragment(breakdownSection(figures.breakdowns)),
-        checks: toFragment(checksSection(figures.checks)),
-        contacts: toFragment(contactsSection(program)),
-        source: toFragment(sourceSection(briefing, manifest, figures.slides)),
-      }),
-    );
-    return { program: program.no, path: `${PROGRAMS_DIR}/${stem}.md`, title: program.name, markdown, frontMatter };
-  });
+  const views = programViews(briefing, report);
+  const stems = programFileStems(views.map((v) => v.program));
+  return views.map((view, i) => programDocument(briefing, manifest, view, stems[i]!));
 }

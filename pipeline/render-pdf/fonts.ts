@@ -23,3 +23,15 @@ export async function loadFonts(): Promise<FontFiles> {
   const [regular, bold] = await Promise.all([readFile(FONT_FILES.regular), readFile(FONT_FILES.bold)]);
   return { regular: withoutTextAliases(regular), bold: withoutTextAliases(bold) };
 }
+
+/**
+ * Characters of the briefing that Noto Sans JP has no glyph for, printed as the nearest mark it
+ * has: Chromium sees no other font, and a missing glyph would print as nothing.
+ */
+// U+FFFD, a character the extraction could not read, prints as the geta mark 〓 of Japanese typesetting
+export const GLYPH_FALLBACK: Readonly<Record<string, string>> = { '✔': '✓', '➢': '▶', '➤': '▶', '►': '▶', '▸': '▶', '◼': '■', '⅛': '1/8', '\uFFFD': '〓' };
+const FALLBACK = new RegExp(`[${Object.keys(GLYPH_FALLBACK).join('')}]`, 'gu');
+
+export function printable(text: string): string {
+  return text.replace(FALLBACK, (c) => GLYPH_FALLBACK[c]!);
+}

@@ -1,28 +1,39 @@
 import type { Briefing } from '../../schemas/briefing.ts';
 import type { Manifest } from '../../schemas/manifest.ts';
 import type { ValidationReport } from '../../schemas/validation.ts';
+import { formatEraDate, formatEraYear } from '../units/era.ts';
+import { programViews, type ProgramView } from '../views/program-view.ts';
+import { seriesTarget } from '../views/series-target.ts';
+import { appendixView, type AppendixView } from './appendix-view.ts';
 import { ASSET_ORIGIN, assetUrls, contentSecurityPolicy } from './assets.ts';
 import { contactRows, type ContactRow } from './contact-list-view.ts';
 import { mentionsView, type MentionsView } from './mentions-view.ts';
 import type { PackTarget } from './pack-plan.ts';
 import { packMarginCss, runningHeaderCss, type PagedPart } from './page-css.ts';
-import { programSections, type PackDocument, type ProgramSection } from './program-sections.ts';
-import { validationView, type ValidationView } from './validation-view.ts';
+import { programSections, type ProgramSection } from './program-sections.ts';
 
 export interface PackInput {
   briefing: Briefing;
   report: ValidationReport;
   manifest: Manifest;
-  documents: readonly PackDocument[];
 }
 
-/** What every pack of a run shares, rendered once: program sections with their charts, appendices. */
+/** What every pack of a run shares, rendered once: program sections with their charts, appendix, contacts. */
 export interface SharedContent {
   briefing: Briefing;
   manifest: Manifest;
   programs: ProgramSection[];
-  validation: ValidationView;
+  appendix: AppendixView;
   contacts: ContactRow[];
+  colophon: ColophonView;
+}
+
+/** 奥付: who publishes the pack, from which briefing, when; that its figures were cross-checked. */
+export interface ColophonView {
+  publisher: string;
+  title: string;
+  generatedAt: string;
+  checked: string;
 }
 
 export interface TocEntry {
@@ -49,15 +60,14 @@ export interface PackView {
     fiscalYear: string;
     recipient: string | null;
     edition: string;
-    sourceFile: string;
-    sourceSha256: string;
     generatedAt: string;
   };
   toc: TocEntry[];
   mentions: MentionsView | null;
   programs: ProgramSection[];
-  validation: ValidationView;
+  appendix: AppendixView;
   contacts: ContactRow[];
+  colophon: ColophonView;
 }
 
 /** The parts besides the programs: the id of each (after the prefix) and its pages. */
@@ -65,29 +75,36 @@ export const PARTS = {
   cover: { anchor: 'cover', selector: '.cover', pageName: 'cover', header: '' },
   toc: { anchor: 'toc', selector: '.toc', pageName: 'toc', header: '目次' },
   mentions: { anchor: 'mentions', selector: '.mentions', pageName: 'mentions', header: '貴団体に関係する記載' },
-  validation: { anchor: 'validation', selector: '.validation', pageName: 'validation', header: '付録　検証結果の概要' },
+  appendix: { anchor: 'appendix', selector: '.appendix', pageName: 'appendix', header: '付録　予算・財政措置一覧' },
   contacts: { anchor: 'contacts', selector: '.contacts', pageName: 'contacts', header: '連絡先一覧' },
 } as const satisfies Record<string, PagedPart & { anchor: string }>;
 
+/** 数値の確認 in one sentence: how many cross-checks held, and how many known inconsistencies of the source there are. */
+export function checkedText(report: ValidationReport, scope: { passed: number; acknowledged: number } = { passed: report.summary.checksPassed, acknowledged: report.summary.acknowledged }): string {
+  const total = scope.passed + scope.acknowledged;
+  if (total === 0) return '本資料はスライドの記載をそのまま収録したものです。';
+  return `本資料の数値は、スライド間の整合（合計・比率・上限と内訳など）を${total}件確認済みです${scope.acknowledged > 0 ? `（うち原資料の表記に由来する既知の不整合${scope.acknowledged}件）` : ''}。`;
+}
+
 export function sharedContent(input: PackInput): SharedContent {
+  const views = programViews(input.briefing, input.report);
+  const targetOf = (id: string) => {
+    const series = input.briefing.series.find((s) => s.id === id);
+    return series ? seriesTarget(input.briefing, series) : null;
+  };
   return {
     briefing: input.briefing,
     manifest: input.manifest,
-    programs: programSections(input.briefing, input.documents),
-    validation: validationView(input.briefing, input.report),
+    programs: programSections(views, targetOf, (v: ProgramView) => checkedText(input.report, v.checks)),
+    appendix: appendixView(views),
     contacts: contactRows(input.briefing.programs),
+    colophon: { publisher: input.manifest.publisher, title: input.manifest.title, generatedAt: formatEraDate(input.manifest.generatedAt), checked: checkedText(input.report) },
   };
 }
 
 /** 令和6年度（2024年度） */
 export function fiscalYearText(manifest: Manifest): string {
-  return `${manifest.era.name}${manifest.era.year === 1 ? '元' : manifest.era.year}年度（${manifest.fiscalYear}年度）`;
-}
-
-/** 2024-04-01 → 2024年4月1日, read from the manifest's string: no clock, no time zone. */
-export function dateText(isoDate: string): string {
-  const [y, m, d] = isoDate.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
+  return `${formatEraYear(manifest.fiscalYear)}（${manifest.fiscalYear}年度）`;
 }
 
 /** The anchors the contents of a pack link to, in order: what its page numbers are read back for. */
@@ -114,12 +131,13 @@ export function packView(
   const idPrefix = options.idPrefix ?? '';
   const { briefing, manifest } = shared;
   const prefecture = target.prefecture?.name ?? null;
-  const entry = (anchor: string, no: string, label: string): TocEntry => ({ anchor, no, label, page: pages?.has(anchor) ? String(pages.get(anchor)) : '' });
-  const parts: PagedPart[] = [PARTS.toc, ...(prefecture ? [PARTS.mentions] : []), ...shared.programs, PARTS.validation, PARTS.contacts];
+  // an empty page column would be a flex item without a baseline: a no-break space keeps the row's height
+  const entry = (anchor: string, no: string, label: string): TocEntry => ({ anchor, no, label, page: pages?.has(anchor) ? String(pages.get(anchor)) : '\u00a0' });
+  const parts: PagedPart[] = [PARTS.toc, ...(prefecture ? [PARTS.mentions] : []), ...shared.programs, PARTS.appendix, PARTS.contacts];
   const toc: TocEntry[] = [
     ...(prefecture ? [entry(idPrefix + PARTS.mentions.anchor, '', PARTS.mentions.header)] : []),
     ...shared.programs.map((p) => entry(p.anchor, p.no, p.name)),
-    entry(idPrefix + PARTS.validation.anchor, '付録', '検証結果の概要'),
+    entry(idPrefix + PARTS.appendix.anchor, '付録', '予算・財政措置一覧'),
     entry(idPrefix + PARTS.contacts.anchor, '', PARTS.contacts.header),
   ];
   return {
@@ -128,21 +146,21 @@ export function packView(
     title: packTitle(manifest, target),
     csp: contentSecurityPolicy(origin),
     assets: assetUrls(origin),
-    pageCss: [packMarginCss({ topRight: manifest.title, bottomLeft: prefecture ? `${prefecture} 御中` : '全国版' }), runningHeaderCss(parts)].join('\n'),
+    // the footer names the pack; 御中 addresses the prefecture once, on its cover
+    pageCss: [packMarginCss({ topRight: manifest.title, bottomLeft: prefecture ? `${prefecture}版` : '全国版' }), runningHeaderCss(parts)].join('\n'),
     cover: {
       publisher: manifest.publisher,
       title: manifest.title,
       fiscalYear: fiscalYearText(manifest),
       recipient: prefecture ? `${prefecture} 御中` : null,
       edition: prefecture ? `${prefecture}版` : '全国版',
-      sourceFile: briefing.source.file,
-      sourceSha256: briefing.source.sha256,
-      generatedAt: dateText(manifest.generatedAt),
+      generatedAt: formatEraDate(manifest.generatedAt),
     },
     toc,
     mentions: prefecture ? mentionsView(briefing, prefecture) : null,
     programs: shared.programs,
-    validation: shared.validation,
+    appendix: shared.appendix,
     contacts: shared.contacts,
+    colophon: shared.colophon,
   };
 }

@@ -1,60 +1,88 @@
 import type { Briefing } from '../../schemas/briefing.ts';
-import type { Place, TableRow } from '../../schemas/figures.ts';
+import type { Block } from '../../schemas/content.ts';
+import type { Place } from '../../schemas/figures.ts';
+import { programAnchor } from '../views/program-view.ts';
 
 /** One place in the briefing that concerns a prefecture: a list under its 【県名】 heading, or a mention in the text. */
 export interface PrefectureMention {
   programNo: string | null;
   programName: string;
+  /** the anchor of the slide in the pack ("prog-11-s27"), or of the program when the slide has none */
+  anchor: string;
   slide: number;
   slideTitle: string;
   kind: Place['kind'];
   /** 松江市、邑南町 …; one list item naming several municipalities is joined by ・ */
   names: string[];
-  /** lines of the source the places stand on */
-  lines: number[];
+  /** what the slide says there: the sentence, the list item, the table row, or the list itself */
+  quote: string;
   /** the numeric table row the mention is the label of (千葉県 19 2 17), if any */
   row: { label: string; cells: string[] } | null;
+  /** the place is only a venue or an address ("都市センターホテル（東京都内）", "東京都中央区京橋…") */
+  venue: boolean;
 }
 
 const NO_PROGRAM = '（施策の割当てなし）';
+/** A place named as where something is held or located, not as a party concerned. */
+const VENUE = /会場|所在地|住所|[（(](?:東京都|大阪府|.{2,3}[県府都])内[）)]|表彰式|開催地|アクセス|徒歩\d/u;
 
 /**
  * Everything the briefing says about one prefecture or its municipalities, in slide order: each
- * 【県名】 list once with its items, each mention in the running text once per line, with the table
- * row it labels.
+ * 【県名】 list once with its items; each text (sentence, list item, table row) that names it once,
+ * however many times it names it; venues and addresses marked as such.
  */
 export function prefectureMentions(briefing: Briefing, prefecture: string): PrefectureMention[] {
   const places = briefing.places.filter((p) => p.prefecture === prefecture);
   const lists = groupBy(places.filter((p) => p.kind === 'list'), (p) => `${p.program}|${p.slide}`);
-  const mentions = groupBy(places.filter((p) => p.kind === 'mention'), (p) => `${p.program}|${p.slide}|${p.at.line}`);
-  const entries = [
-    ...[...lists.values()].map((group) => listEntry(briefing, group)),
-    ...[...mentions.values()].map((group) => mentionEntry(briefing, group)),
-  ];
-  return entries.sort((a, b) => a.slide - b.slide || a.lines[0]! - b.lines[0]!);
+  const mentions = groupBy(places.filter((p) => p.kind === 'mention'), (p) => `${p.slide}|${quoteOf(briefing, p).text}`);
+  const entries = [...[...lists.values()].map((group) => listEntry(briefing, group)), ...[...mentions.values()].map((group) => mentionEntry(briefing, group))];
+  return entries.sort((a, b) => a.slide - b.slide || a.names.join().localeCompare(b.names.join()));
+}
+
+/** The text of the block item a place stands in: a list item, a field, a paragraph, a table row. */
+function quoteOf(briefing: Briefing, place: Place): { text: string; row: { label: string; cells: string[] } | null } {
+  const block = briefing.slides[place.slide - 1]?.blocks.find((b) => b.id === place.block);
+  if (!block) return { text: place.at.raw.replace(/\s+/g, ' '), row: null };
+  const holds = (at: Place['at']) => (place.at.line > at.line || (place.at.line === at.line && place.at.column >= at.column)) && (place.at.line < at.endLine || (place.at.line === at.endLine && place.at.column < at.endColumn));
+  return textAt(block, holds);
+}
+
+function textAt(block: Block, holds: (at: Place['at']) => boolean): { text: string; row: { label: string; cells: string[] } | null } {
+  switch (block.kind) {
+    case 'list': {
+      const item = block.items.find((i) => holds(i.at)) ?? block.items[0]!;
+      return { text: `${item.marker}${item.label ? `${item.label}：` : ''}${item.text}`, row: null };
+    }
+    case 'fields': {
+      const f = block.fields.find((x) => holds(x.at)) ?? block.fields[0]!;
+      return { text: `${f.label}：${f.text}`, row: null };
+    }
+    case 'other':
+      return { text: (block.items.find((i) => holds(i.at)) ?? block.items[0]!).text, row: null };
+    case 'table': {
+      const row = block.rows.find((r) => r.some((c) => c.at && holds(c.at))) ?? block.rows[0]!;
+      return { text: row.map((c) => c.text).join(' '), row: { label: row[0]!.text, cells: row.slice(1).map((c) => c.text) } };
+    }
+    case 'chart':
+      return { text: block.items.map((i) => `${i.printed} ${i.label}`).join('、'), row: null };
+    case 'note':
+      return { text: `${block.marker}${block.text}`, row: null };
+    default:
+      return { text: block.text, row: null };
+  }
 }
 
 function listEntry(briefing: Briefing, places: Place[]): PrefectureMention {
   const items = groupBy(places.filter((p) => p.municipality !== null), (p) => String(p.group));
-  return {
-    ...where(briefing, places[0]!),
-    kind: 'list',
-    names: [...items.values()].map((item) => item.map((p) => p.municipality).join('・')),
-    lines: unique(places.map((p) => p.at.line)),
-    row: null,
-  };
+  const names = [...items.values()].map((item) => item.map((p) => p.municipality).join('・'));
+  return { ...where(briefing, places[0]!), kind: 'list', names, quote: `【${places[0]!.prefecture}】${names.join('、')}`, row: null, venue: false };
 }
 
 function mentionEntry(briefing: Briefing, places: Place[]): PrefectureMention {
   const first = places[0]!;
-  const row = briefing.tableRows.find((r) => r.slide === first.slide && r.at.line <= first.at.line && first.at.line <= r.at.endLine);
-  return {
-    ...where(briefing, first),
-    kind: 'mention',
-    names: unique(places.map((p) => `${p.prefecture}${p.municipality ?? ''}`)),
-    lines: unique(places.map((p) => p.at.line)),
-    row: row ? rowView(row) : null,
-  };
+  const quote = quoteOf(briefing, first);
+  const names = unique(places.map((p) => `${p.prefecture}${p.municipality ?? ''}`));
+  return { ...where(briefing, first), kind: 'mention', names, quote: quote.text, row: quote.row, venue: VENUE.test(quote.text) };
 }
 
 function where(briefing: Briefing, place: Place) {
@@ -62,13 +90,10 @@ function where(briefing: Briefing, place: Place) {
   return {
     programNo: program?.no ?? null,
     programName: program?.name ?? NO_PROGRAM,
+    anchor: program ? `${programAnchor(program.order)}-s${String(place.slide).padStart(2, '0')}` : '',
     slide: place.slide,
     slideTitle: briefing.slides.find((s) => s.index === place.slide)?.title ?? '',
   };
-}
-
-function rowView(row: TableRow): { label: string; cells: string[] } {
-  return { label: row.label, cells: row.cells.map((c) => c.printed) };
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {

@@ -1,14 +1,40 @@
-import type { Briefing } from '../../schemas/briefing.ts';
-import type { Series } from '../../schemas/figures.ts';
-import type { ProgramDocument } from '../render-markdown/index.ts';
-import { slideRanges } from '../views/slide-ranges.ts';
+import type { Block, ListItem, TableCell } from '../../schemas/content.ts';
 import { seriesChartSvg } from '../views/chart.ts';
-import { programBodyHtml } from './markdown-html.ts';
-import { seriesTarget } from '../views/series-target.ts';
+import { MEASURE_HEADERS } from '../views/figure-rows.ts';
+import type { BlockView, ProgramView } from '../views/program-view.ts';
+import type { SeriesTarget } from '../views/series-target.ts';
 import { FONT_FAMILY } from './fonts.ts';
 
-/** The part of a program document a pack uses. */
-export type PackDocument = Pick<ProgramDocument, 'program' | 'markdown' | 'frontMatter'>;
+/** A list item with the items nested under it. */
+export interface ListNode {
+  marker: string;
+  label: string | null;
+  text: string;
+  items: ListNode[];
+}
+
+export interface CellView {
+  text: string;
+  /** a number (with its unit): right-aligned, tabular digits */
+  num: boolean;
+}
+
+/** What a block partial of templates/pdf/partials/ gets: `partial` names the partial. */
+export type BlockHtmlView =
+  | { partial: 'block-heading' | 'block-paragraph'; text: string }
+  | { partial: 'block-note'; marker: string; text: string }
+  | { partial: 'block-list'; items: ListNode[] }
+  | { partial: 'block-fields'; fields: { label: string; text: string }[] }
+  | { partial: 'block-other'; items: string[] }
+  | { partial: 'block-chart'; caption: string; items: { label: string; printed: string }[] }
+  | { partial: 'block-table'; role: string; caption: string; header: CellView[][]; rows: CellView[][]; charts: ChartHtmlView[] };
+
+export interface ChartHtmlView {
+  /** the SVG the chart module drew: markup of our own, with its <title> and <desc> */
+  svg: string;
+  caption: string;
+  note: string | null;
+}
 
 /** One program section of a pack: the same in every pack, so it is rendered once per run. */
 export interface ProgramSection {
@@ -20,45 +46,106 @@ export interface ProgramSection {
   slides: string;
   /** the running header of its pages */
   header: string;
-  bodyHtml: string;
+  slideSections: { anchor: string; index: number; title: string; blocks: BlockHtmlView[] }[];
+  summary: SummaryView;
+  contacts: { department: string; people: string[]; phones: string[]; note: string | null }[];
+  colophon: string;
 }
 
-/** "prog-01" … "prog-31": anchors and page names from the order of the contact list, never from its text. */
-export function programAnchor(order: number): string {
-  return `prog-${String(order).padStart(2, '0')}`;
+export interface SummaryView {
+  budgets: { label: string; subject: string; amount: string; notes: string; slides: string }[];
+  plans: { label: string; subject: string; amount: string; notes: string; slides: string }[];
+  references: { label: string; subject: string; amount: string; notes: string; slides: string }[];
+  measureHeaders: string[];
+  measures: { cells: CellView[]; details: string; slide: string }[];
+  series: string[];
+  empty: boolean;
+}
+
+const NUMERIC = /^約?[\d,.]+(?:[十百千万億兆]+[\d,.]*)*(?:[^\s\d]{0,4})$|^[－\-ー―]$/u;
+const cell = (c: TableCell, numeric: boolean): CellView => ({ text: c.text, num: numeric && NUMERIC.test(c.text.trim()) });
+
+function listTree(items: readonly ListItem[]): ListNode[] {
+  const root: ListNode[] = [];
+  const stack: { level: number; items: ListNode[] }[] = [{ level: 0, items: root }];
+  for (const item of items) {
+    while (stack.length > 1 && stack.at(-1)!.level >= item.level) stack.pop();
+    const node: ListNode = { marker: item.marker, label: item.label, text: item.text, items: [] };
+    stack.at(-1)!.items.push(node);
+    stack.push({ level: item.level, items: node.items });
+  }
+  return root;
+}
+
+function blockHtml(view: BlockView, chartOf: (view: BlockView['charts'][number]) => string): BlockHtmlView {
+  const block: Block = view.block;
+  const caption = view.caption ? `${view.caption.number}　${view.caption.text}` : '';
+  switch (block.kind) {
+    case 'heading':
+      return { partial: 'block-heading', text: block.text };
+    case 'paragraph':
+      return { partial: 'block-paragraph', text: block.text };
+    case 'note':
+      return { partial: 'block-note', marker: block.marker, text: block.text };
+    case 'list':
+      return { partial: 'block-list', items: listTree(block.items) };
+    case 'fields':
+      return { partial: 'block-fields', fields: block.fields.map((f) => ({ label: f.label, text: f.text })) };
+    case 'other':
+      return { partial: 'block-other', items: block.items.map((i) => i.text.replace(/\s*\n\s*/g, ' ')) };
+    case 'chart':
+      return { partial: 'block-chart', caption, items: block.items.map((i) => ({ label: i.label, printed: i.printed })) };
+    case 'table': {
+      const numeric = block.role !== 'contacts' && block.role !== 'places' && block.role !== 'sheet';
+      return {
+        partial: 'block-table',
+        role: block.role,
+        caption,
+        header: block.header.map((r) => r.map((c) => cell(c, false))),
+        rows: block.rows.map((r) => r.map((c, k) => cell(c, numeric && k > 0))),
+        charts: view.charts.map((c) => ({ svg: chartOf(c), caption: `${c.figure.number}　${c.figure.text}`, note: c.note })),
+      };
+    }
+  }
+}
+
+const slideList = (ns: readonly number[]) => ns.map((n) => `スライド${n}`).join('、');
+
+function summaryView(view: ProgramView): SummaryView {
+  const budget = (r: ProgramView['budgets']['own'][number]) => ({ label: r.label, subject: r.subject ?? '', amount: r.amount, notes: r.notes.join('。'), slides: slideList(r.slides) });
+  const columns = view.measures.columns;
+  return {
+    budgets: view.budgets.own.map(budget),
+    plans: view.budgets.plans.map(budget),
+    references: view.budgets.references.map(budget),
+    measureHeaders: columns.map((c) => MEASURE_HEADERS[c]),
+    measures: view.measures.rows.map((r) => ({ cells: columns.map((c) => ({ text: r.cells[c], num: c !== 'kind' && c !== 'item' })), details: r.details.join('。'), slide: `スライド${r.slide}` })),
+    series: view.series.map((s) => `${s.label}：${s.span}（${s.figure}、スライド${s.slide}）`),
+    empty: view.budgets.own.length + view.budgets.plans.length + view.budgets.references.length + view.measures.rows.length === 0,
+  };
 }
 
 /**
- * The sections of all programs, in the order of the contact list, from their Markdown documents;
- * a chart image resolves to its series by the front matter's `charts`, else by the image title
- * (the series id). A program without a document is an error, not a gap in the pack.
+ * The sections of all programs, in the order of the contact list, from their views: the slides'
+ * blocks as partials, the charts drawn once per series, the summary and the contacts.
  */
-export function programSections(briefing: Briefing, documents: readonly PackDocument[]): ProgramSection[] {
-  const charts = new Map<string, string>();
-  const chartOf = (series: Series) => {
-    if (!charts.has(series.id)) charts.set(series.id, seriesChartSvg(series, seriesTarget(briefing, series), { fontFamily: FONT_FAMILY }));
-    return charts.get(series.id)!;
-  };
-  return [...briefing.programs]
-    .sort((a, b) => a.order - b.order)
-    .map((program) => {
-      const document = documents.find((d) => d.program === program.no);
-      if (!document) throw new Error(`no Markdown document for program ${program.no} ${program.name}`);
-      const chartSvg = (src: string, title: string | null) => {
-        const id = document.frontMatter.charts.find((c) => c.src === src)?.series ?? title;
-        const series = briefing.series.find((s) => s.id === id);
-        return series ? chartOf(series) : null;
-      };
-      const anchor = programAnchor(program.order);
-      return {
-        anchor,
-        selector: `#${anchor}`,
-        pageName: anchor,
-        no: program.no,
-        name: program.name,
-        slides: slideRanges(program.slides),
-        header: `${program.no}　${program.name}`,
-        bodyHtml: programBodyHtml(document.markdown, { chartSvg }),
-      };
-    });
+export function programSections(views: readonly ProgramView[], targetOf: (seriesId: string) => SeriesTarget | null, colophon: (view: ProgramView) => string): ProgramSection[] {
+  return views.map((view) => ({
+    anchor: view.anchor,
+    selector: `#${view.anchor}`,
+    pageName: view.anchor,
+    no: view.program.no,
+    name: view.program.name,
+    slides: view.slideRange,
+    header: `${view.program.no}　${view.program.name}`,
+    slideSections: view.slides.map((s) => ({
+      anchor: s.anchor,
+      index: s.index,
+      title: s.title,
+      blocks: s.blocks.map((b) => blockHtml(b, (c) => seriesChartSvg(c.series, targetOf(c.series.id), { fontFamily: FONT_FAMILY, title: `${c.figure.number} ${c.figure.text}`, description: c.description }))),
+    })),
+    summary: summaryView(view),
+    contacts: view.contacts,
+    colophon: colophon(view),
+  }));
 }

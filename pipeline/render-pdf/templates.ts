@@ -1,7 +1,9 @@
 import Handlebars from 'handlebars';
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { textRuns } from '../views/text-runs.ts';
 import { TEMPLATE_DIR } from './assets.ts';
+import { printable } from './fonts.ts';
 import type { PackView } from './pack-view.ts';
 
 /** What templates/pdf/measure.hbs is given: the head of a pack, and the front matters to measure. */
@@ -20,10 +22,18 @@ export interface PackTemplates {
  */
 export function compileTemplates(dir = TEMPLATE_DIR): PackTemplates {
   const env = Handlebars.create();
+  // text set in runs: amounts, phones and dates never break inside (views/text-runs.ts); escaped here
+  env.registerHelper('runs', (text: unknown) =>
+    new env.SafeString(
+      textRuns(printable(String(text ?? '')))
+        .map((r) => (r.keep ? `<span class="nb">${env.escapeExpression(r.text)}</span>` : env.escapeExpression(r.text)))
+        .join(''),
+    ),
+  );
   const partials = join(dir, 'partials');
   for (const name of readdirSync(partials).filter((f) => f.endsWith('.hbs')).sort()) {
     env.registerPartial(basename(name, '.hbs'), readFileSync(join(partials, name), 'utf8'));
   }
-  const compile = <T>(name: string) => env.compile<T>(readFileSync(join(dir, `${name}.hbs`), 'utf8'), { strict: true, knownHelpersOnly: true });
+  const compile = <T>(name: string) => env.compile<T>(readFileSync(join(dir, `${name}.hbs`), 'utf8'), { strict: true, knownHelpers: { runs: true }, knownHelpersOnly: true });
   return { layout: compile<PackView>('layout'), measure: compile<MeasureView>('measure') };
 }

@@ -65,3 +65,16 @@ export function inferEraSequence(labels: string[], lastEra: EraName): { era: Era
   }
   return out;
 }
+
+/** A calendar date as official documents print it: 2024-04-01 → 令和6年4月1日 (read from the string: no clock, no time zone). */
+export function formatEraDate(isoDate: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  if (!m) return isoDate;
+  const [y, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  // an era begins on a day, not with the fiscal year: 2019-04-30 is still 平成31年
+  const reiwa = y > 2019 || (y === 2019 && (month > 5 || (month === 5 && day >= 1)));
+  const heisei = y > 1989 || (y === 1989 && (month > 1 || day >= 8));
+  const [era, offset] = reiwa ? ['令和', 2018] : heisei ? ['平成', 1988] : ['昭和', 1925];
+  const eraYear = y - offset;
+  return `${era}${eraYear === 1 ? '元' : eraYear}年${month}月${day}日`;
+}

@@ -6,6 +6,8 @@ import { lineColumn, parseYamlFile } from '../lib/yaml-file.ts';
 
 export interface LoadedChecks {
   path: string;
+  /** the file as read, for reports that show its lines */
+  text: string;
   checks: ChecksFile;
   /** line and column of a node of the file, by its path (["checks", 3, "total"]) */
   locate(path: (string | number)[]): { line: number; column: number } | null;
@@ -40,7 +42,7 @@ export function parseChecks(text: string, path: string): LoadedChecks {
     }
     ids.set(c.id, i);
   });
-  return { path, checks: parsed.data, locate };
+  return { path, text, checks: parsed.data, locate };
 }
 
 function nodePlace(doc: Document, text: string, path: (string | number)[]): { line: number; column: number } | null {

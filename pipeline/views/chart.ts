@@ -10,6 +10,10 @@ export const GENERIC_FONTS = "'Noto Sans JP', 'Hiragino Sans', 'Yu Gothic', Meir
 export interface ChartStyle {
   /** the CSS font family of the chart text; a pack passes the font it embeds */
   fontFamily?: string;
+  /** the chart's <title>: its figure number and caption; default "<label>の推移" */
+  title?: string;
+  /** the chart's <desc>: what it shows in words; default the first and last value */
+  description?: string;
 }
 
 export const CHART_WIDTH = 680;
@@ -85,7 +89,11 @@ export function seriesChartSvg(series: Series, target: SeriesTarget | null, styl
           : []),
       ],
     });
-    return printableSvg(chart.renderToSVGString({ useViewBox: true }));
+    const first = series.points[0]!;
+    const last = series.points.at(-1)!;
+    const title = style.title ?? `${series.label}の推移`;
+    const description = style.description ?? `${series.label}：${first.yearLabel} ${countText(first.value)}${unit} → ${last.yearLabel} ${countText(last.value)}${unit}`;
+    return printableSvg(chart.renderToSVGString({ useViewBox: true }), title, description);
   } finally {
     chart.dispose();
   }
@@ -103,9 +111,14 @@ function yearsOf(series: Series, target: SeriesTarget | null): number[] {
  * What print needs of the SVG: echarts adds hover styles with per-instance class names and
  * metadata attributes; without them the markup depends only on the data.
  */
-function printableSvg(svg: string): string {
+function printableSvg(svg: string, title: string, description: string): string {
   return svg
     .replace(/<style[\s\S]*?<\/style>/g, '')
     .replace(/\s(?:class="zr\d+-cls-\d+"|ecmeta_[a-z_]+="[^"]*"|pointer-events="[^"]*")/g, '')
-    .replace(/^<svg /, '<svg role="img" ');
+    .replace(/^<svg ([^>]*)>/, (_, attrs: string) => `<svg role="img" ${attrs}><title>${xmlText(title)}</title><desc>${xmlText(description)}</desc>`);
+}
+
+/** Text as XML character data: the five special characters escaped. */
+function xmlText(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

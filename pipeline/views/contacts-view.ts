@@ -50,7 +50,11 @@ export function programContact(p: Program): ProgramContact {
     .map((d) => label(d.people.join('、'), d.name));
   const paired = p.departments.flatMap((d) => d.phones.map((phone) => label(phone, d.name)));
   // a row whose phones could not be paired with its departments keeps them unlabelled, as printed
-  const phones = paired.length > 0 ? paired : p.phones.length > 0 ? p.phones : slidePhones(p).map(showPhone);
+  const listed = paired.length > 0 ? paired : p.phones;
+  // a number a slide prints besides the list's own, with the office the slide gives it for
+  const known = new Set([...p.phones, ...p.departments.flatMap((d) => d.phones)]);
+  const fromSlides = [...new Map(p.slidePhones.filter((s) => !known.has(s.phone)).map((s) => [s.phone, s])).values()].map((s) => (s.office ? `${s.phone}（${s.office}・スライド記載）` : `${s.phone}${FROM_SLIDE}`));
+  const phones = [...listed, ...fromSlides];
   return {
     no: p.no,
     name: p.name,

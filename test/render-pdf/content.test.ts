@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import * as fontkit from 'fontkit';
 import { seriesChartSvg, shortYearLabel } from '../../pipeline/views/chart.ts';
 import { allPhones, contactRows } from '../../pipeline/render-pdf/contact-list-view.ts';
-import { FONT_FAMILY } from '../../pipeline/render-pdf/fonts.ts';
-import { programBodyHtml } from '../../pipeline/render-pdf/markdown-html.ts';
+import { FONT_FAMILY, FONT_FILES, GLYPH_FALLBACK, printable } from '../../pipeline/render-pdf/fonts.ts';
 import { mentionsView, NO_MENTION } from '../../pipeline/render-pdf/mentions-view.ts';
 import { packTargets, prefecturePackId } from '../../pipeline/render-pdf/pack-plan.ts';
 import { packView, sharedContent, type SharedContent } from '../../pipeline/render-pdf/pack-view.ts';
@@ -10,19 +10,18 @@ import { cssString, runningHeaderCss } from '../../pipeline/render-pdf/page-css.
 import { prefectureMentions } from '../../pipeline/render-pdf/prefecture-mentions.ts';
 import { seriesTarget } from '../../pipeline/views/series-target.ts';
 import { compileTemplates } from '../../pipeline/render-pdf/templates.ts';
-import { validationView } from '../../pipeline/render-pdf/validation-view.ts';
+import { textRuns } from '../../pipeline/views/text-runs.ts';
 import { prefectureByName } from '../../pipeline/units/prefectures.ts';
 import { r6PackInput, type R6PackInput } from './r6-input.ts';
 
 let briefing: R6PackInput['briefing'];
 let report: R6PackInput['report'];
 let manifest: R6PackInput['manifest'];
-let documents: R6PackInput['documents'];
 let shared: SharedContent;
 
 beforeAll(async () => {
-  ({ briefing, report, manifest, documents } = await r6PackInput());
-  shared = sharedContent({ briefing, report, manifest, documents });
+  ({ briefing, report, manifest } = await r6PackInput());
+  shared = sharedContent({ briefing, report, manifest });
 });
 
 const series = (id: string) => briefing.series.find((s) => s.id === id)!;
@@ -44,10 +43,17 @@ describe('pack plan', () => {
 });
 
 describe('貴団体に関係する記載', () => {
-  it('lists the 13 特定地域づくり事業協同組合 of 島根県 under 【島根県】 on slide 27', () => {
+  it('lists the 13 特定地域づくり事業協同組合 of 島根県 under 【島根県】 on slide 27, with a link to the slide', () => {
     const list = prefectureMentions(briefing, '島根県').find((m) => m.kind === 'list')!;
-    expect(list).toMatchObject({ programNo: '11', programName: '特定地域づくり事業協同組合', slide: 27 });
+    expect(list).toMatchObject({ programNo: '11', programName: '特定地域づくり事業協同組合', slide: 27, anchor: 'prog-11-s27' });
     expect(list.names).toEqual(['松江市', '邑南町', '浜田市', '津和野町', '大田市', '海士町', '安来市', '西ノ島町', '雲南市', '知夫村', '奥出雲町', '隠岐の島町', '飯南町']);
+    expect(mentionsView(briefing, '島根県').rows.find((r) => r.slide === 'スライド27')!.kind).toBe('一覧（13件）');
+  });
+
+  it('quotes what the slide says where it names a municipality: 邑南町\'s model project', () => {
+    const onan = prefectureMentions(briefing, '島根県').find((m) => m.names.includes('島根県邑南町'))!;
+    expect(onan).toMatchObject({ kind: 'mention', slide: 12, venue: false });
+    expect(onan.quote).toBe('＜島根県邑南町（H30モデル事業）＞');
   });
 
   it('keeps one list item that names several municipalities as one cooperative (柳津町・三島町・昭和村)', () => {
@@ -56,11 +62,18 @@ describe('貴団体に関係する記載', () => {
     expect(list.names).toHaveLength(7);
   });
 
-  it('shows 千葉県 in the asbestos table with its row 19 = 2 + 17 (slide 58, line 3639)', () => {
+  it('shows 千葉県 in the asbestos table with its row 19 = 2 + 17 (slide 58), quoted as the row', () => {
     const mentions = prefectureMentions(briefing, '千葉県');
     expect(mentions.map((m) => [m.programNo, m.slide])).toEqual([['21-③', 58], ['21-⑪', 66]]);
-    expect(mentions[0]).toMatchObject({ kind: 'mention', names: ['千葉県'], lines: [3639], row: { label: '千葉県', cells: ['19', '2', '17'] } });
-    expect(mentions[1]!.row).toBeNull();
+    expect(mentions[0]).toMatchObject({ kind: 'mention', names: ['千葉県'], quote: '千葉県 19 2 17', row: { label: '千葉県', cells: ['19', '2', '17'] } });
+  });
+
+  it('keeps venues and addresses apart from what concerns the prefecture, and merges repeats (東京都)', () => {
+    const view = mentionsView(briefing, '東京都');
+    expect(view.venues.map((v) => v.quote)).toEqual(expect.arrayContaining(['［所在地］ 東京都中央区京橋1-1-6 越前屋ビル']));
+    expect(view.venues.length).toBeGreaterThanOrEqual(3);
+    const quotes = [...view.rows, ...view.venues].map((r) => `${r.slide}|${r.quote}`);
+    expect(new Set(quotes).size).toBe(quotes.length);
   });
 
   it('says so in one line when the briefing names neither the prefecture nor its municipalities (茨城県)', () => {
@@ -71,8 +84,8 @@ describe('貴団体に関係する記載', () => {
     expect(view.rows).toEqual([]);
   });
 
-  it('gives source lines as ranges: 1688–1695行目 for the 島根県 list', () => {
-    expect(mentionsView(briefing, '島根県').rows.find((r) => r.kind === '一覧')?.lines).toBe('1688–1695行目');
+  it('gives no source line numbers', () => {
+    for (const p of ['島根県', '千葉県', '東京都', '佐賀県']) expect(JSON.stringify(mentionsView(briefing, p))).not.toMatch(/行目/);
   });
 });
 
@@ -86,7 +99,7 @@ describe('charts', () => {
   it('draws 隊員数 89 → 7,200 by year with the 10,000 target in R8, as SVG text in the pack font', () => {
     const s = series('series-s01-1');
     const svg = seriesChartSvg(s, seriesTarget(briefing, s), { fontFamily: FONT_FAMILY });
-    expect(svg).toMatch(/^<svg role="img" /);
+    expect(svg).toMatch(/^<svg role="img" [^>]*><title>隊員数の推移<\/title><desc>隊員数：21年度 89人 → 5年度 7,200人<\/desc>/);
     for (const text of ['>89<', '>7,200<', '目標 10,000人', '>R8<', '>H21<', '>2026<']) expect(svg).toContain(text);
     expect(svg).toContain(`font-family:${FONT_FAMILY}`);
     expect(svg).not.toMatch(/<style|class="zr|ecmeta_|<image|href=/);
@@ -95,8 +108,10 @@ describe('charts', () => {
   });
 
   it('draws 移住・交流情報ガーデン 来場者数 from 平成27年度 16,687 to 令和5年度 7,834', () => {
-    const svg = seriesChartSvg(series('series-s10-1'), null);
-    for (const text of ['>16,687<', '>7,834<', '>H27<', '>R5<']) expect(svg).toContain(text);
+    const svg = seriesChartSvg(series('series-s10-1'), null, { title: '図4-1 来場者数の推移', description: '来場者数の推移（平成27年度 16,687 → 令和5年度 7,834）' });
+    for (const text of ['>16,687<', '>7,834<', '>H27<', '>R5<', '<title>図4-1 来場者数の推移</title>']) expect(svg).toContain(text);
+    // a reader's machine has its own Japanese font: the document charts name a generic stack
+    expect(svg).toContain("font-family:'Noto Sans JP', 'Hiragino Sans', 'Yu Gothic', Meiryo, sans-serif");
     expect(svg).not.toContain('目標');
   });
 
@@ -105,71 +120,85 @@ describe('charts', () => {
   });
 });
 
-describe('program sections from the Markdown documents', () => {
-  it('has one section per program in contact-list order, its charts drawn inline', () => {
+describe('program sections from the program views', () => {
+  it('has one section per program in contact-list order, a section per slide, its charts drawn inline', () => {
     expect(shared.programs).toHaveLength(31);
     expect(shared.programs.map((p) => p.no).slice(-2)).toEqual(['21-⑩', '21-⑪']);
     const first = shared.programs[0]!;
     expect(first).toMatchObject({ anchor: 'prog-01', name: '地域おこし協力隊', slides: '1–5' });
-    expect(first.bodyHtml.match(/<figure class="chart"><svg role="img"/g)).toHaveLength(2);
-    expect(first.bodyHtml).toContain('<figcaption>隊員数の推移</figcaption>');
-    expect(first.bodyHtml).not.toContain('charts/');
-    // the document's title is the section heading now, its sections are h2 under it
-    expect(first.bodyHtml).not.toMatch(/<h1/);
-    expect(first.bodyHtml).toContain('<h2>予算</h2>');
-    expect(shared.programs[3]!.bodyHtml.match(/<figure class="chart">/g)).toHaveLength(3);
+    expect(first.slideSections.map((s) => [s.anchor, s.title])[0]).toEqual(['prog-01-s01', '地域おこし協力隊について']);
+    const tables = first.slideSections.flatMap((s) => s.blocks).filter((b) => b.partial === 'block-table');
+    const charts = tables.flatMap((t) => (t.partial === 'block-table' ? t.charts : []));
+    expect(charts.map((c) => c.caption)).toEqual(['図1-1\u3000隊員数の推移', '図1-2\u3000自治体数の推移']);
+    expect(charts[0]!.svg).toContain('<title>図1-1 隊員数の推移</title>');
+    // the H27 figures of the ガーデン include 3月28～31日: its charts say so under them
+    const garden = shared.programs[3]!.slideSections.flatMap((s) => s.blocks).flatMap((b) => (b.partial === 'block-table' ? b.charts : []));
+    expect(garden).toHaveLength(3);
+    expect(garden.every((c) => c.note === '※平成27年度には、平成27年3月28～31日分を含む。')).toBe(true);
   });
 
-  it('refuses a briefing whose program has no document', () => {
-    expect(() => sharedContent({ briefing, report, manifest, documents: documents.slice(1) })).toThrow('no Markdown document for program 1 地域おこし協力隊');
+  it('nests list items by marker, keeps the key of a key–value item, and marks numeric cells', () => {
+    const blocks = shared.programs[0]!.slideSections[0]!.blocks;
+    const list = blocks.find((b) => b.partial === 'block-list')!;
+    if (list.partial !== 'block-list') throw new Error('no list');
+    expect(list.items.map((i) => [i.marker, i.label])).toEqual([['●', null], ['○', '実施主体'], ['○', '活動期間'], ['○', '地方財政措置']]);
+    expect(list.items[3]!.items).toHaveLength(7);
+    const table = blocks.find((b) => b.partial === 'block-table')!;
+    if (table.partial !== 'block-table') throw new Error('no table');
+    expect(table.rows[0]!.slice(0, 2)).toEqual([{ text: '隊員数', num: false }, { text: '89人', num: true }]);
+    expect(table.caption).toBe('表1-1\u3000隊員数・自治体数の推移');
   });
 
-  it('drops raw HTML of a document, keeps link text only and fetches no image', () => {
-    const markdown = [
-      '---',
-      'program: "1"',
-      '---',
-      '# 題',
-      '',
-      '<iframe src="file:///etc/passwd"></iframe>',
-      '',
-      '<script>document.write("JS")</script>',
-      '',
-      'a [link](javascript:alert(1)) <img src="http://example.com/x.png"> ![photo](http://example.com/y.png) ![隊員数の推移](charts/01-x--series-s01-1.svg "series-s01-1")',
-      '',
-      '| 区分 | 値 |',
-      '| --- | --: |',
-      '| スライド3・209行目 | 地域おこし協力隊員の募集等に要する経費 |',
-    ].join('\n');
-    const html = programBodyHtml(markdown, { chartSvg: (src, title) => (title === 'series-s01-1' ? '<svg data-chart="1"></svg>' : null) });
-    expect(html).not.toMatch(/<iframe|<script|<img|<a |href=|javascript:|example\.com|program: "1"/);
-    expect(html).toContain('<span>link</span>');
-    expect(html).toContain('<span class="image-omitted">［図: photo］</span>');
-    expect(html).toContain('<figure class="chart"><svg data-chart="1"></svg><figcaption>隊員数の推移</figcaption></figure>');
-    expect(html).toContain('<td class="short">スライド3・209行目</td>');
-    expect(html).toContain('<td align="right">地域おこし協力隊員の募集等に要する経費</td>');
+  it('ends each section with its figures gathered and its contacts, and one line on the checks — no ids', () => {
+    const kaso = shared.programs.find((p) => p.no === '13')!;
+    expect(kaso.summary.budgets.map((b) => [b.amount, b.notes])).toEqual([
+      ['805百万円', 'スライド31では「8.0億円」と表記'],
+      ['805百万円', ''],
+    ]);
+    expect(kaso.summary.plans.map((b) => [b.subject, b.amount])).toEqual([['過疎対策事業債', '5,700億円']]);
+    expect(shared.programs.find((p) => p.no === '18')!.summary.references.map((r) => r.subject)).toEqual(['外国人受入環境整備交付金（法務省所管）', '文化芸術振興費補助金（地域日本語教育の総合的な体制づくり推進事業）（文化庁所管）']);
+    expect(shared.programs.find((p) => p.no === '21-⑩')!.contacts.at(-1)).toEqual({ department: '内閣府 成果連動型事業推進室', people: [], phones: ['03-6256-1168'], note: 'スライド65に記載' });
+    expect(kaso.colophon).toMatch(/^本資料の数値は、スライド間の整合（合計・比率・上限と内訳など）を\d+件確認済みです。$/);
+    const json = JSON.stringify(shared.programs);
+    for (const id of report.checks.map((c) => c.id).filter((id) => /[a-z]-[a-z]/.test(id))) expect(json.includes(`"${id}"`) || json.includes(id), id).toBe(false);
   });
 });
 
-describe('appendices', () => {
-  it('summarises the validation: the 3 acknowledged warnings with their reasons, no failure', () => {
-    const view = validationView(briefing, report);
-    expect(view).toMatchObject({ acknowledged: 3, failed: 0, errors: 0, warnings: 3 });
-    expect(view.acknowledgedChecks.map((c) => c.id).sort()).toEqual(['date-plausible:date-s58-7', 'jet-sports-name', 'rinji-total']);
-    const rinji = view.acknowledgedChecks.find((c) => c.id === 'rinji-total')!;
-    expect(rinji.reason).toContain('内訳の合計は17.0兆円で総額約18.3兆円に1.3兆円届かない');
-    expect(rinji.programs).toBe('21-② 新型コロナウイルス感染症対応地方創生臨時交付金に係る効果の公表');
-    expect(view.byProgram).toHaveLength(31);
-    expect(view.byProgram[0]).toMatchObject({ no: '1', name: '地域おこし協力隊', failed: 0 });
+describe('appendix and contacts', () => {
+  it('lists every budget and fiscal measure of every program', () => {
+    expect(shared.appendix.budgets).toHaveLength(16);
+    expect(shared.appendix.measures).toHaveLength(briefing.measures.length);
+    expect(shared.appendix.measureHeaders).toEqual(['区分', '対象経費等', '上限額・措置額', '措置率', '充当率', '交付税措置率', '補助率']);
   });
 
-  it('lists every contact, phones printed only on slides marked as such', () => {
+  it('lists every contact, a phone printed only on a slide with its office', () => {
     const rows = contactRows(briefing.programs);
     expect(rows).toHaveLength(31);
     expect(rows[0]).toMatchObject({ no: '1', departments: ['地域自立応援課'], phones: ['03-5253-5394'], slides: '1–5' });
-    expect(rows.find((r) => r.no === '21-⑪')?.phones).toEqual(['03-3595-3189（スライド記載）']);
-    expect(rows.find((r) => r.no === '21-⑩')?.phones).toEqual(['03-5253-5523', '03-6256-1168（スライド記載）']);
+    expect(rows.find((r) => r.no === '21-⑪')?.phones).toEqual(['03-3595-3189（厚生労働省労働者協同組合業務室・スライド記載）']);
+    expect(rows.find((r) => r.no === '21-⑩')?.phones).toEqual(['03-5253-5523', '03-6256-1168（内閣府 成果連動型事業推進室・スライド記載）']);
     expect(allPhones(briefing.programs)).toEqual(expect.arrayContaining(['03-5253-5394', '03-5253-5534', '03-3595-3189', '03-6256-1168']));
+  });
+});
+
+describe('text set for print', () => {
+  it('keeps amounts, phones and era dates whole: a line never breaks inside them', () => {
+    const kept = (text: string) => textRuns(text).filter((r) => r.keep).map((r) => r.text);
+    expect(kept('活動に要する経費：520万円／人を上限(報償費等：320万円、その他活動経費：200万円)')).toEqual(['520万円／人', '320万円', '200万円']);
+    expect(kept('☎ 03-6256-1168（直通）')).toEqual(['03-6256-1168']);
+    expect(kept('令和6年4月1日現在 計616名・組織')).toEqual(['令和6年4月1日', '616名']);
+    expect(kept('（5,600,000円）、R6.4.1現在、措置率1/2')).toEqual(['5,600,000円', 'R6.4.1', '1/2']);
+    expect(kept('隊員数 21年度 89人')).toEqual(['21年度', '89人']);
+  });
+
+  it('prints every character of every slide with a glyph of the embedded font', () => {
+    const font = fontkit.openSync(FONT_FILES.regular);
+    const html = compileTemplates().layout(packView(shared, packTargets(['national'])[0]!, null));
+    const text = html.replace(/<style>[\s\S]*?<\/style>|<svg[\s\S]*?<\/svg>|<[^>]+>/g, '').replace(/&[#a-z0-9]+;/gi, '');
+    const missing = [...new Set([...text].filter((c) => c.codePointAt(0)! > 0x7f && !font.hasGlyphForCodePoint(c.codePointAt(0)!)))];
+    expect(missing).toEqual([]);
+    for (const target of Object.values(GLYPH_FALLBACK)) for (const c of target) expect(font.hasGlyphForCodePoint(c.codePointAt(0)!), c).toBe(true);
+    expect(printable('✔（対市区町村）')).toBe('✓（対市区町村）');
   });
 });
 
@@ -183,11 +212,16 @@ describe('layout', () => {
     expect(html).toContain('content="default-src &#x27;none&#x27;;');
     expect(html).toContain('<p class="cover-recipient">千葉県 御中</p>');
     expect(html).toContain('<p class="cover-year">令和6年度（2024年度）</p>');
-    expect(html).toContain('<dt>作成日</dt><dd>2024年4月1日</dd>');
+    expect(html).toContain('<p class="cover-date">令和6年4月1日</p>');
+    // 御中 on the cover only; the footer names the pack
+    expect(html.match(/御中/g)).toHaveLength(1);
+    expect(html).toContain('@bottom-left { content: "千葉県版"; }');
     expect(html).toContain('<a href="#prog-01"><span class="toc-no">1</span><span class="toc-label">地域おこし協力隊</span><span class="toc-page">5</span></a>');
-    expect(html).toContain('<a href="#mentions"><span class="toc-no"></span><span class="toc-label">貴団体に関係する記載</span><span class="toc-page"></span></a>');
+    expect(html).toContain('<a href="#mentions"><span class="toc-no"></span><span class="toc-label">貴団体に関係する記載</span><span class="toc-page">\u00a0</span></a>');
     expect(html).toContain('#prog-01 { page: prog-01; }\n@page prog-01 { @top-left { content: "1\u3000地域おこし協力隊"; } }');
     expect(html.match(/<h1>/g)).toHaveLength(31);
+    expect(html).toContain('<a href="#prog-23-s58">スライド58</a>');
+    expect(html).not.toMatch(/行目|[0-9a-f]{64}|sha256|SHA-256/i);
   });
 
   it('puts a text into CSS as a string nothing can break out of', () => {

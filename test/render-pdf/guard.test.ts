@@ -16,14 +16,13 @@ import { chromiumDescendants, processesMentioning } from './processes.ts';
 let briefing: R6PackInput['briefing'];
 let report: R6PackInput['report'];
 let manifest: R6PackInput['manifest'];
-let documents: R6PackInput['documents'];
 
 beforeAll(async () => {
-  ({ briefing, report, manifest, documents } = await r6PackInput());
+  ({ briefing, report, manifest } = await r6PackInput());
 });
 
 // What a hostile document would need to get into a pack: the Markdown stage drops raw HTML, so
-// this test puts it into the layout directly, where the program body goes.
+// this test puts it into the layout directly, where a chart's SVG goes.
 const HOSTILE = [
   '<p>marker-before</p>',
   '<iframe src="file:///etc/passwd" width="600" height="400"></iframe>',
@@ -37,8 +36,11 @@ const HOSTILE = [
 
 describe('a pack page is a sandbox', () => {
   it('loads no file: URL and no other host, prints none of them, and records each refusal', async () => {
-    const shared = sharedContent({ briefing, report, manifest, documents });
-    const hostile = { ...shared, programs: [{ ...shared.programs[0]!, bodyHtml: HOSTILE }] };
+    const shared = sharedContent({ briefing, report, manifest });
+    // the one raw slot of the layout is a chart's SVG: put the hostile markup there
+    const first = shared.programs[0]!;
+    const slideSections = first.slideSections.map((s) => ({ ...s, blocks: s.blocks.map((b) => (b.partial === 'block-table' && b.charts.length > 0 ? { ...b, charts: [{ ...b.charts[0]!, svg: HOSTILE }] } : b)) }));
+    const hostile = { ...shared, programs: [{ ...first, slideSections }] };
     const html = compileTemplates().layout(packView(hostile, packTargets(['national'])[0]!, null));
     expect(html).toContain('<iframe src="file:///etc/passwd"');
     const { pdf, blocked } = await printHtml(html);
@@ -55,7 +57,7 @@ describe('a pack page is a sandbox', () => {
 
 describe('the browser never outlives a run', () => {
   it('is closed when renderPacks fails', async () => {
-    const failure = renderPacks({ briefing, report, manifest, documents }, {
+    const failure = renderPacks({ briefing, report, manifest }, {
       only: ['08-ibaraki'],
       onProgress: () => {
         throw new Error('the caller gave up');

@@ -40,7 +40,7 @@ function keyValue(text: string): { label: string; text: string } | null {
  * paragraphs, key–value lines in fields, and the short rest (labels of diagrams) in one block of
  * its own per run — then the tables and charts, each where its first line stands.
  */
-export function unitBlocks(units: readonly Unit[], claims: readonly Claim[], spanOf: Span): Unplaced[] {
+export function unitBlocks(units: readonly Unit[], claims: readonly Claim[], spanOf: Span, titleLi = -1): Unplaced[] {
   const offsets = lineOffsets(spanOf);
   const placed: { li: number; block: Unplaced }[] = [];
   let list: ListItem[] | null = null;
@@ -84,8 +84,10 @@ export function unitBlocks(units: readonly Unit[], claims: readonly Claim[], spa
   }
   flush();
   for (const c of claims) placed.push({ li: Math.min(...c.lines), block: c.block });
-  // a stable order: by first line, and on one line by the column the block starts at
+  // a stable order: by first line, and on one line by the column the block starts at; what the
+  // title's line holds besides the title comes right after the title, wherever the line stands
   return placed
+    .map((p) => (p.li === titleLi ? { ...p, li: -1 } : p))
     .map((p, k) => ({ ...p, k }))
     .sort((a, b) => a.li - b.li || a.block.at.column - b.block.at.column || a.k - b.k)
     .map((p) => p.block);

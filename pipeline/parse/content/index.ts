@@ -30,7 +30,7 @@ export function slideContent(slide: SlideSegment, figures: SlideFigures, program
   const rest = new Map<number, number>();
   if (title.li >= 0 && title.end < slide.lines[title.li]!.text.length) rest.set(title.li, title.end);
   else if (title.li >= 0) skip.add(title.li);
-  const blocks = unitBlocks(slideUnits(slide.lines, skip, rest), claims, spanOf);
+  const blocks = unitBlocks(slideUnits(slide.lines, skip, rest), claims, spanOf, rest.size > 0 ? title.li : -1);
   const sheet = sheetTable(slide.sheets);
   if (sheet) blocks.push(sheet);
   return {

@@ -6,8 +6,8 @@ const NO_LINE_START = /^[、。，．,.：:；;）)」』】〕］｝〉》”�
 const NO_LINE_END = /[（(「『【〔［｛〈《“‘]$/u;
 /** The end of a sentence or of an exclamation: nothing continues it. */
 const SENTENCE_END = /[。！？!?]$/u;
-/** Ends that leave a clause open: a comma, a middle dot, a case particle (not こと, which ends a sentence). */
-const OPEN_END = /(?:[、，,・]|(?<!こ)[をにがはでとのへもや])$/u;
+/** Ends that leave a clause open: a comma, a middle dot, a case particle (not こと, which ends a sentence), a て-form. */
+const OPEN_END = /(?:[、，,・]|(?<!こ)[をにがはでとのへもや]|(?<!につい)て)$/u;
 /** "［アクセス］…", "【事業例】…": a bracketed label starts a text of its own. */
 const LABEL_START = /^[【［][^【】［］]{1,12}[】］]/u;
 const STARTS_WORD = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー「『（(]/u;

@@ -1,0 +1,40 @@
+/**
+ * Text as runs, each marked whether a line may break inside it. An amount with its unit
+ * (5,600,000円, 520万円／人), a count with its counter (1,061団体), a rate (90%, 1/2), a phone number
+ * and an era date (令和6年4月1日, R6.4.1) are read as one word: a line never breaks inside them.
+ */
+export interface TextRun {
+  text: string;
+  /** true: set on one line (white-space: nowrap) */
+  keep: boolean;
+}
+
+const NUMBER = String.raw`\d[\d,]*(?:\.\d+)?`;
+const KANJI_AMOUNT = String.raw`${NUMBER}(?:[十百千万億兆]+(?:${NUMBER}[十百千万億兆]*)*)`;
+const COUNTER = String.raw`(?:円|人日|人|名|団体|件|回|市町村|市区町村|か国|組合|圏域|社|法人|箇所|か所|事例|校|歳|%|％|倍)`;
+const PER = String.raw`(?:[／/](?:人|団体|県|年|市町村|組織))?`;
+const PATTERNS = [
+  String.raw`0\d{1,4}-\d{1,4}-\d{3,4}`,
+  String.raw`(?:令和|平成|昭和)(?:元|\d{1,2})年(?:度|\d{1,2}月(?:\d{1,2}日)?)?`,
+  String.raw`[RHS]\s?\d{1,2}(?:\.\d{1,2}){1,2}`,
+  String.raw`\d{4}年(?:度|\d{1,2}月(?:\d{1,2}日)?)?`,
+  String.raw`(?:元|\d{1,2})年度`,
+  String.raw`約?${KANJI_AMOUNT}${COUNTER}?${PER}`,
+  String.raw`約?${NUMBER}${COUNTER}${PER}`,
+  String.raw`\d+\s?[/／]\s?\d+`,
+];
+const KEEP = new RegExp(PATTERNS.join('|'), 'gu');
+
+export function textRuns(text: string): TextRun[] {
+  const runs: TextRun[] = [];
+  let last = 0;
+  for (const m of text.matchAll(KEEP)) {
+    // a bare number (a table cell, a year) may still break: only numbers with a unit are kept whole
+    if (!/\D/.test(m[0].replace(/[\d,.]/g, '')) && !/[/／]/.test(m[0])) continue;
+    if (m.index! > last) runs.push({ text: text.slice(last, m.index!), keep: false });
+    runs.push({ text: m[0], keep: true });
+    last = m.index! + m[0].length;
+  }
+  if (last < text.length) runs.push({ text: text.slice(last), keep: false });
+  return runs;
+}

@@ -1,0 +1,85 @@
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Briefing } from '../../schemas/briefing.ts';
+import type { Manifest } from '../../schemas/manifest.ts';
+import type { ValidationReport } from '../../schemas/validation.ts';
+import { openBrowser, type BrowserSession } from '../../pipeline/render-pdf/browser.ts';
+import { findBrowser } from '../../pipeline/render-pdf/browser-path.ts';
+import { pageTexts, withPdf } from '../../pipeline/render-pdf/pdf-read.ts';
+import { printReport, reportPrintOptions } from '../../pipeline/render-pdf/report-pdf.ts';
+import { validationHtml } from '../../pipeline/report/html.ts';
+import { reportView } from '../../pipeline/report/html-view.ts';
+import { parseR6, R6_TEXT, r6Manifest } from '../helpers/r6.ts';
+import { R6_CHECKS, validateText } from '../helpers/validate.ts';
+
+let briefing: Briefing;
+let report: ValidationReport;
+let manifest: Manifest;
+let html: string;
+let session: BrowserSession;
+let page: Page;
+
+beforeAll(async () => {
+  briefing = (await parseR6()).briefing;
+  report = await validateText();
+  manifest = await r6Manifest();
+  html = validationHtml({ report, briefing, manifest, source: R6_TEXT, checks: R6_CHECKS, fullListings: true });
+  session = await openBrowser(await findBrowser(), 60_000);
+  page = await session.browser.newPage();
+  await page.setContent(html, { waitUntil: 'load' });
+}, 120_000);
+
+afterAll(async () => {
+  await session?.close();
+});
+
+const visibleRows = () => page.$$eval('tr.row', (rows) => rows.filter((r) => getComputedStyle(r).display !== 'none').map((r) => r.className));
+
+describe('validation.html, opened in Chromium', () => {
+  it('shows every check and every finding, each with its statement, status and the lines of its figures', async () => {
+    const ids = await page.$$eval('tr.row td.id code', (cells) => cells.map((c) => c.textContent));
+    for (const c of report.checks) expect(ids).toContain(c.id);
+    const statements = await page.$$eval('tr.row .statement', (ps) => ps.map((p) => p.textContent));
+    expect(statements).toContain('臨時交付金の総額 約18.3兆円 = 地方単独事業分等 5.4 + 物価高騰対応 1.8 + 事業者支援 0.6 + 時短要請協力枠 8.6 + 検査促進枠 0.6（兆円）');
+    const rinji = await page.$eval('tr.row.st-acknowledged', (r) => r.textContent ?? '');
+    expect(rinji).toContain('既知の不整合');
+    expect(await page.$$eval('tr.row', (r) => r.length)).toBe(reportView({ report, briefing, manifest, source: R6_TEXT, checks: R6_CHECKS, fullListings: true }).rows.length);
+  });
+
+  it('links every figure to a line of the source or of the checks file that exists, and that line says what the row quotes', async () => {
+    const links = await page.$$eval('a[href^="#"]', (as) => as.map((a) => ({ href: a.getAttribute('href')!, target: document.getElementById(a.getAttribute('href')!.slice(1))?.textContent ?? null })));
+    expect(links.length).toBeGreaterThan(400);
+    expect(links.filter((l) => l.target === null)).toEqual([]);
+    const rinji = await page.$eval('a[href="#L3257"]', (a) => document.getElementById('L3257')!.querySelector('code')!.textContent);
+    expect(rinji).toContain('約18.3兆円');
+  });
+
+  it('filters by status and by program with its own controls, no script needed', async () => {
+    expect(await visibleRows()).toHaveLength(report.checks.length + report.findings.filter((f) => !f.checkId && !report.checks.some((c) => c.relation === f.ruleId)).length);
+    await page.click('label[for="st-acknowledged"]');
+    expect(await visibleRows()).toHaveLength(3);
+    await page.click('label[for="st-all"]');
+    const jet = briefing.programs.find((p) => p.no === '19')!;
+    await page.click(`label[for="pg-${jet.order}"]`);
+    const rows = await visibleRows();
+    expect(rows.length).toBe(report.checks.filter((c) => c.programs.includes('19')).length);
+    expect(rows.every((r) => r.split(' ').includes(`p${jet.order}`))).toBe(true);
+    await page.click('label[for="pg-all"]');
+  });
+
+  it('is self-contained: no script, no external URL, a policy that loads nothing', () => {
+    expect(html).not.toMatch(/<script|https?:\/\/(?!www\.)|src=/);
+    expect(html).toContain('content="default-src &#x27;none&#x27;; style-src &#x27;unsafe-inline&#x27;');
+  });
+});
+
+describe('validation-report.pdf', () => {
+  it('prints the same report with the pack fonts, verified by reading it back', async () => {
+    const printable = validationHtml({ report, briefing, manifest, source: R6_TEXT, checks: R6_CHECKS, fullListings: false }, reportPrintOptions());
+    const printed = await printReport(printable, report.checks.map((c) => c.id), { generatedAt: manifest.generatedAt });
+    expect(printed.problems).toEqual([]);
+    expect(printed.pages).toBeGreaterThan(5);
+    const text = (await withPdf(printed.pdf, pageTexts)).join('');
+    expect(text).toContain('検証レポート');
+  }, 120_000);
+});
