@@ -16,7 +16,7 @@ import { findBrowser } from '../pipeline/render-pdf/browser-path.ts';
 import { withPdf } from '../pipeline/render-pdf/pdf-read.ts';
 import { renderPacks } from '../pipeline/render-pdf/render-packs.ts';
 
-const { values } = parseArgs({ options: { only: { type: 'string' }, concurrency: { type: 'string' } } });
+const { values } = parseArgs({ options: { only: { type: 'string' }, concurrency: { type: 'string' }, 'pool-only': { type: 'boolean' } } });
 const only = values.only?.split(',');
 const concurrency = values.concurrency ? Number(values.concurrency) : undefined;
 
@@ -31,6 +31,12 @@ const poolSeconds = (performance.now() - poolStart) / 1000;
 const poolPages = pool.packs.reduce((n, p) => n + p.pages, 0);
 const reprinted = [...pool.passes].filter(([, n]) => n > 1).length;
 console.log(`pool:  ${pool.packs.length} packs, ${poolPages} pages in ${poolSeconds.toFixed(1)} s (verified: ${pool.verification.ok ? 'ok' : `${pool.verification.problems.length} problems`}; printed again: ${reprinted})`);
+const national = pool.packs.find((p) => p.id === 'national');
+const prefectures = pool.packs.filter((p) => p.id !== 'national').map((p) => p.pages);
+console.log(
+  `pages: national ${national?.pages ?? '-'}; prefecture packs ${prefectures.length ? `${Math.min(...prefectures)}–${Math.max(...prefectures)}, mean ${(prefectures.reduce((a, b) => a + b, 0) / prefectures.length).toFixed(1)}` : '-'}; ${(poolSeconds / Math.max(1, poolPages)) * 1000 < 1 ? '' : `${((poolSeconds / poolPages) * 1000).toFixed(1)} ms per page`}`,
+);
+if (values['pool-only']) process.exit(0);
 
 // the naive way: the same final HTML, assets as files next to it, one fresh browser process each
 const dir = await mkdtemp(join(tmpdir(), 'briefing-pdf-naive-'));

@@ -56,8 +56,8 @@ export interface SummaryView {
   budgets: { label: string; subject: string; amount: string; notes: string; slides: string }[];
   plans: { label: string; subject: string; amount: string; notes: string; slides: string }[];
   references: { label: string; subject: string; amount: string; notes: string; slides: string }[];
-  measureHeaders: string[];
-  measures: { cells: CellView[]; details: string; slide: string }[];
+  measureHeaders: { text: string; col: string }[];
+  measures: { cells: (CellView & { col: string })[]; details: string; slide: string }[];
   series: string[];
   empty: boolean;
 }
@@ -118,8 +118,8 @@ function summaryView(view: ProgramView): SummaryView {
     budgets: view.budgets.own.map(budget),
     plans: view.budgets.plans.map(budget),
     references: view.budgets.references.map(budget),
-    measureHeaders: columns.map((c) => MEASURE_HEADERS[c]),
-    measures: view.measures.rows.map((r) => ({ cells: columns.map((c) => ({ text: r.cells[c], num: c !== 'kind' && c !== 'item' })), details: r.details.join('。'), slide: `スライド${r.slide}` })),
+    measureHeaders: columns.map((c) => ({ text: MEASURE_HEADERS[c], col: c })),
+    measures: view.measures.rows.map((r) => ({ cells: columns.map((c) => ({ text: r.cells[c], num: c !== 'kind' && c !== 'item', col: c })), details: r.details.join('。'), slide: `スライド${r.slide}` })),
     series: view.series.map((s) => `${s.label}：${s.span}（${s.figure}、スライド${s.slide}）`),
     empty: view.budgets.own.length + view.budgets.plans.length + view.budgets.references.length + view.measures.rows.length === 0,
   };

@@ -123,12 +123,15 @@ function slideViews(program: Program, slides: readonly Slide[], series: readonly
 
 function contactLines(program: Program): ContactLine[] {
   const listed = new Set(program.departments.flatMap((d) => d.phones));
-  return [
-    ...program.departments.map((d) => ({ department: d.name, people: d.people, phones: d.phones, note: null })),
-    ...program.slidePhones
-      .filter((p) => !listed.has(p.phone))
-      .map((p) => ({ department: p.office ?? '（スライドに記載の連絡先）', people: [], phones: [p.phone], note: `スライド${p.slide}に記載` })),
-  ];
+  const same = (a: string, b: string) => a.replace(/\s+/g, '') === b.replace(/\s+/g, '');
+  const extra = [...new Map(program.slidePhones.filter((p) => !listed.has(p.phone)).map((p) => [p.phone, p])).values()];
+  // a number the slide gives for a department of the list goes on that department's line
+  const lines: ContactLine[] = program.departments.map((d) => {
+    const own = extra.filter((p) => p.office && same(p.office, d.name));
+    return { department: d.name, people: d.people, phones: [...d.phones, ...own.map((p) => p.phone)], note: own.length > 0 ? `電話番号はスライド${own[0]!.slide}に記載` : null };
+  });
+  const others = extra.filter((p) => !program.departments.some((d) => p.office && same(p.office, d.name)));
+  return [...lines, ...others.map((p) => ({ department: p.office ?? '（スライドに記載の連絡先）', people: [], phones: [p.phone], note: `スライド${p.slide}に記載` }))];
 }
 
 /** The view of one program, from the parsed briefing and its validation. Pure. */

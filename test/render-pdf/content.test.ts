@@ -166,9 +166,10 @@ describe('program sections from the program views', () => {
 
 describe('appendix and contacts', () => {
   it('lists every budget and fiscal measure of every program', () => {
-    expect(shared.appendix.budgets).toHaveLength(16);
-    expect(shared.appendix.measures).toHaveLength(briefing.measures.length);
-    expect(shared.appendix.measureHeaders).toEqual(['区分', '対象経費等', '上限額・措置額', '措置率', '充当率', '交付税措置率', '補助率']);
+    expect(shared.appendix.budgets.flatMap((g) => g.rows)).toHaveLength(16);
+    expect(shared.appendix.measures.flatMap((g) => g.rows)).toHaveLength(briefing.measures.length);
+    expect(shared.appendix.measures[0]!.program).toBe('1\u3000地域おこし協力隊');
+    expect(shared.appendix.measureHeaders.map((h) => h.text)).toEqual(['区分', '対象経費等', '上限額・措置額', '措置率', '充当率', '交付税措置率', '補助率']);
   });
 
   it('lists every contact, a phone printed only on a slide with its office', () => {

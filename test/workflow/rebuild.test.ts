@@ -17,13 +17,13 @@ describe('incremental, locked, crash-safe builds', () => {
     const out = tmp();
     const first = runCli(['build', '--no-packs', '--out', out]);
     expect(first.status).toBe(0);
-    // briefing.json, validation.json, contacts.xlsx, 31 program documents, their index and 5 charts
-    // (36 units, 40 files).
-    expect(first.stdout).toMatch(/\(40 written, 0 unchanged, 0 up to date\)/);
+    // briefing.json, validation.json, validation.html, contacts.xlsx, 31 program documents, their
+    // index and 5 charts (37 units, 41 files).
+    expect(first.stdout).toMatch(/\(41 written, 0 unchanged, 0 up to date\)/);
     const again = runCli(['build', '--no-packs', '--out', out]);
-    expect(again.stdout).toMatch(/\(0 written, 0 unchanged, 36 up to date\)/);
+    expect(again.stdout).toMatch(/\(0 written, 0 unchanged, 37 up to date\)/);
     const forced = runCli(['build', '--no-packs', '--out', out, '--force']);
-    expect(forced.stdout).toMatch(/\(0 written, 40 unchanged, 0 up to date\)/);
+    expect(forced.stdout).toMatch(/\(0 written, 41 unchanged, 0 up to date\)/);
   });
 
   it('re-renders only the program document whose figures changed', () => {
@@ -36,8 +36,8 @@ describe('incremental, locked, crash-safe builds', () => {
     writeFileSync(join(edition, 'briefing.txt'), text);
     const run = runCli(['build', '--no-packs', edition, '--out', out]);
     expect(run.status).toBe(0);
-    // briefing.json, validation.json, the workbook, program 4's document and the index.
-    expect(run.stdout).toMatch(/\(5 written, 0 unchanged, 31 up to date\)/);
+    // briefing.json, validation.json and its HTML report, the workbook, program 4's document and the index.
+    expect(run.stdout).toMatch(/\(6 written, 0 unchanged, 31 up to date\)/);
     expect(readFileSync(join(out, 'r6', 'programs', '04-iju-koryu-joho-garden.md'), 'utf8')).toContain('1.9億円');
   });
 
@@ -46,7 +46,7 @@ describe('incremental, locked, crash-safe builds', () => {
     runCli(['build', '--no-packs', '--out', out]);
     writeFileSync(join(out, 'r6', 'contacts.xlsx'), 'damaged');
     const run = runCli(['build', '--no-packs', '--out', out]);
-    expect(run.stdout).toMatch(/\(1 written, 0 unchanged, 35 up to date\)/);
+    expect(run.stdout).toMatch(/\(1 written, 0 unchanged, 36 up to date\)/);
   });
 
   it('lets one build at a time write an output folder', () => {

@@ -73,6 +73,8 @@ export function continuesLine(prev: string, next: string, ctx: JoinContext): boo
   if (ANNOTATION.test(next) && (ctx.blanks === 0 || ctx.item)) return true;
   if (splitsWord(prev, next)) return true;
   if (OPEN_END.test(prev) && STARTS_WORD.test(next)) return true;
+  // "令和6年4月1日時点で、" / "1都1道2府27県で…": after a comma anything but a marker continues
+  if (/[、，]$/u.test(prev)) return true;
   const width = displayWidth(prev);
   // "…（デジタル田園都市国家構想" / "総合戦略）。": a bracket left open continues on the next line.
   if (unclosed(prev) && width >= 24) return true;
