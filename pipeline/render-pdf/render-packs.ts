@@ -58,6 +58,8 @@ export async function renderPacks(input: PackInput, options: RenderPacksOptions 
   const templates = compileTemplates();
   const assets = await loadAssets();
   const phones = allPhones(input.briefing.programs);
+  // ids that read as ids ("jet-sports-name", "date-plausible"), not words a slide could print
+  const internal = [input.briefing.source.sha256, ...new Set([...input.report.checks.map((c) => c.id), ...input.report.findings.map((f) => f.ruleId)].filter((id) => /^[a-z0-9]+(?:[-:][a-z0-9]+)+$/.test(id)))];
   const programs = shared.programs.map((p) => ({ no: p.no, name: p.name }));
   const session = await openBrowser(options.browser ?? (await findBrowser()), timeoutMs);
   let done = 0;
@@ -76,6 +78,7 @@ export async function renderPacks(input: PackInput, options: RenderPacksOptions 
         programs,
         phones,
         coverText: target.prefecture?.name ?? '全国版',
+        internal,
         tocPages: printed.tocPages,
         blocked: printed.blocked,
       }).then((v) => {

@@ -1,7 +1,7 @@
 import { destinationPages, outlineEntries, pageTexts, withPdf } from './pdf-read.ts';
 import type { BlockedRequest } from './request-guard.ts';
 
-export type VerificationCheck = 'pages' | 'program-title' | 'phone' | 'outline' | 'cover' | 'toc' | 'fonts' | 'requests';
+export type VerificationCheck = 'pages' | 'program-title' | 'phone' | 'outline' | 'cover' | 'toc' | 'fonts' | 'requests' | 'internal';
 
 /** One thing a written pack would get wrong, with the pack it is in. */
 export interface VerificationProblem {
@@ -30,7 +30,12 @@ export interface PackExpectation {
   tocPages: ReadonlyMap<string, number>;
   /** loads the page attempted and was refused */
   blocked: readonly BlockedRequest[];
+  /** what only the staff read and a pack must never print: check and rule ids, the source checksum */
+  internal: readonly string[];
 }
+
+/** A line number of the source, as a staff report cites it: no reader needs it. */
+const LINE_REFERENCE = /\d+行目/;
 
 /** Chromium splits and spaces text runs as it likes; compare without any whitespace. */
 export function compact(text: string): string {
@@ -43,7 +48,8 @@ const RADICALS = /[\u2e80-\u2fdf]/;
  * Reads a pack back with pdfjs, as a reader's viewer would, and lists what is wrong: no pages; a
  * program title or a contact phone missing from the text; an outline that is not one entry per
  * program in order; a cover without its recipient; a table of contents whose page numbers are not
- * where its links lead; text read as radicals (a font other than the served one); refused loads.
+ * where its links lead; text read as radicals (a font other than the served one); refused loads;
+ * anything of internal QA (a check id, a rule id, a source line number, the source's checksum).
  */
 export async function verifyPack(pdf: Uint8Array, expected: PackExpectation): Promise<{ pages: number; problems: VerificationProblem[] }> {
   const problems: VerificationProblem[] = [];
@@ -58,6 +64,9 @@ export async function verifyPack(pdf: Uint8Array, expected: PackExpectation): Pr
       for (const p of expected.programs) if (!all.includes(compact(p.name))) problem('program-title', `program ${p.no} "${p.name}" is not in the text`);
       for (const phone of expected.phones) if (!all.includes(phone)) problem('phone', `contact phone ${phone} is not in the text`);
       if (!texts[0]!.includes(compact(expected.coverText))) problem('cover', `the cover (page 1) does not name "${expected.coverText}"`);
+      for (const word of expected.internal) if (all.includes(compact(word))) problem('internal', `the pack prints "${word}", which is for the staff's report only`);
+      const lineRef = LINE_REFERENCE.exec(all);
+      if (lineRef) problem('internal', `the pack prints a source line number ("${lineRef[0]}")`);
       const radical = RADICALS.exec(all);
       if (radical) problem('fonts', `the text reads the radical "${radical[0]}" where an ideograph was printed: a font other than the served Noto Sans JP was used`);
       checkOutline(await outlineEntries(doc), expected, problem);

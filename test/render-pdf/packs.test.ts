@@ -165,6 +165,29 @@ describe('prefecture packs', () => {
   });
 });
 
+describe('figures labelled as the slides label them, in the national pack', () => {
+  it('names 【参考】 budgets, the bond plan, a budget printed twice, JET, ワーホリ, 起業人, the 内閣府 phone and the slide titles', async () => {
+    const text = compact((await read('briefing-pack.pdf', pageTexts)).join(''));
+    for (const expected of [
+      '参考：他府省所管の事業の予算',
+      'R6当初予算外国人受入環境整備交付金（法務省所管）11億円',
+      '令和6年度計画額過疎対策事業債5,700億円',
+      '805百万円スライド31では「8.0億円」と表記',
+      '私立学校におけるJET参加者の雇用に係る都道府県の助成経費602万円／人0.5',
+      '地方自治体におけるJET参加者の任用に要する経費（報酬・旅費など）120万円＋JET参加者数×482万円標準団体（人口10万人）の場合',
+      '地方公共団体が実施するふるさとワーキングホリデーに要する経費15,000千円＋5千円×全参加者の延べ滞在日数（団体あたり）',
+      '【企業派遣型】受入れの期間中に要する経費560万円／人',
+      '【副業型】受入れの期間中に要する経費200万円／人',
+      '内閣府成果連動型事業推進室（スライド65に記載）03-6256-1168',
+      'スライド56行政相談活動と困りごと解決への連携のお願い（行政相談企画課資料）',
+      'スライド43地方公務員の人材育成・確保の推進（R6新規）',
+      'スライド49「地域における多文化共生推進プラン」の概要※令和2年9月改訂',
+    ])
+      expect(text).toContain(expected);
+    expect(text).not.toContain('予算R6当初予算11億円');
+  });
+});
+
 describe('internal QA stays out of every pack', () => {
   it('prints no check or rule id, no line number, no hash', async () => {
     const ids = [...new Set([...report.checks.map((c) => c.id), ...report.findings.map((f) => f.ruleId)])].filter((id) => /[a-z]-[a-z]/.test(id));

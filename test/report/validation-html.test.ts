@@ -81,5 +81,8 @@ describe('validation-report.pdf', () => {
     expect(printed.pages).toBeGreaterThan(5);
     const text = (await withPdf(printed.pdf, pageTexts)).join('');
     expect(text).toContain('検証レポート');
+    // dated by the manifest, numbered by rank: the same report prints to the same bytes
+    const again = await printReport(printable, report.checks.map((c) => c.id), { generatedAt: manifest.generatedAt });
+    expect(Buffer.from(again.pdf).equals(Buffer.from(printed.pdf))).toBe(true);
   }, 120_000);
 });
