@@ -1,12 +1,12 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.ts';
 import { textToPdf } from './helpers/make-pdf.ts';
 import { R6_TEXT } from './helpers/r6.ts';
+import { tempDir } from './helpers/temp.ts';
 
-const tmp = () => mkdtempSync(join(tmpdir(), 'briefing-'));
+const tmp = () => tempDir('cli');
 
 describe('briefing build', () => {
   it('parses the bundled R6 briefing into out/r6/briefing.json', () => {

@@ -8,7 +8,8 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Briefing } from '../schemas/briefing.ts';
 import type { Manifest } from '../schemas/manifest.ts';
 import { headerFooterText, safeSheetName, safeText } from '../pipeline/render-excel/cell-safety.ts';
-import { fitWidth, textWidth, wrappedLines } from '../pipeline/render-excel/column-width.ts';
+import { fitToPrint, fitWidth, PRINT_WIDTH_UNITS, textWidth, wrappedLines } from '../pipeline/render-excel/column-width.ts';
+import { renderProgramDocuments } from '../pipeline/render-markdown/program-document.ts';
 import {
   COVER_SHEET,
   DEPARTMENTS_SHEET,
@@ -22,7 +23,7 @@ import { YEN } from '../pipeline/render-excel/sheets-figures.ts';
 import type { ValidationReport } from '../schemas/validation.ts';
 import { parseR6, r6Manifest } from './helpers/r6.ts';
 import { validateText } from './helpers/validate.ts';
-import { cellOf, dataRows, headers, readWorkbook, rowWhere, sheet } from './helpers/xlsx.ts';
+import { cellOf, dataRows, headers, linkOf, readWorkbook, rowWhere, sheet, valueOf } from './helpers/xlsx.ts';
 
 
 // 施策別担当者 as a prefecture reads it: the contact list of the R6 briefing (see contacts.test.ts), one row a program.
@@ -209,7 +210,8 @@ describe('contacts workbook: 予算・財政措置', () => {
 
   it('has every budget line once and every fiscal measure, program by program, and no internal columns', () => {
     const ws = sheet(wb, FIGURES_SHEET);
-    expect(headers(ws)).toEqual(['No.', '施策名', '区分', '種別', '項目', '年度', '金額（円）', '記載', '措置率', '充当率', '交付税措置率', '補助率', '備考', 'スライド']);
+    // what prints first (A–L, the print area), then the fiscal year and the yen to compute with
+    expect(headers(ws)).toEqual(['No.', '施策名', '区分', '種別', '項目', '記載', '措置率', '充当率', '交付税措置率', '補助率', '備考', 'スライド', '年度', '金額（円）']);
     const rows = rowsOf();
     // 19 budgets less the one printed again rounded (8.0億円 = 805百万円); all 63 measures
     expect(rows.filter((r) => r.区分 !== '財政措置')).toHaveLength(18);
@@ -291,16 +293,53 @@ describe('contacts workbook: layout and print', () => {
       expect(ws.pageSetup).toMatchObject({ paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' });
       expect(ws.pageSetup.orientation).toBe(ws.name === COVER_SHEET ? 'portrait' : 'landscape');
       expect(ws.headerFooter.oddHeader).toBe('&L地域力創造グループ 施策説明資料（令和6年度）&R令和6年度（FY2024）');
-      expect(ws.headerFooter.oddFooter).toBe('&L&A&C&P / &N&R作成 2024-04-01');
+      expect(ws.headerFooter.oddFooter).toBe('&L&A&C&P / &N&R令和6年4月1日作成');
+    }
+    // the budget sheet prints its key columns, No. to スライド, on one A4 width
+    const figures = sheet(wb, FIGURES_SHEET);
+    expect(figures.pageSetup.printArea).toBe(`A1:L${figures.rowCount}`);
+  });
+
+  it('fits column widths to the content, counting full-width characters double, then narrows them to print on A4', () => {
+    const ws = sheet(wb, PROGRAMS_SHEET);
+    // a column of the default width is left out of the file: the sheet says its default is 9
+    expect(ws.properties.defaultColWidth).toBe(9);
+    const widths = ws.columns.map((c) => c.width ?? 9);
+    // fitted: No. "21-⑪" 4 + 2; 施策名 capped at 44; 担当課室 and 担当者 at 30; the phones with their office
+    // at 40; スライド 10 — 161 units, narrowed to 142 (landscape at 8.4 pt or more) by each one's share above 6
+    expect(widths).toEqual([6, 38, 26, 26, 34, 9]);
+    expect(widths.reduce((a, w) => a + w, 0)).toBeLessThanOrEqual(PRINT_WIDTH_UNITS.landscape);
+    expect(cellOf(ws, rowWhere(ws, 'No.', '21-②'), '施策名').alignment?.wrapText).toBe(true);
+    for (const other of wb.worksheets) {
+      const printed = other.pageSetup.printArea ? 12 : other.columnCount;
+      const units = other.columns.slice(0, printed).reduce((a, c) => a + (c.width ?? 9), 0);
+      expect(units, other.name).toBeLessThanOrEqual(PRINT_WIDTH_UNITS[other.pageSetup.orientation === 'portrait' ? 'portrait' : 'landscape']);
     }
   });
 
-  it('fits column widths to the content, counting full-width characters double, capped', () => {
-    const ws = sheet(wb, PROGRAMS_SHEET);
-    const widths = ws.columns.map((c) => c.width);
-    // No.: "21-⑪" is 4 + 2 columns wide; 施策名 is capped at 44 and wraps; so are the phones with their office
-    expect(widths).toEqual([7, 44, 30, 30, 40, 10]);
-    expect(cellOf(ws, rowWhere(ws, 'No.', '21-②'), '施策名').alignment?.wrapText).toBe(true);
+  it('narrows columns by their share above the floor, never under it, and leaves narrow tables alone', () => {
+    expect(fitToPrint([7, 44, 30, 30, 40, 10], 142)).toEqual([6, 38, 26, 26, 34, 9]);
+    expect(fitToPrint([10, 20], 142)).toEqual([10, 20]);
+    expect(fitToPrint([16, 40, 40], 50, [16])).toEqual([16, 17, 17]);
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 4, max: 60 }), { minLength: 1, maxLength: 20 }), fc.integer({ min: 40, max: 200 }), (widths, units) => {
+        const fitted = fitToPrint(widths, units);
+        const floorTotal = widths.reduce((a, w) => a + Math.min(w, 6), 0);
+        expect(fitted.reduce((a, w) => a + w, 0)).toBeLessThanOrEqual(Math.max(units, floorTotal));
+        fitted.forEach((w, i) => expect(w).toBeGreaterThanOrEqual(Math.min(widths[i]!, 6)));
+      }),
+    );
+  });
+
+  it('links each program name to its program document', () => {
+    const documents = renderProgramDocuments(briefing, report, manifest).map((d) => d.path);
+    const programs = sheet(wb, PROGRAMS_SHEET);
+    const links = dataRows(programs).map((_, r) => linkOf(cellOf(programs, programs.getRow(r + 2), '施策名')));
+    expect(links).toEqual(documents);
+    expect(links[0]).toBe('programs/01-chiiki-okoshi-kyoryokutai.md');
+    const figures = sheet(wb, FIGURES_SHEET);
+    const first = rowWhere(figures, '項目', '地域おこし協力隊員の活動に要する経費');
+    expect(linkOf(cellOf(figures, first, '施策名'))).toBe('programs/01-chiiki-okoshi-kyoryokutai.md');
   });
 
   it('sets the workbook properties from the manifest, dated generatedAt', () => {
@@ -333,8 +372,8 @@ describe('contacts workbook: safety and stability', () => {
     const out = await readWorkbook(await renderContactsWorkbook(evil, report, manifest));
     const ws = sheet(out, PROGRAMS_SHEET);
     const name = cellOf(ws, rowWhere(ws, 'No.', '1'), '施策名');
-    expect(name.type).toBe(3 /* ValueType.String */);
-    expect(name.value).toBe('=HYPERLINK("x")');
+    // the name is the text of the link to its document: text, never a formula
+    expect(valueOf(name)).toBe('=HYPERLINK("x")');
     expect(name.formula).toBeUndefined();
     expect(name.numFmt).toBe('@');
     expect(cellOf(ws, rowWhere(ws, 'No.', '2'), '担当者').value).toBe('+SUM(A1)、@cmd、-1+2');
@@ -349,7 +388,7 @@ describe('contacts workbook: safety and stability', () => {
     odd.programs[0]!.name = '地域おこし\u0007協力隊\u0000';
     const out = await readWorkbook(await renderContactsWorkbook(odd, report, manifest));
     const ws = sheet(out, PROGRAMS_SHEET);
-    expect(cellOf(ws, rowWhere(ws, 'No.', '1'), '施策名').value).toBe('地域おこし協力隊');
+    expect(valueOf(cellOf(ws, rowWhere(ws, 'No.', '1'), '施策名'))).toBe('地域おこし協力隊');
   });
 
   it('gives byte-identical files for the same input, whatever the clock says', async () => {

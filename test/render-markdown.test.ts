@@ -14,7 +14,7 @@ import type { Manifest } from '../schemas/manifest.ts';
 import { ProgramFrontMatter, renderFrontMatterJsonSchema } from '../schemas/program-document.ts';
 import type { ValidationReport } from '../schemas/validation.ts';
 import { canonicalMarkdown } from '../pipeline/render-markdown/canonical.ts';
-import { PROGRAM_SLUGS, programFileStem, programFileStems, programNumberKey } from '../pipeline/render-markdown/file-names.ts';
+import { PROGRAM_SLUGS, programFileStem, programFileStems, programNumberKey } from '../pipeline/views/file-names.ts';
 import { renderIndexDocument, renderProgramDocuments, type ProgramDocument } from '../pipeline/render-markdown/index.ts';
 import { compileTemplate, markdownTemplates } from '../pipeline/render-markdown/templates.ts';
 import { PROJECT_ROOT } from '../pipeline/source.ts';

@@ -1,4 +1,5 @@
 import type ExcelJS from 'exceljs';
+import { formatEraDate } from '../units/era.ts';
 import { headerFooterText } from './cell-safety.ts';
 
 /** What every printed page says about where it comes from. */
@@ -29,6 +30,6 @@ export function applyPrintSetup(ws: ExcelJS.Worksheet, page: PageContext, landsc
     differentFirst: false,
     differentOddEven: false,
     oddHeader: `&L${headerFooterText(page.title)}&R${headerFooterText(page.fiscalYear)}`,
-    oddFooter: `&L&A&C&P / &N&R${headerFooterText(`作成 ${page.generatedAt}`)}`,
+    oddFooter: `&L&A&C&P / &N&R${headerFooterText(`${formatEraDate(page.generatedAt)}作成`)}`,
   };
 }

@@ -1,13 +1,15 @@
 import type { Program } from '../../schemas/briefing.ts';
 import { departmentContacts, personContacts, phoneUsesText, programContact } from '../views/contacts-view.ts';
+import { programDocumentPaths } from '../views/file-names.ts';
 import type { Table } from './table.ts';
 
 export const PROGRAMS_SHEET = '施策別担当者';
 export const DEPARTMENTS_SHEET = '課室別';
 export const PEOPLE_SHEET = '担当者別';
 
-/** The contact list, one row per program, in the order printed. */
+/** The contact list, one row per program, in the order printed; a program's name opens its document. */
 export function programsTable(programs: readonly Program[]): Table {
+  const documents = programDocumentPaths(programs);
   return {
     name: PROGRAMS_SHEET,
     landscape: true,
@@ -19,9 +21,9 @@ export function programsTable(programs: readonly Program[]): Table {
       { header: '電話番号', text: true, maxWidth: 40 },
       { header: 'スライド', text: true },
     ],
-    rows: programs.map((p) => {
+    rows: programs.map((p, i) => {
       const c = programContact(p);
-      return [c.no, c.name, c.departments, c.people, c.phones, c.slides];
+      return [c.no, { text: c.name, link: documents[i]! }, c.departments, c.people, c.phones, c.slides];
     }),
   };
 }

@@ -2,6 +2,7 @@ import type { Briefing } from '../../schemas/briefing.ts';
 import type { ValidationReport } from '../../schemas/validation.ts';
 import { formatEraYear } from '../units/era.ts';
 import type { BudgetRow, MeasureRow } from '../views/figure-rows.ts';
+import { programDocumentPaths } from '../views/file-names.ts';
 import { programViews } from '../views/program-view.ts';
 import type { FormattedNumber, Table, TableCell } from './table.ts';
 
@@ -14,18 +15,25 @@ export const MEASURE = '財政措置';
 /** Yen as a plain number, grouped, with its unit: summable, and never "300.0万円". */
 export const YEN = '#,##0"円"';
 
-const COLUMNS = ['No.', '施策名', '区分', '種別', '項目', '年度', '金額（円）', '記載', '措置率', '充当率', '交付税措置率', '補助率', '備考', 'スライド'] as const;
+// the columns a reader needs on paper first (the print area); 年度 and the yen to compute with after
+const COLUMNS = ['No.', '施策名', '区分', '種別', '項目', '記載', '措置率', '充当率', '交付税措置率', '補助率', '備考', 'スライド', '年度', '金額（円）'] as const;
+const PRINTED = COLUMNS.indexOf('スライド') + 1;
+// 種別 is a short label (特別交付税措置) read whole; widths on screen; on paper the printed columns are narrowed together to one legible A4 width
+const MAX_WIDTH: Partial<Record<(typeof COLUMNS)[number], number>> = { 施策名: 20, 種別: 16, 項目: 36, 記載: 20, 備考: 28, 年度: 20, '金額（円）': 18 };
 type Column = (typeof COLUMNS)[number];
 type Row = Partial<Record<Column, TableCell>>;
 
 /**
  * Every budget line and every fiscal measure, program by program, as the program documents and
  * packs show them (views/figure-rows.ts): the money once, with the yen as a number and the amount
- * as the slide printed it; 【参考】 budgets of other bodies and bond plans named as such.
+ * as the slide printed it; 【参考】 budgets of other bodies and bond plans named as such. A program's
+ * name opens its document.
  */
 export function figuresTable(briefing: Briefing, report: ValidationReport): Table {
-  const rows: Row[] = programViews(briefing, report).flatMap((view) => {
-    const program = { 'No.': view.program.no, 施策名: view.program.name };
+  const views = programViews(briefing, report);
+  const documents = programDocumentPaths(views.map((v) => v.program));
+  const rows: Row[] = views.flatMap((view, i) => {
+    const program = { 'No.': view.program.no, 施策名: { text: view.program.name, link: documents[i]! } };
     const budget = (kind: string) => (r: BudgetRow) => ({ ...program, ...budgetRow(briefing, r), 区分: kind });
     return [
       ...view.budgets.own.map(budget(BUDGET)),
@@ -38,12 +46,8 @@ export function figuresTable(briefing: Briefing, report: ValidationReport): Tabl
     name: FIGURES_SHEET,
     landscape: true,
     freezeColumns: 2,
-    columns: COLUMNS.map((header) => ({
-      header,
-      text: header === 'No.',
-      numFmt: header === '金額（円）' ? YEN : undefined,
-      maxWidth: header === '施策名' ? 20 : header === '項目' ? 36 : header === '備考' ? 28 : header === '記載' ? 24 : 14,
-    })),
+    printColumns: PRINTED,
+    columns: COLUMNS.map((header) => ({ header, text: header === 'No.', numFmt: header === '金額（円）' ? YEN : undefined, maxWidth: MAX_WIDTH[header] ?? 14, minWidth: header === '種別' ? 16 : undefined })),
     rows: rows.map((r) => COLUMNS.map((c) => r[c] ?? null)),
   };
 }

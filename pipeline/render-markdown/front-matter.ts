@@ -4,7 +4,7 @@ import type { Manifest } from '../../schemas/manifest.ts';
 import { ProgramFrontMatter } from '../../schemas/program-document.ts';
 import { formatEraYear } from '../units/era.ts';
 import type { ProgramView } from '../views/program-view.ts';
-import { chartSource } from './file-names.ts';
+import { chartSource } from '../views/file-names.ts';
 
 /**
  * The front matter of a program document: who it is, its slides and its key figures; every other

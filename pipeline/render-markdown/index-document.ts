@@ -6,7 +6,8 @@ import { budgetRows } from '../views/figure-rows.ts';
 import { slideRanges } from '../views/slide-ranges.ts';
 import { canonicalMarkdown } from './canonical.ts';
 import { heading, inline, link, table, toFragment, type Inline } from './mdast.ts';
-import { PROGRAMS_DIR, type ProgramDocument } from './program-document.ts';
+import { PROGRAMS_DIR } from '../views/file-names.ts';
+import type { ProgramDocument } from './program-document.ts';
 import { compileTemplate, markdownTemplates } from './templates.ts';
 
 export const INDEX_PATH = `${PROGRAMS_DIR}/index.md` as const;

@@ -6,7 +6,7 @@ import { formatEraYear } from '../units/era.ts';
 import { programViews, type ProgramView } from '../views/program-view.ts';
 import { blockNodes } from './blocks.ts';
 import { canonicalMarkdown } from './canonical.ts';
-import { chartSource, programFileStems } from './file-names.ts';
+import { chartSource, programDocumentPath, programFileStems } from '../views/file-names.ts';
 import { frontMatterYaml, programFrontMatter } from './front-matter.ts';
 import { heading, inline, toFragment } from './mdast.ts';
 import { contactNodes, summaryNodes } from './summary-section.ts';
@@ -34,7 +34,6 @@ export interface ProgramTemplateView {
   colophon: string;
 }
 
-export const PROGRAMS_DIR = 'programs';
 
 let template: ((view: ProgramTemplateView) => string) | null = null;
 
@@ -64,7 +63,7 @@ export function programDocument(briefing: Briefing, manifest: Manifest, view: Pr
       colophon: inline(colophonText(view)),
     }),
   );
-  return { program: p.no, path: `${PROGRAMS_DIR}/${stem}.md`, title: p.name, markdown, frontMatter };
+  return { program: p.no, path: programDocumentPath(stem), title: p.name, markdown, frontMatter };
 }
 
 /**

@@ -6,10 +6,22 @@ import { heading, list, paragraph, table } from './mdast.ts';
 
 const slides = (ns: readonly number[]) => ns.map((n) => `スライド${n}`).join('、');
 
-function budgetTable(rows: readonly BudgetRow[], subjectHeader: string): RootContent {
+type Column = Parameters<typeof table>[0][number];
+
+/** A summary table without the columns that are empty on every row (備考 where nothing is noted). */
+function compactTable(columns: readonly Column[], rows: readonly string[][], optional: ReadonlySet<string>): RootContent {
+  const kept = columns.flatMap((c, i) => (optional.has(c.header) && rows.every((r) => (r[i] ?? '') === '') ? [] : [i]));
   return table(
+    kept.map((i) => columns[i]!),
+    rows.map((r) => kept.map((i) => r[i] ?? '')),
+  );
+}
+
+function budgetTable(rows: readonly BudgetRow[], subjectHeader: string): RootContent {
+  return compactTable(
     [{ header: '区分' }, { header: subjectHeader }, { header: '金額', align: 'right' }, { header: '備考' }, { header: '出典' }],
     rows.map((r) => [r.label, r.subject ?? '', r.amount, r.notes.join('。'), slides(r.slides)]),
+    new Set([subjectHeader, '備考']),
   );
 }
 
@@ -28,9 +40,10 @@ export function summaryNodes(view: ProgramView): RootContent[] {
     const columns = view.measures.columns;
     nodes.push(heading(3, '財政措置'));
     nodes.push(
-      table(
+      compactTable(
         [...columns.map((c) => ({ header: MEASURE_HEADERS[c], align: c === 'cap' || c === 'rate' || c === 'allotment' || c === 'taxShare' || c === 'subsidy' ? ('right' as const) : null })), { header: '備考' }, { header: '出典' }],
         view.measures.rows.map((r) => [...columns.map((c) => r.cells[c]), r.details.join('。'), `スライド${r.slide}`]),
+        new Set(['備考']),
       ),
     );
   }

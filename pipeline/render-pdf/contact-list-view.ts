@@ -1,30 +1,21 @@
 import type { Program } from '../../schemas/briefing.ts';
-import { FROM_SLIDE, programContact } from '../views/contacts-view.ts';
+import type { ContactLine, ProgramView } from '../views/program-view.ts';
 
-/** One row of the contact list, as the workbook shows it (render-excel/contacts-view.ts), lines kept apart. */
+/** One program of the contact list: its number and name beside each of its contact lines. */
 export interface ContactRow {
   no: string;
   name: string;
-  departments: string[];
-  people: string[];
-  phones: string[];
-  slides: string;
+  /** the rows the program takes (its number and name span them) */
+  span: number;
+  first: ContactLine;
+  rest: ContactLine[];
 }
 
-export function contactRows(programs: readonly Program[]): ContactRow[] {
-  return programs.map((p) => {
-    const c = programContact(p);
-    const shown = c.phones.split('\n').filter(Boolean);
-    // phones printed on the slides besides the list's own, so that every number of the briefing is in the pack
-    const extra = [...new Set(p.slidePhones.map((s) => s.phone))].filter((phone) => !shown.some((s) => s.startsWith(phone))).map((phone) => `${phone}${FROM_SLIDE}`);
-    return {
-      no: c.no,
-      name: c.name,
-      departments: c.departments.split('\n').filter(Boolean),
-      people: c.people.split('\n').filter(Boolean),
-      phones: [...shown, ...extra],
-      slides: c.slides,
-    };
+/** 連絡先一覧, from the program views: the same lines as each program's own 担当, in the contact list's order. */
+export function contactRows(views: readonly ProgramView[]): ContactRow[] {
+  return views.map((v) => {
+    const [first, ...rest] = v.contacts.length > 0 ? v.contacts : [{ department: '', people: [], phones: [], note: null }];
+    return { no: v.program.no, name: v.program.name, span: 1 + rest.length, first: first!, rest };
   });
 }
 

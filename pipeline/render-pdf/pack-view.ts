@@ -97,7 +97,7 @@ export function sharedContent(input: PackInput): SharedContent {
     manifest: input.manifest,
     programs: programSections(views, targetOf, (v: ProgramView) => checkedText(input.report, v.checks)),
     appendix: appendixView(views),
-    contacts: contactRows(input.briefing.programs),
+    contacts: contactRows(views),
     colophon: { publisher: input.manifest.publisher, title: input.manifest.title, generatedAt: formatEraDate(input.manifest.generatedAt), checked: checkedText(input.report) },
   };
 }

@@ -42,6 +42,51 @@ export async function pageTexts(doc: PdfDocument): Promise<string[]> {
   return texts;
 }
 
+/** A line of text as a reader sees it: the runs drawn on one baseline, left to right. */
+export interface PageLine {
+  text: string;
+  /** baseline, in points from the bottom of the page */
+  y: number;
+  /** the smallest font size of its runs, in points */
+  size: number;
+  /** the largest: a heading's line, even with a smaller label in it (スライド3) */
+  largest: number;
+}
+
+/**
+ * The lines of every page: runs grouped by baseline (within a third of their size), top to bottom.
+ * What a reader reads as one line — an amount or a phone number split over two lines shows here.
+ */
+export async function pageLines(doc: PdfDocument): Promise<PageLine[][]> {
+  const pages: PageLine[][] = [];
+  for (let p = 1; p <= doc.numPages; p++) {
+    const page = await doc.getPage(p);
+    const content = await page.getTextContent();
+    const runs = content.items.flatMap((item) =>
+      'str' in item && item.str !== '' ? [{ str: item.str, x: item.transform[4] as number, y: item.transform[5] as number, size: item.str.trim() ? Math.hypot(item.transform[2], item.transform[3]) : Infinity }] : [],
+    );
+    runs.sort((a, b) => b.y - a.y || a.x - b.x);
+    const lines: { y: number; size: number; largest: number; runs: typeof runs }[] = [];
+    for (const run of runs) {
+      const line = lines.find((l) => Math.abs(l.y - run.y) <= Math.min(l.size, run.size, 30) / 3);
+      const largest = Number.isFinite(run.size) ? run.size : 0;
+      if (line) {
+        line.runs.push(run);
+        line.size = Math.min(line.size, run.size);
+        line.largest = Math.max(line.largest, largest);
+      } else lines.push({ y: run.y, size: run.size, largest, runs: [run] });
+    }
+    pages.push(
+      lines
+        .sort((a, b) => b.y - a.y)
+        .map((l) => ({ y: l.y, size: l.size, largest: l.largest, text: l.runs.sort((a, b) => a.x - b.x).map((r) => r.str).join('') }))
+        .filter((l) => l.text.trim() !== ''),
+    );
+    page.cleanup();
+  }
+  return pages;
+}
+
 /** The page (1-based) of every named destination: Chromium names one after each element id a link points at. */
 export async function destinationPages(doc: PdfDocument): Promise<Map<string, number>> {
   const pages = new Map<string, number>();

@@ -41,9 +41,14 @@ export function prefectureMentions(briefing: Briefing, prefecture: string): Pref
 
 /** The text of the block item a place stands in: a list item, a field, a paragraph, a table row. */
 function quoteOf(briefing: Briefing, place: Place): { text: string; row: { label: string; cells: string[] } | null } {
-  const block = briefing.slides[place.slide - 1]?.blocks.find((b) => b.id === place.block);
+  const blocks = briefing.slides[place.slide - 1]?.blocks ?? [];
+  const index = blocks.findIndex((b) => b.id === place.block);
+  const block = blocks[index];
   if (!block) return { text: place.at.raw.replace(/\s+/g, ' '), row: null };
   const holds = (at: Place['at']) => (place.at.line > at.line || (place.at.line === at.line && place.at.column >= at.column)) && (place.at.line < at.endLine || (place.at.line === at.endLine && place.at.column < at.endColumn));
+  // a place in a heading (＜島根県邑南町（H30モデル事業）＞) is quoted with the first item of what it heads
+  const next = blocks[index + 1];
+  if (block.kind === 'heading' && next && next.kind !== 'heading') return { text: `${block.text} ${textAt(next, () => false).text}`, row: null };
   return textAt(block, holds);
 }
 

@@ -52,12 +52,22 @@ export interface ProgramSection {
   colophon: string;
 }
 
+export interface BudgetTableView {
+  caption: string;
+  /** the header of the second column: 対象 / 地方債 / 事業（所管） */
+  subjectHeader: string;
+  /** columns that stay: a column empty on every row of the table is dropped */
+  hasSubject: boolean;
+  hasNotes: boolean;
+  rows: { label: string; subject: string; amount: string; notes: string; slides: string }[];
+}
+
 export interface SummaryView {
-  budgets: { label: string; subject: string; amount: string; notes: string; slides: string }[];
-  plans: { label: string; subject: string; amount: string; notes: string; slides: string }[];
-  references: { label: string; subject: string; amount: string; notes: string; slides: string }[];
+  budgetTables: BudgetTableView[];
   measureHeaders: { text: string; col: string }[];
   measures: { cells: (CellView & { col: string })[]; details: string; slide: string }[];
+  /** the 備考 column of the measures, dropped when no measure has details */
+  hasDetails: boolean;
   series: string[];
   empty: boolean;
 }
@@ -111,15 +121,30 @@ function blockHtml(view: BlockView, chartOf: (view: BlockView['charts'][number])
 
 const slideList = (ns: readonly number[]) => ns.map((n) => `スライド${n}`).join('、');
 
+type BudgetRow = ProgramView['budgets']['own'][number];
+
+function budgetTable(caption: string, subjectHeader: string, rows: readonly BudgetRow[]): BudgetTableView[] {
+  if (rows.length === 0) return [];
+  const cells = rows.map((r) => ({ label: r.label, subject: r.subject ?? '', amount: r.amount, notes: r.notes.join('。'), slides: slideList(r.slides) }));
+  return [{ caption, subjectHeader, hasSubject: cells.some((c) => c.subject !== ''), hasNotes: cells.some((c) => c.notes !== ''), rows: cells }];
+}
+
 function summaryView(view: ProgramView): SummaryView {
-  const budget = (r: ProgramView['budgets']['own'][number]) => ({ label: r.label, subject: r.subject ?? '', amount: r.amount, notes: r.notes.join('。'), slides: slideList(r.slides) });
   const columns = view.measures.columns;
+  const measures = view.measures.rows.map((r) => ({
+    cells: columns.map((c) => ({ text: r.cells[c], num: c !== 'kind' && c !== 'item', col: c })),
+    details: r.details.join('。'),
+    slide: `スライド${r.slide}`,
+  }));
   return {
-    budgets: view.budgets.own.map(budget),
-    plans: view.budgets.plans.map(budget),
-    references: view.budgets.references.map(budget),
+    budgetTables: [
+      ...budgetTable('予算', '対象', view.budgets.own),
+      ...budgetTable('地方債計画額', '地方債', view.budgets.plans),
+      ...budgetTable('参考：他府省所管の事業の予算', '事業（所管）', view.budgets.references),
+    ],
     measureHeaders: columns.map((c) => ({ text: MEASURE_HEADERS[c], col: c })),
-    measures: view.measures.rows.map((r) => ({ cells: columns.map((c) => ({ text: r.cells[c], num: c !== 'kind' && c !== 'item', col: c })), details: r.details.join('。'), slide: `スライド${r.slide}` })),
+    measures,
+    hasDetails: measures.some((m) => m.details !== ''),
     series: view.series.map((s) => `${s.label}：${s.span}（${s.figure}、スライド${s.slide}）`),
     empty: view.budgets.own.length + view.budgets.plans.length + view.budgets.references.length + view.measures.rows.length === 0,
   };

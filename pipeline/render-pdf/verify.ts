@@ -47,7 +47,7 @@ const RADICALS = /[\u2e80-\u2fdf]/;
 /**
  * Reads a pack back with pdfjs, as a reader's viewer would, and lists what is wrong: no pages; a
  * program title or a contact phone missing from the text; an outline that is not one entry per
- * program in order; a cover without its recipient; a table of contents whose page numbers are not
+ * program in order (plus 目次, 付録 and 連絡先一覧), titled "1 地域おこし協力隊"; a cover without its recipient; a table of contents whose page numbers are not
  * where its links lead; text read as radicals (a font other than the served one); refused loads;
  * anything of internal QA (a check id, a rule id, a source line number, the source's checksum).
  */
@@ -83,13 +83,20 @@ export async function verifyPack(pdf: Uint8Array, expected: PackExpectation): Pr
   return { pages, problems };
 }
 
+/** The bookmarks of a pack, one level: 目次, (貴団体に関係する記載), "1 地域おこし協力隊" … one per program, 付録, 連絡先一覧. */
+export function expectedOutline(programs: readonly { no: string; name: string }[], prefecture: boolean): string[] {
+  return ['目次', ...(prefecture ? ['貴団体に関係する記載'] : []), ...programs.map((p) => `${p.no} ${p.name}`), '付録\u3000予算・財政措置一覧', '連絡先一覧'];
+}
+
 function checkOutline(outline: Awaited<ReturnType<typeof outlineEntries>>, expected: PackExpectation, problem: (check: VerificationCheck, message: string) => void): void {
-  if (outline.length !== expected.programs.length) {
-    problem('outline', `the outline has ${outline.length} top-level entries; the briefing has ${expected.programs.length} programs`);
+  const titles = expectedOutline(expected.programs, expected.coverText !== '全国版');
+  if (outline.length !== titles.length) {
+    problem('outline', `the outline has ${outline.length} top-level entries, expected ${titles.length}: 目次, ${expected.programs.length} programs, 付録 and 連絡先一覧`);
     return;
   }
-  expected.programs.forEach((p, i) => {
-    if (!compact(outline[i]!.title).includes(compact(p.name))) problem('outline', `outline entry ${i + 1} is "${outline[i]!.title}", expected program ${p.no} "${p.name}"`);
+  titles.forEach((title, i) => {
+    if (outline[i]!.title.replace(/\s+/g, ' ').trim() !== title.replace(/\s+/g, ' ')) problem('outline', `outline entry ${i + 1} is "${outline[i]!.title}", expected "${title}"`);
+    if (outline[i]!.children > 0) problem('outline', `outline entry "${title}" has ${outline[i]!.children} entries under it; the outline has one level`);
   });
 }
 

@@ -42,7 +42,7 @@ export function seriesChartSvg(series: Series, target: SeriesTarget | null, styl
     chart.setOption({
       animation: false,
       textStyle: { fontFamily: style.fontFamily ?? GENERIC_FONTS, color: INK },
-      grid: { left: 64, right: 24, top: 36, bottom: 48 },
+      grid: { left: 64, right: 40, top: 44, bottom: 48 },
       legend: target ? { top: 4, left: 64, itemWidth: 14, itemHeight: 10, textStyle: { fontSize: 11 } } : { show: false },
       xAxis: {
         type: 'category',
@@ -76,7 +76,8 @@ export function seriesChartSvg(series: Series, target: SeriesTarget | null, styl
                 symbolSize: 14,
                 itemStyle: { color: GOAL },
                 data: years.map((y) => (y === target.fiscalYear ? target.value : null)),
-                label: { show: true, position: 'left', distance: 8, fontSize: 10, color: GOAL, formatter: `目標 ${countText(target.value)}${unit}` },
+                // above its mark, clear of the dashed line drawn through the mark at the target's height
+                label: { show: true, position: 'top', distance: 10, fontSize: 10, color: GOAL, backgroundColor: '#ffffff', padding: [1, 2], formatter: `目標 ${countText(target.value)}${unit}` },
                 markLine: {
                   silent: true,
                   symbol: 'none',

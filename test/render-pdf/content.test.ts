@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as fontkit from 'fontkit';
 import { seriesChartSvg, shortYearLabel } from '../../pipeline/views/chart.ts';
-import { allPhones, contactRows } from '../../pipeline/render-pdf/contact-list-view.ts';
+import { allPhones } from '../../pipeline/render-pdf/contact-list-view.ts';
 import { FONT_FAMILY, FONT_FILES, GLYPH_FALLBACK, printable } from '../../pipeline/render-pdf/fonts.ts';
 import { mentionsView, NO_MENTION } from '../../pipeline/render-pdf/mentions-view.ts';
 import { packTargets, prefecturePackId } from '../../pipeline/render-pdf/pack-plan.ts';
@@ -53,7 +53,8 @@ describe('貴団体に関係する記載', () => {
   it('quotes what the slide says where it names a municipality: 邑南町\'s model project', () => {
     const onan = prefectureMentions(briefing, '島根県').find((m) => m.names.includes('島根県邑南町'))!;
     expect(onan).toMatchObject({ kind: 'mention', slide: 12, venue: false });
-    expect(onan.quote).toBe('＜島根県邑南町（H30モデル事業）＞');
+    // the heading that names it, with the project it heads
+    expect(onan.quote).toBe('＜島根県邑南町（H30モデル事業）＞ 「はすみファンと共に創る地域」事業での「INAKAイルミ」の実施');
   });
 
   it('keeps one list item that names several municipalities as one cooperative (柳津町・三島町・昭和村)', () => {
@@ -151,12 +152,18 @@ describe('program sections from the program views', () => {
 
   it('ends each section with its figures gathered and its contacts, and one line on the checks — no ids', () => {
     const kaso = shared.programs.find((p) => p.no === '13')!;
-    expect(kaso.summary.budgets.map((b) => [b.amount, b.notes])).toEqual([
+    const [budgets, plans] = kaso.summary.budgetTables;
+    expect(budgets!.rows.map((b) => [b.amount, b.notes])).toEqual([
       ['805百万円', 'スライド31では「8.0億円」と表記'],
       ['805百万円', ''],
     ]);
-    expect(kaso.summary.plans.map((b) => [b.subject, b.amount])).toEqual([['過疎対策事業債', '5,700億円']]);
-    expect(shared.programs.find((p) => p.no === '18')!.summary.references.map((r) => r.subject)).toEqual(['外国人受入環境整備交付金（法務省所管）', '文化芸術振興費補助金（地域日本語教育の総合的な体制づくり推進事業）（文化庁所管）']);
+    // a column empty on every row is dropped: these budgets name no grant, one has a note
+    expect(budgets).toMatchObject({ caption: '予算', hasSubject: false, hasNotes: true });
+    expect(plans).toMatchObject({ caption: '地方債計画額', hasSubject: true, hasNotes: false });
+    expect(plans!.rows.map((b) => [b.subject, b.amount])).toEqual([['過疎対策事業債', '5,700億円']]);
+    const references = shared.programs.find((p) => p.no === '18')!.summary.budgetTables.find((t) => t.caption.startsWith('参考'))!;
+    expect(references.rows.map((r) => r.subject)).toEqual(['外国人受入環境整備交付金（法務省所管）', '文化芸術振興費補助金（地域日本語教育の総合的な体制づくり推進事業）（文化庁所管）']);
+    expect(shared.programs[0]!.summary.hasDetails).toBe(true);
     expect(shared.programs.find((p) => p.no === '21-⑩')!.contacts.at(-1)).toEqual({ department: '内閣府 成果連動型事業推進室', people: [], phones: ['03-6256-1168'], note: 'スライド65に記載' });
     expect(kaso.colophon).toMatch(/^本資料の数値は、スライド間の整合（合計・比率・上限と内訳など）を\d+件確認済みです。$/);
     const json = JSON.stringify(shared.programs);
@@ -172,12 +179,13 @@ describe('appendix and contacts', () => {
     expect(shared.appendix.measureHeaders.map((h) => h.text)).toEqual(['区分', '対象経費等', '上限額・措置額', '措置率', '充当率', '交付税措置率', '補助率']);
   });
 
-  it('lists every contact, a phone printed only on a slide with its office', () => {
-    const rows = contactRows(briefing.programs);
+  it('lists every contact by department, a phone printed only on a slide with its office', () => {
+    const rows = shared.contacts;
     expect(rows).toHaveLength(31);
-    expect(rows[0]).toMatchObject({ no: '1', departments: ['地域自立応援課'], phones: ['03-5253-5394'], slides: '1–5' });
-    expect(rows.find((r) => r.no === '21-⑪')?.phones).toEqual(['03-3595-3189（厚生労働省労働者協同組合業務室・スライド記載）']);
-    expect(rows.find((r) => r.no === '21-⑩')?.phones).toEqual(['03-5253-5523', '03-6256-1168（内閣府 成果連動型事業推進室・スライド記載）']);
+    expect(rows[0]).toMatchObject({ no: '1', name: '地域おこし協力隊', span: 1, first: { department: '地域自立応援課', people: ['久芝', '森本', '豊原', '河西', '芳賀'], phones: ['03-5253-5394'] } });
+    expect(rows.find((r) => r.no === '7')).toMatchObject({ span: 2, first: { department: '地域振興室', people: ['日比野'] }, rest: [{ department: '地域自立応援課', people: ['大城'], phones: ['03-5253-5394'] }] });
+    expect(rows.find((r) => r.no === '21-⑪')?.first).toEqual({ department: '厚生労働省労働者協同組合業務室', people: [], phones: ['03-3595-3189'], note: '電話番号はスライド66に記載' });
+    expect(rows.find((r) => r.no === '21-⑩')?.rest).toEqual([{ department: '内閣府 成果連動型事業推進室', people: [], phones: ['03-6256-1168'], note: 'スライド65に記載' }]);
     expect(allPhones(briefing.programs)).toEqual(expect.arrayContaining(['03-5253-5394', '03-5253-5534', '03-3595-3189', '03-6256-1168']));
   });
 });

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { distributionFiles } from '../../pipeline/render-pdf/distribution.ts';
 import { NO_MENTION } from '../../pipeline/render-pdf/mentions-view.ts';
-import { destinationPages, outlineEntries, pageTexts, pdfFonts, withPdf, type PdfDocument } from '../../pipeline/render-pdf/pdf-read.ts';
+import { destinationPages, outlineEntries, pageLines, pageTexts, pdfFonts, withPdf, type PageLine, type PdfDocument } from '../../pipeline/render-pdf/pdf-read.ts';
+import { badPages, cutTexts } from './read-back.ts';
 import { renderPacks, type RenderPacksResult } from '../../pipeline/render-pdf/render-packs.ts';
 import { compact } from '../../pipeline/render-pdf/verify.ts';
 import { contactCells, coverage, expectedTexts, fold } from '../helpers/coverage.ts';
@@ -70,10 +71,14 @@ describe('the national pack', () => {
     });
   });
 
-  it('has one outline entry per program, in the order of the contact list', async () => {
+  it('has bookmarks for 目次, each program as 「1 地域おこし協力隊」, 付録 and 連絡先一覧, on one level', async () => {
     const outline = await read('briefing-pack.pdf', outlineEntries);
-    expect(outline).toHaveLength(31);
-    expect(outline.map((o) => compact(o.title))).toEqual(briefing.programs.map((p) => compact(`${p.no}${p.name}`)));
+    expect(outline).toHaveLength(34);
+    expect(outline[0]!.title).toBe('目次');
+    expect(outline[1]!.title).toBe('1 地域おこし協力隊');
+    expect(outline[21]!.title).toBe('21-① 行政相談活動と困りごと解決への連携のお願い');
+    expect(outline.slice(1, 32).map((o) => o.title)).toEqual(briefing.programs.map((p) => `${p.no} ${p.name}`));
+    expect(outline.slice(32).map((o) => o.title)).toEqual(['付録\u3000予算・財政措置一覧', '連絡先一覧']);
     // one level: the slides of a program are no bookmarks of their own
     expect(outline.every((o) => o.children === 0)).toBe(true);
   });
@@ -85,7 +90,7 @@ describe('the national pack', () => {
       const outline = await outlineEntries(doc);
       briefing.programs.forEach((p, i) => {
         const page = destinations.get(`prog-${String(p.order).padStart(2, '0')}`)!;
-        expect(page).toBe(outline[i]!.page);
+        expect(page).toBe(outline[i + 1]!.page);
         expect(toc).toContain(compact(`${p.no}${p.name}${page}`));
       });
       expect(toc).toContain(`付録予算・財政措置一覧${destinations.get('appendix')}`);
@@ -122,7 +127,8 @@ describe('the national pack', () => {
     const pages = texts.length;
     expect(texts[3]).toContain(`4 / ${pages}`);
     expect(compact(texts[3]!)).toMatch(/^1地域おこし協力隊/);
-    // the cover carries no header or footer
+    // the footer names the edition; the cover carries no header or footer
+    expect(compact(texts[3]!)).toContain(`4/${pages}全国版`);
     expect(texts[0]).not.toContain(`/ ${pages}`);
   });
 });
@@ -142,6 +148,7 @@ describe('prefecture packs', () => {
       const page = (await destinationPages(doc)).get('mentions')!;
       const text = compact((await pageTexts(doc))[page - 1]!);
       expect(text).toMatch(/^貴団体に関係する記載/);
+      expect(text).toMatch(/\d+\/\d+千葉県版/);
       expect(text).toContain('21-③アスベスト対策の推進スライド58アスベスト対策の推進');
       expect(text).toContain('千葉県19217');
       expect(text).not.toContain('行目');
@@ -160,7 +167,9 @@ describe('prefecture packs', () => {
       const texts = await pageTexts(doc);
       expect(compact(texts[destinations.get('mentions')! - 1]!)).toContain(NO_MENTION);
       expect(destinations.get('prog-01')).toBe(destinations.get('mentions')! + 1);
-      expect((await outlineEntries(doc)).length).toBe(31);
+      const outline = (await outlineEntries(doc)).map((o) => o.title);
+      expect(outline.slice(0, 3)).toEqual(['目次', '貴団体に関係する記載', '1 地域おこし協力隊']);
+      expect(outline).toHaveLength(35);
     });
   });
 });
@@ -197,6 +206,59 @@ describe('internal QA stays out of every pack', () => {
       expect(text, path).not.toMatch(/行目|[0-9a-f]{64}|SHA-?256/i);
       expect(compact(text), path).toMatch(/本資料の数値は、スライド間の整合（合計・比率・上限と内訳など）を\d+件確認済みです（うち原資料の表記に由来する既知の不整合3件）。/);
     }
+  });
+});
+
+describe('typesetting, read back line by line as a reader reads the page', () => {
+  const PACKS = ['briefing-pack.pdf', 'prefectures/32-shimane.pdf', 'prefectures/12-chiba.pdf'];
+  const linesOf = (path: string) => read(path, pageLines);
+
+  it('prints every amount, phone number and program number (21-⑩) of briefing.json whole on one line', async () => {
+    const amounts = [...briefing.budgets.map((b) => b.amount.printed), ...briefing.measures.flatMap((m) => [m.cap, m.amount].flatMap((a) => (a ? [a.printed] : [])))];
+    const phones = briefing.programs.flatMap((p) => [...p.phones, ...p.slidePhones.map((s) => s.phone)]);
+    expect(amounts.length).toBeGreaterThan(60);
+    expect(new Set(phones).size).toBe(10);
+    const numbers = briefing.programs.map((p) => p.no).filter((no) => no.includes('-'));
+    expect(numbers).toHaveLength(11);
+    for (const path of PACKS) expect(cutTexts(await linesOf(path), [...amounts, ...phones, ...numbers]), path).toEqual([]);
+  });
+
+  it('finds an amount cut over two lines, and one that is missing (the check above can fail)', () => {
+    const line = (text: string): PageLine => ({ text, y: 0, size: 9, largest: 9 });
+    expect(cutTexts([[line('上限（5,600,00'), line('0円）'), line('03-5253-5394')]], ['5,600,000円', '03-5253-5394', '248百万円'])).toEqual(['5,600,000円', 'absent: 248百万円']);
+  });
+
+  it('writes 御中 on the cover of a prefecture pack only, and names the edition in every footer', async () => {
+    for (const [path, edition] of [['briefing-pack.pdf', '全国版'], ['prefectures/32-shimane.pdf', '島根県版'], ['prefectures/12-chiba.pdf', '千葉県版']] as const) {
+      const pages = await linesOf(path);
+      const honorific = pages.flatMap((lines, i) => (lines.some((l) => l.text.includes('御中')) ? [i + 1] : []));
+      expect(honorific, path).toEqual(path === 'briefing-pack.pdf' ? [] : [1]);
+      pages.slice(1).forEach((lines, i) => expect(compact(lines.at(-1)!.text), `${path} page ${i + 2}`).toBe(`${edition}${i + 2}/${pages.length}`));
+    }
+  });
+
+  it('has no page of fewer than three lines, of headings or sources alone, or ending on a heading (the cover and the colophon aside)', async () => {
+    for (const path of PACKS) {
+      const pages = await linesOf(path);
+      const allowed = new Map([
+        [1, 'the cover'],
+        [pages.length, 'the colophon, alone on the last page'],
+      ]);
+      expect(compact(pages.at(-1)!.map((l) => l.text).join('')), path).toContain('本書は、上記資料の各スライドの記載を施策ごとに再編集したものです。');
+      expect(badPages(pages, allowed), path).toEqual([]);
+    }
+  });
+
+  it('finds a page that holds a heading alone, and one that ends on a heading (the check above can fail)', () => {
+    const body = (text: string, size = 9) => ({ text, y: 0, size, largest: size });
+    const page = (...lines: PageLine[]) => [body('1 地域おこし協力隊 地域力創造グループ'), ...lines, body('全国版 3 / 92')];
+    const pages = [
+      page(body('表紙', 20)),
+      page(body('スライド18 ローカル10,000プロジェクト', 11), body('出典：総務省調べ')),
+      page(body('本文'), body('本文'), body('スライド20 ローカル10,000プロジェクト', 11)),
+      page(body('本文'), body('本文'), body('本文')),
+    ];
+    expect(badPages(pages, new Map([[1, 'the cover']]))).toEqual(['page 2: 2 lines', 'page 3: ends with the heading 「スライド20 ローカル10,000プロジェクト」']);
   });
 });
 

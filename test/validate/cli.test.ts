@@ -1,13 +1,13 @@
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.ts';
 import { R6_TEXT } from '../helpers/r6.ts';
 import { R6_CHECKS, replaceOnce } from '../helpers/validate.ts';
+import { tempDir } from '../helpers/temp.ts';
 
 function edition(text: string, checks = R6_CHECKS): string {
-  const dir = mkdtempSync(join(tmpdir(), 'briefing-'));
+  const dir = tempDir('validate');
   const manifest = readFileSync(join(import.meta.dirname, '..', '..', 'sources', 'r6', 'manifest.yaml'), 'utf8');
   writeFileSync(join(dir, 'manifest.yaml'), manifest);
   writeFileSync(join(dir, 'briefing.txt'), text);

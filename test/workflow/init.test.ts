@@ -1,14 +1,14 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.ts';
 import { R6_CHECKS } from '../helpers/validate.ts';
+import { tempDir } from '../helpers/temp.ts';
 
 describe('briefing init', () => {
   it('starts next year from this year: manifest for 令和7年度 and the checks to edit', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'briefing-'));
+    const dir = tempDir('init');
     const run = runCli(['init', 'r7', '--from', 'r6'], dir);
     expect(run.status).toBe(0);
     const manifest = parse(readFileSync(join(dir, 'sources', 'r7', 'manifest.yaml'), 'utf8'));

@@ -1,10 +1,10 @@
-import { mkdtempSync, openSync, closeSync, ftruncateSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { openSync, closeSync, ftruncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.ts';
+import { tempDir } from '../helpers/temp.ts';
 
-const tmp = () => mkdtempSync(join(tmpdir(), 'briefing-'));
+const tmp = () => tempDir('limits');
 
 /** A PDF that claims 10,000 pages (one page object listed 10,000 times), a few kilobytes long. */
 function manyPagesPdf(count: number): Buffer {

@@ -1,12 +1,12 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../pipeline/source.ts';
 import { runCli } from '../helpers/cli.ts';
+import { tempDir } from '../helpers/temp.ts';
 
-const tmp = () => mkdtempSync(join(tmpdir(), 'briefing-'));
+const tmp = () => tempDir('rebuild');
 
 function tempFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => /(^|\/)\..*\.tmp$/.test(f));
@@ -27,7 +27,7 @@ describe('incremental, locked, crash-safe builds', () => {
   });
 
   it('re-renders only the program document whose figures changed', () => {
-    const edition = mkdtempSync(join(tmpdir(), 'briefing-'));
+    const edition = tempDir('rebuild');
     for (const f of ['manifest.yaml', 'checks.yaml', 'briefing.txt']) writeFileSync(join(edition, f), readFileSync(join(PROJECT_ROOT, 'sources', 'r6', f)));
     const out = tmp();
     expect(runCli(['build', '--no-packs', edition, '--out', out]).status).toBe(0);

@@ -74,6 +74,19 @@ export function programFileStems(programs: readonly Pick<Program, 'no' | 'name' 
   });
 }
 
+/** The folder of the program documents in an edition's output. */
+export const PROGRAMS_DIR = 'programs';
+
+/** Where a program's document is, relative to the edition folder: "programs/01-chiiki-okoshi-kyoryokutai.md". */
+export function programDocumentPath(stem: string): string {
+  return `${PROGRAMS_DIR}/${stem}.md`;
+}
+
+/** The document paths of all programs, in order (the workbook links its rows to them). */
+export function programDocumentPaths(programs: readonly Pick<Program, 'no' | 'name' | 'order'>[]): string[] {
+  return programFileStems(programs).map(programDocumentPath);
+}
+
 /** Where the PDF stage puts the chart of a series, relative to the program document. */
 export function chartSource(stem: string, seriesId: string): string {
   const id = seriesId.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'series';
