@@ -106,8 +106,8 @@ describe('contacts workbook: sheets', () => {
 describe('contacts workbook: 施策別担当者', () => {
   it('has the 31 programs of the R6 contact list, exactly', () => {
     const ws = sheet(wb, PROGRAMS_SHEET);
-    expect(headers(ws)).toEqual(['No.', '施策名', '担当課室', '担当者', '電話番号', 'スライド']);
-    expect(dataRows(ws)).toEqual([...R6_PROGRAM_ROWS, R6_LAST_ROW]);
+    expect(headers(ws)).toEqual(['No.', '施策名', '担当課室', '担当者', '電話番号', 'スライド', '施策別資料']);
+    expect(dataRows(ws).map((r) => r.slice(0, 6))).toEqual([...R6_PROGRAM_ROWS, R6_LAST_ROW]);
     expect(dataRows(ws)).toHaveLength(31);
   });
 
@@ -211,7 +211,7 @@ describe('contacts workbook: 予算・財政措置', () => {
   it('has every budget line once and every fiscal measure, program by program, and no internal columns', () => {
     const ws = sheet(wb, FIGURES_SHEET);
     // what prints first (A–L, the print area), then the fiscal year and the yen to compute with
-    expect(headers(ws)).toEqual(['No.', '施策名', '区分', '種別', '項目', '記載', '措置率', '充当率', '交付税措置率', '補助率', '備考', 'スライド', '年度', '金額（円）']);
+    expect(headers(ws)).toEqual(['No.', '施策名', '区分', '種別', '項目', '記載', '措置率', '充当率', '交付税措置率', '補助率', '備考', 'スライド', '年度', '金額（円）', '施策別資料']);
     const rows = rowsOf();
     // 19 budgets less the one printed again rounded (8.0億円 = 805百万円); all 63 measures
     expect(rows.filter((r) => r.区分 !== '財政措置')).toHaveLength(18);
@@ -282,10 +282,10 @@ describe('contacts workbook: layout and print', () => {
   });
 
   it('filters over the whole data range of each data sheet', () => {
-    expect(sheet(wb, PROGRAMS_SHEET).autoFilter).toBe('A1:F32');
+    expect(sheet(wb, PROGRAMS_SHEET).autoFilter).toBe('A1:G32');
     expect(sheet(wb, DEPARTMENTS_SHEET).autoFilter).toBe('A1:E9');
     expect(sheet(wb, PEOPLE_SHEET).autoFilter).toBe('A1:E33');
-    expect(sheet(wb, FIGURES_SHEET).autoFilter).toBe(`A1:N${dataRows(sheet(wb, FIGURES_SHEET)).length + 1}`);
+    expect(sheet(wb, FIGURES_SHEET).autoFilter).toBe(`A1:O${dataRows(sheet(wb, FIGURES_SHEET)).length + 1}`);
   });
 
   it('prints every sheet on A4, one page wide, the header row on every page', () => {
@@ -306,12 +306,13 @@ describe('contacts workbook: layout and print', () => {
     expect(ws.properties.defaultColWidth).toBe(9);
     const widths = ws.columns.map((c) => c.width ?? 9);
     // fitted: No. "21-⑪" 4 + 2; 施策名 capped at 44; 担当課室 and 担当者 at 30; the phones with their office
-    // at 40; スライド 10 — 161 units, narrowed to 142 (landscape at 8.4 pt or more) by each one's share above 6
-    expect(widths).toEqual([6, 38, 26, 26, 34, 9]);
-    expect(widths.reduce((a, w) => a + w, 0)).toBeLessThanOrEqual(PRINT_WIDTH_UNITS.landscape);
+    // at 40; スライド 10 — 161 units, narrowed to 142 (landscape at 8.4 pt or more) by each one's share above 6;
+    // the link to the document, on screen only, keeps its fitted width
+    expect(widths).toEqual([6, 38, 26, 26, 34, 9, 44]);
+    expect(widths.slice(0, 6).reduce((a, w) => a + w, 0)).toBeLessThanOrEqual(PRINT_WIDTH_UNITS.landscape);
     expect(cellOf(ws, rowWhere(ws, 'No.', '21-②'), '施策名').alignment?.wrapText).toBe(true);
     for (const other of wb.worksheets) {
-      const printed = other.pageSetup.printArea ? 12 : other.columnCount;
+      const printed = other.pageSetup.printArea ? other.pageSetup.printArea.charCodeAt(3) - 64 : other.columnCount;
       const units = other.columns.slice(0, printed).reduce((a, c) => a + (c.width ?? 9), 0);
       expect(units, other.name).toBeLessThanOrEqual(PRINT_WIDTH_UNITS[other.pageSetup.orientation === 'portrait' ? 'portrait' : 'landscape']);
     }
@@ -331,15 +332,18 @@ describe('contacts workbook: layout and print', () => {
     );
   });
 
-  it('links each program name to its program document', () => {
+  it('links each program row to its program document, in a column of its own outside the print area', () => {
     const documents = renderProgramDocuments(briefing, report, manifest).map((d) => d.path);
     const programs = sheet(wb, PROGRAMS_SHEET);
-    const links = dataRows(programs).map((_, r) => linkOf(cellOf(programs, programs.getRow(r + 2), '施策名')));
+    const links = dataRows(programs).map((_, r) => linkOf(cellOf(programs, programs.getRow(r + 2), '施策別資料')));
     expect(links).toEqual(documents);
     expect(links[0]).toBe('programs/01-chiiki-okoshi-kyoryokutai.md');
+    expect(programs.pageSetup.printArea).toBe('A1:F32');
     const figures = sheet(wb, FIGURES_SHEET);
     const first = rowWhere(figures, '項目', '地域おこし協力隊員の活動に要する経費');
-    expect(linkOf(cellOf(figures, first, '施策名'))).toBe('programs/01-chiiki-okoshi-kyoryokutai.md');
+    expect(linkOf(cellOf(figures, first, '施策別資料'))).toBe('programs/01-chiiki-okoshi-kyoryokutai.md');
+    // the name itself stays plain text, which every spreadsheet program wraps
+    expect(linkOf(cellOf(programs, programs.getRow(2), '施策名'))).toBeNull();
   });
 
   it('sets the workbook properties from the manifest, dated generatedAt', () => {
@@ -356,7 +360,8 @@ describe('contacts workbook: layout and print', () => {
     expect(rows.get('資料名')).toBe('地域力創造グループ 施策説明資料（令和6年度）');
     expect(rows.get('発行')).toBe('総務省 地域力創造グループ');
     expect(rows.get('年度')).toBe('令和6年度（FY2024）');
-    expect(rows.get('版')).toBe('r6');
+    // the edition id is the staff's: the cover names the fiscal year instead
+    expect(rows.has('版')).toBe(false);
     expect(rows.get('作成日')).toBe('令和6年4月1日');
     // internal QA stays out of what prefectures read: no file path, no checksum
     expect([...rows.keys()].filter((k) => /SHA|出典ファイル/.test(String(k)))).toEqual([]);
@@ -372,8 +377,8 @@ describe('contacts workbook: safety and stability', () => {
     const out = await readWorkbook(await renderContactsWorkbook(evil, report, manifest));
     const ws = sheet(out, PROGRAMS_SHEET);
     const name = cellOf(ws, rowWhere(ws, 'No.', '1'), '施策名');
-    // the name is the text of the link to its document: text, never a formula
-    expect(valueOf(name)).toBe('=HYPERLINK("x")');
+    expect(name.type).toBe(3 /* ValueType.String */);
+    expect(name.value).toBe('=HYPERLINK("x")');
     expect(name.formula).toBeUndefined();
     expect(name.numFmt).toBe('@');
     expect(cellOf(ws, rowWhere(ws, 'No.', '2'), '担当者').value).toBe('+SUM(A1)、@cmd、-1+2');
@@ -388,7 +393,7 @@ describe('contacts workbook: safety and stability', () => {
     odd.programs[0]!.name = '地域おこし\u0007協力隊\u0000';
     const out = await readWorkbook(await renderContactsWorkbook(odd, report, manifest));
     const ws = sheet(out, PROGRAMS_SHEET);
-    expect(valueOf(cellOf(ws, rowWhere(ws, 'No.', '1'), '施策名'))).toBe('地域おこし協力隊');
+    expect(cellOf(ws, rowWhere(ws, 'No.', '1'), '施策名').value).toBe('地域おこし協力隊');
   });
 
   it('gives byte-identical files for the same input, whatever the clock says', async () => {

@@ -1,19 +1,12 @@
 import { open, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InputError } from '../lib/errors.ts';
+import { processAlive } from '../lib/process-alive.ts';
 
 export interface Lock {
   release(): Promise<void>;
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /**
  * One build at a time per output folder: an exclusive lock file holding the pid. A lock left by
@@ -30,7 +23,7 @@ export async function acquireLock(dir: string): Promise<Lock> {
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const pid = Number((await readFile(path, 'utf8').catch(() => '')).trim());
-      if (pid && alive(pid) && pid !== process.pid) {
+      if (pid && processAlive(pid) && pid !== process.pid) {
         throw new InputError(`another build (pid ${pid}) is writing this folder; wait for it to finish (or delete ${path} if that process is gone)`, {
           file: dir,
           ruleId: 'build-locked',

@@ -6,8 +6,14 @@ import type { Table } from './table.ts';
 export const PROGRAMS_SHEET = '施策別担当者';
 export const DEPARTMENTS_SHEET = '課室別';
 export const PEOPLE_SHEET = '担当者別';
+/** The column of a link to the program's document (programs/….md), on screen only. */
+export const DOCUMENT_COLUMN = '施策別資料';
 
-/** The contact list, one row per program, in the order printed; a program's name opens its document. */
+/**
+ * The contact list, one row per program, in the order printed; the last column, on screen only,
+ * opens the program's document (a link in a cell of its own: LibreOffice neither wraps nor
+ * aligns the text of a linked cell).
+ */
 export function programsTable(programs: readonly Program[]): Table {
   const documents = programDocumentPaths(programs);
   return {
@@ -20,10 +26,12 @@ export function programsTable(programs: readonly Program[]): Table {
       { header: '担当者', maxWidth: 40 },
       { header: '電話番号', text: true, maxWidth: 40 },
       { header: 'スライド', text: true },
+      { header: DOCUMENT_COLUMN, maxWidth: 44 },
     ],
+    printColumns: 6,
     rows: programs.map((p, i) => {
       const c = programContact(p);
-      return [c.no, { text: c.name, link: documents[i]! }, c.departments, c.people, c.phones, c.slides];
+      return [c.no, c.name, c.departments, c.people, c.phones, c.slides, { text: documents[i]!, link: documents[i]! }];
     }),
   };
 }

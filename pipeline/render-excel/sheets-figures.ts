@@ -4,6 +4,7 @@ import { formatEraYear } from '../units/era.ts';
 import type { BudgetRow, MeasureRow } from '../views/figure-rows.ts';
 import { programDocumentPaths } from '../views/file-names.ts';
 import { programViews } from '../views/program-view.ts';
+import { DOCUMENT_COLUMN } from './sheets-contacts.ts';
 import type { FormattedNumber, Table, TableCell } from './table.ts';
 
 export const FIGURES_SHEET = '予算・財政措置';
@@ -15,25 +16,26 @@ export const MEASURE = '財政措置';
 /** Yen as a plain number, grouped, with its unit: summable, and never "300.0万円". */
 export const YEN = '#,##0"円"';
 
-// the columns a reader needs on paper first (the print area); 年度 and the yen to compute with after
-const COLUMNS = ['No.', '施策名', '区分', '種別', '項目', '記載', '措置率', '充当率', '交付税措置率', '補助率', '備考', 'スライド', '年度', '金額（円）'] as const;
+// the columns a reader needs on paper first (the print area); 年度, the yen to compute with and the
+// link to the program's document after
+const COLUMNS = ['No.', '施策名', '区分', '種別', '項目', '記載', '措置率', '充当率', '交付税措置率', '補助率', '備考', 'スライド', '年度', '金額（円）', DOCUMENT_COLUMN] as const;
 const PRINTED = COLUMNS.indexOf('スライド') + 1;
 // 種別 is a short label (特別交付税措置) read whole; widths on screen; on paper the printed columns are narrowed together to one legible A4 width
-const MAX_WIDTH: Partial<Record<(typeof COLUMNS)[number], number>> = { 施策名: 20, 種別: 16, 項目: 36, 記載: 20, 備考: 28, 年度: 20, '金額（円）': 18 };
+const MAX_WIDTH: Partial<Record<(typeof COLUMNS)[number], number>> = { 施策名: 20, 種別: 16, 項目: 36, 記載: 20, 備考: 28, 年度: 20, '金額（円）': 18, [DOCUMENT_COLUMN]: 44 };
 type Column = (typeof COLUMNS)[number];
 type Row = Partial<Record<Column, TableCell>>;
 
 /**
  * Every budget line and every fiscal measure, program by program, as the program documents and
  * packs show them (views/figure-rows.ts): the money once, with the yen as a number and the amount
- * as the slide printed it; 【参考】 budgets of other bodies and bond plans named as such. A program's
- * name opens its document.
+ * as the slide printed it; 【参考】 budgets of other bodies and bond plans named as such; a link to
+ * the program's document.
  */
 export function figuresTable(briefing: Briefing, report: ValidationReport): Table {
   const views = programViews(briefing, report);
   const documents = programDocumentPaths(views.map((v) => v.program));
   const rows: Row[] = views.flatMap((view, i) => {
-    const program = { 'No.': view.program.no, 施策名: { text: view.program.name, link: documents[i]! } };
+    const program = { 'No.': view.program.no, 施策名: view.program.name, [DOCUMENT_COLUMN]: { text: documents[i]!, link: documents[i]! } };
     const budget = (kind: string) => (r: BudgetRow) => ({ ...program, ...budgetRow(briefing, r), 区分: kind });
     return [
       ...view.budgets.own.map(budget(BUDGET)),

@@ -9,6 +9,7 @@ import { heading, inline, link, table, toFragment, type Inline } from './mdast.t
 import { PROGRAMS_DIR } from '../views/file-names.ts';
 import type { ProgramDocument } from './program-document.ts';
 import { compileTemplate, markdownTemplates } from './templates.ts';
+import { checkedText } from '../views/checked-text.ts';
 
 export const INDEX_PATH = `${PROGRAMS_DIR}/index.md` as const;
 
@@ -49,7 +50,7 @@ export function renderIndexDocument(briefing: Briefing, report: ValidationReport
       fiscalYear: briefing.fiscalYear,
       generatedAt: formatEraDate(manifest.generatedAt),
       programs: toFragment(table(columns, rows)),
-      colophon: inline(`本資料の数値は、スライド間の整合（合計・比率・上限と内訳など）を${s.checksPassed + s.acknowledged}件確認済みです（うち原資料の表記に由来する既知の不整合${s.acknowledged}件）。`),
+      colophon: inline(checkedText(s.checksPassed + s.acknowledged)),
     }),
   );
   return { path: INDEX_PATH, markdown };

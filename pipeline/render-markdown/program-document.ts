@@ -11,6 +11,7 @@ import { frontMatterYaml, programFrontMatter } from './front-matter.ts';
 import { heading, inline, toFragment } from './mdast.ts';
 import { contactNodes, summaryNodes } from './summary-section.ts';
 import { compileTemplate, markdownTemplates } from './templates.ts';
+import { checkedText } from '../views/checked-text.ts';
 
 export interface ProgramDocument {
   /** program number as in the contact list: "1", "21-③" */
@@ -37,13 +38,6 @@ export interface ProgramTemplateView {
 
 let template: ((view: ProgramTemplateView) => string) | null = null;
 
-/** 数値の確認 in one line: how many checks of the program's figures held; no rule or check ids. */
-export function colophonText(view: ProgramView): string {
-  const { passed, acknowledged } = view.checks;
-  if (passed + acknowledged === 0) return '本資料はスライドの記載をそのまま収録したものです。';
-  return `本資料の数値は、スライド間の整合（合計・比率・上限と内訳など）を${passed + acknowledged}件確認済みです${acknowledged > 0 ? `（うち原資料の表記に由来する既知の不整合${acknowledged}件）` : ''}。`;
-}
-
 /** One document of a program, from its view. Pure. */
 export function programDocument(briefing: Briefing, manifest: Manifest, view: ProgramView, stem: string): ProgramDocument {
   template ??= compileTemplate<ProgramTemplateView>(markdownTemplates(), 'program');
@@ -60,7 +54,7 @@ export function programDocument(briefing: Briefing, manifest: Manifest, view: Pr
       })),
       summary: toFragment(summaryNodes(view)),
       contacts: toFragment(contactNodes(view.contacts)),
-      colophon: inline(colophonText(view)),
+      colophon: inline(checkedText(view.checks.passed + view.checks.acknowledged)),
     }),
   );
   return { program: p.no, path: programDocumentPath(stem), title: p.name, markdown, frontMatter };

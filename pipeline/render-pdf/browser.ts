@@ -1,9 +1,10 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import type { BrowserChoice } from './browser-path.ts';
 import { FONT_FILES } from './fonts.ts';
+import { processAlive } from '../lib/process-alive.ts';
 
 export const CHROME_FLAGS = [
   '--no-sandbox',
@@ -40,13 +41,39 @@ export function fontconfigXml(cacheDir: string): string {
   ].join('\n');
 }
 
+const TEMP_PREFIX = 'briefing-pdf-';
+/** The file in a temp folder that names the process it belongs to. */
+const OWNER_FILE = 'owner.pid';
+
+/**
+ * Removes the temp folders of browsers whose process is gone: a build killed with SIGKILL cannot
+ * clean up, so the next one does. A folder without an owner, or whose owner lives (or cannot be
+ * asked), is left alone.
+ */
+export async function removeStaleTempFolders(dir = tmpdir()): Promise<string[]> {
+  const removed: string[] = [];
+  for (const name of await readdir(dir).catch(() => [] as string[])) {
+    if (!name.startsWith(TEMP_PREFIX)) continue;
+    const owner = Number(await readFile(join(dir, name, OWNER_FILE), 'utf8').catch(() => ''));
+    if (!Number.isInteger(owner) || owner <= 0 || processAlive(owner)) continue;
+    await rm(join(dir, name), { recursive: true, force: true });
+    removed.push(name);
+  }
+  return removed;
+}
+
+
 /**
  * One headless browser for a whole run, with a fresh profile in a temp folder. From before the
  * launch until close, SIGINT and SIGTERM close it before the process goes on to die (a signal
- * during the launch waits for the launch to end), and a plain exit kills it.
+ * during the launch waits for the launch to end), and a plain exit kills it. The browser talks
+ * over a pipe: when this process dies, even by SIGKILL, the pipe closes and the browser exits
+ * with it; the next run removes the temp folder it leaves.
  */
 export async function openBrowser(executable: BrowserChoice, timeoutMs: number): Promise<BrowserSession> {
-  const temp = await mkdtemp(join(tmpdir(), 'briefing-pdf-'));
+  await removeStaleTempFolders();
+  const temp = await mkdtemp(join(tmpdir(), TEMP_PREFIX));
+  await writeFile(join(temp, OWNER_FILE), `${process.pid}\n`);
   let browser: Browser | null = null;
   let interrupted: NodeJS.Signals | null = null;
   let closing: Promise<void> | null = null;
@@ -84,6 +111,7 @@ export async function openBrowser(executable: BrowserChoice, timeoutMs: number):
       env: { ...process.env, FONTCONFIG_FILE: join(temp, 'fonts.conf') },
       timeout: timeoutMs,
       protocolTimeout: timeoutMs,
+      pipe: true,
       handleSIGINT: false,
       handleSIGTERM: false,
       handleSIGHUP: false,

@@ -13,6 +13,8 @@ export interface MentionRow {
   /** the sentence, list item or table row the place stands in, as the slide prints it */
   quote: string;
   names: string;
+  /** the page of the slide in the pack: blank until a print has told it */
+  page: string;
 }
 
 export interface MentionsView {
@@ -34,7 +36,7 @@ export function mentionsView(briefing: Briefing, prefecture: string): MentionsVi
     prefecture,
     lead:
       mentions.length > 0
-        ? `本資料のうち、${prefecture}又は${prefecture}内の市町村の名称が記載されている箇所です（${rows.length}件${venues.length > 0 ? `、ほかに会場・所在地としての記載${venues.length}件` : ''}）。スライドの番号から各施策の該当ページを開けます。`
+        ? `本資料のうち、${prefecture}又は${prefecture}内の市町村の名称が記載されている箇所です（${rows.length}件${venues.length > 0 ? `、ほかに会場・所在地としての記載${venues.length}件` : ''}）。頁は本書のページで、スライドの番号又は頁から該当箇所を開けます。`
         : `本資料のうち、${prefecture}又は${prefecture}内の市町村の名称が記載されている箇所を調べました。`,
     rows,
     venues,
@@ -51,5 +53,6 @@ function mentionRow(m: PrefectureMention): MentionRow {
     kind: m.kind === 'list' ? `一覧（${m.names.length}件）` : m.row ? '表' : '本文',
     quote: m.quote,
     names: m.names.join('、'),
+    page: '\u00a0',
   };
 }

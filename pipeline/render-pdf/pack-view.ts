@@ -2,7 +2,8 @@ import type { Briefing } from '../../schemas/briefing.ts';
 import type { Manifest } from '../../schemas/manifest.ts';
 import type { ValidationReport } from '../../schemas/validation.ts';
 import { formatEraDate, formatEraYear } from '../units/era.ts';
-import { programViews, type ProgramView } from '../views/program-view.ts';
+import { checkedText } from '../views/checked-text.ts';
+import { programViews } from '../views/program-view.ts';
 import { seriesTarget } from '../views/series-target.ts';
 import { appendixView, type AppendixView } from './appendix-view.ts';
 import { ASSET_ORIGIN, assetUrls, contentSecurityPolicy } from './assets.ts';
@@ -64,6 +65,12 @@ export interface PackView {
   };
   toc: TocEntry[];
   mentions: MentionsView | null;
+  /**
+   * In the first print only: links to every slide, after the colophon on a page of their own, so
+   * that Chromium names a destination for each and the draft tells the page of every slide (the
+   * mentions table prints them). Empty in the print that is kept.
+   */
+  draftLinks: string[];
   programs: ProgramSection[];
   appendix: AppendixView;
   contacts: ContactRow[];
@@ -79,13 +86,6 @@ export const PARTS = {
   contacts: { anchor: 'contacts', selector: '.contacts', pageName: 'contacts', header: '連絡先一覧' },
 } as const satisfies Record<string, PagedPart & { anchor: string }>;
 
-/** 数値の確認 in one sentence: how many cross-checks held, and how many known inconsistencies of the source there are. */
-export function checkedText(report: ValidationReport, scope: { passed: number; acknowledged: number } = { passed: report.summary.checksPassed, acknowledged: report.summary.acknowledged }): string {
-  const total = scope.passed + scope.acknowledged;
-  if (total === 0) return '本資料はスライドの記載をそのまま収録したものです。';
-  return `本資料の数値は、スライド間の整合（合計・比率・上限と内訳など）を${total}件確認済みです${scope.acknowledged > 0 ? `（うち原資料の表記に由来する既知の不整合${scope.acknowledged}件）` : ''}。`;
-}
-
 export function sharedContent(input: PackInput): SharedContent {
   const views = programViews(input.briefing, input.report);
   const targetOf = (id: string) => {
@@ -95,10 +95,10 @@ export function sharedContent(input: PackInput): SharedContent {
   return {
     briefing: input.briefing,
     manifest: input.manifest,
-    programs: programSections(views, targetOf, (v: ProgramView) => checkedText(input.report, v.checks)),
+    programs: programSections(views, targetOf),
     appendix: appendixView(views),
     contacts: contactRows(views),
-    colophon: { publisher: input.manifest.publisher, title: input.manifest.title, generatedAt: formatEraDate(input.manifest.generatedAt), checked: checkedText(input.report) },
+    colophon: { publisher: input.manifest.publisher, title: input.manifest.title, generatedAt: formatEraDate(input.manifest.generatedAt), checked: checkedText(input.report.summary.checksPassed + input.report.summary.acknowledged) },
   };
 }
 
@@ -107,9 +107,18 @@ export function fiscalYearText(manifest: Manifest): string {
   return `${formatEraYear(manifest.fiscalYear)}（${manifest.fiscalYear}年度）`;
 }
 
+/** The mentions with the page of each slide they quote, read back from an earlier pass (blank in the first). */
+function withPages(view: MentionsView, pages: ReadonlyMap<string, number> | null): MentionsView {
+  const page = (anchor: string) => (pages?.has(anchor) ? String(pages.get(anchor)) : '\u00a0');
+  return { ...view, rows: view.rows.map((r) => ({ ...r, page: page(r.anchor) })), venues: view.venues.map((r) => ({ ...r, page: page(r.anchor) })) };
+}
+
 /** The anchors the contents of a pack link to, in order: what its page numbers are read back for. */
 export function tocAnchors(shared: SharedContent, target: PackTarget): string[] {
-  return packView(shared, target, null).toc.map((e) => e.anchor);
+  const view = packView(shared, target, null);
+  // the pages of the slides the mentions quote are printed too, and checked like the contents'
+  const mentioned = view.mentions ? [...view.mentions.rows, ...view.mentions.venues].map((r) => r.anchor) : [];
+  return [...new Set([...view.toc.map((e) => e.anchor), ...mentioned])];
 }
 
 /** The PDF's title (its <title>): the briefing, and for a prefecture its edition. */
@@ -157,7 +166,8 @@ export function packView(
       generatedAt: formatEraDate(manifest.generatedAt),
     },
     toc,
-    mentions: prefecture ? mentionsView(briefing, prefecture) : null,
+    mentions: prefecture ? withPages(mentionsView(briefing, prefecture), pages) : null,
+    draftLinks: pages === null && (options.body ?? true) ? shared.programs.flatMap((p) => p.slideSections.map((s) => s.anchor)) : [],
     programs: shared.programs,
     appendix: shared.appendix,
     contacts: shared.contacts,

@@ -1,6 +1,6 @@
 import type { Block, ListItem, TableCell } from '../../schemas/content.ts';
 import { seriesChartSvg } from '../views/chart.ts';
-import { MEASURE_HEADERS } from '../views/figure-rows.ts';
+import { packMeasureColumns, type MeasureCellView, type PackMeasureColumn } from './measure-table.ts';
 import type { BlockView, ProgramView } from '../views/program-view.ts';
 import type { SeriesTarget } from '../views/series-target.ts';
 import { FONT_FAMILY } from './fonts.ts';
@@ -27,7 +27,13 @@ export type BlockHtmlView =
   | { partial: 'block-fields'; fields: { label: string; text: string }[] }
   | { partial: 'block-other'; items: string[] }
   | { partial: 'block-chart'; caption: string; items: { label: string; printed: string }[] }
-  | { partial: 'block-table'; role: string; caption: string; header: CellView[][]; rows: CellView[][]; charts: ChartHtmlView[] };
+  | { partial: 'block-table'; role: string; caption: string; header: CellView[][]; rows: CellView[][]; keep: boolean; charts: ChartHtmlView[] };
+
+/**
+ * Tables of up to this many rows print whole on one page, caption and header with them: Chromium
+ * does not keep a table's header with its first row, so a short table is kept together instead.
+ */
+export const KEEP_TOGETHER_ROWS = 15;
 
 export interface ChartHtmlView {
   /** the SVG the chart module drew: markup of our own, with its <title> and <desc> */
@@ -49,7 +55,6 @@ export interface ProgramSection {
   slideSections: { anchor: string; index: number; title: string; blocks: BlockHtmlView[] }[];
   summary: SummaryView;
   contacts: { department: string; people: string[]; phones: string[]; note: string | null }[];
-  colophon: string;
 }
 
 export interface BudgetTableView {
@@ -59,15 +64,18 @@ export interface BudgetTableView {
   /** columns that stay: a column empty on every row of the table is dropped */
   hasSubject: boolean;
   hasNotes: boolean;
+  /** short enough to print whole on one page (KEEP_TOGETHER_ROWS) */
+  keep: boolean;
   rows: { label: string; subject: string; amount: string; notes: string; slides: string }[];
 }
 
 export interface SummaryView {
   budgetTables: BudgetTableView[];
-  measureHeaders: { text: string; col: string }[];
-  measures: { cells: (CellView & { col: string })[]; details: string; slide: string }[];
+  measureHeaders: { text: string; col: PackMeasureColumn }[];
+  measures: { cells: MeasureCellView[]; details: string; slide: string }[];
   /** the 備考 column of the measures, dropped when no measure has details */
   hasDetails: boolean;
+  measuresKeep: boolean;
   series: string[];
   empty: boolean;
 }
@@ -113,6 +121,7 @@ function blockHtml(view: BlockView, chartOf: (view: BlockView['charts'][number])
         caption,
         header: block.header.map((r) => r.map((c) => cell(c, false))),
         rows: block.rows.map((r) => r.map((c, k) => cell(c, numeric && k > 0))),
+        keep: block.header.length + block.rows.length <= KEEP_TOGETHER_ROWS,
         charts: view.charts.map((c) => ({ svg: chartOf(c), caption: `${c.figure.number}　${c.figure.text}`, note: c.note })),
       };
     }
@@ -126,13 +135,13 @@ type BudgetRow = ProgramView['budgets']['own'][number];
 function budgetTable(caption: string, subjectHeader: string, rows: readonly BudgetRow[]): BudgetTableView[] {
   if (rows.length === 0) return [];
   const cells = rows.map((r) => ({ label: r.label, subject: r.subject ?? '', amount: r.amount, notes: r.notes.join('。'), slides: slideList(r.slides) }));
-  return [{ caption, subjectHeader, hasSubject: cells.some((c) => c.subject !== ''), hasNotes: cells.some((c) => c.notes !== ''), rows: cells }];
+  return [{ caption, subjectHeader, hasSubject: cells.some((c) => c.subject !== ''), hasNotes: cells.some((c) => c.notes !== ''), keep: cells.length < KEEP_TOGETHER_ROWS, rows: cells }];
 }
 
 function summaryView(view: ProgramView): SummaryView {
-  const columns = view.measures.columns;
+  const table = packMeasureColumns(view.measures.columns);
   const measures = view.measures.rows.map((r) => ({
-    cells: columns.map((c) => ({ text: r.cells[c], num: c !== 'kind' && c !== 'item', col: c })),
+    cells: table.cells(r),
     details: r.details.join('。'),
     slide: `スライド${r.slide}`,
   }));
@@ -142,9 +151,10 @@ function summaryView(view: ProgramView): SummaryView {
       ...budgetTable('地方債計画額', '地方債', view.budgets.plans),
       ...budgetTable('参考：他府省所管の事業の予算', '事業（所管）', view.budgets.references),
     ],
-    measureHeaders: columns.map((c) => ({ text: MEASURE_HEADERS[c], col: c })),
+    measureHeaders: table.headers,
     measures,
     hasDetails: measures.some((m) => m.details !== ''),
+    measuresKeep: measures.length < KEEP_TOGETHER_ROWS,
     series: view.series.map((s) => `${s.label}：${s.span}（${s.figure}、スライド${s.slide}）`),
     empty: view.budgets.own.length + view.budgets.plans.length + view.budgets.references.length + view.measures.rows.length === 0,
   };
@@ -154,7 +164,7 @@ function summaryView(view: ProgramView): SummaryView {
  * The sections of all programs, in the order of the contact list, from their views: the slides'
  * blocks as partials, the charts drawn once per series, the summary and the contacts.
  */
-export function programSections(views: readonly ProgramView[], targetOf: (seriesId: string) => SeriesTarget | null, colophon: (view: ProgramView) => string): ProgramSection[] {
+export function programSections(views: readonly ProgramView[], targetOf: (seriesId: string) => SeriesTarget | null): ProgramSection[] {
   return views.map((view) => ({
     anchor: view.anchor,
     selector: `#${view.anchor}`,
@@ -171,6 +181,5 @@ export function programSections(views: readonly ProgramView[], targetOf: (series
     })),
     summary: summaryView(view),
     contacts: view.contacts,
-    colophon: colophon(view),
   }));
 }

@@ -70,7 +70,9 @@ export async function renderPacks(input: PackInput, options: RenderPacksOptions 
     // a tab moves on to its next pack while pdfjs verifies the last one: Node and Chromium work at once
     const printedPacks = await mapOnPages(targets, pages, async (target, page) => {
       const front = fronts.get(target.id);
-      const guess: TocPages = front ? shiftedBodyPages(body, tocAnchors(shared, target), front) : body.pages;
+      const anchors = tocAnchors(shared, target);
+      // the national draft also tells the page of every slide: keep only what this pack prints
+      const guess: TocPages = front ? shiftedBodyPages(body, anchors, front) : new Map(anchors.flatMap((a) => (body.pages.has(a) ? [[a, body.pages.get(a)!] as const] : [])));
       const printed = await printPack(page, templates, shared, target, guess);
       const verified = verifyPack(printed.pdf, {
         pack: target.id,

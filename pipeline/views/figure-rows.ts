@@ -20,12 +20,18 @@ export interface BudgetRows {
   plans: BudgetRow[];
 }
 
-export function budgetRows(budgets: readonly Budget[]): BudgetRows {
+/**
+ * `slideTitle` tells two lines apart that would read the same (R6当初予算額 6.0億円の内数 on two
+ * slides, for two projects): such a line without a subject of its own is named after its slide.
+ */
+export function budgetRows(budgets: readonly Budget[], slideTitle?: (slide: number) => string): BudgetRows {
   const reprints = (b: Budget) => budgets.filter((o) => o.sameAs === b.id);
+  const look = (b: Budget) => `${b.kind}|${b.label}|${b.amount.printed}|${b.subject ?? ''}|${b.reference}`;
+  const twins = (b: Budget) => budgets.filter((o) => o.sameAs === null && look(o) === look(b)).length > 1;
   const row = (b: Budget): BudgetRow => ({
     id: b.id,
     label: b.label,
-    subject: b.subject,
+    subject: b.subject ?? (slideTitle && twins(b) ? slideTitle(b.slide) : null),
     amount: `${b.amount.approximate ? '約' : ''}${b.amount.printed}`,
     notes: [...(b.partOf ? [`${b.amount.printed}の内数（他の施策と共通の予算）`] : []), ...reprints(b).map((r) => `スライド${r.slide}では「${r.amount.printed}」と表記`)],
     slides: [b.slide, ...reprints(b).map((r) => r.slide)],

@@ -149,7 +149,7 @@ export function programView(briefing: Briefing, report: ValidationReport, progra
     anchor,
     slideRange: slideRanges(program.slides),
     slides: views,
-    budgets: budgetRows(mine(briefing.budgets)),
+    budgets: budgetRows(mine(briefing.budgets), (slide) => briefing.slides[slide - 1]?.title ?? `スライド${slide}`),
     measures: { columns: usedColumns(rows), rows },
     series: views.flatMap((v) =>
       v.blocks.flatMap((b) => b.charts.map((c) => ({ label: c.series.label, span: seriesSpan(c.series.points.map((p) => ({ yearLabel: formatEraYear(p.fiscalYear), value: p.value })), c.series.unit), figure: c.figure.number, slide: v.index }))),

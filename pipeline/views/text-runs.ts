@@ -1,7 +1,10 @@
+import { PREFECTURES } from '../units/prefectures.ts';
+
 /**
  * Text as runs, each marked whether a line may break inside it. An amount with its unit
  * (5,600,000円, 520万円／人), a count with its counter (1,061団体), a rate (90%, 1/2), a phone number
- * and an era date (令和6年4月1日, R6.4.1) are read as one word: a line never breaks inside them.
+ * an era date (令和6年4月1日, R6.4.1) and the name of a prefecture (神奈川県) are read as one word: a
+ * line never breaks inside them.
  */
 export interface TextRun {
   text: string;
@@ -23,14 +26,16 @@ const PATTERNS = [
   String.raw`約?${NUMBER}${COUNTER}${PER}`,
   String.raw`\d+\s?[/／]\s?\d+`,
 ];
-const KEEP = new RegExp(PATTERNS.join('|'), 'gu');
+const PREFECTURE_NAMES = PREFECTURES.map((p) => p.name).sort((a, b) => b.length - a.length);
+const KEEP = new RegExp([...PATTERNS, ...PREFECTURE_NAMES].join('|'), 'gu');
+const PREFECTURE = new Set(PREFECTURE_NAMES);
 
 export function textRuns(text: string): TextRun[] {
   const runs: TextRun[] = [];
   let last = 0;
   for (const m of text.matchAll(KEEP)) {
     // a bare number (a table cell, a year) may still break: only numbers with a unit are kept whole
-    if (!/\D/.test(m[0].replace(/[\d,.]/g, '')) && !/[/／]/.test(m[0])) continue;
+    if (!PREFECTURE.has(m[0]) && !/\D/.test(m[0].replace(/[\d,.]/g, '')) && !/[/／]/.test(m[0])) continue;
     if (m.index! > last) runs.push({ text: text.slice(last, m.index!), keep: false });
     runs.push({ text: m[0], keep: true });
     last = m.index! + m[0].length;

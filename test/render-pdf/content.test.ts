@@ -150,7 +150,7 @@ describe('program sections from the program views', () => {
     expect(table.caption).toBe('表1-1\u3000隊員数・自治体数の推移');
   });
 
-  it('ends each section with its figures gathered and its contacts, and one line on the checks — no ids', () => {
+  it('ends each section with its figures gathered and its contacts, no line on the checks and no ids', () => {
     const kaso = shared.programs.find((p) => p.no === '13')!;
     const [budgets, plans] = kaso.summary.budgetTables;
     expect(budgets!.rows.map((b) => [b.amount, b.notes])).toEqual([
@@ -165,7 +165,6 @@ describe('program sections from the program views', () => {
     expect(references.rows.map((r) => r.subject)).toEqual(['外国人受入環境整備交付金（法務省所管）', '文化芸術振興費補助金（地域日本語教育の総合的な体制づくり推進事業）（文化庁所管）']);
     expect(shared.programs[0]!.summary.hasDetails).toBe(true);
     expect(shared.programs.find((p) => p.no === '21-⑩')!.contacts.at(-1)).toEqual({ department: '内閣府 成果連動型事業推進室', people: [], phones: ['03-6256-1168'], note: 'スライド65に記載' });
-    expect(kaso.colophon).toMatch(/^本資料の数値は、スライド間の整合（合計・比率・上限と内訳など）を\d+件確認済みです。$/);
     const json = JSON.stringify(shared.programs);
     for (const id of report.checks.map((c) => c.id).filter((id) => /[a-z]-[a-z]/.test(id))) expect(json.includes(`"${id}"`) || json.includes(id), id).toBe(false);
   });
@@ -176,7 +175,12 @@ describe('appendix and contacts', () => {
     expect(shared.appendix.budgets.flatMap((g) => g.rows)).toHaveLength(16);
     expect(shared.appendix.measures.flatMap((g) => g.rows)).toHaveLength(briefing.measures.length);
     expect(shared.appendix.measures[0]!.program).toBe('1\u3000地域おこし協力隊');
-    expect(shared.appendix.measureHeaders.map((h) => h.text)).toEqual(['区分', '対象経費等', '上限額・措置額', '措置率', '充当率', '交付税措置率', '補助率']);
+    // four rate columns would not fit A4: one 「率」 column names each rate of a measure
+    expect(shared.appendix.measureHeaders.map((h) => h.text)).toEqual(['区分', '対象経費等', '上限額・措置額', '率']);
+    const asbestos = shared.appendix.measures.find((g) => g.program.startsWith('21-③'))!.rows[0]!;
+    expect(asbestos.cells.map((c) => c.text)).toEqual(['地方債', '一般単独・一般事業債（石綿対策事業）', '', '充当率 95%\n交付税措置率 元利償還金の40%']);
+    // a program's own table keeps one rate column as it is
+    expect(shared.programs[0]!.summary.measureHeaders.map((h) => h.text)).toEqual(['区分', '対象経費等', '上限額・措置額', '措置率']);
   });
 
   it('lists every contact by department, a phone printed only on a slide with its office', () => {
@@ -191,13 +195,15 @@ describe('appendix and contacts', () => {
 });
 
 describe('text set for print', () => {
-  it('keeps amounts, phones and era dates whole: a line never breaks inside them', () => {
+  it('keeps amounts, phones, era dates and prefecture names whole: a line never breaks inside them', () => {
     const kept = (text: string) => textRuns(text).filter((r) => r.keep).map((r) => r.text);
     expect(kept('活動に要する経費：520万円／人を上限(報償費等：320万円、その他活動経費：200万円)')).toEqual(['520万円／人', '320万円', '200万円']);
     expect(kept('☎ 03-6256-1168（直通）')).toEqual(['03-6256-1168']);
     expect(kept('令和6年4月1日現在 計616名・組織')).toEqual(['令和6年4月1日', '616名']);
     expect(kept('（5,600,000円）、R6.4.1現在、措置率1/2')).toEqual(['5,600,000円', 'R6.4.1', '1/2']);
     expect(kept('隊員数 21年度 89人')).toEqual(['21年度', '89人']);
+    // prefecture names too: never 「神／奈川県」
+    expect(kept('※北海道、神奈川県、京都府、和歌山県')).toEqual(['北海道', '神奈川県', '京都府', '和歌山県']);
   });
 
   it('prints every character of every slide with a glyph of the embedded font', () => {

@@ -28,16 +28,17 @@ export const HEADING_SIZE = 10.5;
 /**
  * Pages a reader would find (nearly) empty or cut wrong, by number: fewer than three lines
  * between the running header and the footer; nothing but headings and 出典 lines; or a heading
- * as the last line, cut from what it heads. `allowed` lists the pages that may be short (the
+ * (or a caption, or a table's header row: `captions`) as the last line, cut from what it heads. `allowed` lists the pages that may be short (the
  * cover, the end of a section), with the reason.
  */
-export function badPages(pages: readonly PageLine[][], allowed: ReadonlyMap<number, string>): string[] {
+export function badPages(pages: readonly PageLine[][], allowed: ReadonlyMap<number, string>, captions: readonly RegExp[] = []): string[] {
   const bad: string[] = [];
   pages.forEach((lines, i) => {
     const page = i + 1;
     if (allowed.has(page)) return;
     const body = lines.slice(1, -1);
-    const heading = (l: PageLine) => l.largest >= HEADING_SIZE;
+    // a heading by its size, or a caption or table header row by its text: they lead what follows
+    const heading = (l: PageLine) => l.largest >= HEADING_SIZE || captions.some((c) => c.test(l.text.trim()));
     const source = (l: PageLine) => /^[（(]?出典/.test(l.text.trim());
     if (body.length < 3) bad.push(`page ${page}: ${body.length} lines`);
     else if (body.every((l) => heading(l) || source(l))) bad.push(`page ${page}: only headings and sources`);

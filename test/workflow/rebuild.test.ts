@@ -3,7 +3,9 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../pipeline/source.ts';
+import { removeStaleTempFolders } from '../../pipeline/render-pdf/browser.ts';
 import { runCli } from '../helpers/cli.ts';
+import { processesMentioning } from '../render-pdf/processes.ts';
 import { tempDir } from '../helpers/temp.ts';
 
 const tmp = () => tempDir('rebuild');
@@ -100,12 +102,20 @@ describe('incremental, locked, crash-safe builds', () => {
     for (const [f, bytes] of Object.entries(read(out))) expect(bytes.equals(after[f]!), f).toBe(true);
   });
 
-  it('a build killed with SIGKILL while printing the PDF packs leaves no pack half-written', async () => {
+  it('a build killed with SIGKILL while printing the PDF packs leaves no pack half-written, and no browser', async () => {
     const out = tmp();
+    // the killed builds keep their browser profiles here, apart from any other run's
+    const browserTemp = tmp();
     expect(runCli(['build', '--no-packs', '--out', out]).status).toBe(0);
     const before = readFileSync(join(out, 'r6', 'briefing.json'));
-    for (const delay of [4000, 9000]) {
-      const child = spawn(process.execPath, [join(PROJECT_ROOT, 'bin', 'briefing.mjs'), 'build', '--out', out], { stdio: 'ignore' });
+    // killed once its browser prints (its profile lives in browserTemp), then again some seconds into the printing
+    for (const delay of [0, 4000]) {
+      const child = spawn(process.execPath, [join(PROJECT_ROOT, 'bin', 'briefing.mjs'), 'build', '--out', out], { stdio: 'ignore', env: { ...process.env, TMPDIR: browserTemp } });
+      const deadline = Date.now() + 60_000;
+      while (!processesMentioning(browserTemp).some((p) => /chrom/i.test(p.cmdline))) {
+        if (Date.now() > deadline || child.exitCode !== null) throw new Error('the build never started a browser');
+        await new Promise((r) => setTimeout(r, 100));
+      }
       await new Promise((r) => setTimeout(r, delay));
       child.kill('SIGKILL');
       await new Promise((r) => child.on('exit', r));
@@ -114,7 +124,15 @@ describe('incremental, locked, crash-safe builds', () => {
       expect([0, 47]).toContain(packs.length);
       expect(readFileSync(join(out, 'r6', 'briefing.json')).equals(before)).toBe(true);
     }
-    await new Promise((r) => setTimeout(r, 500)); // let the killed run's browser exit with it
+    // the browser talks over a pipe: it exits when the build that started it is killed
+    const gone = Date.now() + 10_000;
+    while (processesMentioning(browserTemp).length > 0 && Date.now() < gone) await new Promise((r) => setTimeout(r, 100));
+    expect(processesMentioning(browserTemp)).toEqual([]);
+    // its profile folder stays behind (SIGKILL cleans nothing): the next browser's run removes it
+    const left = readdirSync(browserTemp).filter((f) => f.startsWith('briefing-pdf-'));
+    expect(left.length).toBeGreaterThan(0);
+    expect((await removeStaleTempFolders(browserTemp)).sort()).toEqual(left.sort());
+    expect(readdirSync(browserTemp).filter((f) => f.startsWith('briefing-'))).toEqual([]);
     expect(runCli(['build', '--no-packs', '--out', out]).status).toBe(0);
     expect(tempFiles(join(out, 'r6'))).toEqual([]);
     expect(existsSync(join(out, 'r6', '.lock'))).toBe(false);

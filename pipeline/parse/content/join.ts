@@ -55,6 +55,11 @@ function unclosed(text: string): boolean {
   return depth > 0;
 }
 
+/** "1,500万" / "円": a unit the text layer set on a line of its own, after the number it belongs to. */
+export function unitContinues(prev: string, next: string): boolean {
+  return /^(?:円|万円|億円|千円|人|名|団体|件|回|%|市町村)$/u.test(next.trim()) && /[\d万億千]$/.test(prev);
+}
+
 /**
  * Whether `next` continues the text `prev` ends: the text layer breaks a slide's lines where
  * the frame was full, mid-sentence and mid-word, and sometimes puts a blank line in the break.
@@ -64,8 +69,7 @@ function unclosed(text: string): boolean {
 export function continuesLine(prev: string, next: string, ctx: JoinContext): boolean {
   if (ctx.blanks > 1 || prev === '' || next === '') return false;
   if (LABEL_START.test(next)) return false;
-  // "5,000万" / "円": a unit the text layer set on a line of its own
-  if (/^(?:円|万円|億円|千円|人|名|団体|件|回|%|市町村)$/u.test(next) && /[\d万億千]$/.test(prev)) return true;
+  if (unitContinues(prev, next)) return true;
   if (NO_LINE_START.test(next) && !next.startsWith('・')) return true;
   if (SENTENCE_END.test(prev)) return false;
   if (NO_LINE_END.test(prev)) return true;

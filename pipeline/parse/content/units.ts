@@ -1,6 +1,6 @@
 import type { NormalizedLine } from '../normalize.ts';
 import { isLetterSpaced } from '../normalize-spacing.ts';
-import { continuesLine, displayWidth } from './join.ts';
+import { continuesLine, displayWidth, unitContinues } from './join.ts';
 import { itemStarts, listMarker, noteMarker, type Marker } from './markers.ts';
 
 /** A stretch of one line: [start, end) in the normalized text of line `li` of the slide. */
@@ -54,6 +54,12 @@ export function slideUnits(lines: readonly NormalizedLine[], skip: ReadonlySet<n
     const text = line.text.slice(base);
     if (text.trim() === '') {
       blanks++;
+      return;
+    }
+    // a unit alone on its line (円) is one letter, but it ends the number before it, not a vertical word
+    if (open && blanks === 0 && unitContinues(lastLineText(open, lines), text)) {
+      open.pieces.push({ li, start: base, end: line.text.length });
+      open.text = joinText(open.text, text);
       return;
     }
     if (isVerticalLetter(text)) {
