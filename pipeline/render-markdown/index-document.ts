@@ -50,7 +50,7 @@ export function renderIndexDocument(briefing: Briefing, report: ValidationReport
       fiscalYear: briefing.fiscalYear,
       generatedAt: formatEraDate(manifest.generatedAt),
       programs: toFragment(table(columns, rows)),
-      colophon: inline(checkedText(s.checksPassed + s.acknowledged)),
+      colophon: inline(checkedText({ passed: s.checksPassed, acknowledged: s.acknowledged })),
     }),
   );
   return { path: INDEX_PATH, markdown };

@@ -54,7 +54,7 @@ export function programDocument(briefing: Briefing, manifest: Manifest, view: Pr
       })),
       summary: toFragment(summaryNodes(view)),
       contacts: toFragment(contactNodes(view.contacts)),
-      colophon: inline(checkedText(view.checks.passed + view.checks.acknowledged)),
+      colophon: inline(checkedText(view.checks)),
     }),
   );
   return { program: p.no, path: programDocumentPath(stem), title: p.name, markdown, frontMatter };

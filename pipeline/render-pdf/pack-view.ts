@@ -98,7 +98,7 @@ export function sharedContent(input: PackInput): SharedContent {
     programs: programSections(views, targetOf),
     appendix: appendixView(views),
     contacts: contactRows(views),
-    colophon: { publisher: input.manifest.publisher, title: input.manifest.title, generatedAt: formatEraDate(input.manifest.generatedAt), checked: checkedText(input.report.summary.checksPassed + input.report.summary.acknowledged) },
+    colophon: { publisher: input.manifest.publisher, title: input.manifest.title, generatedAt: formatEraDate(input.manifest.generatedAt), checked: checkedText({ passed: input.report.summary.checksPassed, acknowledged: input.report.summary.acknowledged }) },
   };
 }
 

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { distributionFiles } from '../../pipeline/render-pdf/distribution.ts';
 import { NO_MENTION } from '../../pipeline/render-pdf/mentions-view.ts';
 import { destinationPages, outlineEntries, pageLines, pageTexts, pdfFonts, withPdf, type PageLine, type PdfDocument } from '../../pipeline/render-pdf/pdf-read.ts';
-import { badPages, cutTexts } from './read-back.ts';
+import { badPages, bodyText, cutTexts } from './read-back.ts';
 import { renderPacks, type RenderPacksResult } from '../../pipeline/render-pdf/render-packs.ts';
 import { compact } from '../../pipeline/render-pdf/verify.ts';
 import { contactCells, coverage, expectedTexts, fold } from '../helpers/coverage.ts';
@@ -101,7 +101,8 @@ describe('the national pack', () => {
 
   it('carries ≥ 95 % of the briefing\'s prose lines, every cell of its contact list, and prints the figure and what is missing', async () => {
     const texts = await read('briefing-pack.pdf', pageTexts);
-    const result = coverage(expectedTexts(R6_TEXT, briefing), texts.join(''));
+    // a paragraph that runs on to the next page reads on past the footer and the running header
+    const result = coverage(expectedTexts(R6_TEXT, briefing), await read('briefing-pack.pdf', bodyText));
     console.log(`national pack: ${result.covered}/${result.lines} prose lines (${(result.ratio * 100).toFixed(1)} %), ${texts.length} pages${result.missing.map((m) => `\n  missing line ${m.line}: ${m.text}`).join('')}`);
     expect(result.ratio).toBeGreaterThanOrEqual(0.95);
     const all = fold(texts.join(''));
@@ -209,9 +210,9 @@ describe('internal QA stays out of every pack', () => {
       const text = (await read(path, pageTexts)).join('');
       expect(ids.filter((id) => text.includes(id)), path).toEqual([]);
       expect(text, path).not.toMatch(/行目|[0-9a-f]{64}|SHA-?256/i);
-      // one sentence in the colophon says the figures were cross-checked: no counts, no "known inconsistencies"
-      expect(compact(text).split('本資料の数値は、スライド間の整合（合計・比率・上限と内訳など）を確認しています。'), path).toHaveLength(2);
-      expect(text, path).not.toMatch(/確認済み|不整合/);
+      // once, in the colophon: how many cross-checks, and that the source's own inconsistencies are printed as they are
+      const checked = `本資料の数値は、スライド間の整合（合計・比率・上限と内訳など）を${report.summary.checksPassed + report.summary.acknowledged}件確認しています。原資料の表記に由来する不整合3件は、原資料のとおり掲載しています。`;
+      expect(compact(text).split(checked), path).toHaveLength(2);
     }
   });
 });

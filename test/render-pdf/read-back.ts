@@ -1,4 +1,4 @@
-import type { PageLine } from '../../pipeline/render-pdf/pdf-read.ts';
+import { pageLines, type PageLine, type PdfDocument } from '../../pipeline/render-pdf/pdf-read.ts';
 
 const squeeze = (s: string) => s.replace(/\s+/g, '');
 const count = (text: string, needle: string) => text.split(needle).length - 1;
@@ -45,4 +45,21 @@ export function badPages(pages: readonly PageLine[][], allowed: ReadonlyMap<numb
     else if (heading(body.at(-1)!)) bad.push(`page ${page}: ends with the heading 「${body.at(-1)!.text.trim()}」`);
   });
   return bad;
+}
+
+/**
+ * The text of the pack as one run in the order it is drawn (a table cell's lines stay together),
+ * without each page's running header and footer: the baselines of its first and last line.
+ */
+export async function bodyText(doc: PdfDocument): Promise<string> {
+  const lines = await pageLines(doc);
+  const parts: string[] = [];
+  for (let p = 1; p <= doc.numPages; p++) {
+    const page = await doc.getPage(p);
+    const margins = [lines[p - 1]![0], lines[p - 1]!.at(-1)].flatMap((l) => (l ? [l.y] : []));
+    const content = await page.getTextContent();
+    for (const item of content.items) if ('str' in item && !margins.some((y) => Math.abs(item.transform[5] - y) < 2)) parts.push(item.str);
+    page.cleanup();
+  }
+  return parts.join('');
 }
