@@ -11,7 +11,7 @@ import { formatGithub } from './report/github.ts';
 import { formatSarif } from './report/sarif.ts';
 import { formatTerminal } from './report/terminal.ts';
 import type { ValidationReport } from '../schemas/validation.ts';
-import { InputError } from './lib/errors.ts';
+import { InputError, OutputError } from './lib/errors.ts';
 import { JSON_SCHEMAS, renderJsonSchema } from './lib/json-schema.ts';
 import { PROJECT_ROOT } from './source.ts';
 import { writeOutputs } from './build/write.ts';
@@ -119,6 +119,10 @@ export async function main(argv: string[]): Promise<number> {
     if (err instanceof InputError) {
       process.stderr.write(err.format() + '\n');
       return 2;
+    }
+    if (err instanceof OutputError) {
+      process.stderr.write(err.format() + '\n');
+      return 3;
     }
     if (err instanceof PackVerificationError) {
       process.stderr.write(`error: the printed packs failed verification; nothing was written\n${err.verification.problems.map((p) => `  ${p.pack}: ${p.message}`).join('\n')}\n`);

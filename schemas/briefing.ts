@@ -108,7 +108,7 @@ export const Briefing = z
       file: z.string().describe('the source path as given'),
       sha256: z.string().regex(/^[0-9a-f]{64}$/),
       format: z.enum(['text', 'pdf']),
-      encoding: z.string().describe('detected encoding of a text source (utf-8, utf-8-bom, shift_jis)'),
+      encoding: z.string().describe('detected encoding of a text source (utf-8, utf-8-bom, utf-16le, utf-16be, shift_jis)'),
       lines: z.number().int().nonnegative(),
     }),
     programs: z.array(Program),

@@ -28,6 +28,17 @@ describe('text ingest', () => {
     expect(decodeText(sjis, 'a.txt')).toEqual({ text: contactList, encoding: 'shift_jis' });
   });
 
+  it('reads UTF-16 with its byte order mark, little- and big-endian (Windows "Unicode" text)', () => {
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(contactList, 'utf16le')]);
+    expect(decodeText(le, 'a.txt')).toEqual({ text: contactList, encoding: 'utf-16le' });
+    const be = Buffer.from(le);
+    be.swap16();
+    expect(decodeText(be, 'a.txt')).toEqual({ text: contactList, encoding: 'utf-16be' });
+    // a UTF-16 mark before bytes that are not UTF-16 throughout: save as UTF-8
+    const broken = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('施策', 'utf16le'), Buffer.from([0x00, 0xd8])]);
+    expect(refusal(() => decodeText(broken, 'b.txt')).format()).toBe('b.txt: error: the text starts with a UTF-16LE byte order mark but is not UTF-16LE throughout; save it as UTF-8 [ingest-encoding]');
+  });
+
   it('refuses an empty file', () => {
     expect(refusal(() => decodeText(new Uint8Array(), 'empty.txt')).format()).toBe('empty.txt: error: the file is empty [ingest-empty]');
   });

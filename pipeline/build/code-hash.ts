@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { PROJECT_ROOT } from '../source.ts';
 
 const require = createRequire(import.meta.url);
@@ -16,7 +16,8 @@ export function codeHash(paths: string[], packages: string[] = []): string {
   const known = memo.get(key);
   if (known) return known;
   const h = createHash('sha256');
-  for (const p of paths) for (const file of listFiles(join(PROJECT_ROOT, p))) h.update(file).update(readFileSync(file));
+  // paths relative to the project: a copied or moved checkout hashes the same
+  for (const p of paths) for (const file of listFiles(join(PROJECT_ROOT, p))) h.update(relative(PROJECT_ROOT, file).split(sep).join('/')).update('\0').update(readFileSync(file));
   for (const name of packages) h.update(name).update(packageVersion(name));
   const digest = h.digest('hex');
   memo.set(key, digest);

@@ -28,14 +28,15 @@ export async function writeOutputs(root: string, files: OutputFile[]): Promise<W
       result.unchanged.push(f.path);
       continue;
     }
-    await mkdir(dirname(target), { recursive: true });
     const temp = join(dirname(target), `.${randomBytes(6).toString('hex')}.tmp`);
     try {
+      await mkdir(dirname(target), { recursive: true });
       await writeFile(temp, bytes);
       await rename(temp, target);
     } catch (err) {
-      await rm(temp, { force: true });
-      throw err;
+      await rm(temp, { force: true }).catch(() => undefined);
+      // which file could not be written, for the one line the user reads
+      throw Object.assign(err as Error, { outputFile: f.path });
     }
     result.written.push(f.path);
   }

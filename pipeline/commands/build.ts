@@ -1,4 +1,3 @@
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { VFile } from 'vfile';
 import { Briefing } from '../../schemas/briefing.ts';
@@ -8,7 +7,9 @@ import { codeHash } from '../build/code-hash.ts';
 import { acquireLock } from '../build/lock.ts';
 import { programView } from '../views/program-view.ts';
 import type { Manifest } from '../../schemas/manifest.ts';
-import { writeOutputs, type OutputFile } from '../build/write.ts';
+import { ensureWritableRoot, onOutput } from '../build/out-dir.ts';
+import { recoverOutput, writeStaged } from '../build/staged-write.ts';
+import type { OutputFile } from '../build/write.ts';
 import { readAndValidate } from './validate.ts';
 
 /** The packs were printed but reading them back found problems: nothing is written. */
@@ -182,19 +183,23 @@ async function renderUnits(ctx: BuildContext): Promise<RenderUnit[]> {
 /**
  * read → parse → validate → render → write, in that order: nothing is written before all is
  * known. Outputs whose inputs did not change are not rendered again; one build at a time may
- * write an output folder.
+ * write an output folder, and it replaces the folder's set of outputs whole (staged, then swapped).
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
+  // a folder that cannot take the outputs is refused before any work
+  await ensureWritableRoot(options.out);
   const { resolved, file, briefing: parsed, report, input, checks } = await readAndValidate(options);
   const briefing = Briefing.parse(parsed);
   const outDir = join(options.out, resolved.manifest.edition);
   const result: BuildResult = { file, briefing, report, outDir, written: [], unchanged: [], skipped: [], refused: false };
   if (report.summary.errors > 0 && !options.allowErrors) return { ...result, refused: true };
 
-  await mkdir(outDir, { recursive: true });
-  const lock = await acquireLock(outDir);
+  const lock = await onOutput(outDir, 'taking the build lock', () => acquireLock(outDir));
   try {
-    await removeStrayTemps(outDir);
+    await onOutput(outDir, 'cleaning up after an earlier build', async () => {
+      await recoverOutput(outDir);
+      await removeStrayTemps(outDir);
+    });
     const state = await readState(outDir);
     const files: OutputFile[] = [];
     for (const unit of await renderUnits({ briefing, report, manifest: resolved.manifest, options, sourceText: input.text, checksText: checks?.text ?? null })) {
@@ -207,7 +212,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       files.push(...rendered);
     }
     files.push(stateFile(state));
-    const { written, unchanged } = await writeOutputs(outDir, files);
+    const { written, unchanged } = await writeStaged(outDir, files);
     result.written = written.filter((p) => !p.startsWith('.'));
     result.unchanged = unchanged.filter((p) => !p.startsWith('.'));
   } finally {

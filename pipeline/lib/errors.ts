@@ -23,3 +23,45 @@ export class InputError extends Error {
     return `${this.file}${place}: error: ${this.message} [${this.ruleId}]`;
   }
 }
+
+/** What a file-system error code means, for a person. */
+const REASONS: Record<string, string> = {
+  ENOSPC: 'no space left on device',
+  EDQUOT: 'disk quota exceeded',
+  EROFS: 'read-only file system',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  ENOTDIR: 'a file stands where a folder is needed',
+  EISDIR: 'a folder stands where a file is needed',
+  ENOENT: 'a folder cannot be created there',
+  EEXIST: 'something else already exists there',
+  EMFILE: 'too many open files',
+  EIO: 'input/output error',
+};
+
+/**
+ * The output folder cannot be written (full disk, read-only, no permission, a file in the way):
+ * one located line and exit code 3 — not the briefing's fault, and no earlier output is harmed.
+ */
+export class OutputError extends Error {
+  readonly path: string;
+  readonly code: string;
+
+  constructor(path: string, code: string, action: string, options: { cause?: unknown } = {}) {
+    super(`${REASONS[code] ?? code.toLowerCase()} while ${action}`, { cause: options.cause });
+    this.name = 'OutputError';
+    this.path = path;
+    this.code = code;
+  }
+
+  /** "out/r6: error: no space left on device while writing contacts.xlsx [write-failed]" */
+  format(): string {
+    return `${this.path}: error: ${this.message} [write-failed]`;
+  }
+
+  /** The errors of the file system that mean "this folder cannot take the outputs"; others stay bugs. */
+  static is(err: unknown): err is NodeJS.ErrnoException {
+    const code = (err as NodeJS.ErrnoException | null)?.code;
+    return typeof code === 'string' && code in REASONS;
+  }
+}

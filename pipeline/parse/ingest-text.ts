@@ -1,6 +1,6 @@
 import { InputError } from '../lib/errors.ts';
 
-export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'shift_jis';
+export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'shift_jis';
 
 export interface DecodedText {
   text: string;
@@ -13,8 +13,9 @@ export const MAX_TEXT_BYTES = 20 * 1024 * 1024;
 export const MAX_LINE_CHARS = 100_000;
 
 /**
- * Decode an extracted-text briefing. UTF-8 (with or without BOM) first, then Shift_JIS/CP932,
- * which Japanese government files often use; anything else is refused with a located reason.
+ * Decode an extracted-text briefing. UTF-16 with its byte order mark (Windows' "Unicode" text),
+ * else UTF-8 (with or without BOM), then Shift_JIS/CP932, which Japanese government files often
+ * use; anything else is refused with a located reason.
  */
 export function decodeText(bytes: Uint8Array, file: string): DecodedText {
   if (bytes.length === 0) throw new InputError('the file is empty', { file, ruleId: 'ingest-empty' });
@@ -23,6 +24,18 @@ export function decodeText(bytes: Uint8Array, file: string): DecodedText {
       file,
       ruleId: 'ingest-too-large',
     });
+  }
+  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : null;
+  if (utf16) {
+    let text: string;
+    try {
+      text = new TextDecoder(utf16, { fatal: true }).decode(bytes.subarray(2));
+    } catch {
+      throw new InputError(`the text starts with a ${utf16.toUpperCase()} byte order mark but is not ${utf16.toUpperCase()} throughout; save it as UTF-8`, { file, ruleId: 'ingest-encoding' });
+    }
+    if (text.includes('\0')) throw new InputError('binary data (a NUL character): this is not a text file; give a .txt extraction or a .pdf', { file, ruleId: 'ingest-binary' });
+    assertTextLike(text, file);
+    return { text, encoding: utf16 };
   }
   const nul = bytes.indexOf(0);
   if (nul >= 0) {

@@ -1,0 +1,84 @@
+import { randomBytes } from 'node:crypto';
+import { copyFile, link, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { onOutput } from './out-dir.ts';
+import { writeOutputs, type OutputFile, type WriteResult } from './write.ts';
+
+const STAGING = '.staging-';
+const PREVIOUS = '.previous-';
+
+/** The sibling folders a build of `outDir` works in: out/.r6.staging-<random>, out/.r6.previous-<random>. */
+function sibling(outDir: string, kind: string): string {
+  return join(dirname(outDir), `.${basename(outDir)}${kind}${randomBytes(6).toString('hex')}`);
+}
+
+/**
+ * What a build killed mid-swap left, put right before anything else (under the lock): the
+ * previous set back in place when the folder is missing, stray staging and previous folders gone.
+ */
+export async function recoverOutput(outDir: string): Promise<string[]> {
+  const parent = dirname(outDir);
+  const prefix = `.${basename(outDir)}`;
+  const names = (await readdir(parent).catch(() => [] as string[])).filter((n) => n.startsWith(prefix + STAGING) || n.startsWith(prefix + PREVIOUS));
+  const present = await stat(outDir).then(
+    () => true,
+    () => false,
+  );
+  const previous = names.find((n) => n.startsWith(prefix + PREVIOUS));
+  if (!present && previous) await rename(join(parent, previous), outDir);
+  const removed: string[] = [];
+  for (const name of names) {
+    if (!present && name === previous) continue;
+    await rm(join(parent, name), { recursive: true, force: true });
+    removed.push(name);
+  }
+  return removed;
+}
+
+/**
+ * Writes a whole output set: a staging folder beside `outDir` gets the current files (hard links:
+ * no copy, no space) and the new ones, then takes `outDir`'s place in two renames. Whatever
+ * fails — a full disk, a kill — `outDir` holds either the previous complete set or the new one.
+ */
+export async function writeStaged(outDir: string, files: OutputFile[]): Promise<WriteResult> {
+  const staging = sibling(outDir, STAGING);
+  try {
+    await onOutput(outDir, 'preparing the new outputs', async () => {
+      await mkdir(staging);
+      await linkTree(outDir, staging);
+    });
+    const result = await onOutput(outDir, 'writing the outputs', () => writeOutputs(staging, files));
+    if (result.written.length === 0) {
+      await rm(staging, { recursive: true, force: true });
+      return result;
+    }
+    const previous = sibling(outDir, PREVIOUS);
+    await onOutput(outDir, 'putting the new outputs in place', async () => {
+      const hadPrevious = await stat(outDir).then(
+        () => true,
+        () => false,
+      );
+      if (hadPrevious) await rename(outDir, previous);
+      await rename(staging, outDir);
+      if (hadPrevious) await rm(previous, { recursive: true, force: true });
+    });
+    return result;
+  } catch (err) {
+    await rm(staging, { recursive: true, force: true }).catch(() => undefined);
+    throw err;
+  }
+}
+
+/** Every file of `from` in `to` under the same path, as a hard link (a copy where links are refused). */
+async function linkTree(from: string, to: string): Promise<void> {
+  for (const entry of await readdir(from, { withFileTypes: true }).catch(() => [])) {
+    const source = join(from, entry.name);
+    const target = join(to, entry.name);
+    if (entry.isDirectory()) {
+      await mkdir(target);
+      await linkTree(source, target);
+    } else if (entry.isFile() && !/^\..*\.tmp$/.test(entry.name)) {
+      await link(source, target).catch(() => copyFile(source, target));
+    }
+  }
+}
