@@ -13,12 +13,13 @@ import { formatTerminal } from './report/terminal.ts';
 import type { ValidationReport } from '../schemas/validation.ts';
 import { InputError, OutputError } from './lib/errors.ts';
 import { JSON_SCHEMAS, renderJsonSchema } from './lib/json-schema.ts';
-import { PROJECT_ROOT } from './source.ts';
+import { DEFAULT_EDITION, PROJECT_ROOT } from './source.ts';
+import { fatalReport } from './report/fatal.ts';
 import { writeOutputs } from './build/write.ts';
 
 const pkg = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string };
 
-/** Exit codes: 0 success, 1 the briefing has errors, 2 the input could not be read. */
+/** Exit codes: 0 success, 1 the briefing has errors, 2 the input could not be read, 3 the outputs could not be written. */
 export async function main(argv: string[]): Promise<number> {
   let code = 0;
   const program = new Command()
@@ -73,7 +74,15 @@ export async function main(argv: string[]): Promise<number> {
       };
       const format = formats[opts.format];
       if (!format) throw new InputError(`unknown format "${opts.format}": use ${Object.keys(formats).join(', ')}`, { file: '--format', ruleId: 'cli-format' });
-      const { report } = await readAndValidate({ source, checks: opts.checks });
+      let report: ValidationReport;
+      try {
+        ({ report } = await readAndValidate({ source, checks: opts.checks }));
+      } catch (err) {
+        // A refused input still gives the machine formats a whole document, with the refusal in it.
+        if (!(err instanceof InputError) || opts.format === 'terminal') throw err;
+        process.stdout.write(format(fatalReport(err, { edition: source ?? DEFAULT_EDITION, source: err.file })));
+        throw err;
+      }
       process.stdout.write(format(report));
       if (report.summary.errors > 0) code = 1;
     });

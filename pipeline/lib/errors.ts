@@ -4,6 +4,8 @@ export class InputError extends Error {
   readonly line: number | null;
   readonly column: number | null;
   readonly ruleId: string;
+  /** further refusals found in the same pass (e.g. every unknown figure of a checks file), printed after this one */
+  readonly others: InputError[] = [];
 
   constructor(
     reason: string,
@@ -17,10 +19,27 @@ export class InputError extends Error {
     this.column = options.column ?? null;
   }
 
-  /** "file:line:column: reason [ruleId]" – the way every refusal is printed. */
+  /** "file:line:column: reason [ruleId]" – the way every refusal is printed, one line each. */
   format(): string {
+    return this.all().map((e) => e.formatOne()).join('\n');
+  }
+
+  /** this refusal and the others found with it */
+  all(): InputError[] {
+    return [this, ...this.others];
+  }
+
+  private formatOne(): string {
     const place = this.line ? `:${this.line}${this.column ? `:${this.column}` : ''}` : '';
     return `${this.file}${place}: error: ${this.message} [${this.ruleId}]`;
+  }
+
+  /** One error standing for several found in one pass: the first, carrying the rest. */
+  static together(errors: InputError[]): InputError {
+    const [first, ...rest] = errors;
+    if (!first) throw new Error('InputError.together needs at least one error');
+    first.others.push(...rest);
+    return first;
   }
 }
 

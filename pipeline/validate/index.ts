@@ -79,8 +79,10 @@ export function validate(input: ValidateInput): ValidationReport {
   // Declared checks.
   if (checks) {
     const ctx: SelectContext = { briefing, constants: checks.checks.constants, lineText: input.lineText };
+    const unknown: InputError[] = [];
     checks.checks.checks.forEach((check, i) => {
-      const result = runCheck(check, i, ctx, checks);
+      const result = runCheck(check, i, ctx, checks, unknown);
+      if (!result) return;
       const programs = unique(result.figures.map((f) => f.program));
       const ack = check.acknowledged;
       // An acknowledgement pins the inconsistency it accepts: other figures are a new error.
@@ -114,6 +116,8 @@ export function validate(input: ValidateInput): ValidationReport {
         findings.push(finding({ ruleId: 'checks-stale-acknowledgement', checkId: check.id, severity: 'warning', message: `${check.id} is acknowledged as inconsistent but now holds: remove "acknowledged"`, file: checks.path, at: place ? point(place) : null, programs }));
       }
     });
+    // Every selector that matches nothing, at once: a new edition's checks file is fixed in one pass.
+    if (unknown.length > 0) throw InputError.together(unknown);
   }
 
   const errors = findings.filter((f) => f.severity === 'error').length;
@@ -134,18 +138,26 @@ export function validate(input: ValidateInput): ValidationReport {
   };
 }
 
-function runCheck(check: Check, index: number, ctx: SelectContext, checks: LoadedChecks): RelationResult {
-  const fail = (err: unknown, path: (string | number)[]): never => {
+/**
+ * Evaluate one declared check. A selector that matches nothing is recorded in `unknown` (located
+ * in the checks file) and the check is left out: null. The other selectors of the check are
+ * still tried, so that all of them are reported together.
+ */
+function runCheck(check: Check, index: number, ctx: SelectContext, checks: LoadedChecks, unknown: InputError[]): RelationResult | null {
+  const before = unknown.length;
+  const record = (err: unknown, path: (string | number)[]): void => {
     if (!(err instanceof SelectorError)) throw err;
     const place = checks.locate(['checks', index, ...path]) ?? checks.locate(['checks', index]);
-    throw new InputError(`check "${check.id}": ${err.message}`, { file: checks.path, ruleId: 'checks-unknown-figure', line: place?.line, column: place?.column });
+    unknown.push(new InputError(`check "${check.id}": ${err.message}`, { file: checks.path, ruleId: 'checks-unknown-figure', line: place?.line, column: place?.column }));
   };
   const resolve: Resolver = {
     one(sel, role, path) {
       try {
         return { ...selectFigures(sel, ctx)[0]!, role };
       } catch (err) {
-        return fail(err, path);
+        record(err, path);
+        // a stand-in, so that the check's other selectors are tried too; the result is dropped
+        return { value: Number.NaN, printed: '', label: '', program: null, at: null, role };
       }
     },
     many(sels, role, path) {
@@ -153,19 +165,23 @@ function runCheck(check: Check, index: number, ctx: SelectContext, checks: Loade
         try {
           return selectFigures(sel, ctx, true).map((f) => ({ ...f, role }));
         } catch (err) {
-          return fail(err, [...path, k]);
+          record(err, [...path, k]);
+          return [];
         }
       });
     },
   };
-  if (check.relation === 'same-term') {
-    try {
-      return sameTerm(check, ctx.briefing, ctx.lineText);
-    } catch (err) {
-      return fail(err, ['terms']);
+  try {
+    const result = check.relation === 'same-term' ? sameTerm(check, ctx.briefing, ctx.lineText) : evaluate(check, resolve, ctx.briefing.fiscalYear);
+    return unknown.length > before ? null : result;
+  } catch (err) {
+    if (check.relation === 'same-term' && err instanceof SelectorError) {
+      record(err, ['terms']);
+      return null;
     }
+    if (unknown.length > before) return null; // a relation over figures of which some are missing
+    throw err;
   }
-  return evaluate(check, resolve, ctx.briefing.fiscalYear);
 }
 
 function toChecked(f: RuleFigure | RoleFigure) {

@@ -1,10 +1,17 @@
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import AjvDraft04 from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
+import { ValidationReport } from '../../schemas/validation.ts';
 import { runCli } from '../helpers/cli.ts';
 import { R6_TEXT } from '../helpers/r6.ts';
 import { R6_CHECKS, replaceOnce } from '../helpers/validate.ts';
 import { tempDir } from '../helpers/temp.ts';
+
+const require = createRequire(import.meta.url);
+const SARIF_SCHEMA = require('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
+const Ajv4 = ((AjvDraft04 as unknown as { default?: typeof AjvDraft04 }).default ?? AjvDraft04) as unknown as typeof AjvDraft04.default;
 
 function edition(text: string, checks = R6_CHECKS): string {
   const dir = tempDir('validate');
@@ -50,5 +57,46 @@ describe('briefing validate', () => {
     const sarif = JSON.parse(runCli(['validate', '--format', 'sarif']).stdout);
     expect(sarif.version).toBe('2.1.0');
     expect(runCli(['validate', '--format', 'xml']).status).toBe(2);
+  });
+
+  it('prints a whole report with the refusal in it when the input cannot be read, in every machine format', () => {
+    const dir = edition('');
+    writeFileSync(join(dir, 'briefing.txt'), Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0x01, 0x02]));
+    const ajv = new Ajv4({ allErrors: true, strict: false, validateFormats: false, unicodeRegExp: false });
+    const validSarif = ajv.compile(SARIF_SCHEMA);
+
+    const sarifRun = runCli(['validate', dir, '--format', 'sarif']);
+    expect(sarifRun.status).toBe(2);
+    expect(sarifRun.stderr).toMatch(/briefing\.txt:1:\d+: error: .*NUL.* \[ingest-binary\]/);
+    const sarif = JSON.parse(sarifRun.stdout);
+    expect(validSarif(sarif), JSON.stringify(validSarif.errors)).toBe(true);
+    expect(sarif.runs[0].results).toHaveLength(1);
+    expect(sarif.runs[0].results[0]).toMatchObject({ ruleId: 'ingest-binary', level: 'error' });
+    expect(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toMatch(/briefing\.txt$/);
+
+    const jsonRun = runCli(['validate', dir, '--format', 'json']);
+    expect(jsonRun.status).toBe(2);
+    const report = ValidationReport.parse(JSON.parse(jsonRun.stdout));
+    expect(report.summary.errors).toBe(1);
+    expect(report.findings[0]).toMatchObject({ ruleId: 'ingest-binary', severity: 'error', at: { line: 1 } });
+
+    const githubRun = runCli(['validate', dir, '--format', 'github']);
+    expect(githubRun.status).toBe(2);
+    expect(githubRun.stdout).toMatch(/^::error file=[^,]*briefing\.txt,line=1,col=\d+,.*title=ingest-binary::/m);
+  });
+
+  it('lists every selector that matches no figure at once, in the terminal and in SARIF', () => {
+    const checks = R6_CHECKS.replace('line: ALT（外国語指導助手）について', 'line: ALT（外国語助手）について')
+      .replace('line: 青色の地域', 'line: 緑色の地域')
+      .replace('line: 設立済みの都道府県', 'line: 設立予定の都道府県');
+    expect(checks).not.toBe(R6_CHECKS);
+    const dir = edition(R6_TEXT, checks);
+    const run = runCli(['validate', dir]);
+    expect(run.status).toBe(2);
+    const lines = run.stderr.trimEnd().split('\n').filter((l) => l.includes('[checks-unknown-figure]'));
+    const at = (word: string) => checks.split('\n').findIndex((l) => l.includes(word)) + 1;
+    expect(lines.map((l) => Number(/checks\.yaml:(\d+):/.exec(l)?.[1]))).toEqual([at('外国語助手'), at('緑色の地域'), at('設立予定の都道府県')].sort((a, b) => a - b));
+    const sarif = JSON.parse(runCli(['validate', dir, '--format', 'sarif']).stdout);
+    expect(sarif.runs[0].results.map((r: { ruleId: string }) => r.ruleId)).toEqual(['checks-unknown-figure', 'checks-unknown-figure', 'checks-unknown-figure']);
   });
 });
