@@ -1,7 +1,14 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx so that no build step stands between a clone and a run.
-import { register } from 'tsx/esm/api';
+// The CLI as plain JavaScript: dist/ is compiled from pipeline/ by `npm run build`, which `npm ci`
+// runs (the "prepare" script). Development and tests may run the TypeScript itself through tsx.
+import { access } from 'node:fs/promises';
 
-register();
-const { main } = await import('../pipeline/cli.ts');
+const cli = new URL('../dist/pipeline/cli.js', import.meta.url);
+try {
+  await access(cli);
+} catch {
+  process.stderr.write('briefing: the CLI is not built yet: run `npm run build` (npm ci runs it)\n');
+  process.exit(2);
+}
+const { main } = await import(cli.href);
 process.exitCode = await main(process.argv);

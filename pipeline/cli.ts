@@ -1,22 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, CommanderError } from 'commander';
-import { reporter } from 'vfile-reporter';
-import { build, PackVerificationError } from './commands/build.ts';
-import { diffSources } from './commands/diff.ts';
-import { initEdition } from './commands/init.ts';
-import { readAndValidate } from './commands/validate.ts';
-import { formatDiffMarkdown } from './diff/markdown.ts';
-import { formatGithub } from './report/github.ts';
-import { formatSarif } from './report/sarif.ts';
-import { formatTerminal } from './report/terminal.ts';
 import type { ValidationReport } from '../schemas/validation.ts';
+import type { PackVerificationError } from './commands/build.ts';
 import { InputError, OutputError } from './lib/errors.ts';
-import { JSON_SCHEMAS, renderJsonSchema } from './lib/json-schema.ts';
-import { DEFAULT_EDITION, PROJECT_ROOT } from './source.ts';
-import { fatalReport } from './report/fatal.ts';
-import { writeOutputs } from './build/write.ts';
+import { PROJECT_ROOT } from './lib/paths.ts';
 
+// Each command loads what it needs when it runs: `briefing --help` starts without the parser,
+// the renderers or the browser driver.
 const pkg = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string };
 
 /** Exit codes: 0 success, 1 the briefing has errors, 2 the input could not be read, 3 the outputs could not be written. */
@@ -39,7 +30,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--allow-errors', 'write the outputs even when the validation found errors')
     .option('--no-packs', 'skip the PDF packs (no browser needed)')
     .action(async (source: string | undefined, opts: { out: string; checks?: string; force?: boolean; allowErrors?: boolean; packs: boolean }) => {
-      const { createProgressReporter } = await import('./render-pdf/progress.ts');
+      const [{ build }, { createProgressReporter }, { reporter }, { formatTerminal }] = await Promise.all([import('./commands/build.ts'), import('./render-pdf/progress.ts'), import('vfile-reporter'), import('./report/terminal.ts')]);
       const progress = opts.packs ? createProgressReporter() : null;
       const result = await build({ source, out: opts.out, checks: opts.checks, allowErrors: opts.allowErrors, force: opts.force, packs: opts.packs, onPackProgress: progress ? (d, t, n) => progress.onProgress(d, t, n) : undefined }).finally(() => progress?.stop());
       if (result.file.messages.length > 0) process.stderr.write(reporter([result.file], { quiet: true }) + '\n');
@@ -66,6 +57,14 @@ export async function main(argv: string[]): Promise<number> {
     .option('-c, --checks <file>', 'declared checks (default: checks.yaml next to the manifest)')
     .option('--format <format>', 'terminal, json, sarif or github', 'terminal')
     .action(async (source: string | undefined, opts: { checks?: string; format: string }) => {
+      const [{ readAndValidate }, { formatTerminal }, { formatSarif }, { formatGithub }, { fatalReport }, { DEFAULT_EDITION }] = await Promise.all([
+        import('./commands/validate.ts'),
+        import('./report/terminal.ts'),
+        import('./report/sarif.ts'),
+        import('./report/github.ts'),
+        import('./report/fatal.ts'),
+        import('./source.ts'),
+      ]);
       const formats: Record<string, (r: ValidationReport) => string> = {
         terminal: (r) => formatTerminal(r, { color: process.stdout.isTTY }),
         json: (r) => JSON.stringify(r, null, 2) + '\n',
@@ -95,6 +94,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--source <file>', 'the new briefing (.txt or .pdf), copied into the edition folder')
     .option('--fiscal-year <year>', 'Western fiscal year, when the edition id does not tell it', (v) => Number(v))
     .action(async (edition: string, opts: { from: string; source?: string; fiscalYear?: number }) => {
+      const { initEdition } = await import('./commands/init.ts');
       const { dir, files } = await initEdition({ edition, from: opts.from, source: opts.source, fiscalYear: opts.fiscalYear });
       process.stdout.write(`created ${dir}: ${files.join(', ')}\n`);
     });
@@ -107,6 +107,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--format <format>', 'markdown or json', 'markdown')
     .action(async (from: string, to: string, opts: { format: string }) => {
       if (opts.format !== 'markdown' && opts.format !== 'json') throw new InputError(`unknown format "${opts.format}": use markdown or json`, { file: '--format', ruleId: 'cli-format' });
+      const [{ diffSources }, { formatDiffMarkdown }] = await Promise.all([import('./commands/diff.ts'), import('./diff/markdown.ts')]);
       const diff = await diffSources(from, to);
       process.stdout.write(opts.format === 'json' ? JSON.stringify(diff, null, 2) + '\n' : formatDiffMarkdown(diff));
     });
@@ -116,6 +117,7 @@ export async function main(argv: string[]): Promise<number> {
     .description('write the JSON Schema files generated from the zod schemas')
     .option('-o, --out <dir>', 'folder', join(PROJECT_ROOT, 'schemas'))
     .action(async (opts: { out: string }) => {
+      const [{ JSON_SCHEMAS, renderJsonSchema }, { writeOutputs }] = await Promise.all([import('./lib/json-schema.ts'), import('./build/write.ts')]);
       const files = Object.keys(JSON_SCHEMAS).map((name) => ({ path: name, content: renderJsonSchema(name) }));
       const result = await writeOutputs(opts.out, files);
       process.stdout.write(`${result.written.length} written, ${result.unchanged.length} unchanged in ${opts.out}\n`);
@@ -133,8 +135,9 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(err.format() + '\n');
       return 3;
     }
-    if (err instanceof PackVerificationError) {
-      process.stderr.write(`error: the printed packs failed verification; nothing was written\n${err.verification.problems.map((p) => `  ${p.pack}: ${p.message}`).join('\n')}\n`);
+    if (err instanceof Error && err.name === 'PackVerificationError') {
+      const { verification } = err as PackVerificationError;
+      process.stderr.write(`error: the printed packs failed verification; nothing was written\n${verification.problems.map((p) => `  ${p.pack}: ${p.message}`).join('\n')}\n`);
       return 1;
     }
     if (err instanceof Error && err.name === 'BrowserNotFoundError') {

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { VFile } from 'vfile';
 import { Manifest } from '../schemas/manifest.ts';
 import { InputError } from './lib/errors.ts';
@@ -9,9 +8,9 @@ import { decodeText, MAX_TEXT_BYTES } from './parse/ingest-text.ts';
 import { MAX_PDF_BYTES, readPdfText } from './parse/ingest-pdf.ts';
 import { loadManifest } from './manifest.ts';
 import type { ParseInput } from './parse/index.ts';
+import { PROJECT_ROOT } from './lib/paths.ts';
 
-/** The project root: bundled sources live in <root>/sources/<edition>/. */
-export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export { CODE_ROOT, PROJECT_ROOT } from './lib/paths.ts';
 export const DEFAULT_EDITION = 'r6';
 
 export interface ResolvedSource {

@@ -9,6 +9,16 @@ describe('normalization of extraction defects', () => {
   it('replaces Kangxi and CJK radicals used for kanji', () => {
     expect(norm('協⼒隊全国ネットワーク')).toBe('協力隊全国ネットワーク');
     expect(norm('活動⽀援、地域住⺠、首⾧')).toBe('活動支援、地域住民、首長');
+    // supplement radicals a PDF writer gives for the kanji that share their glyph
+    expect(norm('⻑期、⻘年、関⻄、⻭科')).toBe('長期、青年、関西、歯科');
+  });
+
+  it('reads the punctuation look-alikes of a PDF text layer as the punctuation of the text', () => {
+    // Chromium's and LibreOffice's PDFs of the R6 deck: 移住・交流 came out with ‧ U+2027, PPP／PFI with ∕ U+2215
+    expect(norm('移住\u2027交流情報ガーデン\u2215移住\u2027定住対策への支援')).toBe('移住・交流情報ガーデン／移住・定住対策への支援');
+    expect(norm('\u2329概要\u232a（H26\u301c）')).toBe('〈概要〉（H26～）');
+    // and each character still maps to its own column
+    expect(normalizeLine('PPP\u2215PFI', 1).text).toBe('PPP／PFI');
   });
 
   it('widens half-width katakana and narrows full-width digits and letters', () => {

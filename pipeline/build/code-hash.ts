@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative, sep } from 'node:path';
-import { PROJECT_ROOT } from '../source.ts';
+import { CODE_ROOT, PROJECT_ROOT } from '../lib/paths.ts';
 
 const require = createRequire(import.meta.url);
 const memo = new Map<string, string>();
@@ -16,8 +16,12 @@ export function codeHash(paths: string[], packages: string[] = []): string {
   const known = memo.get(key);
   if (known) return known;
   const h = createHash('sha256');
-  // paths relative to the project: a copied or moved checkout hashes the same
-  for (const p of paths) for (const file of listFiles(join(PROJECT_ROOT, p))) h.update(relative(PROJECT_ROOT, file).split(sep).join('/')).update('\0').update(readFileSync(file));
+  // paths relative to their root: a copied or moved checkout hashes the same. Code is hashed as
+  // it runs (the TypeScript under tsx, the compiled JavaScript of dist/), templates as they are.
+  for (const p of paths) {
+    const root = p.startsWith('pipeline/') ? CODE_ROOT : PROJECT_ROOT;
+    for (const file of listFiles(join(root, p))) h.update(relative(root, file).split(sep).join('/')).update('\0').update(readFileSync(file));
+  }
   for (const name of packages) h.update(name).update(packageVersion(name));
   const digest = h.digest('hex');
   memo.set(key, digest);

@@ -59,14 +59,7 @@ export function parseBriefing(input: ParseInput, file: VFile, times?: StageTimes
 
   const contacts = clock('contacts', () => extractContacts(slides));
   for (const n of contacts.notes) note(n.ruleId, 'warning', n.reason, n.at);
-  if (contacts.programs.length === 0) {
-    throw new InputError('no contact list (a slide headed 施策名 / 担当課室 / 担当者 / 電話番号) was found, so no program can be identified', {
-      file: file.path,
-      ruleId: 'contacts-missing',
-      line: lines.at(-1)?.no ?? 1,
-      column: 1,
-    });
-  }
+  if (contacts.programs.length === 0) throw noContactList(input, lines, file.path ?? 'source');
   const assignments = clock('assign', () => assignSlides(slides, contacts.programs, input.manifest.programAliases, contacts.slideIndexes));
   for (const s of slides) {
     const a = assignments.get(s.index)!;
@@ -133,4 +126,23 @@ function stopwatch(times?: StageTimes) {
     if (times) times[stage] = performance.now() - t0;
     return result;
   };
+}
+
+/**
+ * The refusal when no contact list is found. A PDF is read one slide per page — the deck as
+ * exported slide by slide — so a PDF of handouts (several slides on a page), of notes pages or of
+ * an A4 document is told so, with the page where the contact-list heading stands, if anywhere.
+ */
+function noContactList(input: ParseInput, lines: ReturnType<typeof normalizeLines>, path: string): InputError {
+  const heading = lines.find((l) => /施\s*策\s*名/.test(l.text) && /担\s*当\s*課\s*室/.test(l.text));
+  const base = 'no contact list (a slide headed 施策名 / 担当課室 / 担当者 / 電話番号) was found, so no program can be identified';
+  let reason = base;
+  if (input.format === 'pdf') {
+    const pageCount = new Set(input.pages ?? []).size;
+    reason +=
+      `; a PDF is read one slide per page (the deck exported slide by slide, ${pageCount} page${pageCount === 1 ? '' : 's'} here)` +
+      (heading ? `, and the contact-list heading stands inside page ${heading.page}, not at the top of a slide: export the deck one slide per page (not handouts or notes pages), or give its text extraction` : ': is this the briefing deck?');
+  }
+  const at = heading ?? lines.at(-1);
+  return new InputError(reason, { file: path, ruleId: 'contacts-missing', line: at?.no ?? 1, column: 1 });
 }

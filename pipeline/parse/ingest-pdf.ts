@@ -102,7 +102,12 @@ function toLines(items: Item[]): string[] {
     else rows.push({ y: it.y, height: it.height, items: [it] });
   }
   const gaps = rows.slice(1).map((r, i) => rows[i]!.y - r.y).sort((a, b) => a - b);
-  const leading = gaps.length ? gaps[Math.floor(gaps.length / 2)]! : 0;
+  const heights = rows.map((r) => r.height).sort((a, b) => a - b);
+  // One line's advance: the usual gap between rows, but never more than a line of the usual font
+  // set at 1.5: on a page whose lines mostly stand apart (a text with blank lines between them),
+  // the usual gap is two lines, and each of those blank lines must come out as one.
+  const lineAdvance = heights[Math.floor(heights.length / 2)]! * 1.5;
+  const leading = gaps.length ? Math.min(gaps[Math.floor(gaps.length / 2)]!, lineAdvance) : 0;
   const out: string[] = [];
   rows.forEach((row, i) => {
     if (i > 0 && leading > 0) {

@@ -10,30 +10,32 @@ export interface MappedChars {
   end: number[];
 }
 
-/** CJK Radicals Supplement forms that NFKC leaves alone but extraction uses for ordinary kanji. */
-const RADICAL_SUPPLEMENT: Record<string, string> = {
-  '⺠': '民',
-  '⻑': '長',
-  '⻄': '西',
-  '⻤': '鬼',
-  '⻘': '青',
-  '⻝': '食',
-  '⻁': '虎',
-  '⺟': '母',
-  '⻆': '角',
-  '⻌': '辶',
-  '⻏': '阝',
-  '⻖': '阝',
-  '⺅': '亻',
-  '⺉': '刂',
-  '⺡': '氵',
-  '⺣': '灬',
-  '⺮': '竹',
-  '⻂': '衤',
-  '⻩': '黄',
-  '⻲': '亀',
-  '⻨': '麦',
-  '⻯': '竜',
+/**
+ * CJK Radicals Supplement forms that NFKC leaves alone but PDF text layers give for ordinary kanji
+ * (長 read as ⻑): a font maps both code points to one glyph and the PDF writer keeps the lowest.
+ * Each radical with the ideograph it shares its glyph with in Noto Sans JP / Source Han Sans,
+ * where the two are drawn alike (those with an ideograph outside the BMP, all bare components, are
+ * left as they are); a few chosen by meaning (⺮ 竹, ⻝ 食, ⻤ 鬼, ⻁ 虎, ⻆ 角, ⻏ 阝).
+ */
+const RADICAL_SUPPLEMENT: Record<string, string> = Object.fromEntries(
+  '⺂乛 ⺃乚 ⺅亻 ⺉刂 ⺋㔾 ⺎兀 ⺏尣 ⺐尢 ⺒巳 ⺓幺 ⺔彑 ⺖忄 ⺘扌 ⺙攵 ⺛旡 ⺞歺 ⺟母 ⺠民 ⺡氵 ⺣灬 ⺤爫 ⺦丬 ⺨犭 ⺫罒 ⺭礻 ⺮竹 ⺯糹 ⺰纟 ⺱罓 ⺲罒 ⺹耂 ⺺肀 ⺾艹 ⺿艹 ⻀艹 ⻁虎 ⻂衤 ⻃覀 ⻄西 ⻅见 ⻆角 ⻈讠 ⻉贝 ⻋车 ⻌辶 ⻍辶 ⻏阝 ⻐钅 ⻑長 ⻒镸 ⻓长 ⻖阝 ⻘青 ⻙韦 ⻚页 ⻛风 ⻜飞 ⻝食 ⻟飠 ⻠饣 ⻢马 ⻤鬼 ⻥鱼 ⻦鸟 ⻧卤 ⻨麦 ⻩黄 ⻪黾 ⻫斉 ⻬齐 ⻭歯 ⻮齿 ⻯竜 ⻰龙 ⻲亀 ⻳龟'.split(' ').map((pair) => [...pair] as [string, string]),
+);
+
+/**
+ * Punctuation look-alikes the same way: ‧ U+2027 for ・, ∕ U+2215 for ／, 〈〉 U+2329/U+232A for
+ * 〈〉, ‵ U+2035 for ｀ (the aliases of Japanese-text glyphs in Noto Sans JP, as Chromium's PDF
+ * writer and others emit them), the em space for the ideographic space, and one wave dash.
+ */
+const PUNCTUATION_LOOKALIKES: Record<string, string> = {
+  '\u2027': '・',
+  '\u2215': '／',
+  '\u2329': '〈',
+  '\u232a': '〉',
+  '\u2035': '｀',
+  '\u2003': ' ',
+  // the wave dash 〜 U+301C and the full-width tilde ～ U+FF5E share one glyph (the "wave dash
+  // problem" between JIS and CP932): one form, the one Windows-made briefings use
+  '\u301c': '～',
 };
 
 /** Private-use bullet glyphs (Wingdings code points the PDF font mapped into the PUA). */
@@ -82,6 +84,8 @@ export function mapChars(raw: string): MappedChars {
       push(String.fromCharCode(cp - 0xfee0), i, i + 1);
     } else if (ch === '％') {
       push('%', i, i + 1);
+    } else if (PUNCTUATION_LOOKALIKES[ch] !== undefined) {
+      push(PUNCTUATION_LOOKALIKES[ch], i, i + 1);
     } else if (ch === '\u3000' || ch === '\u00a0') {
       push(' ', i, i + 1);
     } else if (cp >= 0xe000 && cp <= 0xf8ff) {

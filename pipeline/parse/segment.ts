@@ -76,7 +76,8 @@ export function segmentSlides(lines: NormalizedLine[], notPageStarts: string[] =
     if (current && (blankRun >= 3 || line.pageStart) && SHEET_LABEL.test(line.text.trim())) {
       sheet = { label: line.text.trim(), lines: [line] };
       current.sheets.push(sheet);
-    } else if (!current || marked || heading || afterGap || newPdfPage) {
+    } else if (!current || newPdfPage || (line.page === undefined && (marked || heading || afterGap))) {
+      // (a PDF page is one slide whatever its gaps: only a text extraction is split by them)
       sheet = null;
       current = { lines: [line], sheets: [] };
       groups.push(current);

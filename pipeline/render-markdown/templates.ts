@@ -1,13 +1,13 @@
 import Handlebars from 'handlebars';
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { FiscalMeasure } from '../../schemas/figures.ts';
 import { formatEraYear } from '../units/era.ts';
 import { formatYen } from '../units/number.ts';
 import { perUnitText } from '../views/formats.ts';
+import { PROJECT_ROOT } from '../lib/paths.ts';
 
-export const TEMPLATE_DIR = fileURLToPath(new URL('../../templates/markdown/', import.meta.url));
+export const TEMPLATE_DIR = join(PROJECT_ROOT, 'templates', 'markdown') + '/';
 
 /** An environment of its own, so that our helpers and partials never leak into another renderer's. */
 export function markdownTemplates(dir = TEMPLATE_DIR): typeof Handlebars {

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { loadFonts } from './fonts.ts';
+import { PROJECT_ROOT } from '../lib/paths.ts';
+import { join } from 'node:path';
 
 /** The fixed fake origin the renderer serves its own files from; .invalid never resolves (RFC 6761). */
 export const ASSET_ORIGIN = 'https://briefing-pack.invalid';
@@ -11,7 +12,7 @@ export const ASSET_PATHS = {
   css: '/pack.css',
 } as const;
 
-export const TEMPLATE_DIR = fileURLToPath(new URL('../../templates/pdf/', import.meta.url));
+export const TEMPLATE_DIR = join(PROJECT_ROOT, 'templates', 'pdf') + '/';
 
 export interface Asset {
   contentType: string;

@@ -1,9 +1,10 @@
 import Handlebars from 'handlebars';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { reportView, type ReportInput } from './html-view.ts';
+import { PROJECT_ROOT } from '../lib/paths.ts';
+import { join } from 'node:path';
 
-const TEMPLATE_DIR = fileURLToPath(new URL('../../templates/report/', import.meta.url));
+const TEMPLATE_DIR = join(PROJECT_ROOT, 'templates', 'report') + '/';
 
 let template: ((context: object) => string) | null = null;
 

@@ -21,7 +21,7 @@ export const CSV_AS_SHOWN = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,1041,fa
  * a throw-away profile and output folder, removed afterwards whatever happens. Returns the files
  * written, by name (CSV: "<stem>-<sheet>.csv").
  */
-export async function convertWithLibreOffice(bytes: Uint8Array, fileName: string, target: string): Promise<Map<string, Uint8Array>> {
+export async function convertWithLibreOffice(bytes: Uint8Array, fileName: string, target: string, env: Record<string, string> = {}): Promise<Map<string, Uint8Array>> {
   const dir = await mkdtemp(join(tmpdir(), 'briefing-soffice-'));
   try {
     const input = join(dir, basename(fileName));
@@ -29,7 +29,7 @@ export async function convertWithLibreOffice(bytes: Uint8Array, fileName: string
     await writeFile(input, bytes);
     const args = [`-env:UserInstallation=${pathToFileURL(join(dir, 'profile')).href}`, '--headless', '--norestore', '--nolockcheck', '--convert-to', target, '--outdir', out, input];
     try {
-      await run(SOFFICE, args, { timeout: 120_000, env: { ...process.env, HOME: dir } });
+      await run(SOFFICE, args, { timeout: 120_000, env: { ...process.env, HOME: dir, ...env } });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') throw new Error(`LibreOffice (${SOFFICE}) is not installed: run bash .ci/setup, or set BRIEFING_SOFFICE`);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { VFile } from 'vfile';
+import { inject, type ProvidedContext } from 'vitest';
 import type { Briefing } from '../../schemas/briefing.ts';
 import type { Manifest } from '../../schemas/manifest.ts';
 import { loadManifest } from '../../pipeline/manifest.ts';
@@ -23,10 +24,24 @@ export async function parseText(text = R6_TEXT, path = R6_TEXT_PATH, manifest?: 
   return { briefing, file };
 }
 
-let cached: Promise<{ briefing: Briefing; file: VFile }> | null = null;
-export function parseR6(): Promise<{ briefing: Briefing; file: VFile }> {
-  cached ??= parseText();
+let cached: Promise<{ briefing: Briefing }> | null = null;
+/**
+ * The bundled R6 briefing, parsed once per run by test/global-setup.ts; a process outside the
+ * test runner (a child a test starts) parses it itself.
+ */
+export function parseR6(): Promise<{ briefing: Briefing }> {
+  const briefing = fromRun('r6Briefing');
+  cached ??= briefing ? Promise.resolve({ briefing }) : parseText();
   return cached;
+}
+
+/** A value the global setup provided, or undefined outside a test file. */
+export function fromRun<K extends 'r6Briefing' | 'r6Report'>(key: K): ProvidedContext[K] | undefined {
+  try {
+    return inject(key);
+  } catch {
+    return undefined; // the global setup itself, or a child process: no runner state
+  }
 }
 
 /** The raw lines of one slide of a parsed text (by 1-based slide index). */

@@ -2,11 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { validateParsed } from '../../pipeline/commands/validate.ts';
 import { InputError } from '../../pipeline/lib/errors.ts';
+import { ValidationReport } from '../../schemas/validation.ts';
 import { parseChecks } from '../../pipeline/validate/checks-file.ts';
 import { R6_TEXT, parseText } from '../helpers/r6.ts';
 import { R6_CHECKS, R6_CHECKS_PATH } from '../helpers/validate.ts';
 
 const LINES = R6_TEXT.split('\n');
+const CHECK_LINES = R6_CHECKS.split('\n');
 
 /** Random edits a person or a bad extraction could make to the source. */
 const edit = fc.oneof(
@@ -48,18 +50,30 @@ describe('robustness', () => {
         const text = edits.reduce((t, e) => applyOne(t, e), R6_TEXT);
         try {
           const { briefing } = await parseText(text);
-          const report = validateParsed(briefing, { text }, checks);
-          expect(report.summary.errors).toBeGreaterThanOrEqual(0);
-          for (const f of report.findings) expect(f.at === null || f.at.line >= 1).toBe(true);
+          const report = ValidationReport.parse(validateParsed(briefing, { text }, checks));
+          expect(report.summary.errors).toBe(report.findings.filter((f) => f.severity === 'error').length);
+          // every finding points into the edited source (or into the checks file) at a place that exists
+          const lines = text.split('\n');
+          for (const f of report.findings) {
+            if (f.at === null) continue;
+            const within = f.file === briefing.source.file ? lines : CHECK_LINES;
+            expect(f.at.line, f.message).toBeLessThanOrEqual(within.length);
+            expect(f.at.column, f.message).toBeLessThanOrEqual(within[f.at.line - 1]!.length + 1);
+            if (f.at.raw) expect(within[f.at.line - 1], f.message).toContain(f.at.raw.split('\n')[0]);
+          }
           parsed++;
         } catch (err) {
           if (!(err instanceof InputError)) throw err;
-          expect(err.format()).toMatch(/: error: .+ \[[a-z-]+\]$/);
+          for (const line of err.format().split('\n')) expect(line).toMatch(/: error: .+ \[[a-z-]+\]$/);
+          if (err.line !== null && err.file.endsWith('briefing.txt')) expect(err.line).toBeLessThanOrEqual(text.split('\n').length);
           refused++;
         }
       }),
       { numRuns: 60, seed: 20241126 },
     );
     console.log(`fuzz: ${parsed} edited sources parsed and validated, ${refused} refused with a located message`);
+    // both paths are taken, or the property above tested one of them only
+    expect(parsed).toBeGreaterThan(0);
+    expect(refused).toBeGreaterThan(0);
   }, 300_000);
 });

@@ -30,6 +30,21 @@ function splitsWord(prev: string, next: string): boolean {
   const tail = prev.slice(-8);
   const head = next.slice(0, 8);
   if (!/[\p{L}\p{N}]$/u.test(tail) || !/^[\p{L}\p{N}]/u.test(head)) return false;
+  const key = `${tail}\n${head}`;
+  let known = splitCache.get(key);
+  if (known === undefined) {
+    known = segmentsAcross(tail, head);
+    if (splitCache.size >= SPLIT_CACHE_SIZE) splitCache.clear();
+    splitCache.set(key, known);
+  }
+  return known;
+}
+
+/** The segmenter is the slow part of a parse, and a briefing's line pairs repeat from parse to parse. */
+const splitCache = new Map<string, boolean>();
+const SPLIT_CACHE_SIZE = 100_000;
+
+function segmentsAcross(tail: string, head: string): boolean {
   for (const s of segmenter.segment(tail + head)) {
     if (s.index < tail.length && s.index + s.segment.length > tail.length) return s.isWordLike === true;
     if (s.index >= tail.length) break;

@@ -75,6 +75,9 @@ export function extractShares(ctx: SlideContext): ShareFigure[] {
 
 type FoundShare = { label: string; value: number; printed: string; at: ShareGroup['shares'][number]['at']; li: number };
 
+/** A share inside a line, after a label in brackets: "【組合運営費への財政措置】 ½市町村助成". */
+const INLINE_SHARE = new RegExp(`(?:^|\\s)(${FRACTION})\\s*(${SHARE_LABEL.source.slice(1)})`);
+
 function findShares(ctx: SlideContext): FoundShare[] {
   const lines = ctx.span.lines;
   const shares: FoundShare[] = [];
@@ -99,7 +102,7 @@ function findShares(ctx: SlideContext): FoundShare[] {
     }
     if (!printed) {
       // A share inside a line: "【組合運営費への財政措置】 ½市町村助成".
-      const inline = new RegExp(`(?:^|\\s)(${FRACTION})\\s*(${SHARE_LABEL.source.slice(1)})`).exec(text);
+      const inline = INLINE_SHARE.exec(text);
       if (!inline) continue;
       printed = inline[1]!;
       label = inline[2]!;
