@@ -28,6 +28,28 @@ export function normalizeLines(text: string, pages?: number[]): NormalizedLine[]
 }
 
 export function normalizeLine(raw: string, no: number, page?: number): NormalizedLine {
+  let known = lineCache.get(raw);
+  if (!known) {
+    known = normalizeRaw(raw);
+    if (lineCache.size >= LINE_CACHE_SIZE) lineCache.clear();
+    lineCache.set(raw, known);
+  }
+  const line: NormalizedLine = { no, raw, ...known };
+  if (page !== undefined) line.page = page;
+  return line;
+}
+
+type LineForm = Omit<NormalizedLine, 'no' | 'raw' | 'page'>;
+
+/**
+ * A line normalizes the same wherever it stands: the forms are kept by raw text, so parsing an
+ * edited briefing again (the next edition, a validation after a parse, a test's planted slip)
+ * normalizes only the lines that changed. The column maps are frozen: shared, never changed.
+ */
+const lineCache = new Map<string, LineForm>();
+const LINE_CACHE_SIZE = 50_000;
+
+function normalizeRaw(raw: string): LineForm {
   const pageStart = PAGE_MARKER.test(raw);
   let mapped = mapChars(raw);
   mapped = collapseLetterSpacing(mapped, pageStart);
@@ -36,17 +58,13 @@ export function normalizeLine(raw: string, no: number, page?: number): Normalize
   let e = mapped.chars.length;
   while (s < e && mapped.chars[s] === ' ') s++;
   while (e > s && mapped.chars[e - 1] === ' ') e--;
-  const line: NormalizedLine = {
-    no,
-    raw,
+  return {
     text: mapped.chars.slice(s, e).join(''),
-    start: mapped.start.slice(s, e),
-    end: mapped.end.slice(s, e),
+    start: Object.freeze(mapped.start.slice(s, e)) as number[],
+    end: Object.freeze(mapped.end.slice(s, e)) as number[],
     pageStart,
     tabbed: raw.includes('\t'),
   };
-  if (page !== undefined) line.page = page;
-  return line;
 }
 
 /** The compact form used to compare names: normalized text without any white space. */

@@ -50,21 +50,19 @@ function titleAt(spanOf: Span, li: number, end: number): Provenance {
   return spanOf.locate(offset, offset + Math.max(1, end));
 }
 
-/** The places inside a block a figure can stand at: its items, cells and lines. */
-function blockRanges(block: Block): Provenance[] {
+/** An item, field or cell of the block holds the place . */
+function holds(block: Block, at: Provenance): boolean {
   switch (block.kind) {
     case 'list':
-      return block.items.map((i) => i.at);
-    case 'fields':
-      return block.fields.map((f) => f.at);
     case 'other':
-      return block.items.map((i) => i.at);
     case 'chart':
-      return block.items.map((i) => i.at);
+      return block.items.some((i) => contains(i.at, at));
+    case 'fields':
+      return block.fields.some((f) => contains(f.at, at));
     case 'table':
-      return [...block.header, ...block.rows].flat().flatMap((c) => (c.at ? [c.at] : []));
+      return [block.header, block.rows].some((rows) => rows.some((row) => row.some((c) => c.at !== null && c.at !== undefined && contains(c.at, at))));
     default:
-      return [block.at];
+      return contains(block.at, at);
   }
 }
 
@@ -76,7 +74,7 @@ function contains(range: Provenance, at: Provenance): boolean {
 
 /** The block a figure stands in, by where it starts: an item, cell or text that holds it, else a table or chart whose lines do. */
 export function blockOf(blocks: readonly Block[], at: Provenance): string | null {
-  for (const block of blocks) if (blockRanges(block).some((r) => contains(r, at))) return block.id;
+  for (const block of blocks) if (holds(block, at)) return block.id;
   for (const block of blocks) if ((block.kind === 'table' || block.kind === 'chart') && contains(block.at, at)) return block.id;
   return null;
 }

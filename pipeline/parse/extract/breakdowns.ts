@@ -3,11 +3,14 @@ import { parseNumber } from '../../units/number.ts';
 import { makeId, type SlideContext } from './context.ts';
 
 const PAIR = /([^\d\s,、，（）()]{1,20}?)\s*,\s*(\d{1,3}(?:,\d{3})+|\d+)(?=\s|$)/gu;
+/** What every pair holds: a label character, a comma, a digit. Most slides have none: no scan for pairs. */
+const PAIR_HINT = /[^\d\s,、，（）()]\s*,\s*\d/u;
 const TOTAL = /[（(]\s*(?:総数|合計|計)\s*(\d[\d,]*)\s*(人|団体|件|社)?\s*[）)]/;
 
 /** Chart data printed as "label, value" pairs ("アメリカ合衆国, 3,042 英国, 762 …"), with the printed total. */
 export function extractBreakdowns(ctx: SlideContext): Breakdown[] {
   const text = ctx.span.text;
+  if (!PAIR_HINT.test(text)) return [];
   const pairs = [...text.matchAll(PAIR)].map((m) => ({
     label: m[1]!.trim(),
     printed: m[2]!,
