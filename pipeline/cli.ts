@@ -117,9 +117,10 @@ export async function main(argv: string[]): Promise<number> {
     .description('write the JSON Schema files generated from the zod schemas')
     .option('-o, --out <dir>', 'folder', join(PROJECT_ROOT, 'schemas'))
     .action(async (opts: { out: string }) => {
-      const [{ JSON_SCHEMAS, renderJsonSchema }, { writeOutputs }] = await Promise.all([import('./lib/json-schema.ts'), import('./build/write.ts')]);
+      const [{ JSON_SCHEMAS, renderJsonSchema }, { writeOutputs }, { ensureWritableRoot, onOutput }] = await Promise.all([import('./lib/json-schema.ts'), import('./build/write.ts'), import('./build/out-dir.ts')]);
       const files = Object.keys(JSON_SCHEMAS).map((name) => ({ path: name, content: renderJsonSchema(name) }));
-      const result = await writeOutputs(opts.out, files);
+      await ensureWritableRoot(opts.out);
+      const result = await onOutput(opts.out, 'writing the schemas', () => writeOutputs(opts.out, files));
       process.stdout.write(`${result.written.length} written, ${result.unchanged.length} unchanged in ${opts.out}\n`);
     });
 

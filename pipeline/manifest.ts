@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { Manifest } from '../schemas/manifest.ts';
+import { MAX_YAML_BYTES, readBounded } from './lib/read-bounded.ts';
 import { InputError } from './lib/errors.ts';
 import { lineColumn, parseYamlFile } from './lib/yaml-file.ts';
 
@@ -12,12 +12,7 @@ export interface LoadedManifest {
 
 /** Read, parse and check a manifest; every problem comes back as a located InputError. */
 export async function loadManifest(path: string): Promise<LoadedManifest> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (cause) {
-    throw new InputError(`cannot read the manifest: ${(cause as Error).message}`, { file: path, ruleId: 'manifest-read', cause });
-  }
+  const text = (await readBounded(path, MAX_YAML_BYTES, { noun: 'manifest', ruleId: 'manifest-read' })).toString('utf8');
   const doc = parseYamlFile(text, path, 'manifest-yaml');
   const parsed = Manifest.safeParse(doc.toJS());
   if (!parsed.success) {

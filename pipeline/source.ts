@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { VFile } from 'vfile';
 import { Manifest } from '../schemas/manifest.ts';
@@ -9,6 +9,7 @@ import { MAX_PDF_BYTES, readPdfText } from './parse/ingest-pdf.ts';
 import { loadManifest } from './manifest.ts';
 import type { ParseInput } from './parse/index.ts';
 import { PROJECT_ROOT } from './lib/paths.ts';
+import { readBounded } from './lib/read-bounded.ts';
 
 export { CODE_ROOT, PROJECT_ROOT } from './lib/paths.ts';
 export const DEFAULT_EDITION = 'r6';
@@ -62,7 +63,7 @@ async function exists(path: string): Promise<boolean> {
  * for; nothing else is guessed.
  */
 async function inferManifest(path: string): Promise<Manifest> {
-  const bytes = await readBytes(path);
+  const bytes = await readSourceBytes(path);
   const text = extname(path).toLowerCase() === '.pdf' ? (await readPdfText(bytes, path)).text : decodeText(bytes, path).text;
   const years = [...text.normalize('NFKC').matchAll(/(?:R|令和)\s*(\d{1,2})\s*(?:年度)?\s*当初予算/g)].map((m) => Number(m[1]));
   if (years.length === 0) {
@@ -83,23 +84,16 @@ async function inferManifest(path: string): Promise<Manifest> {
   });
 }
 
-async function readBytes(path: string): Promise<Uint8Array> {
-  // Refuse an oversized file before reading it, so memory stays bounded.
-  const size = (await stat(path).catch(() => null))?.size ?? 0;
+/** The bytes of a source file: a regular file within the limit of its kind (text or PDF). */
+export async function readSourceBytes(path: string): Promise<Uint8Array> {
+  // Refuse an oversized file or a device before reading it, so memory and time stay bounded.
   const limit = extname(path).toLowerCase() === '.pdf' ? MAX_PDF_BYTES : MAX_TEXT_BYTES;
-  if (size > limit) {
-    throw new InputError(`the file is ${size} bytes; the limit for this kind of source is ${limit} bytes`, { file: path, ruleId: 'ingest-too-large' });
-  }
-  try {
-    return await readFile(path);
-  } catch (cause) {
-    throw new InputError(`cannot read the source: ${(cause as Error).message}`, { file: path, ruleId: 'source-read', cause });
-  }
+  return readBounded(path, limit, { noun: 'source', ruleId: 'source-read' });
 }
 
 /** Read and decode the source named by a resolved manifest. */
 export async function readSource(resolved: ResolvedSource, file: VFile): Promise<ParseInput> {
-  const bytes = await readBytes(resolved.sourcePath);
+  const bytes = await readSourceBytes(resolved.sourcePath);
   const sha = createHash('sha256').update(bytes).digest('hex');
   if (resolved.manifestPath && sha !== resolved.manifest.source.sha256) {
     const recorded = resolved.manifest.source.sha256;

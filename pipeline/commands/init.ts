@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { copyFile, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import type { Manifest } from '../../schemas/manifest.ts';
 import { InputError } from '../lib/errors.ts';
-import { resolveSource } from '../source.ts';
+import { readSourceBytes, resolveSource } from '../source.ts';
 import { toEraYear } from '../units/era.ts';
 
 export interface InitOptions {
@@ -34,11 +34,10 @@ export async function initEdition(options: InitOptions): Promise<{ dir: string; 
   let sha256: string | null = null;
   let sourceFile = 'briefing.txt';
   const files: string[] = [];
+  // the new briefing is read before anything is created: a refused source leaves no half edition
+  const bytes = options.source ? await readSourceBytes(options.source) : null;
   await mkdir(dir, { recursive: true });
-  if (options.source) {
-    const bytes = await readFile(options.source).catch((cause) => {
-      throw new InputError(`cannot read the source: ${(cause as Error).message}`, { file: options.source!, ruleId: 'source-read', cause });
-    });
+  if (options.source && bytes) {
     sourceFile = `briefing${basename(options.source).match(/\.[a-z]+$/i)?.[0] ?? '.txt'}`;
     sha256 = createHash('sha256').update(bytes).digest('hex');
     await writeFile(join(dir, sourceFile), bytes);

@@ -2,7 +2,6 @@ import type { Briefing } from '../../schemas/briefing.ts';
 import type { Manifest } from '../../schemas/manifest.ts';
 import type { ProgramFrontMatter } from '../../schemas/program-document.ts';
 import type { ValidationReport } from '../../schemas/validation.ts';
-import { formatEraYear } from '../units/era.ts';
 import { programViews, type ProgramView } from '../views/program-view.ts';
 import { blockNodes } from './blocks.ts';
 import { canonicalMarkdown } from './canonical.ts';

@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import type { Document } from 'yaml';
 import { ChecksFile } from '../../schemas/checks.ts';
+import { MAX_YAML_BYTES, readBounded } from '../lib/read-bounded.ts';
 import { InputError } from '../lib/errors.ts';
 import { lineColumn, parseYamlFile } from '../lib/yaml-file.ts';
 
@@ -15,12 +15,7 @@ export interface LoadedChecks {
 
 /** Read a checks file written by people: YAML syntax, then shape, each error with its place. */
 export async function loadChecks(path: string): Promise<LoadedChecks> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (cause) {
-    throw new InputError(`cannot read the checks file: ${(cause as Error).message}`, { file: path, ruleId: 'checks-read', cause });
-  }
+  const text = (await readBounded(path, MAX_YAML_BYTES, { noun: 'checks file', ruleId: 'checks-read' })).toString('utf8');
   return parseChecks(text, path);
 }
 

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
@@ -18,5 +18,13 @@ describe('briefing init', () => {
     const again = runCli(['init', 'r7', '--from', 'r6'], dir);
     expect(again.status).toBe(2);
     expect(again.stderr).toContain('the edition folder exists already');
+  });
+
+  it('refuses a source that is no file (here /dev/zero) before creating anything, so a rerun can go on', () => {
+    const dir = tempDir('init');
+    const run = runCli(['init', 'r7', '--from', 'r6', '--source', '/dev/zero'], dir);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe('/dev/zero: error: the source is not a regular file (a folder, a device or a pipe) [source-read]\n');
+    expect(existsSync(join(dir, 'sources'))).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
 import { openSync, closeSync, ftruncateSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.ts';
@@ -27,6 +28,24 @@ function manyPagesPdf(count: number): Buffer {
 }
 
 describe('pathological inputs are refused early', () => {
+  it('a device or a folder given as the source, the manifest or the checks file, without reading it', () => {
+    // /dev/zero never ends: read whole, it would take all memory or run forever
+    const started = Date.now();
+    const source = runCli(['diff', 'r6', '/dev/zero']);
+    expect(source.status).toBe(2);
+    expect(source.stderr).toBe('/dev/zero: error: the source is not a regular file (a folder, a device or a pipe) [source-read]\n');
+    const checks = runCli(['validate', '--checks', '/dev/zero']);
+    expect(checks.status).toBe(2);
+    expect(checks.stderr).toBe('/dev/zero: error: the checks file is not a regular file (a folder, a device or a pipe) [checks-read]\n');
+    // a named pipe where the manifest should be: opening it for reading would wait for a writer
+    const dir = tmp();
+    expect(spawnSync('mkfifo', [join(dir, 'manifest.yaml')]).status).toBe(0);
+    const manifest = runCli(['validate', dir]);
+    expect(manifest.status).toBe(2);
+    expect(manifest.stderr).toMatch(/manifest\.yaml: error: the manifest is not a regular file \(a folder, a device or a pipe\) \[manifest-read\]\n$/);
+    expect(Date.now() - started).toBeLessThan(20_000);
+  });
+
   it('a 200 MB text file, without reading it', () => {
     const dir = tmp();
     const path = join(dir, 'huge.txt');
@@ -35,7 +54,7 @@ describe('pathological inputs are refused early', () => {
     closeSync(fd);
     const run = runCli(['build', '--no-packs', path, '--out', join(dir, 'out')]);
     expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(/huge\.txt: error: the file is 209715200 bytes; the limit for this kind of source is \d+ bytes \[ingest-too-large\]/);
+    expect(run.stderr).toMatch(/huge\.txt: error: the file is 209715200 bytes; the limit for the source is \d+ bytes \[ingest-too-large\]/);
   });
 
   it('a PDF with 10,000 pages', () => {

@@ -31,6 +31,12 @@ describe('an output folder that cannot take the outputs', () => {
     expect(run.stderr).toMatch(/^\/proc\/briefing-pack-test: error: a folder cannot be created there while creating the output folder \[write-failed\]$/m);
   });
 
+  it('guards every command that writes: `briefing schemas --out` under /proc too', () => {
+    const run = runCli(['schemas', '--out', '/proc/briefing-pack-test/schemas']);
+    expect(run.status).toBe(3);
+    expect(run.stderr).toMatch(/^\/proc\/briefing-pack-test: error: a folder cannot be created there while creating the output folder \[write-failed\]$/m);
+  });
+
   it('names the folder and the reason for a full disk, a read-only disk and a missing permission', async () => {
     const dir = tempDir('out-codes');
     for (const [code, reason] of [['ENOSPC', 'no space left on device'], ['EROFS', 'read-only file system'], ['EACCES', 'permission denied']] as const) {

@@ -1,4 +1,4 @@
-import type { Block, ListItem } from '../../../schemas/content.ts';
+import type { ListItem } from '../../../schemas/content.ts';
 import type { Provenance } from '../../../schemas/provenance.ts';
 import { compact } from '../normalize.ts';
 import type { Span } from '../span.ts';
