@@ -4,6 +4,9 @@ import { InputError } from '../pipeline/lib/errors.ts';
 import { readPdfText } from '../pipeline/parse/ingest-pdf.ts';
 import { parseBriefing } from '../pipeline/parse/index.ts';
 import type { Briefing } from '../schemas/briefing.ts';
+import { validateParsed } from '../pipeline/commands/validate.ts';
+import { parseChecks } from '../pipeline/validate/checks-file.ts';
+import { R6_CHECKS, R6_CHECKS_PATH } from './helpers/validate.ts';
 import { textToPdf } from './helpers/make-pdf.ts';
 import { R6_TEXT, parseR6, r6Manifest } from './helpers/r6.ts';
 import { chromiumReady, convertWithLibreOfficeCalc, printWithChromium } from './helpers/slide-pdfs.ts';
@@ -20,10 +23,10 @@ async function r6Pdf(): Promise<Buffer> {
   return textToPdf(await r6Slides());
 }
 
-async function parsePdf(bytes: Uint8Array, name: string): Promise<{ briefing: Briefing; text: string }> {
+async function parsePdf(bytes: Uint8Array, name: string): Promise<{ briefing: Briefing; text: string; pages: number[] }> {
   const pdf = await readPdfText(bytes, name);
   const briefing = parseBriefing({ text: pdf.text, pages: pdf.pages, format: 'pdf', encoding: 'pdf', bytes, manifest: await r6Manifest() }, new VFile({ path: name }));
-  return { briefing, text: pdf.text };
+  return { briefing, text: pdf.text, pages: pdf.pages };
 }
 
 /** What the briefing says, without where it says it (lines and columns differ between a text and a PDF). */
@@ -67,7 +70,7 @@ describe('PDF ingest (pdfjs-dist)', () => {
       const slides = await r6Slides();
       if (producer.startsWith('Chromium')) await chromiumReady();
       const bytes = producer.startsWith('Chromium') ? printWithChromium(slides) : await convertWithLibreOfficeCalc(slides);
-      const { briefing: fromPdf, text } = await parsePdf(bytes, 'r6.pdf');
+      const { briefing: fromPdf, text, pages } = await parsePdf(bytes, 'r6.pdf');
       const { briefing: fromText } = await parseR6();
       // the producer's text layer did have look-alikes: the test exercises the folding
       if (producer.startsWith('Chromium')) expect(text).toMatch(/[\u2027\u2215\u2f00-\u2fdf]/);
@@ -86,6 +89,16 @@ describe('PDF ingest (pdfjs-dist)', () => {
       // text, whose word gaps the page does not keep.
       const titles = (b: Briefing) => b.slides.filter((x) => x.index !== 11 && x.index !== 54).map((x) => [x.index, x.title]);
       expect(titles(fromPdf)).toEqual(titles(fromText));
+      // The edition's own checks hold on the PDF: every selector finds its figure, every declared
+      // check passes (or is acknowledged, as on the text). Only the generic comparison of the
+      // spreadsheet dumps' copies may differ: a PDF keeps no empty cells, so a copy's columns can
+      // shift (reading tables is the slide-deck issue's work).
+      const report = validateParsed(fromPdf, { text, pages }, parseChecks(R6_CHECKS, R6_CHECKS_PATH));
+      const declared = report.checks.filter((c) => c.id.includes(':') === false && c.relation !== 'sheet-copies');
+      expect(declared.length).toBeGreaterThan(90);
+      expect(declared.filter((c) => c.status === 'fail').map((c) => c.id)).toEqual([]);
+      expect(report.findings.filter((f) => f.severity === 'error' && f.ruleId !== 'sheet-copies').map((f) => f.message)).toEqual([]);
+      expect(report.summary.acknowledged).toBe(3);
     }, 180_000);
   }
 

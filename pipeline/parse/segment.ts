@@ -50,7 +50,7 @@ export function segmentSlides(lines: NormalizedLine[], notPageStarts: string[] =
   let blankRun = 0;
   let page: number | undefined;
 
-  for (const line of lines) {
+  for (const [at, line] of lines.entries()) {
     // In a PDF every page is a slide: its page boundaries are certain, unlike a text extraction's.
     const newPdfPage = line.page !== undefined && line.page !== page;
     page = line.page;
@@ -73,7 +73,10 @@ export function segmentSlides(lines: NormalizedLine[], notPageStarts: string[] =
     }
     const heading = blankRun >= 2 && isLetterSpaced(line.raw);
     const afterGap = blankRun >= 3 && !sheet && current !== null && current.lines.some((l) => l.text.trim() !== '');
-    if (current && (blankRun >= 3 || line.pageStart) && SHEET_LABEL.test(line.text.trim())) {
+    // In a PDF the label of a sheet copy has no page marker and may follow its slide without a gap:
+    // there it is the label alone on its line, set apart from the sheet below it.
+    const sheetStart = blankRun >= 3 || line.pageStart || (line.page !== undefined && setApartBelow(lines, at));
+    if (current && sheetStart && SHEET_LABEL.test(line.text.trim())) {
       sheet = { label: line.text.trim(), lines: [line] };
       current.sheets.push(sheet);
     } else if (!current || newPdfPage || (line.page === undefined && (marked || heading || afterGap))) {
@@ -145,6 +148,14 @@ function isAlonePageNumber(content: NormalizedLine[], line: NormalizedLine): boo
   const i = content.indexOf(line);
   const next = content[i + 1];
   return next === undefined || next.text.trim() === '';
+}
+
+/** Two blank lines follow the line on its page, or the next line holds tab-separated cells. */
+function setApartBelow(lines: readonly NormalizedLine[], at: number): boolean {
+  const [a, b] = [lines[at + 1], lines[at + 2]];
+  const blank = (l: NormalizedLine | undefined) => l !== undefined && l.page === lines[at]!.page && l.text.trim() === '';
+  if (blank(a) && blank(b)) return true;
+  return a !== undefined && a.raw.includes('\t');
 }
 
 function findLastIndex<T>(arr: T[], pred: (x: T) => boolean): number {
