@@ -2,8 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import type { ValidationReport } from '../schemas/validation.ts';
-import type { PackVerificationError } from './commands/build.ts';
-import { InputError, OutputError } from './lib/errors.ts';
+import { BrowserNotFoundError, InputError, OutputError, PackVerificationError } from './lib/errors.ts';
 import { PROJECT_ROOT } from './lib/paths.ts';
 
 // Each command loads what it needs when it runs: `briefing --help` starts without the parser,
@@ -136,12 +135,12 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(err.format() + '\n');
       return 3;
     }
-    if (err instanceof Error && err.name === 'PackVerificationError') {
-      const { verification } = err as PackVerificationError;
+    if (err instanceof PackVerificationError) {
+      const { verification } = err;
       process.stderr.write(`error: the printed packs failed verification; nothing was written\n${verification.problems.map((p) => `  ${p.pack}: ${p.message}`).join('\n')}\n`);
       return 1;
     }
-    if (err instanceof Error && err.name === 'BrowserNotFoundError') {
+    if (err instanceof BrowserNotFoundError) {
       process.stderr.write(`error: ${err.message}\n`);
       return 2;
     }

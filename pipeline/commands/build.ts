@@ -13,12 +13,9 @@ import type { OutputFile } from '../build/write.ts';
 import { readAndValidate } from './validate.ts';
 
 /** The packs were printed but reading them back found problems: nothing is written. */
-export class PackVerificationError extends Error {
-  constructor(readonly verification: { ok: boolean; problems: readonly { pack: string; check: string; message: string }[] }) {
-    super(`${verification.problems.length} problem(s) in the printed packs: ${verification.problems.slice(0, 5).map((p) => `${p.pack}: ${p.message}`).join('; ')}`);
-    this.name = 'PackVerificationError';
-  }
-}
+import { PackVerificationError } from '../lib/errors.ts';
+
+export { PackVerificationError };
 
 export interface BuildOptions {
   source?: string;

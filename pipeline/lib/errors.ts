@@ -84,3 +84,19 @@ export class OutputError extends Error {
     return typeof code === 'string' && code in REASONS;
   }
 }
+
+/** No Chrome or Chromium to print with: exit 2, with where it was looked for. */
+export class BrowserNotFoundError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'BrowserNotFoundError';
+  }
+}
+
+/** The printed packs (or the staff report) did not read back as they must: nothing is written, exit 1. */
+export class PackVerificationError extends Error {
+  constructor(readonly verification: { ok: boolean; problems: readonly { pack: string; check: string; message: string }[] }) {
+    super(`${verification.problems.length} problem(s) in the printed packs: ${verification.problems.slice(0, 5).map((p) => `${p.pack}: ${p.message}`).join('; ')}`);
+    this.name = 'PackVerificationError';
+  }
+}
