@@ -78,7 +78,9 @@ export async function main(argv: string[]): Promise<number> {
       } catch (err) {
         // A refused input still gives the machine formats a whole document, with the refusal in it.
         if (!(err instanceof InputError) || opts.format === 'terminal') throw err;
-        process.stdout.write(format(fatalReport(err, { edition: source ?? DEFAULT_EDITION, source: err.file })));
+        // the edition is known by its id only; a path names no edition yet
+        const edition = /^[a-z]+\d+$/i.test(source ?? DEFAULT_EDITION) ? (source ?? DEFAULT_EDITION) : 'unknown';
+        process.stdout.write(format(fatalReport(err, { edition, source: err.file })));
         throw err;
       }
       process.stdout.write(format(report));

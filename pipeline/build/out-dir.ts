@@ -28,7 +28,10 @@ export async function ensureWritableRoot(root: string): Promise<void> {
   const missing: string[] = [];
   let existing = target;
   for (;;) {
-    const info = await lstat(existing).catch((err: NodeJS.ErrnoException) => (err.code === 'ENOENT' || err.code === 'ENOTDIR' ? null : Promise.reject(err)));
+    const at = existing;
+    const info = await onOutput(at, `preparing the output folder ${displayPath(target)}`, () =>
+      lstat(at).catch((err: NodeJS.ErrnoException) => (err.code === 'ENOENT' || err.code === 'ENOTDIR' ? null : Promise.reject(err))),
+    );
     if (info) {
       if (!info.isDirectory() && !(info.isSymbolicLink() && (await isDirectory(existing)))) throw new OutputError(displayPath(existing), 'ENOTDIR', `preparing the output folder ${displayPath(target)}`);
       break;
@@ -38,7 +41,10 @@ export async function ensureWritableRoot(root: string): Promise<void> {
     if (parent === existing) break;
     existing = parent;
   }
-  for (const folder of missing) await onOutput(folder, 'creating the output folder', () => mkdir(folder));
+  // another build may create the same folder at the same moment: a folder there is fine
+  for (const folder of missing) {
+    await onOutput(folder, 'creating the output folder', () => mkdir(folder).catch(async (err: NodeJS.ErrnoException) => (err.code === 'EEXIST' && (await isDirectory(folder)) ? undefined : Promise.reject(err))));
+  }
   const probe = join(target, `.write-probe-${randomBytes(6).toString('hex')}.tmp`);
   await onOutput(target, 'trying a write in the output folder', async () => {
     await writeFile(probe, 'probe');

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { copyFile, link, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { copyFile, link, mkdir, readdir, realpath, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { onOutput } from './out-dir.ts';
 import { writeOutputs, type OutputFile, type WriteResult } from './write.ts';
@@ -16,7 +16,8 @@ function sibling(outDir: string, kind: string): string {
  * What a build killed mid-swap left, put right before anything else (under the lock): the
  * previous set back in place when the folder is missing, stray staging and previous folders gone.
  */
-export async function recoverOutput(outDir: string): Promise<string[]> {
+export async function recoverOutput(outDirGiven: string): Promise<string[]> {
+  const outDir = await realpath(outDirGiven).catch(() => outDirGiven);
   const parent = dirname(outDir);
   const prefix = `.${basename(outDir)}`;
   const names = (await readdir(parent).catch(() => [] as string[])).filter((n) => n.startsWith(prefix + STAGING) || n.startsWith(prefix + PREVIOUS));
@@ -40,7 +41,10 @@ export async function recoverOutput(outDir: string): Promise<string[]> {
  * no copy, no space) and the new ones, then takes `outDir`'s place in two renames. Whatever
  * fails — a full disk, a kill — `outDir` holds either the previous complete set or the new one.
  */
-export async function writeStaged(outDir: string, files: OutputFile[]): Promise<WriteResult> {
+export async function writeStaged(outDirGiven: string, files: OutputFile[]): Promise<WriteResult> {
+  // a symbolic link to the edition folder (a shared drive, say): the folder it names is the one
+  // swapped, and the link stays as it was
+  const outDir = await realpath(outDirGiven).catch(() => outDirGiven);
   const staging = sibling(outDir, STAGING);
   try {
     await onOutput(outDir, 'preparing the new outputs', async () => {
@@ -59,9 +63,16 @@ export async function writeStaged(outDir: string, files: OutputFile[]): Promise<
         () => false,
       );
       if (hadPrevious) await rename(outDir, previous);
-      await rename(staging, outDir);
-      if (hadPrevious) await rm(previous, { recursive: true, force: true });
+      try {
+        await rename(staging, outDir);
+      } catch (err) {
+        // the new set cannot take its place: the previous one goes back, as it was
+        if (hadPrevious) await rename(previous, outDir).catch(() => undefined);
+        throw err;
+      }
     });
+    // the new set is in place: a previous set that will not go now goes with the next build
+    await rm(previous, { recursive: true, force: true }).catch(() => undefined);
     return result;
   } catch (err) {
     await rm(staging, { recursive: true, force: true }).catch(() => undefined);
@@ -71,7 +82,9 @@ export async function writeStaged(outDir: string, files: OutputFile[]): Promise<
 
 /** Every file of `from` in `to` under the same path, as a hard link (a copy where links are refused). */
 async function linkTree(from: string, to: string): Promise<void> {
-  for (const entry of await readdir(from, { withFileTypes: true }).catch(() => [])) {
+  // no folder yet is an empty one; any other failure to read it must not pass for "empty"
+  const entries = await readdir(from, { withFileTypes: true }).catch((err: NodeJS.ErrnoException) => (err.code === 'ENOENT' ? [] : Promise.reject(err)));
+  for (const entry of entries) {
     const source = join(from, entry.name);
     const target = join(to, entry.name);
     if (entry.isDirectory()) {

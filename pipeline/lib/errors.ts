@@ -56,6 +56,9 @@ const REASONS: Record<string, string> = {
   EEXIST: 'something else already exists there',
   EMFILE: 'too many open files',
   EIO: 'input/output error',
+  ELOOP: 'too many symbolic links (a link that points at itself?)',
+  ENAMETOOLONG: 'a file name or path too long',
+  EBUSY: 'the folder is in use (a mount point, or open in another program)',
 };
 
 /**

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { acquireLock, lockPath } from '../../pipeline/build/lock.ts';
 import { removeStaleTempFolders } from '../../pipeline/render-pdf/browser.ts';
@@ -45,6 +46,29 @@ describe('locked, crash-safe builds', () => {
       await lock.release();
     }
     expect(existsSync(lockPath(join(out, 'r6')))).toBe(false);
+  });
+
+  it('lets one of several builds starting at the same moment take the lock, and only one', async () => {
+    const out = tmp();
+    const outDir = join(out, 'r6');
+    mkdirSync(outDir);
+    const lockModule = pathToFileURL(join(PROJECT_ROOT, 'dist', 'pipeline', 'build', 'lock.js')).href;
+    // each takes the lock as a build does, holds it a moment, and says whether it got it
+    const script = `const { acquireLock } = await import(${JSON.stringify(lockModule)});
+      try { const lock = await acquireLock(${JSON.stringify(outDir)}); process.stdout.write('held'); await new Promise((r) => setTimeout(r, 1500)); await lock.release(); }
+      catch (err) { process.stdout.write(err.ruleId ?? String(err)); }`;
+    for (let round = 0; round < 3; round++) {
+      const children = Array.from({ length: 6 }, () => spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] }));
+      const said = await Promise.all(children.map((c) => new Promise<string>((resolve) => {
+        let text = '';
+        c.stdout!.on('data', (d: Buffer) => (text += d.toString()));
+        c.on('exit', () => resolve(text));
+      })));
+      expect(said.filter((s) => s === 'held'), said.join(' ')).toHaveLength(1);
+      expect(said.filter((s) => s !== 'held').every((s) => s === 'build-locked')).toBe(true);
+      expect(existsSync(lockPath(outDir))).toBe(false);
+    }
+    expect(readdirSync(out)).toEqual(['r6']);
   });
 
   it('takes over the lock of a killed build, and puts right a swap it left half done', () => {

@@ -1,5 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ensureWritableRoot } from '../../pipeline/build/out-dir.ts';
@@ -7,6 +7,7 @@ import { writeStaged } from '../../pipeline/build/staged-write.ts';
 import { OutputError } from '../../pipeline/lib/errors.ts';
 import { runCli } from '../helpers/cli.ts';
 import { tempDir } from '../helpers/temp.ts';
+import { PROJECT_ROOT } from '../../pipeline/source.ts';
 
 // The output side fails as plainly as the input side: one located line, exit code 3, and the
 // output folder holds the previous complete set or the new one — never a mix.
@@ -29,6 +30,38 @@ describe('an output folder that cannot take the outputs', () => {
     const run = runCli(['build', '--no-packs', '--out', '/proc/briefing-pack-test/out']);
     expect(run.status).toBe(3);
     expect(run.stderr).toMatch(/^\/proc\/briefing-pack-test: error: a folder cannot be created there while creating the output folder \[write-failed\]$/m);
+  });
+
+  it('lets two builds start at once into a new output folder: one builds, the other waits its turn or finds it done', async () => {
+    const out = join(tempDir('out-race'), 'a', 'b');
+    const run = () => new Promise<number | null>((resolve) => spawn(process.execPath, [join(PROJECT_ROOT, 'bin', 'briefing.mjs'), 'build', '--no-packs', '--out', out], { stdio: 'ignore' }).on('exit', resolve));
+    const codes = await Promise.all([run(), run()]);
+    // never exit 3 ("the folder cannot take the outputs") because the other made it first
+    expect(codes).toContain(0);
+    expect(codes.every((c) => c === 0 || c === 2)).toBe(true);
+    expect(readdirSync(out)).toEqual(['r6']);
+  });
+
+  it('names a folder that cannot be reached (a link to itself, a name too long) in one line with exit 3', () => {
+    const dir = tempDir('out-loop');
+    symlinkSync(join(dir, 'loop'), join(dir, 'loop'));
+    const loop = runCli(['build', '--no-packs', '--out', join(dir, 'loop', 'out')]);
+    expect(loop.status).toBe(3);
+    expect(loop.stderr).toMatch(/loop\/out: error: too many symbolic links .* \[write-failed\]\n$/);
+    const long = runCli(['build', '--no-packs', '--out', join(dir, 'x'.repeat(300))]);
+    expect(long.status).toBe(3);
+    expect(long.stderr).toMatch(/error: a file name or path too long .* \[write-failed\]\n$/);
+  });
+
+  it('updates the folder a symbolic link names, and keeps the link (an edition folder on a shared drive)', async () => {
+    const dir = tempDir('out-link');
+    mkdirSync(join(dir, 'shared'));
+    mkdirSync(join(dir, 'out'));
+    symlinkSync(join(dir, 'shared'), join(dir, 'out', 'r6'));
+    await writeStaged(join(dir, 'out', 'r6'), [{ path: 'briefing.json', content: 'new data' }]);
+    expect(lstatSync(join(dir, 'out', 'r6')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(dir, 'shared', 'briefing.json'), 'utf8')).toBe('new data');
+    expect(readdirSync(dir).sort()).toEqual(['out', 'shared']);
   });
 
   it('guards every command that writes: `briefing schemas --out` under /proc too', () => {
