@@ -5,6 +5,7 @@ import puppeteer, { type Browser } from 'puppeteer-core';
 import type { BrowserChoice } from './browser-path.ts';
 import { FONT_FILES } from './fonts.ts';
 import { processAlive } from '../lib/process-alive.ts';
+import { BrowserNotFoundError } from '../lib/errors.ts';
 
 export const CHROME_FLAGS = [
   '--no-sandbox',
@@ -119,7 +120,9 @@ export async function openBrowser(executable: BrowserChoice, timeoutMs: number):
   } catch (cause) {
     await close();
     if (interrupted) process.kill(process.pid, interrupted);
-    throw new Error(`could not start ${executable.path} (${executable.source}): ${(cause as Error).message}`, { cause });
+    // no usable browser: the user's to fix (another BRIEFING_CHROME), told in one line, exit 2
+    const reason = (cause as Error).message.split('\n').find((l) => l.trim() !== '') ?? 'it exited';
+    throw Object.assign(new BrowserNotFoundError(`could not start ${executable.path} (${executable.source}): ${reason.trim()}`), { cause });
   }
   if (interrupted) reraise(interrupted);
   return { browser, executable, close };
