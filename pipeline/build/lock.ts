@@ -44,7 +44,6 @@ export async function acquireLock(outDir: string): Promise<Lock> {
   try {
     for (let attempt = 0; attempt < 3; attempt++) {
       if (await createFilledIn(path, me)) {
-        lock.created = true;
         lock.hold();
         return lock;
       }
@@ -142,8 +141,6 @@ function ours(path: string, token: string): boolean {
 }
 
 interface GuardedLock extends Lock {
-  /** set once this process has made the file: only then is it this process's to remove */
-  created: boolean;
   /** start touching the file */
   hold(): void;
 }
@@ -153,8 +150,9 @@ function guard(path: string, token: string): GuardedLock {
   let touch: NodeJS.Timeout | null = null;
   // a lock taken over (this process was stopped for long, on a system without start times) is
   // the new holder's: it is neither touched nor removed
+  // by the token: a signal that comes right after the link made the lock still removes it
   const removeNow = () => {
-    if (lock.created && ours(path, token)) rmSync(path, { force: true });
+    if (ours(path, token)) rmSync(path, { force: true });
   };
   // a signal ends the process: the lock goes first; when no other handler is there to end the
   // process (the browser's closes it, then raises the signal again), raise it again ourselves
@@ -175,7 +173,6 @@ function guard(path: string, token: string): GuardedLock {
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   const lock: GuardedLock = {
-    created: false,
     hold: () => {
       touch = setInterval(() => {
         if (!ours(path, token)) return;
@@ -186,8 +183,7 @@ function guard(path: string, token: string): GuardedLock {
     },
     release: async () => {
       forget();
-      if (lock.created && ours(path, token)) await rm(path, { force: true });
-      lock.created = false;
+      if (ours(path, token)) await rm(path, { force: true });
     },
   };
   return lock;
