@@ -35,7 +35,13 @@ afterAll(async () => {
 });
 
 const pdfOf = (path: string) => result.files.find((f) => f.path === path)!.content;
-const read = <T>(path: string, fn: (doc: PdfDocument) => Promise<T>) => withPdf(pdfOf(path), fn);
+/** What one reading (pageTexts, pageLines, bodyText …) gives for one printed pack: read once per file. */
+const readings = new Map<(doc: PdfDocument) => Promise<unknown>, Map<string, Promise<unknown>>>();
+const read = <T>(path: string, fn: (doc: PdfDocument) => Promise<T>): Promise<T> => {
+  const byPath = readings.get(fn) ?? readings.set(fn, new Map()).get(fn)!;
+  if (!byPath.has(path)) byPath.set(path, withPdf(pdfOf(path), fn));
+  return byPath.get(path) as Promise<T>;
+};
 
 describe('renderPacks', () => {
   it('returns the PDFs and the distribution manifest, verified, without writing anything', () => {
