@@ -1,8 +1,7 @@
 import { dirname, resolve } from 'node:path';
 import { Manifest } from '../schemas/manifest.ts';
-import { MAX_YAML_BYTES, readBounded } from './lib/read-bounded.ts';
 import { InputError } from './lib/errors.ts';
-import { lineColumn, parseYamlFile } from './lib/yaml-file.ts';
+import { lineColumn, parseYamlFile, readYamlText } from './lib/yaml-file.ts';
 
 export interface LoadedManifest {
   manifest: Manifest;
@@ -12,7 +11,7 @@ export interface LoadedManifest {
 
 /** Read, parse and check a manifest; every problem comes back as a located InputError. */
 export async function loadManifest(path: string): Promise<LoadedManifest> {
-  const text = (await readBounded(path, MAX_YAML_BYTES, { noun: 'manifest', ruleId: 'manifest-read' })).toString('utf8');
+  const text = await readYamlText(path, { noun: 'manifest', ruleId: 'manifest-read' });
   const doc = parseYamlFile(text, path, 'manifest-yaml');
   const parsed = Manifest.safeParse(doc.toJS());
   if (!parsed.success) {

@@ -8,10 +8,11 @@ import { decodeText, MAX_TEXT_BYTES } from './parse/ingest-text.ts';
 import { MAX_PDF_BYTES, readPdfText } from './parse/ingest-pdf.ts';
 import { loadManifest } from './manifest.ts';
 import type { ParseInput } from './parse/index.ts';
+import { exists } from './lib/fs.ts';
 import { PROJECT_ROOT } from './lib/paths.ts';
 import { readBounded } from './lib/read-bounded.ts';
 
-export { CODE_ROOT, PROJECT_ROOT } from './lib/paths.ts';
+export { PROJECT_ROOT } from './lib/paths.ts';
 export const DEFAULT_EDITION = 'r6';
 
 export interface ResolvedSource {
@@ -54,9 +55,6 @@ async function fromManifest(path: string): Promise<ResolvedSource> {
   return { manifest: loaded.manifest, manifestPath: path, sourcePath: loaded.sourcePath };
 }
 
-async function exists(path: string): Promise<boolean> {
-  return (await stat(path).catch(() => null)) !== null;
-}
 
 /**
  * A bare file without a manifest: the fiscal year is the one its "R6当初予算額" statements are

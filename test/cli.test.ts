@@ -1,13 +1,11 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.ts';
 import { textToPdf } from './helpers/make-pdf.ts';
 import { R6_DIR, R6_TEXT, parseR6 } from './helpers/r6.ts';
 import { tempDir } from './helpers/temp.ts';
-import { PROJECT_ROOT } from '../pipeline/source.ts';
 
 const tmp = () => tempDir('cli');
 
@@ -92,7 +90,7 @@ describe('briefing build', () => {
 
   it('says in one line, exit 2, when the browser it is given does not start, and writes nothing', () => {
     const out = tmp();
-    const run = spawnSync(process.execPath, [join(PROJECT_ROOT, 'bin', 'briefing.mjs'), 'build', '--out', out], { encoding: 'utf8', env: { ...process.env, BRIEFING_CHROME: '/bin/false' }, timeout: 120_000 });
+    const run = runCli(['build', '--out', out], undefined, { BRIEFING_CHROME: '/bin/false' });
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/^error: could not start \/bin\/false \(BRIEFING_CHROME\): .+$/m);
     expect(run.stderr).not.toMatch(/^\s+at /m);

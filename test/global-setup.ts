@@ -5,8 +5,10 @@ import type { TestProject } from 'vitest/node';
 import type { Briefing } from '../schemas/briefing.ts';
 import type { ValidationReport } from '../schemas/validation.ts';
 import { PROJECT_ROOT } from '../pipeline/source.ts';
-import { parseText } from './helpers/r6.ts';
-import { validateText } from './helpers/validate.ts';
+import { validateParsed } from '../pipeline/commands/validate.ts';
+import { parseChecks } from '../pipeline/validate/checks-file.ts';
+import { R6_TEXT, parseText } from './helpers/r6.ts';
+import { R6_CHECKS, R6_CHECKS_PATH } from './helpers/validate.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -32,7 +34,7 @@ export default async function setup(project: TestProject): Promise<void> {
   }
   const { briefing } = await parseText();
   project.provide('r6Briefing', briefing);
-  project.provide('r6Report', await validateText());
+  project.provide('r6Report', validateParsed(briefing, { text: R6_TEXT }, parseChecks(R6_CHECKS, R6_CHECKS_PATH)));
 }
 
 /** dist/ was compiled after the last change to the code it is made of (npm ci has just built it, say). */

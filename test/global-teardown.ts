@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
+import { processStart } from '../pipeline/lib/process-alive.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { processes } from './render-pdf/processes.ts';
@@ -9,26 +10,16 @@ import { processes } from './render-pdf/processes.ts';
 const PREFIXES = ['briefing-', 'contacts-xlsx-'];
 const ours = () => new Set(readdirSync(tmpdir()).filter((name) => PREFIXES.some((p) => name.startsWith(p))));
 
-/** Seconds since the epoch at which a process started (Linux: boot time + its start in clock ticks). */
-function startedAt(pid: number): number {
-  const boot = Number(/^btime (\d+)$/m.exec(readFileSync('/proc/stat', 'utf8'))?.[1] ?? 0);
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const ticks = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]);
-  return boot + ticks / 100;
-}
-
 export default function setup(): () => void {
   const before = ours();
-  const started = Date.now() / 1000;
+  // in clock ticks since boot, as processStart tells every process's start
+  const started = processStart(process.pid) ?? 0;
   return () => {
     const left = [...ours()].filter((name) => !before.has(name));
     const browsers = processes().filter((p) => {
       if (!/chrom/i.test(p.cmdline) || !/--user-data-dir=\S*briefing-pdf-/.test(p.cmdline)) return false;
-      try {
-        return startedAt(p.pid) >= started - 1;
-      } catch {
-        return false; // ended while we looked
-      }
+      const start = processStart(p.pid); // null: ended while we looked
+      return start !== null && start >= started;
     });
     const problems = [
       ...left.map((name) => `temporary folder left behind: ${join(tmpdir(), name)}`),

@@ -8,14 +8,13 @@ import { validateParsed } from '../pipeline/commands/validate.ts';
 import { parseChecks } from '../pipeline/validate/checks-file.ts';
 import { R6_CHECKS, R6_CHECKS_PATH } from './helpers/validate.ts';
 import { textToPdf } from './helpers/make-pdf.ts';
-import { R6_TEXT, parseR6, r6Manifest } from './helpers/r6.ts';
-import { chromiumReady, convertWithLibreOfficeCalc, printWithChromium } from './helpers/slide-pdfs.ts';
+import { R6_TEXT, parseR6, r6Manifest, slideLines } from './helpers/r6.ts';
+import { convertWithLibreOfficeCalc, printWithChromium } from './helpers/slide-pdfs.ts';
 
 /** The lines of each slide of the R6 text: the deck, one slide per page. */
 async function r6Slides(): Promise<string[][]> {
   const { briefing } = await parseR6();
-  const lines = R6_TEXT.split('\n');
-  return briefing.slides.map((s, i) => lines.slice(s.startLine - 1, (briefing.slides[i + 1]?.startLine ?? lines.length + 1) - 1));
+  return briefing.slides.map((s) => slideLines(briefing, R6_TEXT, s.index));
 }
 
 /** The R6 text laid out as a PDF, one page per slide, by the project itself. */
@@ -23,10 +22,10 @@ async function r6Pdf(): Promise<Buffer> {
   return textToPdf(await r6Slides());
 }
 
-async function parsePdf(bytes: Uint8Array, name: string): Promise<{ briefing: Briefing; text: string; pages: number[] }> {
+async function parsePdf(bytes: Uint8Array, name: string): Promise<{ briefing: Briefing; text: string; pages: number[]; pageCount: number }> {
   const pdf = await readPdfText(bytes, name);
   const briefing = parseBriefing({ text: pdf.text, pages: pdf.pages, format: 'pdf', encoding: 'pdf', bytes, manifest: await r6Manifest() }, new VFile({ path: name }));
-  return { briefing, text: pdf.text, pages: pdf.pages };
+  return { briefing, ...pdf };
 }
 
 /** What the briefing says, without where it says it (lines and columns differ between a text and a PDF). */
@@ -45,11 +44,8 @@ function figuresOf(b: Briefing) {
 
 describe('PDF ingest (pdfjs-dist)', () => {
   it('gives the same programs, contacts, budgets, caps and series as the text', async () => {
-    const bytes = await r6Pdf();
-    const pdf = await readPdfText(bytes, 'r6.pdf');
-    expect(pdf.pageCount).toBe(68);
-    const file = new VFile({ path: 'r6.pdf' });
-    const fromPdf = parseBriefing({ text: pdf.text, pages: pdf.pages, format: 'pdf', encoding: 'pdf', bytes, manifest: await r6Manifest() }, file);
+    const { briefing: fromPdf, pageCount } = await parsePdf(await r6Pdf(), 'r6.pdf');
+    expect(pageCount).toBe(68);
     const { briefing: fromText } = await parseR6();
     const contacts = (b: typeof fromText) => b.programs.map((p) => [p.no, p.name, p.departments, p.slidePhones.map((s) => s.phone)]);
     expect(contacts(fromPdf)).toEqual(contacts(fromText));
@@ -68,8 +64,7 @@ describe('PDF ingest (pdfjs-dist)', () => {
   for (const producer of ['Chromium (print to PDF)', 'LibreOffice Calc (export as PDF)'] as const) {
     it(`reads a deck made by ${producer}, one slide per page, as the text: every program, contact, slide and figure`, async () => {
       const slides = await r6Slides();
-      if (producer.startsWith('Chromium')) await chromiumReady();
-      const bytes = producer.startsWith('Chromium') ? printWithChromium(slides) : await convertWithLibreOfficeCalc(slides);
+      const bytes = producer.startsWith('Chromium') ? await printWithChromium(slides) : await convertWithLibreOfficeCalc(slides);
       const { briefing: fromPdf, text, pages } = await parsePdf(bytes, 'r6.pdf');
       const { briefing: fromText } = await parseR6();
       // the producer's text layer did have look-alikes: the test exercises the folding

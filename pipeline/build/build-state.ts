@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { OutputFile } from './write.ts';
 
@@ -58,21 +58,4 @@ export function recordUnit(state: BuildState, unit: RenderUnit, files: OutputFil
     inputHash: unit.inputHash,
     files: Object.fromEntries(files.map((f) => [f.path, hashOf(typeof f.content === 'string' ? Buffer.from(f.content, 'utf8') : f.content)])),
   };
-}
-
-/** Temporary files a killed run left behind (the writer's ".<random>.tmp"). */
-export async function removeStrayTemps(dir: string): Promise<string[]> {
-  const removed: string[] = [];
-  const walk = async (d: string) => {
-    for (const e of await readdir(d, { withFileTypes: true }).catch(() => [])) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) await walk(p);
-      else if (/^\..*\.tmp$/.test(e.name)) {
-        await rm(p, { force: true });
-        removed.push(p);
-      }
-    }
-  };
-  await walk(dir);
-  return removed;
 }

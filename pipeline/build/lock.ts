@@ -18,7 +18,7 @@ interface Holder {
 }
 
 /** A lock its holder has not touched for this long is taken over (a holder on a frozen or other machine). */
-export const STALE_MS = 30_000;
+const STALE_MS = 30_000;
 const TOUCH_MS = 5_000;
 /** A lock file that names no holder yet is a build starting, this long. */
 const FRESH_MS = 5_000;
@@ -38,9 +38,9 @@ export function lockPath(outDir: string): string {
  */
 export async function acquireLock(outDir: string): Promise<Lock> {
   const path = lockPath(outDir);
-  const me: Holder = { pid: process.pid, start: processStart(process.pid), token: randomBytes(8).toString('hex') };
+  const me: Holder & { token: string } = { pid: process.pid, start: processStart(process.pid), token: randomBytes(8).toString('hex') };
   // the handlers come first: a signal that arrives while the file is being made still removes it
-  const lock = guard(path, me.token!);
+  const lock = guard(path, me.token);
   try {
     for (let attempt = 0; attempt < 3; attempt++) {
       if (await createFilledIn(path, me)) {
@@ -53,7 +53,7 @@ export async function acquireLock(outDir: string): Promise<Lock> {
         const who = holder ? `pid ${holder.pid}` : 'a build just starting';
         throw new InputError(`another build (${who}) is writing this folder (${displayPath(path)}); wait for it to finish`, { file: displayPath(outDir), ruleId: 'build-locked' });
       }
-      await takeOver(path, holder, me.token!); // its holder is gone
+      await takeOver(path, holder, me.token); // its holder is gone
     }
     throw new InputError(`could not take the build lock ${displayPath(path)}`, { file: displayPath(outDir), ruleId: 'build-locked' });
   } catch (err) {
@@ -63,7 +63,7 @@ export async function acquireLock(outDir: string): Promise<Lock> {
 }
 
 /** A lock file that is never seen empty: written aside, then linked into place (fails if one exists). */
-async function createFilledIn(path: string, me: Holder): Promise<boolean> {
+async function createFilledIn(path: string, me: Holder & { token: string }): Promise<boolean> {
   const aside = `${path}.${me.token}.tmp`;
   await writeFile(aside, `${JSON.stringify(me)}\n`, { flag: 'wx' });
   try {
@@ -89,19 +89,19 @@ async function takeOver(path: string, judged: Holder | null, token: string): Pro
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return; // another taker moved it
     throw err;
   }
+  // another taker's lock, put there between our reading and our rename, goes back as it was
   const moved = await readHolder(aside);
-  if (moved && judged && moved.token !== judged.token) await link(aside, path).catch(() => undefined);
+  if (moved && moved.token !== judged?.token) await link(aside, path).catch(() => undefined);
   await rm(aside, { force: true });
 }
 
 /** The holder named in the file; null when it names none (empty, garbled); undefined when there is no file. */
 async function readHolder(path: string): Promise<Holder | null | undefined> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch {
-    return undefined;
-  }
+  const text = await readFile(path, 'utf8').catch(() => undefined);
+  return text === undefined ? undefined : parseHolder(text);
+}
+
+function parseHolder(text: string): Holder | null {
   try {
     const parsed = JSON.parse(text) as Partial<Holder>;
     if (typeof parsed.pid !== 'number') return null;
@@ -134,9 +134,9 @@ function youngerThan(path: string, ms: number): boolean {
 /** The lock names this process (its token): only then may it touch or remove it. */
 function ours(path: string, token: string): boolean {
   try {
-    return (JSON.parse(readFileSync(path, 'utf8')) as Partial<Holder>).token === token;
+    return parseHolder(readFileSync(path, 'utf8'))?.token === token;
   } catch {
-    return false;
+    return false; // no lock file
   }
 }
 

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { lstat, mkdir, rm, stat, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, realpath, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { displayPath } from '../lib/display-path.ts';
 import { OutputError } from '../lib/errors.ts';
+import { isDirectory } from '../lib/fs.ts';
 
 /**
  * Runs a step that touches the output folder; a file-system error becomes an OutputError naming
@@ -52,6 +53,10 @@ export async function ensureWritableRoot(root: string): Promise<void> {
   });
 }
 
-async function isDirectory(path: string): Promise<boolean> {
-  return (await stat(path).catch(() => null))?.isDirectory() ?? false;
+/**
+ * The folder an edition's outputs go to, links followed: an edition folder that is a symbolic link
+ * (a shared drive, say) is locked, staged beside and swapped where it points, and the link stays.
+ */
+export async function realFolder(path: string): Promise<string> {
+  return realpath(path).catch(() => path);
 }

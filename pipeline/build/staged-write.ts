@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { copyFile, link, mkdir, readdir, realpath, rename, rm, stat } from 'node:fs/promises';
+import { copyFile, link, mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { exists } from '../lib/fs.ts';
 import { basename, dirname, join } from 'node:path';
 import { onOutput } from './out-dir.ts';
-import { writeOutputs, type OutputFile, type WriteResult } from './write.ts';
+import { sameOnDisk, TEMP_FILE, writeOutputs, type OutputFile, type WriteResult } from './write.ts';
 
 const STAGING = '.staging-';
 const PREVIOUS = '.previous-';
@@ -16,52 +17,44 @@ function sibling(outDir: string, kind: string): string {
  * What a build killed mid-swap left, put right before anything else (under the lock): the
  * previous set back in place when the folder is missing, stray staging and previous folders gone.
  */
-export async function recoverOutput(outDirGiven: string): Promise<string[]> {
-  const outDir = await realpath(outDirGiven).catch(() => outDirGiven);
+export async function recoverOutput(outDir: string): Promise<void> {
   const parent = dirname(outDir);
   const prefix = `.${basename(outDir)}`;
   const names = (await readdir(parent).catch(() => [] as string[])).filter((n) => n.startsWith(prefix + STAGING) || n.startsWith(prefix + PREVIOUS));
-  const present = await stat(outDir).then(
-    () => true,
-    () => false,
-  );
+  const present = await exists(outDir);
   const previous = names.find((n) => n.startsWith(prefix + PREVIOUS));
-  if (!present && previous) await rename(join(parent, previous), outDir);
-  const removed: string[] = [];
+  if (!present && previous) {
+    await rename(join(parent, previous), outDir);
+    await removeTemps(outDir); // whatever a writer of an earlier version left half written in it
+  }
   for (const name of names) {
     if (!present && name === previous) continue;
     await rm(join(parent, name), { recursive: true, force: true });
-    removed.push(name);
   }
-  return removed;
 }
 
 /**
- * Writes a whole output set: a staging folder beside `outDir` gets the current files (hard links:
- * no copy, no space) and the new ones, then takes `outDir`'s place in two renames. Whatever
- * fails — a full disk, a kill — `outDir` holds either the previous complete set or the new one.
+ * Writes a whole output set: when a file differs from what `outDir` holds, a staging folder beside
+ * it gets the current files (hard links: no copy, no space) and the new ones, then takes `outDir`'s
+ * place in two renames. Whatever fails — a full disk, a kill — `outDir` holds either the previous
+ * complete set or the new one. `outDir` is the real folder (realFolder), links followed.
  */
-export async function writeStaged(outDirGiven: string, files: OutputFile[]): Promise<WriteResult> {
-  // a symbolic link to the edition folder (a shared drive, say): the folder it names is the one
-  // swapped, and the link stays as it was
-  const outDir = await realpath(outDirGiven).catch(() => outDirGiven);
+export async function writeStaged(outDir: string, files: OutputFile[]): Promise<WriteResult> {
+  const same = await onOutput(outDir, 'comparing the outputs', () => Promise.all(files.map((f) => sameOnDisk(outDir, f))));
+  const unchanged = files.filter((_, i) => same[i]).map((f) => f.path);
+  const changed = files.filter((_, i) => !same[i]);
+  if (changed.length === 0) return { written: [], unchanged };
   const staging = sibling(outDir, STAGING);
   try {
     await onOutput(outDir, 'preparing the new outputs', async () => {
       await mkdir(staging);
       await linkTree(outDir, staging);
     });
-    const result = await onOutput(outDir, 'writing the outputs', () => writeOutputs(staging, files));
-    if (result.written.length === 0) {
-      await rm(staging, { recursive: true, force: true });
-      return result;
-    }
+    const staged = await onOutput(outDir, 'writing the outputs', () => writeOutputs(staging, changed));
+    const result = { written: staged.written, unchanged: [...unchanged, ...staged.unchanged] };
     const previous = sibling(outDir, PREVIOUS);
     await onOutput(outDir, 'putting the new outputs in place', async () => {
-      const hadPrevious = await stat(outDir).then(
-        () => true,
-        () => false,
-      );
+      const hadPrevious = await exists(outDir);
       if (hadPrevious) await rename(outDir, previous);
       try {
         await rename(staging, outDir);
@@ -80,6 +73,15 @@ export async function writeStaged(outDirGiven: string, files: OutputFile[]): Pro
   }
 }
 
+/** The writer's temporary files under `dir`, removed. */
+async function removeTemps(dir: string): Promise<void> {
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) await removeTemps(path);
+    else if (TEMP_FILE.test(entry.name)) await rm(path, { force: true });
+  }
+}
+
 /** Every file of `from` in `to` under the same path, as a hard link (a copy where links are refused). */
 async function linkTree(from: string, to: string): Promise<void> {
   // no folder yet is an empty one; any other failure to read it must not pass for "empty"
@@ -90,7 +92,7 @@ async function linkTree(from: string, to: string): Promise<void> {
     if (entry.isDirectory()) {
       await mkdir(target);
       await linkTree(source, target);
-    } else if (entry.isFile() && !/^\..*\.tmp$/.test(entry.name)) {
+    } else if (entry.isFile() && !TEMP_FILE.test(entry.name)) {
       await link(source, target).catch(() => copyFile(source, target));
     }
   }

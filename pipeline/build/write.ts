@@ -13,6 +13,17 @@ export interface WriteResult {
   unchanged: string[];
 }
 
+/** The writer's temporary files (".<random>.tmp"): never outputs, never carried into a new set. */
+export const TEMP_FILE = /^\..*\.tmp$/;
+
+/** The file is on disk under `root` with these very bytes. */
+export async function sameOnDisk(root: string, f: OutputFile): Promise<boolean> {
+  const current = await readFile(join(root, f.path)).catch(() => null);
+  return current !== null && current.equals(bytesOf(f));
+}
+
+const bytesOf = (f: OutputFile) => (typeof f.content === 'string' ? Buffer.from(f.content, 'utf8') : Buffer.from(f.content));
+
 /**
  * The one writer that touches out/: every file goes to a temporary name in its folder and is
  * renamed into place, so a crash never leaves a half-written file; identical files are left alone.
@@ -22,12 +33,11 @@ export async function writeOutputs(root: string, files: OutputFile[]): Promise<W
   for (const f of files) {
     const target = join(root, f.path);
     if (relative(root, target).startsWith('..')) throw new Error(`refusing to write outside ${root}: ${f.path}`);
-    const bytes = typeof f.content === 'string' ? Buffer.from(f.content, 'utf8') : Buffer.from(f.content);
-    const current = await readFile(target).catch(() => null);
-    if (current && current.equals(bytes)) {
+    if (await sameOnDisk(root, f)) {
       result.unchanged.push(f.path);
       continue;
     }
+    const bytes = bytesOf(f);
     const temp = join(dirname(target), `.${randomBytes(6).toString('hex')}.tmp`);
     try {
       await mkdir(dirname(target), { recursive: true });

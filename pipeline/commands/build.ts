@@ -2,20 +2,16 @@ import { join } from 'node:path';
 import type { VFile } from 'vfile';
 import { Briefing } from '../../schemas/briefing.ts';
 import type { ValidationReport } from '../../schemas/validation.ts';
-import { hashOf, readState, recordUnit, removeStrayTemps, stateFile, upToDate, type RenderUnit } from '../build/build-state.ts';
+import { hashOf, readState, recordUnit, stateFile, upToDate, type RenderUnit } from '../build/build-state.ts';
 import { codeHash } from '../build/code-hash.ts';
 import { acquireLock } from '../build/lock.ts';
 import { programView } from '../views/program-view.ts';
 import type { Manifest } from '../../schemas/manifest.ts';
-import { ensureWritableRoot, onOutput } from '../build/out-dir.ts';
+import { ensureWritableRoot, onOutput, realFolder } from '../build/out-dir.ts';
 import { recoverOutput, writeStaged } from '../build/staged-write.ts';
 import type { OutputFile } from '../build/write.ts';
 import { readAndValidate } from './validate.ts';
-
-/** The packs were printed but reading them back found problems: nothing is written. */
 import { PackVerificationError } from '../lib/errors.ts';
-
-export { PackVerificationError };
 
 export interface BuildOptions {
   source?: string;
@@ -191,16 +187,15 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const result: BuildResult = { file, briefing, report, outDir, written: [], unchanged: [], skipped: [], refused: false };
   if (report.summary.errors > 0 && !options.allowErrors) return { ...result, refused: true };
 
-  const lock = await onOutput(outDir, 'taking the build lock', () => acquireLock(outDir));
+  // the folder itself, links followed: one lock, one staging place, however it is named
+  const folder = await realFolder(outDir);
+  const lock = await onOutput(outDir, 'taking the build lock', () => acquireLock(folder));
   try {
-    await onOutput(outDir, 'cleaning up after an earlier build', async () => {
-      await recoverOutput(outDir);
-      await removeStrayTemps(outDir);
-    });
-    const state = await readState(outDir);
+    await onOutput(outDir, 'cleaning up after an earlier build', () => recoverOutput(folder));
+    const state = await readState(folder);
     const files: OutputFile[] = [];
     for (const unit of await renderUnits({ briefing, report, manifest: resolved.manifest, options, sourceText: input.text, checksText: checks?.text ?? null })) {
-      if (!options.force && (await upToDate(outDir, unit, state))) {
+      if (!options.force && (await upToDate(folder, unit, state))) {
         result.skipped.push(unit.id);
         continue;
       }
@@ -209,7 +204,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       files.push(...rendered);
     }
     files.push(stateFile(state));
-    const { written, unchanged } = await writeStaged(outDir, files);
+    const { written, unchanged } = await writeStaged(folder, files);
     result.written = written.filter((p) => !p.startsWith('.'));
     result.unchanged = unchanged.filter((p) => !p.startsWith('.'));
   } finally {

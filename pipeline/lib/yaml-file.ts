@@ -1,5 +1,11 @@
 import { parseDocument, type Document } from 'yaml';
 import { InputError } from './errors.ts';
+import { MAX_YAML_BYTES, readBounded } from './read-bounded.ts';
+
+/** The text of a YAML file written by people (manifest, checks): a regular file within MAX_YAML_BYTES. */
+export async function readYamlText(path: string, what: { noun: string; ruleId: string }): Promise<string> {
+  return (await readBounded(path, MAX_YAML_BYTES, what)).toString('utf8');
+}
 
 /** 1-based line and column of an offset in a text. */
 export function lineColumn(text: string, offset: number): { line: number; column: number } {

@@ -8,7 +8,7 @@ import { withContent } from './content/link.ts';
 import { InputError } from '../lib/errors.ts';
 import { extractBreakdowns } from './extract/breakdowns.ts';
 import { extractBudgets } from './extract/budgets.ts';
-import { extractContacts } from './extract/contacts.ts';
+import { CONTACT_LIST_HEADER, extractContacts } from './extract/contacts.ts';
 import { slideContexts } from './extract/context.ts';
 import { extractDates } from './extract/dates.ts';
 import { extractMeasures } from './extract/measures.ts';
@@ -19,7 +19,7 @@ import { extractRates, extractShareGroups, extractShares } from './extract/rates
 import { extractSeries } from './extract/series.ts';
 import { extractSheets } from './extract/sheets.ts';
 import { extractTableRows } from './extract/tables.ts';
-import { normalizeLines, type NormalizedLine } from './normalize.ts';
+import { normalizeLines, type NormalizedLine, compact } from './normalize.ts';
 import { segmentSlides } from './segment.ts';
 import { Span } from './span.ts';
 import { vfilePlace } from '../lib/vfile-place.ts';
@@ -134,7 +134,7 @@ function stopwatch(times?: StageTimes) {
  * an A4 document is told so, with the page where the contact-list heading stands, if anywhere.
  */
 function noContactList(input: ParseInput, lines: ReturnType<typeof normalizeLines>, path: string): InputError {
-  const heading = lines.find((l) => /施\s*策\s*名/.test(l.text) && /担\s*当\s*課\s*室/.test(l.text));
+  const heading = lines.find((l) => CONTACT_LIST_HEADER.test(compact(l.text)));
   const base = 'no contact list (a slide headed 施策名 / 担当課室 / 担当者 / 電話番号) was found, so no program can be identified';
   let reason = base;
   if (input.format === 'pdf') {

@@ -75,8 +75,8 @@ export function segmentSlides(lines: NormalizedLine[], notPageStarts: string[] =
     const afterGap = blankRun >= 3 && !sheet && current !== null && current.lines.some((l) => l.text.trim() !== '');
     // In a PDF the label of a sheet copy has no page marker and may follow its slide without a gap:
     // there it is the label alone on its line, set apart from the sheet below it.
-    const sheetStart = blankRun >= 3 || line.pageStart || (line.page !== undefined && setApartBelow(lines, at));
-    if (current && sheetStart && SHEET_LABEL.test(line.text.trim())) {
+    const sheetStart = () => blankRun >= 3 || line.pageStart || (line.page !== undefined && setApartBelow(lines, at));
+    if (current && SHEET_LABEL.test(line.text.trim()) && sheetStart()) {
       sheet = { label: line.text.trim(), lines: [line] };
       current.sheets.push(sheet);
     } else if (!current || newPdfPage || (line.page === undefined && (marked || heading || afterGap))) {
@@ -155,7 +155,7 @@ function setApartBelow(lines: readonly NormalizedLine[], at: number): boolean {
   const [a, b] = [lines[at + 1], lines[at + 2]];
   const blank = (l: NormalizedLine | undefined) => l !== undefined && l.page === lines[at]!.page && l.text.trim() === '';
   if (blank(a) && blank(b)) return true;
-  return a !== undefined && a.raw.includes('\t');
+  return a !== undefined && a.tabbed;
 }
 
 function findLastIndex<T>(arr: T[], pred: (x: T) => boolean): number {

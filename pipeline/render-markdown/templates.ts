@@ -5,9 +5,9 @@ import type { FiscalMeasure } from '../../schemas/figures.ts';
 import { formatEraYear } from '../units/era.ts';
 import { formatYen } from '../units/number.ts';
 import { perUnitText } from '../views/formats.ts';
-import { PROJECT_ROOT } from '../lib/paths.ts';
+import { templatesDir } from '../lib/paths.ts';
 
-export const TEMPLATE_DIR = join(PROJECT_ROOT, 'templates', 'markdown') + '/';
+export const TEMPLATE_DIR = templatesDir('markdown');
 
 /** An environment of its own, so that our helpers and partials never leak into another renderer's. */
 export function markdownTemplates(dir = TEMPLATE_DIR): typeof Handlebars {

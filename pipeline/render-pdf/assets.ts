@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { loadFonts } from './fonts.ts';
-import { PROJECT_ROOT } from '../lib/paths.ts';
-import { join } from 'node:path';
+import { templatesDir } from '../lib/paths.ts';
 
 /** The fixed fake origin the renderer serves its own files from; .invalid never resolves (RFC 6761). */
 export const ASSET_ORIGIN = 'https://briefing-pack.invalid';
@@ -12,7 +11,7 @@ export const ASSET_PATHS = {
   css: '/pack.css',
 } as const;
 
-export const TEMPLATE_DIR = join(PROJECT_ROOT, 'templates', 'pdf') + '/';
+export const TEMPLATE_DIR = templatesDir('pdf');
 
 export interface Asset {
   contentType: string;

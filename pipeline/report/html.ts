@@ -1,10 +1,9 @@
 import Handlebars from 'handlebars';
 import { readFileSync } from 'node:fs';
 import { reportView, type ReportInput } from './html-view.ts';
-import { PROJECT_ROOT } from '../lib/paths.ts';
-import { join } from 'node:path';
+import { templatesDir } from '../lib/paths.ts';
 
-const TEMPLATE_DIR = join(PROJECT_ROOT, 'templates', 'report') + '/';
+const TEMPLATE_DIR = templatesDir('report');
 
 let template: ((context: object) => string) | null = null;
 

@@ -1,8 +1,7 @@
 import type { Document } from 'yaml';
 import { ChecksFile } from '../../schemas/checks.ts';
-import { MAX_YAML_BYTES, readBounded } from '../lib/read-bounded.ts';
 import { InputError } from '../lib/errors.ts';
-import { lineColumn, parseYamlFile } from '../lib/yaml-file.ts';
+import { lineColumn, parseYamlFile, readYamlText } from '../lib/yaml-file.ts';
 
 export interface LoadedChecks {
   path: string;
@@ -15,7 +14,7 @@ export interface LoadedChecks {
 
 /** Read a checks file written by people: YAML syntax, then shape, each error with its place. */
 export async function loadChecks(path: string): Promise<LoadedChecks> {
-  const text = (await readBounded(path, MAX_YAML_BYTES, { noun: 'checks file', ruleId: 'checks-read' })).toString('utf8');
+  const text = await readYamlText(path, { noun: 'checks file', ruleId: 'checks-read' });
   return parseChecks(text, path);
 }
 

@@ -1,3 +1,4 @@
+import { compact } from '../parse/normalize.ts';
 import type { Briefing, Program, Slide } from '../../schemas/briefing.ts';
 import type { Block, TableBlock } from '../../schemas/content.ts';
 import type { Series } from '../../schemas/figures.ts';
@@ -123,7 +124,7 @@ function slideViews(program: Program, slides: readonly Slide[], series: readonly
 
 function contactLines(program: Program): ContactLine[] {
   const listed = new Set(program.departments.flatMap((d) => d.phones));
-  const same = (a: string, b: string) => a.replace(/\s+/g, '') === b.replace(/\s+/g, '');
+  const same = (a: string, b: string) => compact(a) === compact(b);
   const extra = [...new Map(program.slidePhones.filter((p) => !listed.has(p.phone)).map((p) => [p.phone, p])).values()];
   // a number the slide gives for a department of the list goes on that department's line
   const lines: ContactLine[] = program.departments.map((d) => {

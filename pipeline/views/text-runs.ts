@@ -1,4 +1,4 @@
-import { PREFECTURES } from '../units/prefectures.ts';
+import { PREFECTURE_PATTERN, prefectureByName } from '../units/prefectures.ts';
 
 /**
  * Text as runs, each marked whether a line may break inside it. An amount with its unit
@@ -26,16 +26,14 @@ const PATTERNS = [
   String.raw`約?${NUMBER}${COUNTER}${PER}`,
   String.raw`\d+\s?[/／]\s?\d+`,
 ];
-const PREFECTURE_NAMES = PREFECTURES.map((p) => p.name).sort((a, b) => b.length - a.length);
-const KEEP = new RegExp([...PATTERNS, ...PREFECTURE_NAMES].join('|'), 'gu');
-const PREFECTURE = new Set(PREFECTURE_NAMES);
+const KEEP = new RegExp([...PATTERNS, PREFECTURE_PATTERN].join('|'), 'gu');
 
 export function textRuns(text: string): TextRun[] {
   const runs: TextRun[] = [];
   let last = 0;
   for (const m of text.matchAll(KEEP)) {
     // a bare number (a table cell, a year) may still break: only numbers with a unit are kept whole
-    if (!PREFECTURE.has(m[0]) && !/\D/.test(m[0].replace(/[\d,.]/g, '')) && !/[/／]/.test(m[0])) continue;
+    if (!prefectureByName(m[0]) && !/\D/.test(m[0].replace(/[\d,.]/g, '')) && !/[/／]/.test(m[0])) continue;
     if (m.index! > last) runs.push({ text: text.slice(last, m.index!), keep: false });
     runs.push({ text: m[0], keep: true });
     last = m.index! + m[0].length;

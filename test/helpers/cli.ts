@@ -8,8 +8,10 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Run the CLI the way a user does: node bin/briefing.mjs … */
-export function runCli(args: string[], cwd = PROJECT_ROOT): CliRun {
-  const r = spawnSync(process.execPath, [join(PROJECT_ROOT, 'bin', 'briefing.mjs'), ...args], { cwd, encoding: 'utf8', timeout: 120_000 });
+export const BIN = join(PROJECT_ROOT, 'bin', 'briefing.mjs');
+
+/** Run the CLI the way a user does: node bin/briefing.mjs … (with more environment, when given). */
+export function runCli(args: string[], cwd = PROJECT_ROOT, env: Record<string, string> = {}): CliRun {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 120_000, env: { ...process.env, ...env } });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }

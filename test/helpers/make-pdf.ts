@@ -1,12 +1,20 @@
-import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
+import { FONT_FILES } from '../../pipeline/render-pdf/fonts.ts';
 
-const require = createRequire(import.meta.url);
-const FONT = require.resolve('@expo-google-fonts/noto-sans-jp/400Regular/NotoSansJP_400Regular.ttf');
+const FONT = FONT_FILES.regular;
+/** The layout of every slide-deck fixture: 6 pt text, 9 pt lines, table cells 30 pt apart. */
+export const FONT_SIZE = 6;
+export const LEADING = 9;
+export const CELL_GAP = 30;
 
-const FONT_SIZE = 6;
-const LEADING = 9;
-const CELL_GAP = 30;
+/**
+ * The cells of a line of the text extraction as a page shows them: without the page-break
+ * marker on the page's first line (on a PDF page the page is the break), private-use bullets as
+ * ●, split at the tabs.
+ */
+export function lineCells(line: string, first: boolean): string[] {
+  return (first ? line.replace(/^ /, '') : line).replace(/[\ue000-\uf8ff]/g, '●').split('\t');
+}
 
 /**
  * Lay out an extracted-text briefing as a PDF, one page per slide, so that the PDF ingest can be
@@ -25,10 +33,10 @@ export function textToPdf(pages: string[][]): Promise<Buffer> {
     doc.addPage({ size: [width, height], margin: 20 });
     doc.font('jp').fontSize(FONT_SIZE);
     lines.forEach((raw, i) => {
-      const line = (i === 0 ? raw.replace(/^ /, '') : raw).replace(/[\ue000-\uf8ff]/g, '●');
-      if (line.trim() === '') return;
+      const cells = lineCells(raw, i === 0);
+      if (cells.join('').trim() === '') return;
       let x = 20;
-      for (const cell of line.split('\t')) {
+      for (const cell of cells) {
         if (cell !== '') {
           doc.text(cell, x, 20 + i * LEADING, { lineBreak: false });
           x += doc.widthOfString(cell);

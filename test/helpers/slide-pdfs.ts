@@ -5,7 +5,9 @@ import { pathToFileURL } from 'node:url';
 import { findBrowser } from '../../pipeline/render-pdf/browser-path.ts';
 import { fontconfigXml } from '../../pipeline/render-pdf/browser.ts';
 import { FONT_FILES } from '../../pipeline/render-pdf/fonts.ts';
+import { textWidth } from '../../pipeline/render-excel/column-width.ts';
 import { convertWithLibreOffice } from './libreoffice.ts';
+import { CELL_GAP, FONT_SIZE, LEADING, lineCells } from './make-pdf.ts';
 import { tempDir } from './temp.ts';
 
 // The bundled text laid out as a slide deck, one slide per page, and turned into a PDF by the
@@ -14,35 +16,24 @@ import { tempDir } from './temp.ts';
 // whatever text layer the producer writes (‧ for ・, ∕ for ／, radicals for kanji).
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-/** a line of the text extraction without its page-break marker: on a PDF page the page is the break */
-const cells = (line: string, first: boolean) => (first ? line.replace(/^ /, '') : line).replace(/[\ue000-\uf8ff]/g, '●').split('\t');
+const cells = lineCells;
 
 /** Chromium (headless, --print-to-pdf): an HTML page per slide, table cells set apart by a gap. */
-export function printWithChromium(slides: string[][]): Buffer {
+export async function printWithChromium(slides: string[][]): Promise<Buffer> {
   const dir = tempDir('chromium-deck');
   const html =
     `<!doctype html><meta charset="utf-8"><style>` +
     `@font-face { font-family: Deck; src: url("${pathToFileURL(FONT_FILES.regular).href}"); }` +
-    `@page { size: 420mm 900mm; margin: 10mm; } body { font-family: Deck; font-size: 6px; line-height: 9px; margin: 0; }` +
-    `section { break-after: page; } section:last-child { break-after: auto; } p { margin: 0; white-space: pre; height: 9px; } span { margin-right: 30px; }` +
+    `@page { size: 420mm 900mm; margin: 10mm; } body { font-family: Deck; font-size: ${FONT_SIZE}px; line-height: ${LEADING}px; margin: 0; }` +
+    `section { break-after: page; } section:last-child { break-after: auto; } p { margin: 0; white-space: pre; height: ${LEADING}px; } span { margin-right: ${CELL_GAP}px; }` +
     `</style>` +
     slides.map((lines) => `<section>${lines.map((l, i) => `<p>${cells(l, i === 0).map((c) => `<span>${esc(c)}</span>`).join('')}</p>`).join('')}</section>`).join('');
   writeFileSync(join(dir, 'deck.html'), html);
-  const browser = findBrowserSync();
+  const browser = (await findBrowser()).path;
   const pdf = join(dir, 'deck.pdf');
   const run = spawnSync(browser, ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--allow-file-access-from-files', `--user-data-dir=${join(dir, 'profile')}`, '--no-pdf-header-footer', `--print-to-pdf=${pdf}`, pathToFileURL(join(dir, 'deck.html')).href], { encoding: 'utf8', timeout: 120_000 });
   if (run.status !== 0) throw new Error(`chromium --print-to-pdf failed: ${run.stderr.slice(-500)}`);
   return readFileSync(pdf);
-}
-
-let browserPath: string | null = null;
-function findBrowserSync(): string {
-  if (browserPath) return browserPath;
-  throw new Error('call await chromiumReady() first');
-}
-/** Finds the browser the packs use (Debian's chromium, BRIEFING_CHROME, …). */
-export async function chromiumReady(): Promise<void> {
-  browserPath ??= (await findBrowser()).path;
 }
 
 /**
@@ -53,11 +44,10 @@ export async function convertWithLibreOfficeCalc(slides: string[][]): Promise<Bu
   const dir = tempDir('soffice-fonts');
   const fontsConf = join(dir, 'fonts.conf');
   writeFileSync(fontsConf, fontconfigXml(join(dir, 'cache')));
-  const width = (text: string) => [...text].reduce((w, c) => w + (c.charCodeAt(0) > 0xff ? 2 : 1), 0);
   const tables = slides.map((lines, s) => {
     const rows = lines.map((l, i) => cells(l, i === 0));
     const columns = Math.max(1, ...rows.map((r) => r.length));
-    const widths = Array.from({ length: columns }, (_, c) => Math.max(2, ...rows.map((r) => width(r[c] ?? ''))));
+    const widths = Array.from({ length: columns }, (_, c) => Math.max(2, ...rows.map((r) => Math.ceil(textWidth(r[c] ?? '')))));
     return (
       `<table:table table:name="Slide${s + 1}" table:style-name="ta">` +
       widths.map((w) => `<table:table-column table:style-name="co${w}"/>`).join('') +

@@ -1,17 +1,11 @@
-import { createRequire } from 'node:module';
-import AjvDraft04 from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
+import { sarifValidator } from '../helpers/sarif.ts';
 import { formatGithub } from '../../pipeline/report/github.ts';
 import { formatSarif } from '../../pipeline/report/sarif.ts';
 import { formatTerminal } from '../../pipeline/report/terminal.ts';
 import { PROJECT_ROOT } from '../../pipeline/source.ts';
 import { R6_TEXT } from '../helpers/r6.ts';
 import { replaceOnce, validateText } from '../helpers/validate.ts';
-
-const require = createRequire(import.meta.url);
-const SARIF_SCHEMA = require('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
-// A CommonJS module whose default export is the class: reach it the same way under tsc and at run time.
-const Ajv4 = ((AjvDraft04 as unknown as { default?: typeof AjvDraft04 }).default ?? AjvDraft04) as unknown as typeof AjvDraft04.default;
 
 const broken = () => validateText(replaceOnce(R6_TEXT, '（総数5,831人）', '（総数5,841人）'));
 
@@ -25,8 +19,7 @@ describe('report formats', () => {
 
   it('SARIF 2.1.0: valid against the SARIF schema, with related locations', async () => {
     const sarif = JSON.parse(formatSarif(await broken(), '0.1.0', PROJECT_ROOT));
-    const ajv = new Ajv4({ allErrors: true, strict: false, validateFormats: false, unicodeRegExp: false });
-    const validate = ajv.compile(SARIF_SCHEMA);
+    const validate = sarifValidator();
     expect(validate(sarif), JSON.stringify(validate.errors)).toBe(true);
     const result = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'jet-by-role');
     expect(result.level).toBe('error');

@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { acquireLock, lockPath } from '../../pipeline/build/lock.ts';
 import { removeStaleTempFolders } from '../../pipeline/render-pdf/browser.ts';
-import { runCli } from '../helpers/cli.ts';
+import { BIN, runCli } from '../helpers/cli.ts';
 import { processesMentioning } from '../render-pdf/processes.ts';
 import { tempDir } from '../helpers/temp.ts';
 import { PROJECT_ROOT } from '../../pipeline/source.ts';
@@ -107,7 +107,7 @@ describe('locked, crash-safe builds', () => {
   it('releases the lock when the build is stopped with SIGTERM or SIGINT', async () => {
     const out = tmp();
     for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-      const child = spawn(process.execPath, [join(PROJECT_ROOT, 'bin', 'briefing.mjs'), 'build', '--no-packs', '--force', '--out', out], { stdio: 'ignore' });
+      const child = spawn(process.execPath, [BIN, 'build', '--no-packs', '--force', '--out', out], { stdio: 'ignore' });
       const deadline = Date.now() + 60_000;
       while (!existsSync(lockPath(join(out, 'r6')))) {
         if (Date.now() > deadline || child.exitCode !== null) throw new Error('the build never took its lock');
@@ -137,7 +137,7 @@ describe('locked, crash-safe builds', () => {
     for (const f of files) expect(after[f]!.equals(before[f]!), f).toBe(false);
 
     for (const delay of [400, 800, 1200, 1600, 2000]) {
-      const child = spawn(process.execPath, [join(PROJECT_ROOT, 'bin', 'briefing.mjs'), 'build', '--no-packs', edition, '--out', out], { stdio: 'ignore' });
+      const child = spawn(process.execPath, [BIN, 'build', '--no-packs', edition, '--out', out], { stdio: 'ignore' });
       await new Promise((r) => setTimeout(r, delay));
       child.kill('SIGKILL');
       await exited(child);
@@ -156,7 +156,7 @@ describe('locked, crash-safe builds', () => {
     const before = readFileSync(join(out, 'r6', 'briefing.json'));
     // killed once its browser prints (its profile lives in browserTemp), then again some seconds into the printing
     for (const delay of [0, 4000]) {
-      const child = spawn(process.execPath, [join(PROJECT_ROOT, 'bin', 'briefing.mjs'), 'build', '--out', out], { stdio: 'ignore', env: { ...process.env, TMPDIR: browserTemp } });
+      const child = spawn(process.execPath, [BIN, 'build', '--out', out], { stdio: 'ignore', env: { ...process.env, TMPDIR: browserTemp } });
       const deadline = Date.now() + 60_000;
       while (!processesMentioning(browserTemp).some((p) => /chrom/i.test(p.cmdline))) {
         if (Date.now() > deadline || child.exitCode !== null) throw new Error('the build never started a browser');

@@ -16,7 +16,8 @@ export interface ContactList {
   notes: ContactNote[];
 }
 
-const HEADER = /施策名.*担当課室.*担当者.*電話番号/;
+/** The heading row of the contact list (施策名 / 担当課室 / 担当者 / 電話番号), on compacted text. */
+export const CONTACT_LIST_HEADER = /施策名.*担当課室.*担当者.*電話番号/;
 const FOOTER = /担当者一覧/;
 const ROW_START = /^(\d{1,2})(?:\s*[-‐－]\s*([①-⑳]))?\s*[．.、]\s*/;
 export const PHONE = /^0\d{1,4}-\d{1,4}-\d{3,4}$/;
@@ -37,7 +38,7 @@ interface Token {
 
 /** Slides that hold the closing contact list (施策名 / 担当課室 / 担当者 / 電話番号). */
 export function contactSlides(slides: SlideSegment[]): SlideSegment[] {
-  return slides.filter((s) => HEADER.test(compact(s.lines.slice(0, 3).map((l) => l.text).join(''))));
+  return slides.filter((s) => CONTACT_LIST_HEADER.test(compact(s.lines.slice(0, 3).map((l) => l.text).join(''))));
 }
 
 /**
@@ -54,7 +55,7 @@ export function extractContacts(slides: SlideSegment[]): ContactList {
     const text = line.text;
     const lineStart = offset;
     offset += text.length + 1;
-    if (HEADER.test(compact(text)) || FOOTER.test(compact(text)) || text.trim() === '') continue;
+    if (CONTACT_LIST_HEADER.test(compact(text)) || FOOTER.test(compact(text)) || text.trim() === '') continue;
     const m = ROW_START.exec(text);
     let bodyStart = 0;
     if (m) {
