@@ -1,6 +1,5 @@
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import { InputError } from '../lib/errors.ts';
+import { PDFJS_OPTIONS, loadPdfjs } from '../lib/pdfjs.ts';
 
 /** A PDF briefing is ~70 pages; refuse absurd ones before reading them. */
 export const MAX_PDF_BYTES = 200 * 1024 * 1024;
@@ -13,24 +12,6 @@ export interface PdfText {
   /** PDF page number of every line of `text` */
   pages: number[];
   pageCount: number;
-}
-
-const require = createRequire(import.meta.url);
-const pdfjsRoot = dirname(require.resolve('pdfjs-dist/package.json'));
-/** pdfjs-dist drops Japanese text silently without its character maps. */
-export const PDFJS_OPTIONS = {
-  cMapUrl: join(pdfjsRoot, 'cmaps') + '/',
-  cMapPacked: true,
-  standardFontDataUrl: join(pdfjsRoot, 'standard_fonts') + '/',
-  isEvalSupported: false,
-  disableFontFace: true,
-  useSystemFonts: false,
-  maxImageSize: 16 * 1024 * 1024,
-  verbosity: 0,
-} as const;
-
-export async function loadPdfjs() {
-  return import('pdfjs-dist/legacy/build/pdf.mjs');
 }
 
 interface Item {

@@ -1,4 +1,4 @@
-import { PDFJS_OPTIONS, loadPdfjs } from '../parse/ingest-pdf.ts';
+import { PDFJS_OPTIONS, loadPdfjs } from '../lib/pdfjs.ts';
 
 type PdfjsModule = Awaited<ReturnType<typeof loadPdfjs>>;
 export type PdfDocument = Awaited<ReturnType<PdfjsModule['getDocument']>['promise']>;

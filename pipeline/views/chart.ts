@@ -1,8 +1,15 @@
-import * as echarts from 'echarts';
+import { createRequire } from 'node:module';
+import type * as Echarts from 'echarts';
 import type { Series } from '../../schemas/figures.ts';
 import { ERAS, toEraYear } from '../units/era.ts';
 import { countText } from './formats.ts';
 import type { SeriesTarget } from './series-target.ts';
+
+/**
+ * echarts through its one-file CommonJS bundle: the same library as its ES modules, loaded in a
+ * quarter of the time (the ES build is hundreds of files), which every build and test pays.
+ */
+const echarts = createRequire(import.meta.url)('echarts') as typeof Echarts;
 
 /** A reader's machine has its own Japanese fonts: the stack names common ones, then the generic family. */
 export const GENERIC_FONTS = "'Noto Sans JP', 'Hiragino Sans', 'Yu Gothic', Meiryo, sans-serif";

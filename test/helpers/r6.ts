@@ -12,8 +12,11 @@ export const R6_DIR = join(PROJECT_ROOT, 'sources', 'r6');
 export const R6_TEXT_PATH = join(R6_DIR, 'briefing.txt');
 export const R6_TEXT = readFileSync(R6_TEXT_PATH, 'utf8');
 
-export async function r6Manifest(): Promise<Manifest> {
-  return (await loadManifest(join(R6_DIR, 'manifest.yaml'))).manifest;
+let manifest: Promise<Manifest> | null = null;
+/** The R6 manifest, read once per test file (a test that changes it gets its own copy: structuredClone). */
+export function r6Manifest(): Promise<Manifest> {
+  manifest ??= loadManifest(join(R6_DIR, 'manifest.yaml')).then((loaded) => Object.freeze(loaded.manifest));
+  return manifest.then((m) => structuredClone(m));
 }
 
 /** Parse a text (by default the bundled R6 briefing) with the R6 manifest. */

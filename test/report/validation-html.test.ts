@@ -81,8 +81,16 @@ describe('validation-report.pdf', () => {
     expect(printed.pages).toBeGreaterThan(5);
     const text = (await withPdf(printed.pdf, pageTexts)).join('');
     expect(text).toContain('検証レポート');
-    // dated by the manifest, numbered by rank: the same report prints to the same bytes
-    const again = await printReport(printable, report.checks.map((c) => c.id), { generatedAt: manifest.generatedAt });
-    expect(Buffer.from(again.pdf).equals(Buffer.from(printed.pdf))).toBe(true);
+  }, 120_000);
+
+  it('prints to the same bytes again: dated by the manifest, its structure numbered by rank', async () => {
+    // a few rows are enough to show it (a browser numbers the nodes of each page anew), at a fraction of the whole report's print
+    const checks = report.checks.slice(0, 12);
+    const ids = new Set(checks.map((c) => c.id));
+    const part = { ...report, checks, findings: report.findings.filter((f) => f.checkId !== null && ids.has(f.checkId)) };
+    const printable = validationHtml({ report: part, briefing, manifest, source: R6_TEXT, checks: R6_CHECKS, fullListings: false }, reportPrintOptions());
+    const [first, again] = [await printReport(printable, [...ids], { generatedAt: manifest.generatedAt }), await printReport(printable, [...ids], { generatedAt: manifest.generatedAt })];
+    expect(first.problems).toEqual([]);
+    expect(Buffer.from(again.pdf).equals(Buffer.from(first.pdf))).toBe(true);
   }, 120_000);
 });

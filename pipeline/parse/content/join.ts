@@ -21,7 +21,10 @@ const segmenter = new Intl.Segmenter('ja', { granularity: 'word' });
 /** Display width in half-width columns: a kanji is 2, an ASCII letter 1. */
 export function displayWidth(text: string): number {
   let w = 0;
-  for (const ch of text) w += eastAsianWidth(ch.codePointAt(0)!);
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    w += cp < 0x7f ? 1 : eastAsianWidth(cp);
+  }
   return w;
 }
 

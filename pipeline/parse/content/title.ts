@@ -69,7 +69,7 @@ function titleScore(line: NormalizedLine, text: string, first: boolean, programN
   if (first) score += 2;
   if (isLetterSpaced(line.raw) && !/^[A-Z\s]+$/.test(plain)) score += 3;
   if (SINCE.test(plain)) score += 4;
-  score += 5 * Math.max(0, ...(programName ?? '').split('／').map((part) => similarity(compact(plain), compact(part))));
+  score += 5 * nameSimilarity(compact(plain), programName);
   if (width < 16) score -= 2;
   if (width > 70) score -= 2;
   // A line the next one continues is the start of a sentence, not a title.
@@ -77,13 +77,29 @@ function titleScore(line: NormalizedLine, text: string, first: boolean, programN
   return score;
 }
 
-/** Share of the program name's character pairs the line holds (Dice-like, on bigrams). */
-function similarity(line: string, name: string): number {
-  if (name.length < 2 || line.length < 2) return 0;
-  const bigrams = (s: string) => new Set(Array.from({ length: s.length - 1 }, (_, i) => s.slice(i, i + 2)));
-  const a = bigrams(line);
-  const b = bigrams(name);
-  let shared = 0;
-  for (const g of b) if (a.has(g)) shared++;
-  return shared / b.size;
+/** The character pairs of each program name (part), made once: every line of every slide is compared with them. */
+const nameBigrams = new Map<string, ReadonlySet<string>>();
+
+/** The best share of a part of the program name ("A／B") whose character pairs the line holds (Dice-like, on bigrams). */
+function nameSimilarity(line: string, programName: string | null): number {
+  if (!programName || line.length < 2) return 0;
+  let lineGrams: ReadonlySet<string> | null = null;
+  let best = 0;
+  for (const part of programName.split('／')) {
+    const name = compact(part);
+    if (name.length < 2) continue;
+    let grams = nameBigrams.get(name);
+    if (!grams) nameBigrams.set(name, (grams = bigrams(name)));
+    lineGrams ??= bigrams(line);
+    let shared = 0;
+    for (const g of grams) if (lineGrams.has(g)) shared++;
+    best = Math.max(best, shared / grams.size);
+  }
+  return best;
+}
+
+function bigrams(s: string): Set<string> {
+  const grams = new Set<string>();
+  for (let i = 0; i + 1 < s.length; i++) grams.add(s.slice(i, i + 2));
+  return grams;
 }
