@@ -20,22 +20,35 @@ export interface Validated {
   checks: LoadedChecks | null;
 }
 
-/** read → parse → validate. The checks file is --checks, or checks.yaml next to the manifest. */
-export async function readAndValidate(options: { source?: string; checks?: string }): Promise<Validated> {
-  const resolved = await resolveSource(options.source);
+export type Parsed = Pick<Validated, 'resolved' | 'input' | 'file' | 'briefing'>;
+
+/** read → parse: an edition id, folder, manifest or file in, the parsed briefing out. */
+export async function readAndParse(source: string | undefined): Promise<Parsed> {
+  const resolved = await resolveSource(source);
   // Reports and outputs name the source relative to where the user runs the tool, never by a
   // path that only exists on this machine.
   const file = new VFile({ path: displayPath(resolved.sourcePath) });
   const input = await readSource(resolved, file);
-  const briefing = parseBriefing(input, file);
+  return { resolved, input, file, briefing: parseBriefing(input, file) };
+}
+
+/** The normalized text of each line of the source, by its line number, as selectors read it. */
+export function sourceLines(input: Pick<ParseInput, 'text' | 'pages'>): (line: number) => string {
+  const lines = normalizeLines(input.text, input.pages);
+  return (n) => lines[n - 1]?.text ?? '';
+}
+
+/** read → parse → validate. The checks file is --checks, or checks.yaml next to the manifest. */
+export async function readAndValidate(options: { source?: string; checks?: string }): Promise<Validated> {
+  const { resolved, input, file, briefing } = await readAndParse(options.source);
   const checks = await findChecks(options.checks, resolved);
   const report = validateParsed(briefing, input, checks);
   return { resolved, input, file, briefing, report, checks };
 }
 
 export function validateParsed(briefing: Briefing, input: Pick<ParseInput, 'text' | 'pages'>, checks: LoadedChecks | null): ValidationReport {
-  const lines = normalizeLines(input.text, input.pages);
-  return validate({ briefing, lineText: (n) => lines[n - 1]?.text ?? '', checks });
+  const raw = input.text.split('\n');
+  return validate({ briefing, lineText: sourceLines(input), rawLine: (n) => raw[n - 1] ?? '', checks });
 }
 
 async function findChecks(explicit: string | undefined, resolved: ResolvedSource): Promise<LoadedChecks | null> {

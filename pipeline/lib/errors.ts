@@ -6,10 +6,12 @@ export class InputError extends Error {
   readonly ruleId: string;
   /** further refusals found in the same pass (e.g. every unknown figure of a checks file), printed after this one */
   readonly others: InputError[] = [];
+  /** what might fix it ("did you mean …"), printed under the located line */
+  readonly hints: readonly string[];
 
   constructor(
     reason: string,
-    options: { file: string; ruleId: string; line?: number | null; column?: number | null; cause?: unknown },
+    options: { file: string; ruleId: string; line?: number | null; column?: number | null; cause?: unknown; hints?: readonly string[] },
   ) {
     super(reason, { cause: options.cause });
     this.name = 'InputError';
@@ -17,6 +19,7 @@ export class InputError extends Error {
     this.ruleId = options.ruleId;
     this.line = options.line ?? null;
     this.column = options.column ?? null;
+    this.hints = options.hints ?? [];
   }
 
   /** "file:line:column: reason [ruleId]" – the way every refusal is printed, one line each. */
@@ -31,7 +34,7 @@ export class InputError extends Error {
 
   private formatOne(): string {
     const place = this.line ? `:${this.line}${this.column ? `:${this.column}` : ''}` : '';
-    return `${this.file}${place}: error: ${this.message} [${this.ruleId}]`;
+    return `${this.file}${place}: error: ${this.message} [${this.ruleId}]${this.hints.map((h) => `\n    ${h}`).join('')}`;
   }
 
   /** One error standing for several found in one pass: the first, carrying the rest. */

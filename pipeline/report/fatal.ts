@@ -11,7 +11,7 @@ export function fatalReport(err: InputError, context: { edition: string; source:
     ruleId: e.ruleId,
     checkId: null,
     severity: 'error',
-    message: e.message,
+    message: [e.message, ...e.hints].join('\n'),
     expected: null,
     actual: null,
     note: 'the validation could not run: nothing else was checked',

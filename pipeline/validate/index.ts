@@ -10,12 +10,18 @@ import type { LoadedChecks } from './checks-file.ts';
 import { evaluate } from './relations/index.ts';
 import type { RelationResult, Resolver, RoleFigure } from './relations/types.ts';
 import { sameTerm } from './same-term.ts';
-import { SelectorError, selectFigures, type SelectContext } from './select.ts';
+import { figureCatalog, type CatalogEntry } from './catalog.ts';
+import { explainMiss } from './miss.ts';
+import { SelectorError, selectFigures, selectorText, type Figure, type SelectContext } from './select.ts';
+import { wordsHoldingFigure } from './selector-words.ts';
+import type { FigureSelector } from '../../schemas/checks.ts';
 
 export interface ValidateInput {
   briefing: Briefing;
   /** normalized text of a line of the source */
   lineText(line: number): string;
+  /** the line as the source has it */
+  rawLine?(line: number): string;
   checks: LoadedChecks | null;
 }
 
@@ -78,10 +84,20 @@ export function validate(input: ValidateInput): ValidationReport {
 
   // Declared checks.
   if (checks) {
-    const ctx: SelectContext = { briefing, constants: checks.checks.constants, lineText: input.lineText };
+    const ctx: SelectContext = { briefing, constants: checks.checks.constants, lineText: input.lineText, rawLine: input.rawLine };
     const unknown: InputError[] = [];
+    let listed: CatalogEntry[] | null = null;
+    const catalog = () => (listed ??= figureCatalog(ctx));
     checks.checks.checks.forEach((check, i) => {
-      const result = runCheck(check, i, ctx, checks, unknown);
+      const run = runCheck(check, i, { ctx, checks, unknown, catalog });
+      findings.push(...run.findings);
+      if (run.gone.length > 0) {
+        // the text lost a figure the check names: an error of the briefing, at its line; the check cannot hold
+        outcomes.push({ id: check.id, statement: check.statement, relation: check.relation, status: 'fail', programs: [], figures: [], detail: 'a figure it names is gone from the briefing' });
+        findings.push(...run.gone.map((g) => finding({ ...g, checkId: check.id, message: `${check.id}: ${check.statement} — ${g.message}` })));
+        return;
+      }
+      const result = run.result;
       if (!result) return;
       const programs = unique(result.figures.map((f) => f.program));
       const ack = check.acknowledged;
@@ -138,22 +154,59 @@ export function validate(input: ValidateInput): ValidationReport {
   };
 }
 
+interface CheckRun {
+  result: RelationResult | null;
+  /** figures its selectors name that the text no longer holds, located on the briefing line */
+  gone: Finding[];
+  /** warnings about its selectors (words that hold the figure they select) */
+  findings: Finding[];
+}
+
+interface CheckContext {
+  ctx: SelectContext;
+  checks: LoadedChecks;
+  /** selectors that name no figure, with why and what they might mean (located in the checks file) */
+  unknown: InputError[];
+  catalog: () => readonly CatalogEntry[];
+}
+
 /**
- * Evaluate one declared check. A selector that matches nothing is recorded in `unknown` (located
- * in the checks file) and the check is left out: null. The other selectors of the check are
- * still tried, so that all of them are reported together.
+ * Evaluate one declared check. A selector that matches nothing is explained (miss.ts): when the
+ * briefing line that held its figure is still there without it, that is an error of the briefing
+ * on that line (`gone`); otherwise an error of the checks file, recorded in `unknown`, and the check
+ * is left out (result null). The other selectors of the check are still tried, so that all of them
+ * are reported together.
  */
-function runCheck(check: Check, index: number, ctx: SelectContext, checks: LoadedChecks, unknown: InputError[]): RelationResult | null {
+function runCheck(check: Check, index: number, { ctx, checks, unknown, catalog }: CheckContext): CheckRun {
   const before = unknown.length;
+  const gone: Finding[] = [];
+  const warnings: Finding[] = [];
+  const placeOf = (path: (string | number)[]) => checks.locate(['checks', index, ...path]) ?? checks.locate(['checks', index]);
   const record = (err: unknown, path: (string | number)[]): void => {
     if (!(err instanceof SelectorError)) throw err;
-    const place = checks.locate(['checks', index, ...path]) ?? checks.locate(['checks', index]);
-    unknown.push(new InputError(`check "${check.id}": ${err.message}`, { file: checks.path, ruleId: 'checks-unknown-figure', line: place?.line, column: place?.column }));
+    const place = placeOf(path);
+    const why = explainMiss(err, ctx, catalog);
+    if (why.gone) {
+      const selector = `${selectorText(err.selector!)} at ${displayPath(checks.path)}:${place?.line ?? 1}:${place?.column ?? 1}`;
+      gone.push(finding({ ruleId: 'checks-figure-gone', severity: 'error', message: 'a figure the check names is no longer on this line: was the text changed here?', note: `selector ${selector}: ${why.reason}`, file: ctx.briefing.source.file, at: why.gone, programs: [] }));
+      return;
+    }
+    const hints = why.nearest.map((e) => `${err.miss === 'many' ? '' : 'did you mean '}${selectorText(e.selector)}  → ${e.printed} (line ${e.at?.line ?? '-'})`);
+    const reason = why.reason === err.message ? err.message : `${err.message}${err.miss === 'many' ? ';' : ':'} ${why.reason}`;
+    unknown.push(new InputError(`check "${check.id}": ${reason}`, { file: checks.path, ruleId: 'checks-unknown-figure', line: place?.line, column: place?.column, hints }));
+  };
+  const watch = (sel: FigureSelector, figures: readonly Figure[], path: (string | number)[]) => {
+    const held = wordsHoldingFigure(sel, figures);
+    if (!held) return;
+    const place = placeOf(path);
+    warnings.push(finding({ ruleId: 'checks-selector-holds-figure', checkId: check.id, severity: 'warning', message: `${check.id}: the words 「${held.words}」 of this selector hold the figure ${held.printed} it selects — when the figure changes, the selector breaks: select by the words around it`, file: checks.path, at: place ? point(place) : null }));
   };
   const resolve: Resolver = {
     one(sel, role, path) {
       try {
-        return { ...selectFigures(sel, ctx)[0]!, role };
+        const found = selectFigures(sel, ctx);
+        watch(sel, found, path);
+        return { ...found[0]!, role };
       } catch (err) {
         record(err, path);
         // a stand-in, so that the check's other selectors are tried too; the result is dropped
@@ -163,7 +216,9 @@ function runCheck(check: Check, index: number, ctx: SelectContext, checks: Loade
     many(sels, role, path) {
       return sels.flatMap((sel, k) => {
         try {
-          return selectFigures(sel, ctx, true).map((f) => ({ ...f, role }));
+          const found = selectFigures(sel, ctx, true);
+          watch(sel, found, [...path, k]);
+          return found.map((f) => ({ ...f, role }));
         } catch (err) {
           record(err, [...path, k]);
           return [];
@@ -171,15 +226,16 @@ function runCheck(check: Check, index: number, ctx: SelectContext, checks: Loade
       });
     },
   };
+  const missing = () => unknown.length > before || gone.length > 0;
   try {
     const result = check.relation === 'same-term' ? sameTerm(check, ctx.briefing, ctx.lineText) : evaluate(check, resolve, ctx.briefing.fiscalYear);
-    return unknown.length > before ? null : result;
+    return { result: missing() ? null : result, gone, findings: warnings };
   } catch (err) {
     if (check.relation === 'same-term' && err instanceof SelectorError) {
       record(err, ['terms']);
-      return null;
+      return { result: null, gone, findings: warnings };
     }
-    if (unknown.length > before) return null; // a relation over figures of which some are missing
+    if (missing()) return { result: null, gone, findings: warnings }; // a relation over figures of which some are missing
     throw err;
   }
 }

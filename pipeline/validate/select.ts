@@ -1,3 +1,4 @@
+import YAML from 'yaml';
 import type { Briefing } from '../../schemas/briefing.ts';
 import type { ChecksFile, FigureSelector } from '../../schemas/checks.ts';
 import type { Provenance } from '../../schemas/provenance.ts';
@@ -12,7 +13,18 @@ export interface Figure {
   at: Provenance | null;
 }
 
-export class SelectorError extends Error {}
+/** A selector that names no figure (none, or fewer than its nth) or too many: an error of the checks file, explained by miss.ts. */
+export class SelectorError extends Error {
+  constructor(
+    message: string,
+    readonly selector: FigureSelector | null = null,
+    readonly miss: 'none' | 'many' | 'nth' | 'constant' = 'none',
+    readonly matches: readonly Figure[] = [],
+  ) {
+    super(message);
+    this.name = 'SelectorError';
+  }
+}
 
 type Has<K extends string> = Extract<FigureSelector, Record<K, unknown>>[K];
 
@@ -40,20 +52,22 @@ export interface SelectContext {
   constants: ChecksFile['constants'];
   /** normalized text of a line of the source, by its line number */
   lineText(line: number): string;
+  /** the line as the source has it (what a provenance quotes); the normalized text when not given */
+  rawLine?(line: number): string;
 }
 
 export function selectFigures(sel: FigureSelector, ctx: SelectContext, wantMany = false): Figure[] {
-  const found = candidates(sel, ctx);
+  const found = matchingFigures(sel, ctx);
   const spec = Object.values(sel)[0] as { nth?: number; all?: boolean };
   const all = typeof spec === 'object' && spec.all === true;
   if (typeof spec === 'object' && spec.nth !== undefined) {
     const pick = found[spec.nth - 1];
-    if (!pick) throw new SelectorError(`${describe(sel)} has ${found.length} match(es), so nth: ${spec.nth} names no figure`);
+    if (!pick) throw new SelectorError(`${selectorText(sel)} has ${found.length} match(es), so nth: ${spec.nth} names no figure`, sel, 'nth', found);
     return [pick];
   }
-  if (found.length === 0) throw new SelectorError(`${describe(sel)} matches no figure of the briefing`);
+  if (found.length === 0) throw new SelectorError(`${selectorText(sel)} matches no figure of the briefing`, sel, 'none');
   if (found.length > 1 && !(all && wantMany) && !isCount(sel)) {
-    throw new SelectorError(`${describe(sel)} matches ${found.length} figures (lines ${found.map((f) => f.at?.line).join(', ')}): add nth, or more words${wantMany ? ', or all: true' : ''}`);
+    throw new SelectorError(`${selectorText(sel)} matches ${found.length} figures (lines ${found.map((f) => f.at?.line).join(', ')}): add nth, or more words${wantMany ? ', or all: true' : ''}`, sel, 'many', found);
   }
   return found;
 }
@@ -62,8 +76,9 @@ function isCount(sel: FigureSelector): boolean {
   return 'places' in sel;
 }
 
-function describe(sel: FigureSelector): string {
-  return JSON.stringify(sel);
+/** A selector as one line of YAML, as it is written in a checks file: { budget: { program: "13", label: … } }. */
+export function selectorText(sel: FigureSelector): string {
+  return YAML.stringify(sel, { collectionStyle: 'flow', lineWidth: 0 }).trim();
 }
 
 function slideTitle(b: Briefing, index: number): string {
@@ -74,7 +89,8 @@ function common(b: Briefing, spec: { program?: string; slide?: string }, x: { pr
   return (spec.program === undefined || x.program === spec.program) && (spec.slide === undefined || has(slideTitle(b, x.slide), spec.slide));
 }
 
-function candidates(sel: FigureSelector, ctx: SelectContext): Figure[] {
+/** Every figure the selector's conditions match, in page order, before `nth` picks one. */
+export function matchingFigures(sel: FigureSelector, ctx: SelectContext): Figure[] {
   const b = ctx.briefing;
   const lineOf = (at: Provenance) => ctx.lineText(at.line);
   if ('quantity' in sel) return quantities(sel.quantity, b);
@@ -146,7 +162,7 @@ function candidates(sel: FigureSelector, ctx: SelectContext): Figure[] {
       .map((d) => ({ value: s.field === 'eraYear' ? (d.eraYear ?? d.year) : d.year, printed: d.printed, label: d.printed, program: d.program, at: d.at }));
   }
   const c = ctx.constants[sel.constant];
-  if (!c) throw new SelectorError(`no constant named "${sel.constant}" under constants:`);
+  if (!c) throw new SelectorError(`no constant named "${sel.constant}" under constants:`, sel, 'constant');
   return [{ value: c.value, printed: String(c.value), label: `${sel.constant} (${c.note})`, program: null, at: null }];
 }
 

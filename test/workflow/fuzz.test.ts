@@ -64,7 +64,10 @@ describe('robustness', () => {
           parsed++;
         } catch (err) {
           if (!(err instanceof InputError)) throw err;
-          for (const line of err.format().split('\n')) expect(line).toMatch(/: error: .+ \[[a-z-]+\]$/);
+          // one located line per refusal, each followed by its hints ("did you mean …"), indented
+          const printed = err.format().split('\n');
+          for (const line of printed) expect(line).toMatch(/: error: .+ \[[a-z-]+\]$|^ {4}\S/);
+          expect(printed.filter((l) => !l.startsWith('    '))).toHaveLength(err.all().length);
           if (err.line !== null && err.file.endsWith('briefing.txt')) expect(err.line).toBeLessThanOrEqual(text.split('\n').length);
           refused++;
         }

@@ -1,5 +1,6 @@
 import type { NormalizedLine } from '../normalize.ts';
 import { compact } from '../normalize.ts';
+import { bigrams } from '../../lib/bigrams.ts';
 import { isLetterSpaced } from '../normalize-spacing.ts';
 import { continuesLine, displayWidth } from './join.ts';
 import { listMarker, noteMarker } from './markers.ts';
@@ -96,10 +97,4 @@ function nameSimilarity(line: string, programName: string | null): number {
     best = Math.max(best, shared / grams.size);
   }
   return best;
-}
-
-function bigrams(s: string): Set<string> {
-  const grams = new Set<string>();
-  for (let i = 0; i + 1 < s.length; i++) grams.add(s.slice(i, i + 2));
-  return grams;
 }

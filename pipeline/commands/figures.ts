@@ -1,0 +1,39 @@
+import { InputError } from '../lib/errors.ts';
+import { compact } from '../parse/normalize.ts';
+import { FIGURE_KINDS, figureCatalog, type CatalogEntry, type FigureKind } from '../validate/catalog.ts';
+import { readAndParse, sourceLines, type Parsed } from './validate.ts';
+
+export interface FiguresOptions {
+  source?: string;
+  /** only this program's figures ("13", "21-③") */
+  program?: string;
+  kind?: string;
+  /** words that must all stand on the figure's line or in its label */
+  near?: string;
+}
+
+/**
+ * `briefing figures`: every figure a check can name, with a selector that names it alone — what
+ * a checks author needs instead of reading briefing.json. The filters narrow the list; an
+ * unknown program or kind is an input error, so that an empty list always means "no such figure".
+ */
+export async function listFigures(options: FiguresOptions): Promise<{ parsed: Parsed; entries: CatalogEntry[] }> {
+  const kind = options.kind;
+  if (kind !== undefined && !(FIGURE_KINDS as readonly string[]).includes(kind)) {
+    throw new InputError(`unknown kind "${kind}": use ${FIGURE_KINDS.join(', ')}`, { file: '--kind', ruleId: 'cli-kind' });
+  }
+  const parsed = await readAndParse(options.source);
+  const { briefing } = parsed;
+  if (options.program !== undefined && !briefing.programs.some((p) => p.no === options.program)) {
+    throw new InputError(`no program "${options.program}" in ${briefing.edition}: its programs are ${briefing.programs.map((p) => p.no).join(', ')}`, { file: '--program', ruleId: 'cli-program' });
+  }
+  const lineText = sourceLines(parsed.input);
+  const near = (options.near ?? '').split(/[\s\u3000]+/).filter(Boolean).map(compact);
+  const entries = figureCatalog({ briefing, constants: {}, lineText }).filter(
+    (e) =>
+      (options.program === undefined || e.program === options.program) &&
+      (kind === undefined || e.kind === (kind as FigureKind)) &&
+      near.every((w) => compact(`${e.line} ${e.label}`).includes(w)),
+  );
+  return { parsed, entries };
+}

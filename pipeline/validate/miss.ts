@@ -1,0 +1,150 @@
+import type { FigureSelector } from '../../schemas/checks.ts';
+import type { Provenance } from '../../schemas/provenance.ts';
+import { compact } from '../parse/normalize.ts';
+import { bigrams } from '../lib/bigrams.ts';
+import type { CatalogEntry, FigureKind } from './catalog.ts';
+import { matchingFigures, SelectorError, selectorText, type SelectContext } from './select.ts';
+
+/** Why a selector named no figure (or too many), what it might have meant, and — when the text lost the figure — where. */
+export interface MissExplanation {
+  reason: string;
+  /** up to three figures of the same kind, nearest first, each with the selector that names it */
+  nearest: CatalogEntry[];
+  /** the line of the briefing that still holds the selector's words but no longer the figure: the text changed */
+  gone: Provenance | null;
+}
+
+/** Fields compared whole (the value must be the figure's name exactly); every other text field is words a line must hold. */
+const EXACT: Partial<Record<FigureKind, string[]>> = {
+  budget: ['label'],
+  rate: ['name'],
+  share: ['label'],
+  series: ['label', 'year'],
+  breakdown: ['item'],
+  cell: ['row', 'column'],
+  'sheet-count': ['note', 'label'],
+  date: ['printed'],
+  quantity: ['unit'],
+};
+const WORDS = ['line', 'before', 'after', 'slide', 'item', 'component'];
+const ERA_YEAR = /(?:令和|平成|昭和)\s*(?:元|[0-9０-９]{1,2})\s*年度?|(?<![A-Za-z])[RHS]\s*[0-9０-９]{1,2}(?![0-9０-９])|[0-9０-９]{4}\s*年度?/u;
+
+/**
+ * Explains a selector that missed. The reason is the first that holds: an unknown program; an
+ * exact field (a name, a label) no figure of that kind carries, with the names there; words that
+ * name a year no line has; the one condition without which it would match; too few matches for
+ * its nth. `gone` is set when the words still stand on a line of the briefing that holds no such
+ * figure: the text changed, and the error belongs on that line, not in the checks file.
+ */
+export function explainMiss(err: SelectorError, ctx: SelectContext, catalog: () => readonly CatalogEntry[]): MissExplanation {
+  const sel = err.selector;
+  if (!sel || err.miss === 'constant') return { reason: err.message, nearest: [], gone: null };
+  const [kind, raw] = Object.entries(sel)[0]! as [FigureKind, Record<string, unknown>];
+  const spec = raw ?? {};
+  const sameKind = catalog().filter((e) => e.kind === kind);
+  if (err.miss === 'many') {
+    const at = new Set(err.matches.map((f) => `${f.at?.line}:${f.at?.column}`));
+    return { reason: 'each of them named alone:', nearest: sameKind.filter((e) => at.has(`${e.at?.line}:${e.at?.column}`)).slice(0, 3), gone: null };
+  }
+  const nearest = nearestEntries(spec, sameKind);
+  const program = spec.program as string | undefined;
+  if (program !== undefined && !ctx.briefing.programs.some((p) => p.no === program)) {
+    return { reason: `there is no program "${program}" in this briefing (its programs: ${ctx.briefing.programs.map((p) => p.no).join(', ')})`, nearest, gone: null };
+  }
+  const inProgram = sameKind.filter((e) => program === undefined || e.program === program);
+  for (const field of EXACT[kind] ?? []) {
+    if (spec[field] === undefined) continue;
+    const values = [...new Set(inProgram.map((e) => specOf(e.selector)[field]).filter((v) => v !== undefined))];
+    if (!values.includes(spec[field])) {
+      const there = values.length ? `; there: ${values.slice(0, 6).map((v) => `"${String(v)}"`).join(', ')}${values.length > 6 ? ' …' : ''}` : '';
+      return { reason: `no ${kind} ${program ? `of program ${program} ` : ''}has ${field} "${String(spec[field])}" (${field} must match exactly${there})`, nearest, gone: null };
+    }
+  }
+  const gone = goneLine(kind, spec, ctx, sameKind);
+  for (const field of WORDS) {
+    const words = wordsOf(spec[field]);
+    const year = words.map((w) => ERA_YEAR.exec(w)?.[0]).find(Boolean);
+    if (year && relaxedMatches(sel, field, ctx) > 0) {
+      return { reason: `the words ${quote(words)} name a year (${year}) that no such line holds: a new edition moves the years — select by the words without it`, nearest, gone };
+    }
+  }
+  if (err.miss === 'nth') return { reason: err.message, nearest, gone };
+  for (const field of Object.keys(spec)) {
+    if (field === 'nth' || field === 'all') continue;
+    const n = relaxedMatches(sel, field, ctx);
+    if (n > 0) return { reason: `no figure meets all its conditions; without ${field}: ${JSON.stringify(spec[field])} it matches ${n}`, nearest, gone };
+  }
+  return { reason: `no ${kind} figure ${program ? `of program ${program} ` : ''}meets its conditions`, nearest, gone };
+}
+
+function specOf(selector: FigureSelector): Record<string, unknown> {
+  return (Object.values(selector)[0] ?? {}) as Record<string, unknown>;
+}
+
+function wordsOf(value: unknown): string[] {
+  return typeof value === 'string' ? [value] : Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+function quote(words: string[]): string {
+  return words.map((w) => `「${w}」`).join('');
+}
+
+function relaxedMatches(sel: FigureSelector, field: string, ctx: SelectContext): number {
+  const spec = { ...specOf(sel) };
+  delete spec[field];
+  delete spec.nth;
+  const kind = Object.keys(sel)[0]!;
+  try {
+    return matchingFigures({ [kind]: spec } as FigureSelector, ctx).length;
+  } catch (err) {
+    if (err instanceof SelectorError) return 0;
+    throw err;
+  }
+}
+
+/**
+ * The first line of the briefing (of the program's slides, when it names one) that holds every
+ * word of the selector but no figure of its kind beyond those the selector already found.
+ */
+function goneLine(kind: FigureKind, spec: Record<string, unknown>, ctx: SelectContext, sameKind: readonly CatalogEntry[]): Provenance | null {
+  const words = ['line', 'before', 'after', ...(EXACT[kind] ?? []).filter((f) => typeof spec[f] === 'string' && f !== 'unit')].flatMap((f) => wordsOf(spec[f])).map(compact);
+  if (words.length === 0) return null;
+  const program = spec.program as string | undefined;
+  const figureLines = new Set(sameKind.filter((e) => program === undefined || e.program === program).map((e) => e.at?.line));
+  for (const slide of ctx.briefing.slides) {
+    if (program !== undefined && slide.program !== program) continue;
+    for (let line = slide.startLine; line <= slide.endLine; line++) {
+      const text = ctx.lineText(line);
+      if (!words.every((w) => compact(text).includes(w))) continue;
+      if (spec.nth === undefined && figureLines.has(line)) continue;
+      const raw = ctx.rawLine?.(line) ?? text;
+      return { line, column: raw.length - raw.trimStart().length + 1, endLine: line, endColumn: raw.trimEnd().length + 1, raw: raw.trim() };
+    }
+  }
+  return null;
+}
+
+/** Figures of the same kind ranked by how much of the selector they share: its program, then its words and names. */
+function nearestEntries(spec: Record<string, unknown>, sameKind: readonly CatalogEntry[]): CatalogEntry[] {
+  const wanted = compact(
+    Object.entries(spec)
+      .filter(([k]) => k !== 'program' && k !== 'nth' && k !== 'all')
+      .flatMap(([, v]) => wordsOf(v).concat(typeof v === 'number' ? [String(v)] : []))
+      .join(''),
+  );
+  const grams = bigrams(wanted);
+  const score = (e: CatalogEntry) => {
+    const have = bigrams(compact(`${e.label}${e.line}${selectorText(e.selector)}`));
+    let shared = 0;
+    for (const g of grams) if (have.has(g)) shared++;
+    const theirs = specOf(e.selector);
+    const same = Object.entries(spec).filter(([k, v]) => k !== 'program' && JSON.stringify(theirs[k]) === JSON.stringify(v)).length;
+    return (grams.size ? shared / grams.size : 0) + (spec.program !== undefined && e.program === spec.program ? 0.5 : 0) + 0.3 * same;
+  };
+  return [...sameKind]
+    .map((e) => ({ e, s: score(e) }))
+    .filter((x) => x.s > 0)
+    .sort((a, b) => b.s - a.s)
+    .slice(0, 3)
+    .map((x) => x.e);
+}

@@ -1,0 +1,131 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Briefing } from '../../schemas/briefing.ts';
+import type { ValidationReport } from '../../schemas/validation.ts';
+import { sourceLines } from '../../pipeline/commands/validate.ts';
+import { InputError } from '../../pipeline/lib/errors.ts';
+import { figureCatalog, type CatalogEntry } from '../../pipeline/validate/catalog.ts';
+import { selectFigures, selectorText, type SelectContext } from '../../pipeline/validate/select.ts';
+import { runCli } from '../helpers/cli.ts';
+import { parseR6, R6_TEXT } from '../helpers/r6.ts';
+import { tempDir } from '../helpers/temp.ts';
+import { R6_CHECKS, replaceOnce, validateText } from '../helpers/validate.ts';
+
+let briefing: Briefing;
+let ctx: SelectContext;
+let catalog: CatalogEntry[];
+
+beforeAll(async () => {
+  briefing = (await parseR6()).briefing;
+  ctx = { briefing, constants: {}, lineText: sourceLines({ text: R6_TEXT }) };
+  catalog = figureCatalog(ctx);
+});
+
+async function refusal(checks: string, text = R6_TEXT): Promise<InputError[]> {
+  try {
+    await validateText(text, checks);
+  } catch (err) {
+    if (err instanceof InputError) return err.all();
+    throw err;
+  }
+  throw new Error('expected the checks file to be refused');
+}
+
+describe('the figure catalog (briefing figures)', () => {
+  it('lists every budget, rate, series point and cap of the briefing, each with a selector the engine resolves to it alone', () => {
+    const count = (kind: string) => catalog.filter((e) => e.kind === kind).length;
+    expect(count('budget')).toBe(briefing.budgets.length);
+    expect(count('rate')).toBe(briefing.rates.length);
+    expect(count('series')).toBe(briefing.series.reduce((n, s) => n + s.points.length, 0));
+    expect(count('cap')).toBe(briefing.measures.reduce((n, m) => n + (m.cap ? 1 + m.components.length + (m.previous ? 1 : 0) : 0), 0));
+    for (const e of catalog) {
+      const found = selectFigures(e.selector, ctx);
+      expect(found, selectorText(e.selector)).toHaveLength(1);
+      expect([found[0]!.at?.line, found[0]!.at?.column, found[0]!.value]).toEqual([e.at?.line, e.at?.column, e.value]);
+    }
+  });
+
+  it('gives selectors without digits in their words, so that a new year does not break them', () => {
+    const words = catalog.flatMap((e) => {
+      const spec = Object.values(e.selector)[0] as Record<string, unknown>;
+      return ['line', 'before', 'after', 'slide'].flatMap((k) => [spec[k]].flat().filter((w): w is string => typeof w === 'string'));
+    });
+    expect(words.length).toBeGreaterThan(500);
+    expect(words.filter((w) => /[0-9０-９]/.test(w))).toEqual([]);
+  });
+
+  it('`briefing figures r6 --near 過疎対策事業債` prints selectors that, pasted into a checks file, match exactly the figures listed', () => {
+    const terminal = runCli(['figures', 'r6', '--near', '過疎対策事業債']);
+    expect(terminal.status).toBe(0);
+    expect(terminal.stdout).toContain('budget  5,700億円  — 令和6年度計画額');
+    expect(terminal.stdout).toContain('select:  { budget: { program: "13", label: 令和6年度計画額 } }');
+    const listed = JSON.parse(runCli(['figures', 'r6', '--near', '過疎対策事業債', '--format', 'json']).stdout) as { figures: CatalogEntry[] };
+    expect(listed.figures.length).toBeGreaterThan(5);
+    const dir = tempDir('figures');
+    // pasted as a user would, as the printed text, at the head of the R6 checks (which acknowledge what R6 needs)
+    const lines = listed.figures.flatMap((f, i) => [`  - id: pasted-${i}`, '    statement: pasted from briefing figures', '    relation: equal', '    values:', `      - ${selectorText(f.selector)}`, `      - ${selectorText(f.selector)}`]);
+    writeFileSync(join(dir, 'checks.yaml'), R6_CHECKS.replace(/^checks:\n/m, `checks:\n${lines.join('\n')}\n`));
+    const run = runCli(['validate', 'r6', '--checks', join(dir, 'checks.yaml'), '--format', 'json']);
+    expect(run.status, run.stderr).toBe(0);
+    const report = JSON.parse(run.stdout) as ValidationReport;
+    const pasted = report.checks.filter((c) => c.id.startsWith('pasted-'));
+    expect(pasted).toHaveLength(listed.figures.length);
+    pasted.forEach((c, i) => expect([c.figures[0]!.at.line, c.figures[0]!.at.column, c.figures[0]!.value]).toEqual([listed.figures[i]!.at?.line, listed.figures[i]!.at?.column, listed.figures[i]!.value]));
+  });
+
+  it('refuses an unknown program or kind instead of listing nothing', () => {
+    const program = runCli(['figures', 'r6', '--program', '22']);
+    expect(program.status).toBe(2);
+    expect(program.stderr).toContain('no program "22" in r6: its programs are 1, 2,');
+    expect(runCli(['figures', 'r6', '--kind', 'amount']).stderr).toContain('unknown kind "amount": use budget, cap, rate');
+  });
+});
+
+describe('a selector that misses, explained', () => {
+  it('an exact name that no figure carries: the names there, and a selector for the nearest', async () => {
+    const [err] = await refusal(R6_CHECKS.replace('{ budget: { program: "9", slide: 国庫補助事業 } }', '{ budget: { program: "9", label: R6予算額, slide: 国庫補助事業 } }'));
+    expect(err!.message).toContain('no budget of program 9 has label "R6予算額" (label must match exactly; there: "R6当初予算額")');
+    expect(err!.hints[0]).toMatch(/^did you mean \{ budget: \{ program: "9", label: R6当初予算額.* → 6\.0億円 \(line 956\)$/);
+  });
+
+  it('a program the briefing does not have', async () => {
+    const [err] = await refusal(R6_CHECKS.replace('value: { quantity: { program: "3", line: 地域プロジェクトマネージャーが活躍, unit: 名 } }', 'value: { quantity: { program: "33", line: 地域プロジェクトマネージャーが活躍, unit: 名 } }'));
+    expect(err!.message).toContain('there is no program "33" in this briefing (its programs: 1, 2, 3,');
+    expect(err!.hints.some((h) => h.includes('program: "3"') && h.includes('91名'))).toBe(true);
+  });
+
+  it('words that carry a year the text no longer has (a new edition)', async () => {
+    const errors = await refusal(R6_CHECKS.replaceAll('before: 令和8年度に, unit: 人', 'before: 令和9年度に, unit: 人'));
+    expect(errors).toHaveLength(2);
+    expect(errors[0]!.message).toContain('the words 「令和9年度に」 name a year (令和9年度) that no such line holds: a new edition moves the years');
+    expect(errors[0]!.hints[0]).toContain('→ 10,000人 (line 46)');
+  });
+
+  it('too many matches: each one named alone', async () => {
+    const [err] = await refusal(R6_CHECKS.replace('count: { quantity: { program: "17", line: 統一的な基準, unit: 年間 } }', 'count: { quantity: { program: "17", line: 統一的な基準 } }'));
+    expect(err!.message).toContain('matches 3 figures (lines 2705, 2705, 2705): add nth, or more words; each of them named alone:');
+    expect(err!.hints.map((h) => h.replace(/^.*→ /, ''))).toEqual(['27年 (line 2705)', '29年 (line 2705)', '3年間 (line 2705)']);
+  });
+
+  it('a figure the text lost is an error on the briefing line, and every other check still runs', async () => {
+    const text = replaceOnce(R6_TEXT, '平成27年度から平成29年度までの3年間', '平成27年度から平成XX年度までの3年間');
+    const report = await validateText(text, R6_CHECKS);
+    const gone = report.findings.filter((f) => f.ruleId === 'checks-figure-gone');
+    expect(gone).toHaveLength(1);
+    expect(gone[0]).toMatchObject({ severity: 'error', checkId: 'ppp-accounting-period', at: { line: 2705 } });
+    expect(gone[0]!.file).toMatch(/briefing\.txt$/);
+    expect(gone[0]!.note).toMatch(/^selector \{ date: \{ program: "17", nth: 2, line: 統一的な基準 \} \} at .*checks\.yaml:333:9: .*has 1 match\(es\), so nth: 2 names no figure$/);
+    expect(report.checks.find((c) => c.id === 'ppp-accounting-period')?.status).toBe('fail');
+    expect(report.summary.checksPassed).toBe(132);
+  });
+
+  it('warns when the words of a selector hold the figure it selects', async () => {
+    const report = await validateText(R6_TEXT, R6_CHECKS.replace('count: { quantity: { program: "17", line: 統一的な基準, unit: 年間 } }', 'count: { quantity: { program: "17", line: [までの3年間で, 統一的な基準], unit: 年間 } }'));
+    const warned = report.findings.filter((f) => f.ruleId === 'checks-selector-holds-figure');
+    expect(warned).toHaveLength(1);
+    expect(warned[0]).toMatchObject({ severity: 'warning', checkId: 'ppp-accounting-period', at: { line: 331 } });
+    expect(warned[0]!.message).toContain('the words 「までの3年間で」 of this selector hold the figure 3年間 it selects');
+    expect(report.summary.errors).toBe(0);
+  });
+});
