@@ -12,7 +12,9 @@ export function formatTerminal(report: ValidationReport, options: { color?: bool
     msg.fatal = f.severity === 'error' ? true : f.severity === 'warning' ? false : undefined;
     if (f.expected !== null) msg.expected = [f.expected];
     msg.actual = f.actual ?? undefined;
-    msg.note = [f.note, f.related.length ? `see also line ${f.related.map((r) => r.line).join(', ')}` : null].filter(Boolean).join('\n') || undefined;
+    // each other line once, and not the line the message is on
+    const others = [...new Set(f.related.map((r) => r.line))].filter((line) => line !== f.at?.line);
+    msg.note = [f.note, others.length ? `see also line ${others.join(', ')}` : null].filter(Boolean).join('\n') || undefined;
   }
   const s = report.summary;
   const body = files.size ? reporter([...files.values()], { color: options.color ?? false, verbose: options.verbose ?? true }) : '';

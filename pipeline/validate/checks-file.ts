@@ -1,5 +1,5 @@
 import type { Document } from 'yaml';
-import { ChecksFile } from '../../schemas/checks.ts';
+import { Check, ChecksFile, FigureSelector } from '../../schemas/checks.ts';
 import { InputError } from '../lib/errors.ts';
 import { lineColumn, parseYamlFile, readYamlText } from '../lib/yaml-file.ts';
 
@@ -25,8 +25,12 @@ export function parseChecks(text: string, path: string): LoadedChecks {
   if (!parsed.success) {
     const issue = deepestIssue(parsed.error.issues);
     const path_ = issue.path as (string | number)[];
-    const place = closestPlace(locate, path_);
-    throw new InputError(`${describePath(doc, path_)}: ${issue.message}`, { file: path, ruleId: 'checks-schema', line: place?.line, column: place?.column });
+    const unknownKey = issue.code === 'unrecognized_keys' ? issue.keys?.[0] : undefined;
+    // a misspelt key is shown where it stands
+    const place = closestPlace(locate, unknownKey ? [...path_, unknownKey] : path_);
+    const allowed = unknownKey ? allowedKeys(path_, doc.toJS()) : [];
+    const hint = allowed.length ? `; allowed here: ${allowed.join(', ')}` : '';
+    throw new InputError(`${describePath(doc, path_)}: ${issue.message}${hint}`, { file: path, ruleId: 'checks-schema', line: place?.line, column: place?.column });
   }
   const ids = new Map<string, number>();
   parsed.data.checks.forEach((c, i) => {
@@ -53,13 +57,32 @@ function closestPlace(locate: LoadedChecks['locate'], path: (string | number)[])
   return null;
 }
 
+type Shaped = { shape: Record<string, unknown> };
+/** The keys of every selector kind and of every relation's check, from the zod schemas. */
+const SELECTOR_KEYS = new Map(
+  (FigureSelector.options as readonly Shaped[]).flatMap((option) => Object.entries(option.shape).map(([kind, spec]) => [kind, Object.keys((spec as Partial<Shaped>).shape ?? {})] as const)),
+);
+const CHECK_KEYS = new Map((Check.options as readonly Shaped[]).map((option) => [String((option.shape.relation as { value: unknown }).value), Object.keys(option.shape)] as const));
+
+/** The keys a misspelt key could have been: those of its selector kind, its check's relation, or the file's top level. */
+function allowedKeys(path: (string | number)[], data: unknown): string[] {
+  const last = path.at(-1);
+  if (typeof last === 'string' && SELECTOR_KEYS.has(last)) return SELECTOR_KEYS.get(last)!;
+  if (path.length === 2 && path[0] === 'checks' && typeof path[1] === 'number') {
+    const relation = (data as { checks?: { relation?: unknown }[] }).checks?.[path[1]]?.relation;
+    return CHECK_KEYS.get(String(relation)) ?? [];
+  }
+  if (path.length === 0) return Object.keys(ChecksFile.shape);
+  return [];
+}
+
 /** A union failure nests the useful message: take the deepest one. */
-function deepestIssue(issues: readonly { path: PropertyKey[]; message: string; code?: string; errors?: unknown }[]): { path: PropertyKey[]; message: string } {
+function deepestIssue(issues: readonly { path: PropertyKey[]; message: string; code?: string; errors?: unknown }[]): { path: PropertyKey[]; message: string; code?: string; keys?: string[] } {
   const first = issues[0]!;
   const nested = (first as { errors?: { path: PropertyKey[]; message: string }[][] }).errors;
   if (first.code === 'invalid_union' && nested?.length) {
     const best = nested.map((list) => list[0]).filter(Boolean).sort((a, b) => b!.path.length - a!.path.length)[0];
-    if (best) return { path: [...first.path, ...best.path], message: best.message };
+    if (best) return { path: [...first.path, ...best.path], message: best.message, code: (best as { code?: string }).code, keys: (best as { keys?: string[] }).keys };
   }
   return first;
 }

@@ -129,3 +129,23 @@ describe('a selector that misses, explained', () => {
     expect(report.summary.errors).toBe(0);
   });
 });
+
+describe('a misspelt key', () => {
+  it('is refused with the keys allowed there: of its selector kind, or of its relation', async () => {
+    const { parseChecks } = await import('../../pipeline/validate/checks-file.ts');
+    const refused = (text: string) => {
+      try {
+        parseChecks(text, 'checks.yaml');
+      } catch (err) {
+        if (err instanceof InputError) return err;
+      }
+      throw new Error('expected a refusal');
+    };
+    const selector = refused('version: 1\nchecks:\n  - id: a\n    statement: x\n    relation: equal\n    values:\n      - { budget: { program: "1", lable: R6当初予算額 } }\n      - { constant: a }\n');
+    expect(selector.message).toBe('check "a" (checks.0.values.0.budget): Unrecognized key: "lable"; allowed here: program, slide, nth, label');
+    expect(selector.line).toBe(7);
+    const check = refused('version: 1\nchecks:\n  - id: b\n    statement: y\n    relation: sum\n    totl: { constant: a }\n    total: { constant: a }\n    parts: [{ constant: a }]\n');
+    expect(check.message).toBe('check "b" (checks.0): Unrecognized key: "totl"; allowed here: id, statement, acknowledged, relation, total, parts, tolerance');
+    expect(check.line).toBe(6);
+  });
+});

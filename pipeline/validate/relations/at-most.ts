@@ -1,5 +1,5 @@
 import type { Check } from '../../../schemas/checks.ts';
-import { fmt, type Relation } from './types.ts';
+import { shown, shownAs, type Relation } from './types.ts';
 
 type AtMost = Extract<Check, { relation: 'at-most' }>;
 
@@ -8,11 +8,13 @@ export const atMost: Relation<AtMost> = (check, resolve) => {
   const value = resolve.one(check.value, 'value', ['value']);
   const limit = resolve.one(check.limit, 'limit', ['limit']);
   const max = limit.value * check.factor;
+  const pass = value.value <= max + 1e-9;
+  const bound = check.factor !== 1 ? `${shown(limit)} × ${check.factor} = ${shownAs(max, [limit])}` : shown(limit);
   return {
-    pass: value.value <= max + 1e-9,
-    detail: `${fmt(value.value)} ≤ ${fmt(limit.value)}${check.factor !== 1 ? ` × ${check.factor} = ${fmt(max)}` : ''}`,
-    expected: `≤ ${fmt(max)}`,
-    actual: fmt(value.value),
+    pass,
+    detail: `${shown(value)} ${pass ? '≤' : '>'} ${bound}`,
+    expected: `≤ ${shownAs(max, [limit])}`,
+    actual: shown(value),
     figures: [value, limit],
     primary: value,
   };

@@ -1,5 +1,5 @@
 import type { Check } from '../../../schemas/checks.ts';
-import { fmt, type Relation } from './types.ts';
+import { compare, shown, type Relation } from './types.ts';
 
 type Ordered = Extract<Check, { relation: 'ordered' }>;
 
@@ -14,9 +14,10 @@ export const ordered: Relation<Ordered> = (check, resolve) => {
   });
   return {
     pass: bad === -1,
-    detail: values.map((v) => fmt(v.value)).join(up ? ' < ' : ' > '),
+    // the signs as found: 42 > 40 where an increase was expected
+    detail: `${values.map((v, i) => `${i > 0 ? ` ${compare(values[i - 1]!.value, v.value)} ` : ''}${shown(v)}`).join('')}${bad === -1 ? '' : ` (expected ${check.strict ? 'strictly ' : ''}${check.order})`}`,
     expected: `${check.strict ? 'strictly ' : ''}${check.order}`,
-    actual: bad === -1 ? check.order : `${fmt(values[bad - 1]!.value)} then ${fmt(values[bad]!.value)}`,
+    actual: bad === -1 ? check.order : `${shown(values[bad - 1]!)} then ${shown(values[bad]!)}`,
     figures: values,
     primary: values[bad] ?? values[0]!,
   };

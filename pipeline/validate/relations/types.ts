@@ -1,5 +1,6 @@
 import type { Check } from '../../../schemas/checks.ts';
 import type { FigureSelector } from '../../../schemas/checks.ts';
+import { formatYen } from '../../units/number.ts';
 import type { Figure } from '../select.ts';
 
 export interface RoleFigure extends Figure {
@@ -26,6 +27,15 @@ export interface Resolver {
 export type Relation<C extends Check> = (check: C, resolve: Resolver, fiscalYear: number) => RelationResult;
 
 export const fmt = (n: number): string => (Number.isInteger(n) ? n.toLocaleString('en-US') : String(Number(n.toFixed(6))));
+
+/** A figure as the briefing prints it when it is an amount (5,000万円, not 50,000,000), else its number. */
+export const shown = (f: Figure): string => (f.printed.endsWith('円') ? f.printed : fmt(f.value));
+
+/** A computed value in the unit of the figures it comes from: yen as the briefing writes amounts (5,000万円). */
+export const shownAs = (value: number, like: readonly Figure[]): string => (like.length > 0 && like.every((f) => f.printed.endsWith('円')) ? formatYen(value) : fmt(value));
+
+/** The sign between two values as they are: <, = or >. */
+export const compare = (a: number, b: number): '<' | '=' | '>' => (Math.abs(a - b) < 1e-9 ? '=' : a < b ? '<' : '>');
 
 export function roundTo(value: number, digits: number, mode: 'round' | 'floor' | 'ceil' | 'truncate'): number {
   const k = 10 ** digits;
