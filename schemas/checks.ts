@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 const text = z
   .union([z.string().min(1), z.array(z.string().min(1)).min(1)])
-  .describe('words that must all stand on the figure\'s line (part of the line, spaces ignored); a list for several words. Keep digits and years out of them: a new edition changes those');
+  .meta({ id: 'Words', description: 'words that must all stand on the figure\'s line (part of the line, spaces ignored); a list for several words. Keep digits and years out of them: a new edition changes those' });
 const common = {
   program: z.string().optional().describe('program number as the contact list prints it, e.g. "19" or "21-③" (matches exactly)'),
   slide: z.string().optional().describe('words of the title of the slide the figure stands on (part of the title)'),
@@ -112,8 +112,8 @@ export const FigureSelector = z
 export type FigureSelector = z.infer<typeof FigureSelector>;
 
 const one = FigureSelector;
-const many = z.array(FigureSelector).min(1).describe('one or more selectors; with `all: true` a selector adds every figure it matches');
-const rounding = z.enum(['round', 'floor', 'ceil', 'truncate']).describe('how the computed value is brought to the printed digits');
+const many = z.array(FigureSelector).min(1).meta({ id: 'Selectors', description: 'one or more selectors; with `all: true` a selector adds every figure it matches' });
+const rounding = z.enum(['round', 'floor', 'ceil', 'truncate']).meta({ id: 'Rounding', description: 'how the computed value is brought to the printed digits' });
 const digits = (d: number) => z.number().int().min(0).max(4).default(d).describe('decimal places the printed value has');
 
 const base = {
@@ -135,9 +135,10 @@ export const Check = z
   .discriminatedUnion('relation', [
     z.strictObject({
       ...base,
-      relation: relation('sum', 'total = the sum of the parts'),
-      total: one.describe('the printed total'),
+      relation: relation('sum', 'total = the sum of the parts (or, with bound: at-most, the parts stay within the total)'),
+      total: one.describe('the printed total, or the limit with bound: at-most'),
       parts: many.describe('the parts that add up to it'),
+      bound: z.enum(['equal', 'at-most']).default('equal').describe('equal: the parts add up to the total; at-most: their sum does not exceed it (a budget and what is drawn on it)'),
       tolerance: z.number().nonnegative().optional().describe('largest difference still accepted (in the figures\' unit: yen for amounts)'),
     }),
     z.strictObject({
@@ -152,10 +153,12 @@ export const Check = z
     }),
     z.strictObject({
       ...base,
-      relation: relation('multiplier', 'value = base × every factor, cut to the printed digits'),
+      relation: relation('multiplier', 'value = base × every factor × every `by` figure ÷ every `per` figure, cut to the printed digits'),
       value: one.describe('the printed result'),
       base: one.describe('the figure multiplied'),
-      factors: z.array(z.number().positive()).min(1).describe('the numbers it is multiplied by, e.g. [1.25]'),
+      factors: z.array(z.number().positive()).default([]).describe('numbers it is multiplied by, e.g. [1.25]'),
+      by: many.optional().describe('figures it is multiplied by (a new rate: 60%)'),
+      per: many.optional().describe('figures it is divided by (the old rate: 50%), so that 96 = 80 × 60% ÷ 50%'),
       round: rounding.default('truncate'),
       digits: digits(1),
     }),
@@ -183,10 +186,15 @@ export const Check = z
     }),
     z.strictObject({
       ...base,
-      relation: relation('span', 'count = to − from + 1: fiscal years counted inclusively (平成27年度から平成29年度までの3年間)'),
-      count: one.describe('the printed number of years'),
-      from: one.describe('the first year (a date selector)'),
-      to: one.describe('the last year (a date selector)'),
+      relation: relation('span', 'count = the length of a period between two dates, counted as `counting` says'),
+      count: one.describe('the printed number of years (or months)'),
+      from: one.describe('the start (a date selector)'),
+      to: one.describe('the end (a date selector)'),
+      counting: z
+        .enum(['fiscal-years', 'elapsed'])
+        .default('fiscal-years')
+        .describe('fiscal-years: the years from one to the other, both counted (平成27年度から平成29年度までの3年間: 29 − 27 + 1); elapsed: the time from one date to the other (令和6年3月31日 → 令和9年3月31日: 3年間延長)'),
+      unit: z.enum(['years', 'months']).default('years').describe('with counting: elapsed, what count counts'),
     }),
     z.strictObject({
       ...base,
@@ -194,6 +202,20 @@ export const Check = z
       nth: one.describe('the printed ordinal (回目)'),
       since: one.describe('the first year (a date selector)'),
       year: z.number().int().optional().describe('the Western year the ordinal is counted to; default the briefing\'s fiscal year'),
+    }),
+    z.strictObject({
+      ...base,
+      relation: relation('row-sum', 'in every row of a table, the total column = the sum of the part columns'),
+      rows: z
+        .strictObject({
+          program: common.program,
+          slide: common.slide,
+          row: text.optional().describe('words of the row label, to take some rows only'),
+        })
+        .describe('the table rows: every row of the program (on the slide) with enough figures'),
+      total: z.number().int().positive().describe('the column of the total, 1 = the first figure after the label'),
+      parts: z.array(z.number().int().positive()).min(1).describe('the columns that add up to it'),
+      empty: z.literal('zero').optional().describe('read an empty cell (－) as 0; without it, a row with an empty cell is skipped'),
     }),
     z.strictObject({
       ...base,

@@ -1,5 +1,5 @@
 import { InputError } from '../lib/errors.ts';
-import { compact } from '../parse/normalize.ts';
+import { compact, normalizeLine } from '../parse/normalize.ts';
 import { FIGURE_KINDS, figureCatalog, type CatalogEntry, type FigureKind } from '../validate/catalog.ts';
 import { readAndParse, sourceLines, type Parsed } from './validate.ts';
 
@@ -28,7 +28,8 @@ export async function listFigures(options: FiguresOptions): Promise<{ parsed: Pa
     throw new InputError(`no program "${options.program}" in ${briefing.edition}: its programs are ${briefing.programs.map((p) => p.no).join(', ')}`, { file: '--program', ruleId: 'cli-program' });
   }
   const lineText = sourceLines(parsed.input);
-  const near = (options.near ?? '').split(/[\s\u3000]+/).filter(Boolean).map(compact);
+  // the words as the lines are read: full-width digits and look-alikes folded the same way
+  const near = (options.near ?? '').split(/[\s\u3000]+/).filter(Boolean).map((w) => compact(normalizeLine(w, 1).text));
   const entries = figureCatalog({ briefing, constants: {}, lineText }).filter(
     (e) =>
       (options.program === undefined || e.program === options.program) &&

@@ -12,7 +12,7 @@ import type { RelationResult, Resolver, RoleFigure } from './relations/types.ts'
 import { sameTerm } from './same-term.ts';
 import { figureCatalog, type CatalogEntry } from './catalog.ts';
 import { explainMiss } from './miss.ts';
-import { SelectorError, selectFigures, selectorText, type Figure, type SelectContext } from './select.ts';
+import { SelectorError, selectFigures, selectorText, selectRows, type Figure, type SelectContext } from './select.ts';
 import { wordsHoldingFigure } from './selector-words.ts';
 import type { FigureSelector } from '../../schemas/checks.ts';
 
@@ -213,6 +213,14 @@ function runCheck(check: Check, index: number, { ctx, checks, unknown, catalog }
         return { value: Number.NaN, printed: '', label: '', program: null, at: null, role };
       }
     },
+    rows(sel, path) {
+      try {
+        return selectRows(sel, ctx);
+      } catch (err) {
+        record(err, path);
+        return [];
+      }
+    },
     many(sels, role, path) {
       return sels.flatMap((sel, k) => {
         try {
@@ -231,8 +239,8 @@ function runCheck(check: Check, index: number, { ctx, checks, unknown, catalog }
     const result = check.relation === 'same-term' ? sameTerm(check, ctx.briefing, ctx.lineText) : evaluate(check, resolve, ctx.briefing.fiscalYear);
     return { result: missing() ? null : result, gone, findings: warnings };
   } catch (err) {
-    if (check.relation === 'same-term' && err instanceof SelectorError) {
-      record(err, ['terms']);
+    if (err instanceof SelectorError) {
+      record(err, check.relation === 'same-term' ? ['terms'] : check.relation === 'row-sum' ? ['rows'] : []);
       return { result: null, gone, findings: warnings };
     }
     if (missing()) return { result: null, gone, findings: warnings }; // a relation over figures of which some are missing

@@ -11,6 +11,14 @@ export interface Figure {
   label: string;
   program: string | null;
   at: Provenance | null;
+  /** a date's parts, for spans counted in elapsed time */
+  date?: { year: number; month: number | null; day: number | null };
+}
+
+/** The figures of one table row, by column (null: an empty cell). */
+export interface RowFigures {
+  label: string;
+  cells: (Figure | null)[];
 }
 
 /** A selector that names no figure (none, or fewer than its nth) or too many: an error of the checks file, explained by miss.ts. */
@@ -159,7 +167,7 @@ export function matchingFigures(sel: FigureSelector, ctx: SelectContext): Figure
     const s = sel.date;
     return b.dates
       .filter((d) => common(b, s, d) && (s.printed === undefined || d.printed === s.printed) && has(lineOf(d.at), s.line))
-      .map((d) => ({ value: s.field === 'eraYear' ? (d.eraYear ?? d.year) : d.year, printed: d.printed, label: d.printed, program: d.program, at: d.at }));
+      .map((d) => ({ value: s.field === 'eraYear' ? (d.eraYear ?? d.year) : d.year, printed: d.printed, label: d.printed, program: d.program, at: d.at, date: { year: d.year, month: d.month, day: d.day } }));
   }
   const c = ctx.constants[sel.constant];
   if (!c) throw new SelectorError(`no constant named "${sel.constant}" under constants:`, sel, 'constant');
@@ -187,4 +195,14 @@ function placesCount(s: Has<'places'>, b: Briefing, lineOf: (at: Provenance) => 
   else value = new Set(places.map((p) => p.prefecture).filter((name) => s.suffix === undefined || name.endsWith(s.suffix))).size;
   const first = places[0];
   return { value, printed: String(value), label: `${s.kind} ${s.count}${s.suffix ? ` (${s.suffix})` : ''} counted`, program: first?.program ?? s.program ?? null, at: first?.at ?? null };
+}
+
+/** The rows of the tables a row-sum check names: the program's (on the slide), whose label holds the words. */
+export function selectRows(sel: { program?: string; slide?: string; row?: string | string[] }, ctx: SelectContext): RowFigures[] {
+  const b = ctx.briefing;
+  const rows = b.tableRows
+    .filter((r) => common(b, sel, r) && has(r.label, sel.row))
+    .map((r) => ({ label: r.label, cells: r.cells.map((c, k) => (c.value === null ? null : { value: c.value, printed: c.printed, label: `${r.label} [${k + 1}]`, program: r.program, at: c.at })) }));
+  if (rows.length === 0) throw new SelectorError(`rows ${YAML.stringify(sel, { collectionStyle: 'flow', lineWidth: 0 }).trim()} name no table row of the briefing`, null, 'none');
+  return rows;
 }

@@ -28,7 +28,7 @@ describe('validation of the bundled R6 briefing', () => {
     const declared = report.checks.filter((c) => !c.id.includes(':'));
     expect(declared.length).toBeGreaterThanOrEqual(80);
     expect(new Set(declared.map((c) => c.relation))).toEqual(
-      new Set(['sum', 'ratio', 'multiplier', 'count', 'equal', 'at-most', 'ordered', 'span', 'nth-since', 'same-term']),
+      new Set(['sum', 'ratio', 'multiplier', 'count', 'equal', 'at-most', 'ordered', 'span', 'nth-since', 'row-sum', 'same-term']),
     );
     const generic = report.checks.filter((c) => c.id.includes(':'));
     expect(new Set(generic.map((c) => c.relation))).toEqual(

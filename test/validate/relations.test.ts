@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { R6_TEXT } from '../helpers/r6.ts';
-import { replaceOnce, validateText } from '../helpers/validate.ts';
+import { R6_CHECKS, replaceOnce, validateText } from '../helpers/validate.ts';
 
 /** Validate R6 with one figure changed and return the error findings. */
 async function errorsAfter(find: string, replace: string) {
@@ -66,5 +66,39 @@ describe('relations, on real figures', () => {
     expect(caps.map((e) => e.ruleId)).toEqual(expect.arrayContaining(['cap-components', 'sum']));
     const dates = await errorsAfter('R5.1.6、R6.1.5付け', 'R5.1.6、R60.1.5付け');
     expect(dates.find((e) => e.ruleId === 'date-plausible')).toMatchObject({ actual: 'R60.1.5', at: { line: 3625 } });
+  });
+});
+
+describe('relations people needed, on real figures', () => {
+  it('multiplier by figures: 融資限度額 96 = 80 × 融資比率 60% ÷ 50%, and 97 fails at its cell', async () => {
+    const report = await validateText();
+    expect(report.checks.find((c) => c.id === 'furusato-loan-limit-prefectures-ratio')).toMatchObject({ status: 'pass', detail: '80 × 60% ÷ 50% = 96 → round to 0 digit(s): 96; printed 96' });
+    const errors = await errorsAfter('融資限度額 80※1 96※1', '融資限度額 80※1 97※1');
+    expect(errors.find((e) => e.checkId === 'furusato-loan-limit-prefectures-ratio')).toMatchObject({ expected: '96', actual: '97', at: { line: 1246 } });
+  });
+
+  it('span in elapsed time: 令和6年3月31日 → 令和9年3月31日 is 3年間延長 (counted as fiscal years it would be 4)', async () => {
+    const report = await validateText();
+    expect(report.checks.find((c) => c.id === 'kaso-depreciation-extension')).toMatchObject({ status: 'pass', detail: '令和9年3月31日 − 令和6年3月31日 in whole years = 3; printed 3' });
+    const errors = await errorsAfter('→ 令和９年３月３１日） 。', '→ 令和１０年３月３１日） 。');
+    expect(errors.find((e) => e.checkId === 'kaso-depreciation-extension')).toMatchObject({ expected: '4', actual: '3', at: { line: 2012 } });
+    const inclusive = await validateText(R6_TEXT, R6_CHECKS.replace('    counting: elapsed\n', ''));
+    expect(inclusive.checks.find((c) => c.id === 'kaso-depreciation-extension')).toMatchObject({ status: 'fail', detail: '2027 − 2024 + 1 = 4; printed 3' });
+  });
+
+  it('sum bounded by a total: the 臨時交付金 parts (17兆円) stay within 約18.3兆円, and 19兆円 of parts do not', async () => {
+    const report = await validateText();
+    expect(report.checks.find((c) => c.id === 'rinji-parts-within-total')).toMatchObject({ status: 'pass', detail: '5.4兆円 + 1.8兆円 + 0.6兆円 + 8.6兆円 + 0.6兆円 = 17兆円 ≤ 18.3兆円' });
+    const errors = await errorsAfter('時短要請協力枠 約8.6兆円', '時短要請協力枠 約10.6兆円');
+    expect(errors.find((e) => e.checkId === 'rinji-parts-within-total')).toMatchObject({ expected: '≤ 18.3兆円', actual: '19兆円', at: { line: 3257 } });
+  });
+
+  it('row-sum: in every row of the asbestos table 施設数 = うち都道府県 + うち市町村 (－ as 0); a wrong row fails at its line', async () => {
+    const report = await validateText();
+    expect(report.checks.find((c) => c.id === 'asbestos-rows-add-up')).toMatchObject({ status: 'pass', detail: '10 rows: column 1 = column 2 + column 3 in each' });
+    const errors = await errorsAfter('千葉県 19 2 17', '千葉県 19 2 18');
+    const row = errors.find((e) => e.checkId === 'asbestos-rows-add-up')!;
+    expect(row).toMatchObject({ at: { line: 3639 }, actual: '千葉県: 2 + 18 = 20; printed 19' });
+    expect(row.message).toContain('1 of 10 rows do not add up');
   });
 });

@@ -6,6 +6,7 @@ import { multiplier } from './multiplier.ts';
 import { nthSince } from './nth-since.ts';
 import { ordered } from './ordered.ts';
 import { ratio } from './ratio.ts';
+import { rowSum } from './row-sum.ts';
 import { span } from './span.ts';
 import { sum } from './sum.ts';
 import type { RelationResult, Resolver } from './types.ts';
@@ -33,5 +34,7 @@ export function evaluate(check: NumericCheck, resolve: Resolver, fiscalYear: num
       return span(check, resolve, fiscalYear);
     case 'nth-since':
       return nthSince(check, resolve, fiscalYear);
+    case 'row-sum':
+      return rowSum(check, resolve, fiscalYear);
   }
 }

@@ -11,7 +11,8 @@ export const nthSince: Relation<NthSince> = (check, resolve, fiscalYear) => {
   const expected = year - since.value + 1;
   return {
     pass: expected === nth.value,
-    detail: `${year} − ${fmt(since.value)} + 1 = ${expected}; printed ${fmt(nth.value)}`,
+    // years read as years (1983, not 1,983)
+    detail: `${year} − ${since.value} + 1 = ${expected}; printed ${fmt(nth.value)}`,
     expected: String(expected),
     actual: fmt(nth.value),
     figures: [nth, since],

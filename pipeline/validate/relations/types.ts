@@ -1,7 +1,7 @@
 import type { Check } from '../../../schemas/checks.ts';
 import type { FigureSelector } from '../../../schemas/checks.ts';
 import { formatYen } from '../../units/number.ts';
-import type { Figure } from '../select.ts';
+import type { Figure, RowFigures } from '../select.ts';
 
 export interface RoleFigure extends Figure {
   role: string;
@@ -22,6 +22,8 @@ export interface RelationResult {
 export interface Resolver {
   one(sel: FigureSelector, role: string, path: (string | number)[]): RoleFigure;
   many(sels: FigureSelector[], role: string, path: (string | number)[]): RoleFigure[];
+  /** the rows of tables, for rules that hold in every row */
+  rows(sel: { program?: string; slide?: string; row?: string | string[] }, path: (string | number)[]): RowFigures[];
 }
 
 export type Relation<C extends Check> = (check: C, resolve: Resolver, fiscalYear: number) => RelationResult;
