@@ -156,6 +156,18 @@ describe('dates and places', () => {
     expect(find('R30.11.2')).toMatchObject({ year: 2048, month: 11, day: 2, at: { line: 3625 } });
   });
 
+  it('gives the era-less end of a period the era of its start: 平成26年度から28年度まで', async () => {
+    const { briefing } = await parseR6();
+    const line = briefing.dates.filter((d) => d.at.line === 2696);
+    expect(line.map((d) => [d.printed, d.era, d.year])).toEqual([
+      ['平成26年度', '平成', 2014],
+      ['28年度', '平成', 2016],
+      ['平成26年4月22日', '平成', 2014],
+    ]);
+    // a year with its own era is no carried end (H26～R2: R2 is 令和)
+    expect(briefing.dates.filter((d) => d.printed === '2年度' || d.printed === '2年')).toEqual([]);
+  });
+
   it('reads the 特定地域づくり事業協同組合 list: 98 cooperatives, 101 municipalities, 36 prefectures', async () => {
     const { briefing } = await parseR6();
     const listed = briefing.places.filter((p) => p.kind === 'list');

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Briefing } from '../../schemas/briefing.ts';
 import type { ValidationReport } from '../../schemas/validation.ts';
+import { listFigures } from '../../pipeline/commands/figures.ts';
 import { sourceLines } from '../../pipeline/commands/validate.ts';
 import { InputError } from '../../pipeline/lib/errors.ts';
 import { figureCatalog, type CatalogEntry } from '../../pipeline/validate/catalog.ts';
@@ -81,11 +82,10 @@ describe('the figure catalog (briefing figures)', () => {
     pasted.forEach((c, i) => expect([c.figures[0]!.at.line, c.figures[0]!.at.column, c.figures[0]!.value]).toEqual([listed.figures[i]!.at?.line, listed.figures[i]!.at?.column, listed.figures[i]!.value]));
   });
 
-  it('refuses an unknown program or kind instead of listing nothing', () => {
-    const program = runCli(['figures', 'r6', '--program', '22']);
-    expect(program.status).toBe(2);
-    expect(program.stderr).toContain('no program "22" in r6: its programs are 1, 2,');
-    expect(runCli(['figures', 'r6', '--kind', 'amount']).stderr).toContain('unknown kind "amount": use budget, cap, rate');
+  it('refuses an unknown program or kind instead of listing nothing', async () => {
+    await expect(listFigures({ source: 'r6', program: '22' })).rejects.toThrow('no program "22" in r6: its programs are 1, 2,');
+    await expect(listFigures({ source: 'r6', kind: 'amount' })).rejects.toThrow('unknown kind "amount": use budget, cap, rate');
+    await expect(listFigures({ source: 'r6', program: '22' })).rejects.toBeInstanceOf(InputError);
   });
 });
 

@@ -101,4 +101,11 @@ describe('relations people needed, on real figures', () => {
     expect(row).toMatchObject({ at: { line: 3639 }, actual: '千葉県: 2 + 18 = 20; printed 19' });
     expect(row.message).toContain('1 of 10 rows do not add up');
   });
+
+  it('span with an era carried over: 平成26年度から28年度までの3年間 (28年度 is 平成28年度), and 29年度 fails', async () => {
+    const report = await validateText();
+    expect(report.checks.find((c) => c.id === 'ppp-management-plan-period')).toMatchObject({ status: 'pass', detail: '2016 − 2014 + 1 = 3; printed 3' });
+    const errors = await errorsAfter('平成26年度から28年度までの', '平成26年度から29年度までの');
+    expect(errors.find((e) => e.checkId === 'ppp-management-plan-period')).toMatchObject({ expected: '4', actual: '3', at: { line: 2696 } });
+  });
 });
