@@ -205,16 +205,18 @@ export const Check = z
     }),
     z.strictObject({
       ...base,
-      relation: relation('row-sum', 'in every row of a table, the total column = the sum of the part columns'),
+      relation: relation('row-sum', 'in every row of a table (or of every copy of an embedded sheet), the total column = the sum of the part columns (with bound: at-most, the parts stay within it)'),
       rows: z
         .strictObject({
           program: common.program,
           slide: common.slide,
-          row: text.optional().describe('words of the row label, to take some rows only'),
+          row: text.optional().describe('words of the row label (a sheet row: its year, R3), to take some rows only'),
+          sheet: z.boolean().optional().describe('the rows of every copy of the program\'s embedded sheets instead of its tables'),
         })
-        .describe('the table rows: every row of the program (on the slide) with enough figures'),
+        .describe('the rows: every table row of the program (on the slide) with figures in the columns named'),
       total: z.number().int().positive().describe('the column of the total, 1 = the first figure after the label'),
       parts: z.array(z.number().int().positive()).min(1).describe('the columns that add up to it'),
+      bound: z.enum(['equal', 'at-most']).default('equal').describe('equal: the parts add up to the total; at-most: their sum does not exceed it'),
       empty: z.literal('zero').optional().describe('read an empty cell (－) as 0; without it, a row with an empty cell is skipped'),
     }),
     z.strictObject({

@@ -197,12 +197,20 @@ function placesCount(s: Has<'places'>, b: Briefing, lineOf: (at: Provenance) => 
   return { value, printed: String(value), label: `${s.kind} ${s.count}${s.suffix ? ` (${s.suffix})` : ''} counted`, program: first?.program ?? s.program ?? null, at: first?.at ?? null };
 }
 
-/** The rows of the tables a row-sum check names: the program's (on the slide), whose label holds the words. */
-export function selectRows(sel: { program?: string; slide?: string; row?: string | string[] }, ctx: SelectContext): RowFigures[] {
+/**
+ * The rows a row-sum check names: the program's table rows (on the slide) whose label holds the
+ * words; with `sheet`, the year rows of every copy of its embedded sheets.
+ */
+export function selectRows(sel: { program?: string; slide?: string; row?: string | string[]; sheet?: boolean }, ctx: SelectContext): RowFigures[] {
   const b = ctx.briefing;
-  const rows = b.tableRows
-    .filter((r) => common(b, sel, r) && has(r.label, sel.row))
-    .map((r) => ({ label: r.label, cells: r.cells.map((c, k) => (c.value === null ? null : { value: c.value, printed: c.printed, label: `${r.label} [${k + 1}]`, program: r.program, at: c.at })) }));
+  type Cell = { printed: string; value: number | null; at: Provenance };
+  const row = (label: string, program: string | null, cells: readonly Cell[]): RowFigures => ({
+    label,
+    cells: cells.map((c, k) => (c.value === null ? null : { value: c.value, printed: c.printed, label: `${label} [${k + 1}]`, program, at: c.at })),
+  });
+  const rows = sel.sheet
+    ? b.sheets.filter((x) => common(b, sel, x)).flatMap((x) => x.copies.flatMap((copy) => copy.rows.filter((r) => has(r.yearLabel, sel.row)).map((r) => row(`${copy.label} ${r.yearLabel}`, x.program, r.values))))
+    : b.tableRows.filter((r) => common(b, sel, r) && has(r.label, sel.row)).map((r) => row(r.label, r.program, r.cells));
   if (rows.length === 0) throw new SelectorError(`rows ${YAML.stringify(sel, { collectionStyle: 'flow', lineWidth: 0 }).trim()} name no table row of the briefing`, null, 'none');
   return rows;
 }

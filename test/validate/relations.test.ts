@@ -99,7 +99,7 @@ describe('relations people needed, on real figures', () => {
     const errors = await errorsAfter('千葉県 19 2 17', '千葉県 19 2 18');
     const row = errors.find((e) => e.checkId === 'asbestos-rows-add-up')!;
     expect(row).toMatchObject({ at: { line: 3639 }, actual: '千葉県: 2 + 18 = 20; printed 19' });
-    expect(row.message).toContain('1 of 10 rows do not add up');
+    expect(row.message).toContain('1 of 10 rows do not hold');
   });
 
   it('span with an era carried over: 平成26年度から28年度までの3年間 (28年度 is 平成28年度), and 29年度 fails', async () => {
@@ -107,5 +107,17 @@ describe('relations people needed, on real figures', () => {
     expect(report.checks.find((c) => c.id === 'ppp-management-plan-period')).toMatchObject({ status: 'pass', detail: '2016 − 2014 + 1 = 3; printed 3' });
     const errors = await errorsAfter('平成26年度から28年度までの', '平成26年度から29年度までの');
     expect(errors.find((e) => e.checkId === 'ppp-management-plan-period')).toMatchObject({ expected: '4', actual: '3', at: { line: 2696 } });
+  });
+
+  it('row-sum over every copy of an embedded sheet: 効果の公表率 ≤ 実施状況 in each year row; a copy whose 実施状況 falls below fails at its line', async () => {
+    const report = await validateText();
+    expect(report.checks.find((c) => c.id === 'rinji-effect-within-implementation')).toMatchObject({ status: 'pass', detail: '10 rows: column 2 ≤ column 1 in each' });
+    const text = R6_TEXT.split('\n');
+    // the R3 row of the copy whose line is printed once (the others repeat ※2)
+    const r3 = text.findIndex((l) => /^\s*R３\s+100%\s+86%\s*$/.test(l));
+    expect(r3).toBeGreaterThan(0);
+    const around = (line: string) => [text[r3 - 1], line, text[r3 + 1]].join('\n');
+    const errors = await errorsAfter(around(text[r3]!), around(text[r3]!.replace('100%', '80%')));
+    expect(errors.find((e) => e.checkId === 'rinji-effect-within-implementation')).toMatchObject({ at: { line: r3 + 1 }, actual: expect.stringMatching(/R3: 86% > 80%$/) });
   });
 });

@@ -23,15 +23,15 @@ export interface Resolver {
   one(sel: FigureSelector, role: string, path: (string | number)[]): RoleFigure;
   many(sels: FigureSelector[], role: string, path: (string | number)[]): RoleFigure[];
   /** the rows of tables, for rules that hold in every row */
-  rows(sel: { program?: string; slide?: string; row?: string | string[] }, path: (string | number)[]): RowFigures[];
+  rows(sel: { program?: string; slide?: string; row?: string | string[]; sheet?: boolean }, path: (string | number)[]): RowFigures[];
 }
 
 export type Relation<C extends Check> = (check: C, resolve: Resolver, fiscalYear: number) => RelationResult;
 
 export const fmt = (n: number): string => (Number.isInteger(n) ? n.toLocaleString('en-US') : String(Number(n.toFixed(6))));
 
-/** A figure as the briefing prints it when it is an amount (5,000万円, not 50,000,000), else its number. */
-export const shown = (f: Figure): string => (f.printed.endsWith('円') ? f.printed : fmt(f.value));
+/** A figure as the briefing prints it when it is an amount or a percentage (5,000万円, not 50,000,000; 86%, not 0.86), else its number. */
+export const shown = (f: Figure): string => (/[円%％]$/.test(f.printed) ? f.printed : fmt(f.value));
 
 /** A computed value in the unit of the figures it comes from: yen as the briefing writes amounts (5,000万円). */
 export const shownAs = (value: number, like: readonly Figure[]): string => (like.length > 0 && like.every((f) => f.printed.endsWith('円')) ? formatYen(value) : fmt(value));
