@@ -34,3 +34,20 @@ describe('messages of failed checks, as found', () => {
     expect(text).not.toMatch(/see also line (\d+), \1\b/);
   });
 });
+
+describe('span in elapsed months', () => {
+  it('counts whole months from one date to the other; a day not yet reached does not complete the last month', async () => {
+    const { span } = await import('../../pipeline/validate/relations/span.ts');
+    const figure = (printed: string, year: number, month: number, day: number | null) => ({ value: year, printed, label: printed, program: null, at: null, date: { year, month, day }, role: '' });
+    const resolver = (count: number, from: ReturnType<typeof figure>, to: ReturnType<typeof figure>) => ({
+      one: (_sel: unknown, role: string) => ({ ...(role === 'count' ? { ...from, value: count, printed: `${count}か月` } : role === 'from' ? from : to), role }),
+      many: () => [],
+      rows: () => [],
+    });
+    const check = { id: 'x', statement: 'x', relation: 'span' as const, counting: 'elapsed' as const, unit: 'months' as const, count: { constant: 'c' }, from: { constant: 'f' }, to: { constant: 't' } };
+    const april = figure('R6.4.1', 2024, 4, 1);
+    expect(span(check, resolver(12, april, figure('R7.4.1', 2025, 4, 1)), 2024)).toMatchObject({ pass: true, detail: 'R7.4.1 − R6.4.1 in whole months = 12; printed 12' });
+    expect(span(check, resolver(12, figure('R6.4.30', 2024, 4, 30), figure('R7.4.1', 2025, 4, 1)), 2024)).toMatchObject({ pass: false, expected: '11' });
+    expect(span({ ...check, unit: 'years' }, resolver(1, april, figure('R7.3.31', 2025, 3, 31)), 2024)).toMatchObject({ pass: false, expected: '0' });
+  });
+});
