@@ -201,7 +201,7 @@ export const Check = z
       relation: relation('nth-since', 'nth = year − since + 1: the edition of something held every year since `since` (令和6年度で42回目)'),
       nth: one.describe('the printed ordinal (回目)'),
       since: one.describe('the first year (a date selector)'),
-      year: z.number().int().optional().describe('the Western year the ordinal is counted to; default the briefing\'s fiscal year'),
+      year: z.number().int().optional().describe('the Western year the ordinal is counted to; default the year printed just before the count (令和6年度で42回目), else the edition\'s fiscal year'),
     }),
     z.strictObject({
       ...base,

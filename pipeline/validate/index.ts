@@ -213,6 +213,12 @@ function runCheck(check: Check, index: number, { ctx, checks, unknown, catalog }
         return { value: Number.NaN, printed: '', label: '', program: null, at: null, role };
       }
     },
+    printedYear(figure) {
+      const at = figure.at;
+      if (!at) return null;
+      const before = ctx.briefing.dates.filter((d) => d.at.line === at.line && d.at.column < at.column).sort((a, b) => b.at.column - a.at.column)[0];
+      return before ? { value: before.year, printed: before.printed, label: before.printed, program: before.program, at: before.at, role: 'year' } : null;
+    },
     rows(sel, path) {
       try {
         return selectRows(sel, ctx);

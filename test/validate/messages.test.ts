@@ -43,6 +43,7 @@ describe('span in elapsed months', () => {
       one: (_sel: unknown, role: string) => ({ ...(role === 'count' ? { ...from, value: count, printed: `${count}か月` } : role === 'from' ? from : to), role }),
       many: () => [],
       rows: () => [],
+      printedYear: () => null,
     });
     const check = { id: 'x', statement: 'x', relation: 'span' as const, counting: 'elapsed' as const, unit: 'months' as const, count: { constant: 'c' }, from: { constant: 'f' }, to: { constant: 't' } };
     const april = figure('R6.4.1', 2024, 4, 1);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { R6_TEXT } from '../helpers/r6.ts';
-import { R6_CHECKS, replaceOnce, validateText } from '../helpers/validate.ts';
+import { validateParsed } from '../../pipeline/commands/validate.ts';
+import { parseChecks } from '../../pipeline/validate/checks-file.ts';
+import { R6_TEXT, R6_TEXT_PATH, parseText, r6Manifest } from '../helpers/r6.ts';
+import { R6_CHECKS, R6_CHECKS_PATH, replaceOnce, validateText } from '../helpers/validate.ts';
 
 /** Validate R6 with one figure changed and return the error findings. */
 async function errorsAfter(find: string, replace: string) {
@@ -119,5 +121,14 @@ describe('relations people needed, on real figures', () => {
     const around = (line: string) => [text[r3 - 1], line, text[r3 + 1]].join('\n');
     const errors = await errorsAfter(around(text[r3]!), around(text[r3]!.replace('100%', '80%')));
     expect(errors.find((e) => e.checkId === 'rinji-effect-within-implementation')).toMatchObject({ at: { line: r3 + 1 }, actual: expect.stringMatching(/R3: 86% > 80%$/) });
+  });
+
+  it('nth-since counts to the year printed with the count (令和6年度で42回目), not to the edition\'s fiscal year', async () => {
+    const manifest = { ...(await r6Manifest()), edition: 'r7', fiscalYear: 2025 };
+    const { briefing } = await parseText(R6_TEXT, R6_TEXT_PATH, manifest);
+    const report = validateParsed(briefing, { text: R6_TEXT }, parseChecks(R6_CHECKS, R6_CHECKS_PATH));
+    expect(report.checks.find((c) => c.id === 'furusato-award-edition')).toMatchObject({ status: 'pass', detail: '2024 (令和6年度) − 1983 + 1 = 42; printed 42' });
+    const errors = await errorsAfter('●令和6年度で42回目。', '●令和7年度で42回目。');
+    expect(errors.find((e) => e.checkId === 'furusato-award-edition')).toMatchObject({ expected: '43', actual: '42', at: { line: 845 } });
   });
 });

@@ -24,6 +24,8 @@ export interface Resolver {
   many(sels: FigureSelector[], role: string, path: (string | number)[]): RoleFigure[];
   /** the rows of tables, for rules that hold in every row */
   rows(sel: { program?: string; slide?: string; row?: string | string[]; sheet?: boolean }, path: (string | number)[]): RowFigures[];
+  /** the year printed just before a figure on its line (「令和6年度で42回目」: 令和6年度), if any */
+  printedYear(figure: Figure): RoleFigure | null;
 }
 
 export type Relation<C extends Check> = (check: C, resolve: Resolver, fiscalYear: number) => RelationResult;
