@@ -1,4 +1,5 @@
 import { breakdownTotal } from './breakdown-total.ts';
+import { budgetYear } from './budget-year.ts';
 import { capComponents } from './cap-components.ts';
 import { contactNumbering } from './contact-numbering.ts';
 import { datePlausible } from './date-plausible.ts';
@@ -24,4 +25,5 @@ export const GENERIC_RULES: GenericRule[] = [
   contactNumbering,
   programSlides,
   datePlausible,
+  budgetYear,
 ];

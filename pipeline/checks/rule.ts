@@ -24,6 +24,8 @@ export interface RuleContext {
 export interface GenericRule {
   id: string;
   description: string;
+  /** what a failure is: an error (default), or a warning for what may be intended */
+  severity?: 'error' | 'warning';
   run(ctx: RuleContext): void;
 }
 

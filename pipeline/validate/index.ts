@@ -62,7 +62,7 @@ export function validate(input: ValidateInput): ValidationReport {
         findings.push(
           finding({
             ruleId: rule.id,
-            severity: ackIndex >= 0 ? 'warning' : 'error',
+            severity: ackIndex >= 0 ? 'warning' : (rule.severity ?? 'error'),
             message: `${o.statement}: ${o.detail}`,
             expected: o.expected ?? null,
             actual: o.actual ?? null,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../schemas/validation.ts';
 import { validateParsed } from '../../pipeline/commands/validate.ts';
-import { R6_TEXT, parseR6, parseText } from '../helpers/r6.ts';
+import { R6_TEXT, R6_TEXT_PATH, parseR6, parseText, r6Manifest } from '../helpers/r6.ts';
 import { replaceOnce } from '../helpers/validate.ts';
 
 // Each generic rule, shown firing on the R6 briefing with one plausible slip planted, at the line
@@ -54,5 +54,26 @@ describe('generic rules fire on planted slips', () => {
     const text = replaceOnce(R6_TEXT, '17. ＰＰＰ／ＰＦＩの導入促進 地域振興室 松木 03-5253-5533', '17. ＰＰＰ／ＰＦＩの導入促進 地域振興室 松木 03-5253-5533\n\n17-②．海洋ごみ対策の推進 地域振興室 松木 03-5253-5533');
     const found = await findingsOf('program-slides', text);
     expect(found.map((f) => [f.at?.line, f.message])).toEqual([[lineOf(text, '海洋ごみ対策の推進'), expect.stringContaining('海洋ごみ対策の推進にスライドがある')]]);
+  });
+
+  it('budget-year: an edition whose 当初/計画 labels still name last year gets one warning listing them', async () => {
+    expect(await findingsOf('budget-year', R6_TEXT)).toEqual([]);
+    // the R6 text under a FY2025 manifest, as `init r7 --from r6` leaves it before the text is replaced
+    const manifest = { ...(await r6Manifest()), edition: 'r7', fiscalYear: 2025 };
+    const { briefing } = await parseText(R6_TEXT, R6_TEXT_PATH, manifest);
+    const [finding, ...rest] = validateParsed(briefing, { text: R6_TEXT }, null).findings.filter((f) => f.ruleId === 'budget-year');
+    expect(rest).toEqual([]);
+    const first = briefing.budgets.find((b) => /当初|計画/.test(b.label))!;
+    expect(first.label).toBe('R6当初予算額');
+    expect(finding).toMatchObject({ severity: 'warning', expected: 'FY2025', at: { line: first.at.line } });
+    expect(finding!.message).toContain('15 of 15 当初/計画 labels name another year than this FY2025 edition');
+    // a FY2025 text that updated all but one label: that one is named
+    // letter-spaced labels too (「R 6 当 初 予 算 額」)
+    const r7 = R6_TEXT.replace(/R[6６]当初/g, 'R7当初').replace(/R 6 当 初/g, 'R 7 当 初').replace(/令和[6６]年度(計画額|当初予算額)/g, '令和7年度$1');
+    const left = replaceOnce(r7, 'R7当初予算額：0.9億円', 'R6当初予算額：0.9億円');
+    const updated = (await parseText(left, R6_TEXT_PATH, manifest)).briefing;
+    const [one] = validateParsed(updated, { text: left }, null).findings.filter((f) => f.ruleId === 'budget-year');
+    expect(one).toMatchObject({ severity: 'warning', actual: 'R6', at: { line: lineOf(left, 'R6当初予算額：0.9億円') } });
+    expect(one!.message).toMatch(/: 1 of 15 当初\/計画 labels name another year/);
   });
 });

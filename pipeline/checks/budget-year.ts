@@ -1,0 +1,43 @@
+import { parseEraYear } from '../units/era.ts';
+import { fig, type GenericRule, type RuleFigure } from './rule.ts';
+
+/** A label that names the edition's own budget: 当初予算 and 計画額 (補正 and plain 予算額 are often last year's, for comparison). */
+const OWN_BUDGET = /当初|計画/;
+/** The era year a label begins with: R6, 令和6年度, H30. */
+const LABEL_YEAR = /^(?:(?:令和|平成|昭和)\s*(?:元|\d{1,2})\s*年度?|[RHS]\s*(?:元|\d{1,2}))/;
+
+/**
+ * The edition's own budgets (当初予算額, 計画額) name the edition's fiscal year. A briefing copied
+ * from last year whose labels were not all updated (「R6当初予算額」 in a FY2025 edition) gets one
+ * warning listing every label that names another year.
+ */
+export const budgetYear: GenericRule = {
+  id: 'budget-year',
+  description: "当初予算 and 計画額 labels name the edition's fiscal year",
+  severity: 'warning',
+  run(ctx) {
+    const { budgets, fiscalYear } = ctx.briefing;
+    const own = budgets.flatMap((b) => {
+      const printed = LABEL_YEAR.exec(b.label)?.[0];
+      const year = printed && OWN_BUDGET.test(b.label) ? parseEraYear(printed)?.year : undefined;
+      return year === undefined ? [] : [{ b, year, printed: printed! }];
+    });
+    if (own.length === 0) return;
+    const other = own.filter((x) => x.year !== fiscalYear);
+    // the labels that name another year; none when all agree (the rule pins no amount)
+    const figures: RuleFigure[] = other.map((x) => fig('label', x.b.label, x.year, x.b.amount.printed, x.b.program, x.b.at));
+    ctx.outcome({
+      id: `budget-year:FY${fiscalYear}`,
+      statement: '当初予算額・計画額のラベルの年度が版の年度と一致',
+      pass: other.length === 0,
+      detail:
+        other.length === 0
+          ? `${own.length} labels name FY${fiscalYear}`
+          : `${other.length} of ${own.length} 当初/計画 labels name another year than this FY${fiscalYear} edition: ${other.map((x) => `${x.b.label} (line ${x.b.at.line})`).join(', ')}`,
+      expected: `FY${fiscalYear}`,
+      actual: other.length === 0 ? `FY${fiscalYear}` : [...new Set(other.map((x) => x.printed))].join(', '),
+      figures,
+      at: other[0]?.b.at ?? null,
+    });
+  },
+};
