@@ -5,6 +5,9 @@ import { readPdfText } from '../pipeline/parse/ingest-pdf.ts';
 import { parseBriefing } from '../pipeline/parse/index.ts';
 import type { Briefing } from '../schemas/briefing.ts';
 import { validateParsed } from '../pipeline/commands/validate.ts';
+import { formatGithub } from '../pipeline/report/github.ts';
+import { formatSarif } from '../pipeline/report/sarif.ts';
+import { formatTerminal } from '../pipeline/report/terminal.ts';
 import { parseChecks } from '../pipeline/validate/checks-file.ts';
 import { R6_CHECKS, R6_CHECKS_PATH } from './helpers/validate.ts';
 import { textToPdf } from './helpers/make-pdf.ts';
@@ -122,3 +125,25 @@ describe('PDF ingest (pdfjs-dist)', () => {
     await expect(readPdfText(cut, 'cut.pdf')).rejects.toThrow(/not a readable PDF|cannot be read/);
   });
 });
+
+describe('findings on a PDF source', () => {
+  it('cite the page, not the line of the rebuilt text: in the terminal, in GitHub annotations and in SARIF', async () => {
+    const { briefing: r6 } = await parseR6();
+    const slide = r6.slides.find((s) => s.startLine <= 3106 && 3106 <= s.endLine)!;
+    const pages = (await r6Slides()).map((lines) => lines.map((l) => l.replace('（総数5,831人）', '（総数5,841人）')));
+    const bytes = await textToPdf(pages);
+    const { briefing, text, pages: linePages } = await parsePdf(bytes, 'r6.pdf');
+    const report = validateParsed(briefing, { text, pages: linePages }, parseChecks(R6_CHECKS, R6_CHECKS_PATH));
+    const jet = report.findings.find((f) => f.checkId === 'jet-by-role')!;
+    expect(jet).toMatchObject({ severity: 'error', at: { page: slide.index } });
+    const terminal = formatTerminal(report);
+    expect(terminal).toContain(`page ${slide.index}: jet-by-role:`);
+    const github = formatGithub(report).split('\n').find((l) => l.includes('title=jet-by-role'))!;
+    expect(github).toMatch(new RegExp(`^::error file=r6\\.pdf,title=jet-by-role::page ${slide.index}: jet-by-role:`));
+    const sarif = JSON.parse(formatSarif(report, '0.0.0')) as { runs: { results: { ruleId: string; locations: { physicalLocation: { region?: unknown } }[]; properties: { page?: number } }[] }[] };
+    const result = sarif.runs[0]!.results.find((r) => r.ruleId === 'jet-by-role')!;
+    expect(result.properties.page).toBe(slide.index);
+    expect(result.locations[0]!.physicalLocation.region).toBeUndefined();
+  });
+});
+

@@ -1,5 +1,6 @@
 import { displayPath } from '../lib/display-path.ts';
 import type { ValidationReport } from '../../schemas/validation.ts';
+import { lineAt, pagePrefix } from './page-cite.ts';
 
 const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
@@ -9,9 +10,10 @@ export function formatGithub(report: ValidationReport, cwd = process.cwd()): str
   const lines = report.findings.map((f) => {
     const command = f.severity === 'error' ? 'error' : f.severity === 'warning' ? 'warning' : 'notice';
     const props = [`file=${escapeProperty(displayPath(f.file, cwd))}`];
-    if (f.at) props.push(`line=${f.at.line}`, `col=${f.at.column}`, `endLine=${f.at.endLine}`, `endColumn=${f.at.endColumn}`);
+    const at = lineAt(f.at);
+    if (at) props.push(`line=${at.line}`, `col=${at.column}`, `endLine=${at.endLine}`, `endColumn=${at.endColumn}`);
     props.push(`title=${escapeProperty(f.checkId ?? f.ruleId)}`);
-    const text = [f.message, f.expected !== null ? `expected ${f.expected}, found ${f.actual}` : null, f.note].filter(Boolean).join('\n');
+    const text = [pagePrefix(f.at) + f.message, f.expected !== null ? `expected ${f.expected}, found ${f.actual}` : null, f.note].filter(Boolean).join('\n');
     return `::${command} ${props.join(',')}::${escapeData(text)}`;
   });
   const s = report.summary;

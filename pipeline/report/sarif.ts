@@ -1,6 +1,7 @@
 import { displayPath } from '../lib/display-path.ts';
 import type { Finding, ValidationReport } from '../../schemas/validation.ts';
 import type { Provenance } from '../../schemas/provenance.ts';
+import { pageOf, pagePrefix } from './page-cite.ts';
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
 
@@ -11,17 +12,17 @@ export function formatSarif(report: ValidationReport, version: string, cwd = pro
     ...(id !== undefined ? { id } : {}),
     physicalLocation: {
       artifactLocation: { uri: displayPath(file, cwd) },
-      ...(at ? { region: { startLine: at.line, startColumn: at.column, endLine: at.endLine, endColumn: Math.max(at.endColumn, at.column), ...(at.raw ? { snippet: { text: at.raw } } : {}) } } : {}),
+      ...(at && pageOf(at) === null ? { region: { startLine: at.line, startColumn: at.column, endLine: at.endLine, endColumn: Math.max(at.endColumn, at.column), ...(at.raw ? { snippet: { text: at.raw } } : {}) } } : {}),
     },
   });
   const result = (f: Finding) => ({
     ruleId: f.checkId ?? f.ruleId,
     ruleIndex: ruleIds.indexOf(f.checkId ?? f.ruleId),
     level: LEVEL[f.severity],
-    message: { text: [f.message, f.expected !== null ? `expected ${f.expected}, found ${f.actual}` : null, f.note].filter(Boolean).join('\n') },
+    message: { text: [pagePrefix(f.at) + f.message, f.expected !== null ? `expected ${f.expected}, found ${f.actual}` : null, f.note].filter(Boolean).join('\n') },
     locations: [location(f.file, f.at)],
     ...(f.related.length ? { relatedLocations: f.related.map((r, i) => location(f.file, r, i + 1)) } : {}),
-    properties: { relation: f.ruleId, programs: f.programs, ...(f.expected !== null ? { expected: f.expected, actual: f.actual } : {}) },
+    properties: { relation: f.ruleId, programs: f.programs, ...(f.expected !== null ? { expected: f.expected, actual: f.actual } : {}), ...(pageOf(f.at) !== null ? { page: pageOf(f.at) } : {}) },
   });
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
