@@ -1,10 +1,16 @@
 import { createHash } from 'node:crypto';
-import { copyFile, mkdir, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import type { Manifest } from '../../schemas/manifest.ts';
 import { InputError } from '../lib/errors.ts';
-import { readSourceBytes, resolveSource } from '../source.ts';
+import { VFile } from 'vfile';
+import { displayPath } from '../lib/display-path.ts';
+import { normalizeLines } from '../parse/normalize.ts';
+import { parseBriefing } from '../parse/index.ts';
+import { readSource, readSourceBytes, resolveSource, type ResolvedSource } from '../source.ts';
+import type { SelectContext } from '../validate/select.ts';
+import { reanchorChecks, type Reanchored } from './reanchor.ts';
 import { toEraYear } from '../units/era.ts';
 
 export interface InitOptions {
@@ -33,15 +39,11 @@ export async function initEdition(options: InitOptions): Promise<{ dir: string; 
 
   let sha256: string | null = null;
   let sourceFile = 'briefing.txt';
-  const files: string[] = [];
   // the new briefing is read before anything is created: a refused source leaves no half edition
   const bytes = options.source ? await readSourceBytes(options.source) : null;
-  await mkdir(dir, { recursive: true });
   if (options.source && bytes) {
     sourceFile = `briefing${basename(options.source).match(/\.[a-z]+$/i)?.[0] ?? '.txt'}`;
     sha256 = createHash('sha256').update(bytes).digest('hex');
-    await writeFile(join(dir, sourceFile), bytes);
-    files.push(sourceFile);
   }
   const old = previous.manifest;
   const manifest: Manifest = {
@@ -53,15 +55,41 @@ export async function initEdition(options: InitOptions): Promise<{ dir: string; 
     source: { file: sourceFile, sha256 },
     generatedAt: `${fiscalYear}-04-01`,
   };
+  const checksPath = join(dirname(previous.manifestPath), 'checks.yaml');
+  const checksText = (await stat(checksPath).catch(() => null)) ? await readFile(checksPath, 'utf8') : null;
+  // with the new briefing: the copied checks re-read against it (parsed before anything is written)
+  const reanchored = options.source && checksText !== null ? await reanchorAgainst(checksText, previous, { manifest, manifestPath: null, sourcePath: options.source }, join(dir, sourceFile)) : null;
+
+  const files: string[] = [];
+  await mkdir(dir, { recursive: true });
+  if (options.source && bytes) {
+    await writeFile(join(dir, sourceFile), bytes);
+    files.push(sourceFile);
+  }
   const header = `# Manifest of the ${fiscalYear} edition, started from ${old.edition} by \`briefing init\`.\n# Review programAliases and notPageStarts against the new briefing; add the source as ${sourceFile}.\n`;
   await writeFile(join(dir, 'manifest.yaml'), header + stringify(manifest, { lineWidth: 0 }));
   files.push('manifest.yaml');
-  const checks = join(dirname(previous.manifestPath), 'checks.yaml');
-  if (await stat(checks).catch(() => null)) {
-    await copyFile(checks, join(dir, 'checks.yaml'));
+  if (checksText !== null) {
+    await writeFile(join(dir, 'checks.yaml'), reanchored?.text ?? checksText);
     files.push('checks.yaml');
   }
+  if (reanchored) {
+    await writeFile(join(dir, 'checks-review.md'), reanchored.review);
+    files.push('checks-review.md');
+  }
   return { dir, files };
+}
+
+/** Parses both editions and re-reads the checks of the last against the new briefing. */
+async function reanchorAgainst(checksText: string, previous: ResolvedSource, next: ResolvedSource, nextPath: string): Promise<Reanchored> {
+  const parse = async (resolved: ResolvedSource, path: string): Promise<SelectContext> => {
+    const file = new VFile({ path: displayPath(path) });
+    const input = await readSource(resolved, file);
+    const lines = normalizeLines(input.text, input.pages);
+    const raw = input.text.split('\n');
+    return { briefing: parseBriefing(input, file), constants: {}, lineText: (n) => lines[n - 1]?.text ?? '', rawLine: (n) => raw[n - 1] ?? '' };
+  };
+  return reanchorChecks(checksText, await parse(previous, previous.sourcePath), await parse(next, nextPath));
 }
 
 function fiscalYearOf(edition: string): number {

@@ -1,9 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.ts';
 import { R6_CHECKS } from '../helpers/validate.ts';
+import { syntheticR7 } from '../helpers/r7.ts';
 import { tempDir } from '../helpers/temp.ts';
 
 describe('briefing init', () => {
@@ -26,5 +27,35 @@ describe('briefing init', () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toBe('/dev/zero: error: the source is not a regular file (a folder, a device or a pipe) [source-read]\n');
     expect(existsSync(join(dir, 'sources'))).toBe(false);
+  });
+
+  it('with the new briefing, re-reads the copied checks: words with a year rewritten, what the new text lacks listed for review', async () => {
+    const dir = tempDir('init');
+    writeFileSync(join(dir, 'r7.txt'), await syntheticR7());
+    const run = runCli(['init', 'r7', '--from', 'r6', '--source', 'r7.txt'], dir);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('checks.yaml, checks-review.md');
+    const checks = readFileSync(join(dir, 'sources', 'r7', 'checks.yaml'), 'utf8');
+    const review = readFileSync(join(dir, 'sources', 'r7', 'checks-review.md'), 'utf8');
+    const [, rewritten, kept, missing] = /: (\d+) selectors rewritten without years, (\d+) kept with digits, (\d+) not found in the new briefing/.exec(review)!.map(Number);
+    expect(rewritten).toBeGreaterThanOrEqual(10);
+    // the 隊員数 target: 「令和8年度に10,000人」 selected by the words without the year, as `briefing figures` gives them
+    expect(checks).toContain('limit: { quantity: { program: "1", before: 年度に, unit: 人 } }');
+    expect(checks).not.toContain('before: 令和8年度に');
+    // only the rewritten selectors changed, comments and layout kept
+    const before = R6_CHECKS.split('\n');
+    const changed = checks.split('\n').filter((line, i) => line !== before[i]);
+    expect(changed.length).toBe(review.split('\n').filter((l) => l.startsWith('- `') && l.includes('` → `')).length);
+    expect(changed.length).toBeLessThanOrEqual(rewritten!);
+    expect(checks).toContain('# ── 1 地域おこし協力隊');
+    expect(parse(checks).checks).toHaveLength(parse(R6_CHECKS).checks.length);
+    expect(kept).toBeGreaterThan(0);
+    // program 21-⑨ was removed and 21-⑩ renumbered: its PFS checks are listed with the figure where it went
+    expect(review).toMatch(/- `pfs-period` \(count\): `\{ quantity: \{ program: 21-⑩, [^`]*` — no quantity of program 21-⑩ has unit "年間"/);
+    expect(review).toContain('nearest: `{ quantity: { program: 21-⑨, before: 事業期間, unit: 年間 } }` → 3年間');
+    // validate says the same: one refusal per selector listed for review
+    const validate = runCli(['validate', join('sources', 'r7')], dir);
+    expect(validate.status).toBe(2);
+    expect(validate.stderr.split('\n').filter((l) => l.includes('[checks-unknown-figure]'))).toHaveLength(missing!);
   });
 });

@@ -1,0 +1,148 @@
+import { parseDocument } from 'yaml';
+import type { FigureSelector } from '../../schemas/checks.ts';
+import { ChecksFile } from '../../schemas/checks.ts';
+import { figureCatalog, type CatalogEntry } from '../validate/catalog.ts';
+import { explainMiss } from '../validate/miss.ts';
+import { SelectorError, selectFigures, selectorText, type SelectContext } from '../validate/select.ts';
+
+/** A selector of the copied checks file, by where it stands. */
+interface Placed {
+  checkId: string;
+  path: (string | number)[];
+  selector: FigureSelector;
+}
+
+export interface Reanchored {
+  /** the checks file with year-bound selectors rewritten (comments and layout kept) */
+  text: string;
+  /** Markdown for the person who prepares the new edition: what was rewritten, what still needs a hand */
+  review: string;
+  rewritten: number;
+  unresolved: number;
+}
+
+const KINDS = new Set(['quantity', 'budget', 'cap', 'rate', 'share', 'series', 'breakdown', 'cell', 'sheet-count', 'places', 'date', 'constant']);
+const WORD_FIELDS = ['line', 'before', 'after', 'slide', 'item', 'component'];
+const DIGIT = /[0-9０-９]/;
+
+/**
+ * `briefing init --source`: the copied checks, re-read against the new briefing. A selector whose
+ * words hold digits (a year: 「令和8年度に」) is rewritten, where the last edition allows, to the
+ * digit-free selector `briefing figures` gives for the same figure there; then every selector is
+ * tried on the new text, and each that names no figure (or too many) goes into the review list
+ * with the reason and the nearest figures of the new text. Pure: texts and parsed editions in.
+ */
+export function reanchorChecks(checksText: string, previous: SelectContext, next: SelectContext): Reanchored {
+  const doc = parseDocument(checksText);
+  const parsed = ChecksFile.parse(doc.toJS());
+  const old = { ...previous, constants: parsed.constants };
+  const now = { ...next, constants: parsed.constants };
+  let oldCatalog: CatalogEntry[] | null = null;
+  let newCatalog: CatalogEntry[] | null = null;
+  /** replacements of selector text, by range: the rest of the file stays byte for byte */
+  const edits: { start: number; end: number; text: string }[] = [];
+  const rewrites: string[] = [];
+  /** selectors with digits in their words that no year-free selector names alone */
+  const kept: string[] = [];
+  const review: string[] = [];
+  for (const placed of selectorsOf(parsed)) {
+    let selector = placed.selector;
+    if (holdsDigits(selector)) {
+      const replacement = yearFree(selector, old, () => (oldCatalog ??= figureCatalog(old)));
+      const range = (doc.getIn(['checks', ...placed.path], true) as { range?: [number, number, number] } | undefined)?.range;
+      if (replacement && range) {
+        edits.push({ start: range[0], end: range[1], text: selectorText(replacement) });
+        rewrites.push(`- \`${placed.checkId}\`: \`${selectorText(selector)}\` → \`${selectorText(replacement)}\``);
+        selector = replacement;
+      } else {
+        kept.push(`- \`${placed.checkId}\` (${placed.path.slice(1).join('.')}): \`${selectorText(selector)}\``);
+      }
+    }
+    try {
+      selectFigures(selector, now, Array.isArray(parentOf(parsed, placed.path)));
+    } catch (err) {
+      if (!(err instanceof SelectorError)) throw err;
+      const why = explainMiss(err, now, () => (newCatalog ??= figureCatalog(now)));
+      review.push(
+        [
+          `- \`${placed.checkId}\` (${placed.path.slice(1).join('.')}): \`${selectorText(selector)}\` — ${why.reason}`,
+          ...why.nearest.map((e) => `  - nearest: \`${selectorText(e.selector)}\` → ${e.printed} (line ${e.at?.line ?? '-'})`),
+        ].join('\n'),
+      );
+    }
+  }
+  const text = edits.sort((a, b) => b.start - a.start).reduce((t, e) => t.slice(0, e.start) + e.text + t.slice(e.end), checksText);
+  const summary = `${rewrites.length} selector${rewrites.length === 1 ? '' : 's'} rewritten without years, ${kept.length} kept with digits, ${review.length} not found in the new briefing`;
+  return {
+    text,
+    review: [
+      '# Checks to review for this edition',
+      '',
+      `Written by \`briefing init\` from the checks of the last edition: ${summary}.`,
+      '',
+      '## Rewritten: words that held a year, now the words of the same figure without digits',
+      '',
+      ...(rewrites.length ? rewrites : ['(none)']),
+      '',
+      '## Kept: words with digits that no selector without them names alone — check them next year too',
+      '',
+      ...(kept.length ? kept : ['(none)']),
+      '',
+      '## Not found in the new briefing: fix these selectors (or the text) before `briefing validate`',
+      '',
+      ...(review.length ? review : ['(none: every selector names a figure of the new briefing)']),
+      '',
+    ].join('\n'),
+    rewritten: rewrites.length,
+    unresolved: review.length,
+  };
+}
+
+/** Every figure selector of the checks, with its path under `checks`. */
+function selectorsOf(checks: ChecksFile): Placed[] {
+  const out: Placed[] = [];
+  checks.checks.forEach((check, i) => {
+    for (const [field, value] of Object.entries(check)) {
+      const visit = (v: unknown, path: (string | number)[]) => {
+        if (isSelector(v) && !('constant' in v)) out.push({ checkId: check.id, path, selector: v });
+      };
+      if (Array.isArray(value)) value.forEach((v, k) => visit(v, [i, field, k]));
+      else visit(value, [i, field]);
+    }
+  });
+  return out;
+}
+
+function parentOf(checks: ChecksFile, path: (string | number)[]): unknown {
+  const [i, field] = path as [number, string];
+  return (checks.checks[i] as Record<string, unknown>)[field];
+}
+
+function isSelector(v: unknown): v is FigureSelector {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return false;
+  const keys = Object.keys(v);
+  return keys.length === 1 && KINDS.has(keys[0]!);
+}
+
+function holdsDigits(selector: FigureSelector): boolean {
+  const spec = (Object.values(selector)[0] ?? {}) as Record<string, unknown>;
+  return WORD_FIELDS.some((f) => [spec[f]].flat().some((w) => typeof w === 'string' && DIGIT.test(w)));
+}
+
+/** The digit-free selector of the figure this selector names in the last edition, if it names exactly one there. */
+function yearFree(selector: FigureSelector, old: SelectContext, catalog: () => readonly CatalogEntry[]): FigureSelector | null {
+  let found;
+  try {
+    found = selectFigures(selector, old, true);
+  } catch {
+    return null;
+  }
+  if (found.length !== 1 || !found[0]!.at) return null;
+  const at = found[0]!.at;
+  const kind = Object.keys(selector)[0];
+  const entry = catalog().find((e) => e.kind === kind && e.at?.line === at.line && e.at?.column === at.column);
+  // a selector that needs nth only counts matches: worse than words with a year, so kept for review
+  const spec = entry ? ((Object.values(entry.selector)[0] ?? {}) as Record<string, unknown>) : null;
+  return entry && spec && spec.nth === undefined && !holdsDigits(entry.selector) ? entry.selector : null;
+}
+
