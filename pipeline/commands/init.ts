@@ -58,7 +58,7 @@ export async function initEdition(options: InitOptions): Promise<{ dir: string; 
   const checksPath = join(dirname(previous.manifestPath), 'checks.yaml');
   const checksText = (await stat(checksPath).catch(() => null)) ? await readFile(checksPath, 'utf8') : null;
   // with the new briefing: the copied checks re-read against it (parsed before anything is written)
-  const reanchored = options.source && checksText !== null ? await reanchorAgainst(checksText, previous, { manifest, manifestPath: null, sourcePath: options.source }, join(dir, sourceFile)) : null;
+  const reanchored = options.source && checksText !== null ? await reanchorAgainst(checksText, checksPath, previous, { manifest, manifestPath: null, sourcePath: options.source }, join(dir, sourceFile)) : null;
 
   const files: string[] = [];
   await mkdir(dir, { recursive: true });
@@ -81,7 +81,7 @@ export async function initEdition(options: InitOptions): Promise<{ dir: string; 
 }
 
 /** Parses both editions and re-reads the checks of the last against the new briefing. */
-async function reanchorAgainst(checksText: string, previous: ResolvedSource, next: ResolvedSource, nextPath: string): Promise<Reanchored> {
+async function reanchorAgainst(checksText: string, checksPath: string, previous: ResolvedSource, next: ResolvedSource, nextPath: string): Promise<Reanchored> {
   const parse = async (resolved: ResolvedSource, path: string): Promise<SelectContext> => {
     const file = new VFile({ path: displayPath(path) });
     const input = await readSource(resolved, file);
@@ -89,7 +89,7 @@ async function reanchorAgainst(checksText: string, previous: ResolvedSource, nex
     const raw = input.text.split('\n');
     return { briefing: parseBriefing(input, file), constants: {}, lineText: (n) => lines[n - 1]?.text ?? '', rawLine: (n) => raw[n - 1] ?? '' };
   };
-  return reanchorChecks(checksText, await parse(previous, previous.sourcePath), await parse(next, nextPath));
+  return reanchorChecks(checksText, checksPath, await parse(previous, previous.sourcePath), await parse(next, nextPath));
 }
 
 function fiscalYearOf(edition: string): number {

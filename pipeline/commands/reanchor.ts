@@ -1,6 +1,7 @@
 import { parseDocument } from 'yaml';
 import type { FigureSelector } from '../../schemas/checks.ts';
-import { ChecksFile } from '../../schemas/checks.ts';
+import type { ChecksFile } from '../../schemas/checks.ts';
+import { parseChecks } from '../validate/checks-file.ts';
 import { figureCatalog, type CatalogEntry } from '../validate/catalog.ts';
 import { explainMiss } from '../validate/miss.ts';
 import { SelectorError, selectFigures, selectorText, type SelectContext } from '../validate/select.ts';
@@ -32,9 +33,10 @@ const DIGIT = /[0-9０-９]/;
  * tried on the new text, and each that names no figure (or too many) goes into the review list
  * with the reason and the nearest figures of the new text. Pure: texts and parsed editions in.
  */
-export function reanchorChecks(checksText: string, previous: SelectContext, next: SelectContext): Reanchored {
+export function reanchorChecks(checksText: string, checksPath: string, previous: SelectContext, next: SelectContext): Reanchored {
+  // a hand-edited file that does not parse is refused where it is wrong, before anything is written
+  const parsed = parseChecks(checksText, checksPath).checks;
   const doc = parseDocument(checksText);
-  const parsed = ChecksFile.parse(doc.toJS());
   const old = { ...previous, constants: parsed.constants };
   const now = { ...next, constants: parsed.constants };
   let oldCatalog: CatalogEntry[] | null = null;
