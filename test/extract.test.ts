@@ -1,4 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { extractDates } from '../pipeline/parse/extract/dates.ts';
+import type { SlideContext } from '../pipeline/parse/extract/context.ts';
+import { normalizeLine } from '../pipeline/parse/normalize.ts';
+import type { SlideSegment } from '../pipeline/parse/segment.ts';
+import { Span } from '../pipeline/parse/span.ts';
 import { parseR6 } from './helpers/r6.ts';
 
 describe('budgets (予算額)', () => {
@@ -166,6 +171,20 @@ describe('dates and places', () => {
     ]);
     // a year with its own era is no carried end (H26～R2: R2 is 令和)
     expect(briefing.dates.filter((d) => d.printed === '2年度' || d.printed === '2年')).toEqual([]);
+  });
+
+  it('carries an era only to the end of a period, never to a duration or a year before the start', () => {
+    const datesIn = (line: string) => {
+      const lines = [normalizeLine(line, 1)];
+      const slide = { index: 1, lines, title: '', startLine: 1, endLine: 1, printedPage: null, sheets: [] } as unknown as SlideSegment;
+      return extractDates({ slide, span: new Span(lines), program: null, fiscalYear: 2024 } as SlideContext).map((d) => `${d.era}${d.eraYear ?? ''}:${d.printed}`);
+    };
+    expect(datesIn('平成26年度から28年度までの3年間')).toEqual(['平成26:平成26年度', '平成28:28年度']);
+    expect(datesIn('平成26年4月から28年3月まで')).toEqual(['平成26:平成26年4月', '平成28:28年3月']);
+    expect(datesIn('R2から3年で達成')).toEqual(['令和2:R2']);
+    expect(datesIn('R6から3年間延長')).toEqual(['令和6:R6']);
+    expect(datesIn('令和6年度から3年度分')).toEqual(['令和6:令和6年度']);
+    expect(datesIn('令和5年4月から6月まで')).toEqual(['令和5:令和5年4月']);
   });
 
   it('reads the 特定地域づくり事業協同組合 list: 98 cooperatives, 101 municipalities, 36 prefectures', async () => {

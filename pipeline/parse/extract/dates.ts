@@ -6,8 +6,12 @@ const ERA_FULL = /(令和|平成|昭和)\s*(元|\d{1,2})\s*年(度)?(?:\s*(\d{1,
 const ERA_SHORT = /(?<![A-Za-z0-9])([RHS])\s?(元|\d{1,2})(?:\.(\d{1,2})(?:\.(\d{1,2}))?(末)?)?(年度|年)?(?![0-9A-Za-z])/g;
 const WESTERN = /(?<![\d.])((?:19|20)\d{2})(?:\.(\d{1,2})\.(\d{1,2})(?![\d.])|年(度)?)/g;
 
-/** The end of a period whose era the start gave: "平成26年度から28年度まで", "H26～28年度". */
-const CARRIED = /^\s*(?:から|～|~|－|-)\s*(元|\d{1,2})\s*年(度)?(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?)?/;
+/**
+ * The end of a period whose era the start gave: "平成26年度から28年度まで", "H26～28年度",
+ * "平成26年4月から28年3月". Only a fiscal year (年度) or a year with its month: "R2から3年" and
+ * "R6から3年間" are durations, not dates.
+ */
+const CARRIED = /^\s*(?:から|～|~|－|-)\s*(元|\d{1,2})\s*年(?:(度)|\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?)/;
 
 /**
  * Every era year and date: 令和6年度, R6, H26, S62, 元年度, R6.4.1, R5.3末, 2024.4.24, 2050年; and
@@ -34,10 +38,12 @@ export function extractDates(ctx: SlideContext): DateMention[] {
       at: ctx.span.locate(start, end),
     });
   };
-  const carry = (era: EraName, end: number) => {
+  const carry = (era: EraName, end: number, startYear: number) => {
     const c = CARRIED.exec(text.slice(end));
     if (!c) return;
     const n = eraYearNumber(c[1]!)!;
+    // a period runs forward: an end before its start is no end of it
+    if (n < startYear) return;
     const start = end + c[0].search(/元|\d/);
     push(start, end + c[0].length, era, n, toWesternYear(era, n), c[3] ? Number(c[3]) : null, c[4] ? Number(c[4]) : null, false, Boolean(c[2]));
   };
@@ -45,14 +51,14 @@ export function extractDates(ctx: SlideContext): DateMention[] {
     const era = m[1] as EraName;
     const n = eraYearNumber(m[2]!)!;
     push(m.index!, m.index! + m[0].length, era, n, toWesternYear(era, n), m[4] ? Number(m[4]) : null, m[5] ? Number(m[5]) : null, false, Boolean(m[3]));
-    carry(era, m.index! + m[0].length);
+    carry(era, m.index! + m[0].length, n);
   }
   for (const m of text.matchAll(ERA_SHORT)) {
     const era = eraFromLetter(m[1]!)!;
     const n = eraYearNumber(m[2]!)!;
     const month = m[3] ? Number(m[3]) : null;
     push(m.index!, m.index! + m[0].length, era, n, toWesternYear(era, n), month, m[4] ? Number(m[4]) : null, Boolean(m[5]), month === null && m[6] !== '年');
-    carry(era, m.index! + m[0].length);
+    carry(era, m.index! + m[0].length, n);
   }
   for (const m of text.matchAll(WESTERN)) {
     const year = Number(m[1]);
