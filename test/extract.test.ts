@@ -185,6 +185,7 @@ describe('dates and places', () => {
     expect(datesIn('R6から3年間延長')).toEqual(['令和6:R6']);
     expect(datesIn('令和6年度から3年度分')).toEqual(['令和6:令和6年度']);
     expect(datesIn('令和5年4月から6月まで')).toEqual(['令和5:令和5年4月']);
+    expect(datesIn('令和2年4月から5年6月間')).toEqual(['令和2:令和2年4月']);
   });
 
   it('reads the 特定地域づくり事業協同組合 list: 98 cooperatives, 101 municipalities, 36 prefectures', async () => {

@@ -51,7 +51,9 @@ export function reanchorChecks(checksText: string, checksPath: string, previous:
     let selector = placed.selector;
     if (holdsDigits(selector)) {
       const replacement = yearFree(selector, old, () => (oldCatalog ??= figureCatalog(old)));
-      const range = (doc.getIn(['checks', ...placed.path], true) as { range?: [number, number, number] } | undefined)?.range;
+      // a selector written on one line ({ quantity: { … } }) is replaced by one; a block-style one is left to the reader
+      const node = doc.getIn(['checks', ...placed.path], true) as { range?: [number, number, number]; flow?: boolean } | undefined;
+      const range = node?.flow ? node.range : undefined;
       if (replacement && range) {
         edits.push({ start: range[0], end: range[1], text: selectorText(replacement) });
         rewrites.push(`- \`${placed.checkId}\`: \`${selectorText(selector)}\` → \`${selectorText(replacement)}\``);

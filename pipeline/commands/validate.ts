@@ -48,7 +48,7 @@ export async function readAndValidate(options: { source?: string; checks?: strin
 
 export function validateParsed(briefing: Briefing, input: Pick<ParseInput, 'text' | 'pages'>, checks: LoadedChecks | null): ValidationReport {
   const raw = input.text.split('\n');
-  return validate({ briefing, lineText: sourceLines(input), rawLine: (n) => raw[n - 1] ?? '', checks });
+  return validate({ briefing, lineText: sourceLines(input), rawLine: (n) => raw[n - 1] ?? '', pageOf: (n) => input.pages?.[n - 1], checks });
 }
 
 async function findChecks(explicit: string | undefined, resolved: ResolvedSource): Promise<LoadedChecks | null> {

@@ -116,7 +116,10 @@ function wantedFigures(ctx: SelectContext): Wanted[] {
     const near = words(d.at);
     want('date', d.at, d.year, near.line ? [{ ...own(d), ...near }, { ...own(d), ...near, ...title(d) }] : [{ ...own(d), printed: d.printed }]);
   }
+  // a number inside a date (the 58 of 昭和58年度) is that date, not a quantity of its own
+  const inDate = (at: Provenance) => b.dates.some((d) => d.at.line === at.line && d.at.column <= at.column && at.endColumn <= d.at.endColumn);
   for (const q of b.quantities) {
+    if (inDate(q.at)) continue;
     const before = wordsBefore(q.context, q.contextOffset);
     const after = wordsAfter(q.context, q.contextOffset + q.printed.length);
     const base = { ...own(q), before, unit: q.unit ?? undefined };

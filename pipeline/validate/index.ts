@@ -22,6 +22,8 @@ export interface ValidateInput {
   lineText(line: number): string;
   /** the line as the source has it */
   rawLine?(line: number): string;
+  /** the PDF page of a line, when the source is a PDF */
+  pageOf?(line: number): number | undefined;
   checks: LoadedChecks | null;
 }
 
@@ -84,7 +86,7 @@ export function validate(input: ValidateInput): ValidationReport {
 
   // Declared checks.
   if (checks) {
-    const ctx: SelectContext = { briefing, constants: checks.checks.constants, lineText: input.lineText, rawLine: input.rawLine };
+    const ctx: SelectContext = { briefing, constants: checks.checks.constants, lineText: input.lineText, rawLine: input.rawLine, pageOf: input.pageOf };
     const unknown: InputError[] = [];
     let listed: CatalogEntry[] | null = null;
     const catalog = () => (listed ??= figureCatalog(ctx));
@@ -154,6 +156,9 @@ export function validate(input: ValidateInput): ValidationReport {
   };
 }
 
+/** What may stand between a year and the count told in it: 「で」「に」「は」「、」, 「第」 or a counter word such as 「設立」. */
+const YEAR_OF_COUNT = /^[\s\u3000]*(?:で|に|は|、|には|では)?[\s\u3000]*(?:第|設立|創設|開始|実施)?[\s\u3000]*$/;
+
 interface CheckRun {
   result: RelationResult | null;
   /** figures its selectors name that the text no longer holds, located on the briefing line */
@@ -216,7 +221,9 @@ function runCheck(check: Check, index: number, { ctx, checks, unknown, catalog }
     printedYear(figure) {
       const at = figure.at;
       if (!at) return null;
-      const before = ctx.briefing.dates.filter((d) => d.at.line === at.line && d.at.column < at.column).sort((a, b) => b.at.column - a.at.column)[0];
+      const line = ctx.rawLine?.(at.line) ?? ctx.lineText(at.line);
+      // only the year the count is told in: 「令和6年度で42回目」, 「令和6年で設立38年」 — the date right before it
+      const before = ctx.briefing.dates.find((d) => d.at.line === at.line && d.at.endLine === at.line && d.at.endColumn <= at.column && YEAR_OF_COUNT.test(line.slice(d.at.endColumn - 1, at.column - 1)));
       return before ? { value: before.year, printed: before.printed, label: before.printed, program: before.program, at: before.at, role: 'year' } : null;
     },
     rows(sel, path) {

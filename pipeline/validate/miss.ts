@@ -27,6 +27,8 @@ const EXACT: Partial<Record<FigureKind, string[]>> = {
   quantity: ['unit'],
 };
 const WORDS = ['line', 'before', 'after', 'slide', 'item', 'component'];
+/** How many of too many matches are listed, each with its own selector. */
+const MANY_SHOWN = 5;
 const ERA_YEAR = /(?:令和|平成|昭和)\s*(?:元|[0-9０-９]{1,2})\s*年度?|(?<![A-Za-z])[RHS]\s*[0-9０-９]{1,2}(?![0-9０-９])|[0-9０-９]{4}\s*年度?/u;
 
 /**
@@ -44,7 +46,11 @@ export function explainMiss(err: SelectorError, ctx: SelectContext, catalog: () 
   const sameKind = catalog().filter((e) => e.kind === kind);
   if (err.miss === 'many') {
     const at = new Set(err.matches.map((f) => `${f.at?.line}:${f.at?.column}`));
-    return { reason: 'each of them named alone:', nearest: sameKind.filter((e) => at.has(`${e.at?.line}:${e.at?.column}`)).slice(0, 3), gone: null };
+    const named = sameKind.filter((e) => at.has(`${e.at?.line}:${e.at?.column}`));
+    const shown = named.slice(0, MANY_SHOWN);
+    const some = named.length < err.matches.length ? `${named.length} of them can be named alone (the others are parts of dates)` : 'each of them named alone';
+    const reason = shown.length === 0 ? 'none of them can be named alone: add words of its line' : `${some}${named.length > shown.length ? `, the first ${shown.length}` : ''}:`;
+    return { reason, nearest: shown, gone: null };
   }
   const nearest = nearestEntries(spec, sameKind);
   const program = spec.program as string | undefined;
@@ -110,18 +116,41 @@ function goneLine(kind: FigureKind, spec: Record<string, unknown>, ctx: SelectCo
   const words = ['line', 'before', 'after', ...(EXACT[kind] ?? []).filter((f) => typeof spec[f] === 'string' && f !== 'unit')].flatMap((f) => wordsOf(spec[f])).map(compact);
   if (words.length === 0) return null;
   const program = spec.program as string | undefined;
-  const figureLines = new Set(sameKind.filter((e) => program === undefined || e.program === program).map((e) => e.at?.line));
   for (const slide of ctx.briefing.slides) {
     if (program !== undefined && slide.program !== program) continue;
     for (let line = slide.startLine; line <= slide.endLine; line++) {
       const text = ctx.lineText(line);
       if (!words.every((w) => compact(text).includes(w))) continue;
-      if (spec.nth === undefined && figureLines.has(line)) continue;
       const raw = ctx.rawLine?.(line) ?? text;
-      return { line, column: raw.length - raw.trimStart().length + 1, endLine: line, endColumn: raw.trimEnd().length + 1, raw: raw.trim() };
+      if (!brokenFigureOn(kind, spec, raw, sameKind.filter((e) => e.at?.line === line))) continue;
+      const page = ctx.pageOf?.(line);
+      return { line, column: raw.length - raw.trimStart().length + 1, endLine: line, endColumn: raw.trimEnd().length + 1, raw: raw.trim(), ...(page ? { page } : {}) };
     }
   }
   return null;
+}
+
+/**
+ * The line shows a figure of that kind that the parse could not read — an era or 年度 (平成XX年度),
+ * a day (3月41日), a number-like token with the selector's unit (4X回), a budget label or rate name
+ * without its figure — outside every figure of that kind read on the line. Then the figure was
+ * there and the text broke it; words from a title or another line only are the selector's mistake.
+ */
+function brokenFigureOn(kind: FigureKind, spec: Record<string, unknown>, raw: string, read: readonly CatalogEntry[]): boolean {
+  const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const pattern =
+    kind === 'date'
+      ? /令和|平成|昭和|(?<![A-Za-z])[RHS](?=\s*[0-9０-９XＸ])|[0-9０-９XＸ]+\s*月\s*[0-9０-９XＸ]+\s*日/gu
+      : kind === 'quantity' && typeof spec.unit === 'string'
+        ? new RegExp(`[0-9０-９XＸ?？][\\s,，.．]*${escape(spec.unit)}`, 'gu')
+        : kind === 'budget' && typeof spec.label === 'string'
+          ? new RegExp(escape(spec.label), 'gu')
+          : kind === 'rate' && typeof spec.name === 'string'
+            ? new RegExp(escape(spec.name), 'gu')
+            : null;
+  if (!pattern) return false;
+  const covered = (i: number) => read.some((e) => e.at && e.at.column - 1 <= i && i < e.at.endColumn - 1);
+  return [...raw.matchAll(pattern)].some((m) => !covered(m.index!));
 }
 
 /** Figures of the same kind ranked by how much of the selector they share: its program, then its words and names. */

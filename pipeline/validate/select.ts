@@ -62,6 +62,8 @@ export interface SelectContext {
   lineText(line: number): string;
   /** the line as the source has it (what a provenance quotes); the normalized text when not given */
   rawLine?(line: number): string;
+  /** the PDF page of a line, when the source is a PDF */
+  pageOf?(line: number): number | undefined;
 }
 
 export function selectFigures(sel: FigureSelector, ctx: SelectContext, wantMany = false): Figure[] {

@@ -111,8 +111,9 @@ describe('a selector that misses, explained', () => {
 
   it('too many matches: each one named alone', async () => {
     const [err] = await refusal(R6_CHECKS.replace('count: { quantity: { program: "17", line: 統一的な基準, unit: 年間 } }', 'count: { quantity: { program: "17", line: 統一的な基準 } }'));
-    expect(err!.message).toContain('matches 3 figures (lines 2705, 2705, 2705): add nth, or more words; each of them named alone:');
-    expect(err!.hints.map((h) => h.replace(/^.*→ /, ''))).toEqual(['27年 (line 2705)', '29年 (line 2705)', '3年間 (line 2705)']);
+    // 27年 and 29年 are the years of 平成27年度 and 平成29年度: `briefing figures` lists them as dates
+    expect(err!.message).toContain('matches 3 figures (lines 2705, 2705, 2705): add nth, or more words; 1 of them can be named alone (the others are parts of dates):');
+    expect(err!.hints.map((h) => h.replace(/^.*→ /, ''))).toEqual(['3年間 (line 2705)']);
   });
 
   it('a figure the text lost is an error on the briefing line, and every other check still runs', async () => {
@@ -126,6 +127,13 @@ describe('a selector that misses, explained', () => {
     expect(gone[0]!.note).toMatch(new RegExp(`^selector \\{ date: \\{ program: "17", nth: 2, line: 統一的な基準 \\} \\} at .*checks\\.yaml:${line}:9: .*has 1 match\\(es\\), so nth: 2 names no figure$`));
     expect(report.checks.find((c) => c.id === 'ppp-accounting-period')?.status).toBe('fail');
     expect(report.summary.checksPassed).toBe(report.checks.length - 1 - report.summary.acknowledged);
+  });
+
+  it('a selector\'s own mistakes stay errors of the checks file: an nth too far, words from a title', async () => {
+    const nth = await refusal(R6_CHECKS.replace('nth: { quantity: { program: "7", line: 回目。令和4年度までに, unit: 回 } }', 'nth: { quantity: { program: "7", line: 回目, unit: 回, nth: 3 } }'));
+    expect(nth.map((e) => [e.ruleId, e.message.replace(/^.*\} \} /, '')])).toEqual([['checks-unknown-figure', 'has 2 match(es), so nth: 3 names no figure']]);
+    const title = await refusal(R6_CHECKS.replace('nth: { quantity: { program: "7", line: 回目。令和4年度までに, unit: 回 } }', 'nth: { quantity: { program: "7", line: ふるさとイベント大賞について, unit: 回 } }'));
+    expect(title[0]).toMatchObject({ ruleId: 'checks-unknown-figure', file: expect.stringMatching(/checks\.yaml$/) });
   });
 
   it('warns when the words of a selector hold the figure it selects', async () => {

@@ -8,10 +8,10 @@ const WESTERN = /(?<![\d.])((?:19|20)\d{2})(?:\.(\d{1,2})\.(\d{1,2})(?![\d.])|�
 
 /**
  * The end of a period whose era the start gave: "平成26年度から28年度まで", "H26～28年度",
- * "平成26年4月から28年3月". Only a fiscal year (年度) or a year with its month: "R2から3年" and
- * "R6から3年間" are durations, not dates.
+ * "平成26年4月から28年3月". Only a fiscal year (年度) or a year with its month, on the same line:
+ * "R2から3年", "R6から3年間" and "令和2年4月から5年6月間" are durations, not dates.
  */
-const CARRIED = /^\s*(?:から|～|~|－|-)\s*(元|\d{1,2})\s*年(?:(度)|\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?)/;
+const CARRIED = /^[ \t\u3000]*(?:から|～|~|－|-)[ \t\u3000]*(元|\d{1,2})[ \t\u3000]*年(?:(度)|[ \t\u3000]*(\d{1,2})[ \t\u3000]*月(?:[ \t\u3000]*(\d{1,2})[ \t\u3000]*日)?)(?!間|以内|後|前|ぶり|目|程度|以上|未満|分)/;
 
 /**
  * Every era year and date: 令和6年度, R6, H26, S62, 元年度, R6.4.1, R5.3末, 2024.4.24, 2050年; and

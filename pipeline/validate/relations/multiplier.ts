@@ -13,6 +13,9 @@ export const multiplier: Relation<Multiplier> = (check, resolve) => {
   const by = check.by ? resolve.many(check.by, 'by', ['by']) : [];
   const per = check.per ? resolve.many(check.per, 'per', ['per']) : [];
   const raw = per.reduce((x, f) => x / f.value, by.reduce((x, f) => x * f.value, check.factors.reduce((x, f) => x * f, base.value)));
+  if (per.some((f) => f.value === 0)) {
+    return { pass: false, detail: `${fmt(base.value)} ÷ ${per.map((f) => f.printed).join(' ÷ ')}: division by zero`, expected: '(no value: division by zero)', actual: fmt(value.value), figures: [value, base, ...by, ...per], primary: value };
+  }
   const cut = roundTo(raw, check.digits, check.round);
   const steps = [...check.factors.map((f) => ` × ${f}`), ...by.map((f) => ` × ${f.printed}`), ...per.map((f) => ` ÷ ${f.printed}`)].join('');
   return {

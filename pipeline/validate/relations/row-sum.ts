@@ -12,6 +12,8 @@ type RowSum = Extract<Check, { relation: 'row-sum' }>;
  */
 export const rowSum: Relation<RowSum> = (check, resolve) => {
   const rows = resolve.rows(check.rows, ['rows']);
+  // the rows named nothing: that is reported already, and the result is dropped
+  if (rows.length === 0) return { pass: false, detail: '', expected: '', actual: '', figures: [], primary: { value: Number.NaN, printed: '', label: '', program: null, at: null, role: 'total' } };
   const figures: RoleFigure[] = [];
   const wrong: string[] = [];
   let primary: RoleFigure | null = null;

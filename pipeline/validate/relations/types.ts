@@ -35,8 +35,12 @@ export const fmt = (n: number): string => (Number.isInteger(n) ? n.toLocaleStrin
 /** A figure as the briefing prints it when it is an amount or a percentage (5,000万円, not 50,000,000; 86%, not 0.86), else its number. */
 export const shown = (f: Figure): string => (/[円%％]$/.test(f.printed) ? f.printed : fmt(f.value));
 
-/** A computed value in the unit of the figures it comes from: yen as the briefing writes amounts (5,000万円). */
-export const shownAs = (value: number, like: readonly Figure[]): string => (like.length > 0 && like.every((f) => f.printed.endsWith('円')) ? formatYen(value) : fmt(value));
+/** A computed value in the unit of the figures it comes from: yen as the briefing writes amounts (5,000万円), percentages with %. */
+export const shownAs = (value: number, like: readonly Figure[]): string => {
+  if (like.length > 0 && like.every((f) => f.printed.endsWith('円'))) return formatYen(value);
+  if (like.length > 0 && like.every((f) => /[%％]$/.test(f.printed))) return `${fmt(value)}%`;
+  return fmt(value);
+};
 
 /** The sign between two values as they are: <, = or >. */
 export const compare = (a: number, b: number): '<' | '=' | '>' => (Math.abs(a - b) < 1e-9 ? '=' : a < b ? '<' : '>');
