@@ -2,9 +2,10 @@ import { parseDocument } from 'yaml';
 import type { FigureSelector } from '../../schemas/checks.ts';
 import type { ChecksFile } from '../../schemas/checks.ts';
 import { parseChecks } from '../validate/checks-file.ts';
-import { figureCatalog, type CatalogEntry } from '../validate/catalog.ts';
+import { FIGURE_KINDS, figureCatalog, type CatalogEntry } from '../validate/catalog.ts';
 import { explainMiss } from '../validate/miss.ts';
 import { SelectorError, selectFigures, selectorText, type SelectContext } from '../validate/select.ts';
+import { holdsDigits, specOf } from '../validate/selector-spec.ts';
 
 /** A selector of the copied checks file, by where it stands. */
 interface Placed {
@@ -18,13 +19,9 @@ export interface Reanchored {
   text: string;
   /** Markdown for the person who prepares the new edition: what was rewritten, what still needs a hand */
   review: string;
-  rewritten: number;
-  unresolved: number;
 }
 
-const KINDS = new Set(['quantity', 'budget', 'cap', 'rate', 'share', 'series', 'breakdown', 'cell', 'sheet-count', 'places', 'date', 'constant']);
-const WORD_FIELDS = ['line', 'before', 'after', 'slide', 'item', 'component'];
-const DIGIT = /[0-9０-９]/;
+const KINDS = new Set<string>([...FIGURE_KINDS, 'places', 'constant']);
 
 /**
  * `briefing init --source`: the copied checks, re-read against the new briefing. A selector whose
@@ -97,8 +94,6 @@ export function reanchorChecks(checksText: string, checksPath: string, previous:
       ...(review.length ? review : ['(none: every selector names a figure of the new briefing)']),
       '',
     ].join('\n'),
-    rewritten: rewrites.length,
-    unresolved: review.length,
   };
 }
 
@@ -128,25 +123,21 @@ function isSelector(v: unknown): v is FigureSelector {
   return keys.length === 1 && KINDS.has(keys[0]!);
 }
 
-function holdsDigits(selector: FigureSelector): boolean {
-  const spec = (Object.values(selector)[0] ?? {}) as Record<string, unknown>;
-  return WORD_FIELDS.some((f) => [spec[f]].flat().some((w) => typeof w === 'string' && DIGIT.test(w)));
-}
 
 /** The digit-free selector of the figure this selector names in the last edition, if it names exactly one there. */
 function yearFree(selector: FigureSelector, old: SelectContext, catalog: () => readonly CatalogEntry[]): FigureSelector | null {
   let found;
   try {
     found = selectFigures(selector, old, true);
-  } catch {
-    return null;
+  } catch (err) {
+    if (err instanceof SelectorError) return null;
+    throw err;
   }
   if (found.length !== 1 || !found[0]!.at) return null;
   const at = found[0]!.at;
   const kind = Object.keys(selector)[0];
   const entry = catalog().find((e) => e.kind === kind && e.at?.line === at.line && e.at?.column === at.column);
   // a selector that needs nth only counts matches: worse than words with a year, so kept for review
-  const spec = entry ? ((Object.values(entry.selector)[0] ?? {}) as Record<string, unknown>) : null;
-  return entry && spec && spec.nth === undefined && !holdsDigits(entry.selector) ? entry.selector : null;
+  return entry && specOf(entry.selector).nth === undefined && !holdsDigits(entry.selector) ? entry.selector : null;
 }
 

@@ -3,6 +3,7 @@ import type { FigureSelector } from '../../schemas/checks.ts';
 import type { Provenance } from '../../schemas/provenance.ts';
 import { compact } from '../parse/normalize.ts';
 import { matchingFigures, SelectorError, selectFigures, type Figure, type SelectContext } from './select.ts';
+import { DIGIT, specOf } from './selector-spec.ts';
 
 /** The kinds of figure a selector can name (constants and place counts are no figures of the text). */
 export const FIGURE_KINDS = ['budget', 'cap', 'rate', 'share', 'series', 'breakdown', 'cell', 'sheet-count', 'date', 'quantity'] as const;
@@ -42,7 +43,7 @@ export function figureCatalog(ctx: SelectContext): CatalogEntry[] {
     if (!named) continue;
     const { figure, selector } = named;
     // a quantity's label is its whole line: the words before it say what it counts
-    const label = wanted.kind === 'quantity' ? String((Object.values(selector)[0] as { before?: string }).before ?? '') : figure.label;
+    const label = wanted.kind === 'quantity' ? String(specOf(selector).before ?? '') : figure.label;
     entries.push({ kind: wanted.kind, program: figure.program, label, printed: figure.printed, value: figure.value, at: figure.at, line: figure.at ? ctx.lineText(figure.at.line).trim() : '', selector });
   }
   return entries.sort((a, b) => (a.at?.line ?? 0) - (b.at?.line ?? 0) || (a.at?.column ?? 0) - (b.at?.column ?? 0));
@@ -132,8 +133,6 @@ function dropEmpty(spec: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(spec).filter(([, v]) => v !== undefined && v !== ''));
 }
 
-/** Digits and the years they make are what a new edition changes: selector words keep none. */
-const DIGIT = /[0-9０-９]/;
 
 /** The words just before a number, as far back as the last digit or punctuation (at most 10 characters). */
 export function wordsBefore(context: string, offset: number): string | undefined {

@@ -3,6 +3,7 @@ import type { Provenance } from '../../schemas/provenance.ts';
 import { compact } from '../parse/normalize.ts';
 import { bigrams } from '../lib/bigrams.ts';
 import type { CatalogEntry, FigureKind } from './catalog.ts';
+import { specOf, WORD_FIELDS, wordsOf } from './selector-spec.ts';
 import { matchingFigures, SelectorError, selectorText, type SelectContext } from './select.ts';
 
 /** Why a selector named no figure (or too many), what it might have meant, and — when the text lost the figure — where. */
@@ -26,7 +27,6 @@ const EXACT: Partial<Record<FigureKind, string[]>> = {
   date: ['printed'],
   quantity: ['unit'],
 };
-const WORDS = ['line', 'before', 'after', 'slide', 'item', 'component'];
 /** How many of too many matches are listed, each with its own selector. */
 const MANY_SHOWN = 5;
 const ERA_YEAR = /(?:令和|平成|昭和)\s*(?:元|[0-9０-９]{1,2})\s*年度?|(?<![A-Za-z])[RHS]\s*[0-9０-９]{1,2}(?![0-9０-９])|[0-9０-９]{4}\s*年度?/u;
@@ -67,7 +67,7 @@ export function explainMiss(err: SelectorError, ctx: SelectContext, catalog: () 
     }
   }
   const gone = goneLine(kind, spec, ctx, sameKind);
-  for (const field of WORDS) {
+  for (const field of WORD_FIELDS) {
     const words = wordsOf(spec[field]);
     const year = words.map((w) => ERA_YEAR.exec(w)?.[0]).find(Boolean);
     if (year && relaxedMatches(sel, field, ctx) > 0) {
@@ -83,13 +83,6 @@ export function explainMiss(err: SelectorError, ctx: SelectContext, catalog: () 
   return { reason: `no ${kind} figure ${program ? `of program ${program} ` : ''}meets its conditions`, nearest, gone };
 }
 
-function specOf(selector: FigureSelector): Record<string, unknown> {
-  return (Object.values(selector)[0] ?? {}) as Record<string, unknown>;
-}
-
-function wordsOf(value: unknown): string[] {
-  return typeof value === 'string' ? [value] : Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
-}
 
 function quote(words: string[]): string {
   return words.map((w) => `「${w}」`).join('');

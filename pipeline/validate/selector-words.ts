@@ -1,8 +1,7 @@
 import type { FigureSelector } from '../../schemas/checks.ts';
 import type { Figure } from './select.ts';
+import { specOf, WORD_FIELDS, wordsOf } from './selector-spec.ts';
 
-/** Fields of a selector that are words to find on a line (never the figure itself). */
-const WORD_FIELDS = ['line', 'before', 'after', 'item', 'component', 'slide'];
 const NUMBER = /[0-9０-９][0-9０-９,，.．]*/gu;
 
 function ascii(number: string): string {
@@ -14,12 +13,9 @@ function ascii(number: string): string {
  * such a selector stops matching as soon as the figure changes, which is when the check matters.
  */
 export function wordsHoldingFigure(selector: FigureSelector, figures: readonly Figure[]): { words: string; printed: string } | null {
-  const spec = (Object.values(selector)[0] ?? {}) as Record<string, unknown>;
-  if (typeof spec !== 'object') return null;
+  const spec = specOf(selector);
   for (const field of WORD_FIELDS) {
-    const value = spec[field];
-    const words = typeof value === 'string' ? [value] : Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
-    for (const w of words) {
+    for (const w of wordsOf(spec[field])) {
       const inWords = new Set([...w.matchAll(NUMBER)].map((m) => ascii(m[0])));
       for (const f of figures) {
         if (!f.at) continue;
