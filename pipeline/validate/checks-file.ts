@@ -32,6 +32,15 @@ export function parseChecks(text: string, path: string): LoadedChecks {
     const hint = allowed.length ? `; allowed here: ${allowed.join(', ')}` : '';
     throw new InputError(`${describePath(doc, path_)}: ${issue.message}${hint}`, { file: path, ruleId: 'checks-schema', line: place?.line, column: place?.column });
   }
+  parsed.data.checks.forEach((c, i) => {
+    const refuse = (field: string, reason: string) => {
+      const place = locate(['checks', i, field]) ?? locate(['checks', i]);
+      throw new InputError(`check "${c.id}": ${reason}`, { file: path, ruleId: 'checks-schema', line: place?.line, column: place?.column });
+    };
+    // checks that would hold whatever the figures: refused, not run
+    if (c.relation === 'multiplier' && c.factors.length === 0 && !c.by?.length && !c.per?.length) refuse('relation', 'a multiplier needs factors, by or per (without them it only says value = base)');
+    if (c.relation === 'span' && c.unit === 'months' && c.counting !== 'elapsed') refuse('unit', 'unit: months counts elapsed time: add counting: elapsed');
+  });
   const ids = new Map<string, number>();
   parsed.data.checks.forEach((c, i) => {
     if (ids.has(c.id)) {
@@ -62,6 +71,8 @@ type Shaped = { shape: Record<string, unknown> };
 const SELECTOR_KEYS = new Map(
   (FigureSelector.options as readonly Shaped[]).flatMap((option) => Object.entries(option.shape).map(([kind, spec]) => [kind, Object.keys((spec as Partial<Shaped>).shape ?? {})] as const)),
 );
+/** The keys of a row-sum's rows, from its schema. */
+const ROW_KEYS = ((Check.options as readonly Shaped[]).find((o) => (o.shape.relation as { value: unknown }).value === 'row-sum')!.shape.rows as Shaped).shape;
 const CHECK_KEYS = new Map((Check.options as readonly Shaped[]).map((option) => [String((option.shape.relation as { value: unknown }).value), Object.keys(option.shape)] as const));
 
 /** The keys a misspelt key could have been: those of its selector kind, its check's relation, or the file's top level. */
@@ -73,6 +84,7 @@ function allowedKeys(path: (string | number)[], data: unknown): string[] {
     return CHECK_KEYS.get(String(relation)) ?? [];
   }
   if (path.length === 0) return Object.keys(ChecksFile.shape);
+  if (last === 'rows') return Object.keys(ROW_KEYS);
   return [];
 }
 

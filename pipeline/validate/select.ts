@@ -77,7 +77,8 @@ export function selectFigures(sel: FigureSelector, ctx: SelectContext, wantMany 
   }
   if (found.length === 0) throw new SelectorError(`${selectorText(sel)} matches no figure of the briefing`, sel, 'none');
   if (found.length > 1 && !(all && wantMany) && !isCount(sel)) {
-    throw new SelectorError(`${selectorText(sel)} matches ${found.length} figures (lines ${found.map((f) => f.at?.line).join(', ')}): add nth, or more words${wantMany ? ', or all: true' : ''}`, sel, 'many', found);
+    const allHere = all && !wantMany ? ' (all: true takes every match only in a list of figures, such as parts)' : '';
+    throw new SelectorError(`${selectorText(sel)} matches ${found.length} figures (lines ${found.map((f) => f.at?.line).join(', ')}): add nth, or more words${wantMany ? ', or all: true' : allHere}`, sel, 'many', found);
   }
   return found;
 }

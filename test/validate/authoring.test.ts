@@ -165,3 +165,24 @@ describe('a misspelt key', () => {
     expect(check.line).toBe(6);
   });
 });
+
+describe('checks that could not fail', () => {
+  it('are refused where they are written: a multiplier without factors, months counted as fiscal years', async () => {
+    const { parseChecks } = await import('../../pipeline/validate/checks-file.ts');
+    const refusal = (text: string) => {
+      try {
+        parseChecks(text, 'checks.yaml');
+      } catch (err) {
+        if (err instanceof InputError) return err;
+      }
+      throw new Error('expected a refusal');
+    };
+    const head = 'version: 1\nchecks:\n  - id: a\n    statement: x\n';
+    expect(refusal(`${head}    relation: multiplier\n    value: { constant: a }\n    base: { constant: a }\n`).message).toBe('check "a": a multiplier needs factors, by or per (without them it only says value = base)');
+    const months = refusal(`${head}    relation: span\n    count: { constant: a }\n    from: { constant: a }\n    to: { constant: a }\n    unit: months\n`);
+    expect(months.message).toBe('check "a": unit: months counts elapsed time: add counting: elapsed');
+    expect(months.line).toBe(9);
+    const rows = refusal(`${head}    relation: row-sum\n    rows: { program: "1", rowz: 計 }\n    total: 1\n    parts: [2]\n`);
+    expect(rows.message).toContain('Unrecognized key: "rowz"; allowed here: program, slide, row, sheet');
+  });
+});
