@@ -7,6 +7,7 @@ import { listFigures } from '../../pipeline/commands/figures.ts';
 import { sourceLines } from '../../pipeline/commands/validate.ts';
 import { InputError } from '../../pipeline/lib/errors.ts';
 import { figureCatalog, type CatalogEntry } from '../../pipeline/validate/catalog.ts';
+import { parseChecks } from '../../pipeline/validate/checks-file.ts';
 import { selectFigures, selectorText, type SelectContext } from '../../pipeline/validate/select.ts';
 import { runCli } from '../helpers/cli.ts';
 import { parseR6, R6_TEXT } from '../helpers/r6.ts';
@@ -28,6 +29,17 @@ function lineOf(text: string, words: string): number {
   const at = text.indexOf(words);
   if (at < 0) throw new Error(`not in the text: ${words}`);
   return text.slice(0, at).split('\n').length;
+}
+
+/** The refusal of a hand-written checks file, before any briefing is read. */
+function refusedFile(text: string): InputError {
+  try {
+    parseChecks(text, 'checks.yaml');
+  } catch (err) {
+    if (err instanceof InputError) return err;
+    throw err;
+  }
+  throw new Error('expected the checks file to be refused');
 }
 
 async function refusal(checks: string, text = R6_TEXT): Promise<InputError[]> {
@@ -148,19 +160,10 @@ describe('a selector that misses, explained', () => {
 
 describe('a misspelt key', () => {
   it('is refused with the keys allowed there: of its selector kind, or of its relation', async () => {
-    const { parseChecks } = await import('../../pipeline/validate/checks-file.ts');
-    const refused = (text: string) => {
-      try {
-        parseChecks(text, 'checks.yaml');
-      } catch (err) {
-        if (err instanceof InputError) return err;
-      }
-      throw new Error('expected a refusal');
-    };
-    const selector = refused('version: 1\nchecks:\n  - id: a\n    statement: x\n    relation: equal\n    values:\n      - { budget: { program: "1", lable: R6当初予算額 } }\n      - { constant: a }\n');
+    const selector = refusedFile('version: 1\nchecks:\n  - id: a\n    statement: x\n    relation: equal\n    values:\n      - { budget: { program: "1", lable: R6当初予算額 } }\n      - { constant: a }\n');
     expect(selector.message).toBe('check "a" (checks.0.values.0.budget): Unrecognized key: "lable"; allowed here: program, slide, nth, label');
     expect(selector.line).toBe(7);
-    const check = refused('version: 1\nchecks:\n  - id: b\n    statement: y\n    relation: sum\n    totl: { constant: a }\n    total: { constant: a }\n    parts: [{ constant: a }]\n');
+    const check = refusedFile('version: 1\nchecks:\n  - id: b\n    statement: y\n    relation: sum\n    totl: { constant: a }\n    total: { constant: a }\n    parts: [{ constant: a }]\n');
     expect(check.message).toBe('check "b" (checks.0): Unrecognized key: "totl"; allowed here: id, statement, acknowledged, relation, total, parts, bound, tolerance');
     expect(check.line).toBe(6);
   });
@@ -168,21 +171,12 @@ describe('a misspelt key', () => {
 
 describe('checks that could not fail', () => {
   it('are refused where they are written: a multiplier without factors, months counted as fiscal years', async () => {
-    const { parseChecks } = await import('../../pipeline/validate/checks-file.ts');
-    const refusal = (text: string) => {
-      try {
-        parseChecks(text, 'checks.yaml');
-      } catch (err) {
-        if (err instanceof InputError) return err;
-      }
-      throw new Error('expected a refusal');
-    };
     const head = 'version: 1\nchecks:\n  - id: a\n    statement: x\n';
-    expect(refusal(`${head}    relation: multiplier\n    value: { constant: a }\n    base: { constant: a }\n`).message).toBe('check "a": a multiplier needs factors, by or per (without them it only says value = base)');
-    const months = refusal(`${head}    relation: span\n    count: { constant: a }\n    from: { constant: a }\n    to: { constant: a }\n    unit: months\n`);
+    expect(refusedFile(`${head}    relation: multiplier\n    value: { constant: a }\n    base: { constant: a }\n`).message).toBe('check "a": a multiplier needs factors, by or per (without them it only says value = base)');
+    const months = refusedFile(`${head}    relation: span\n    count: { constant: a }\n    from: { constant: a }\n    to: { constant: a }\n    unit: months\n`);
     expect(months.message).toBe('check "a": unit: months counts elapsed time: add counting: elapsed');
     expect(months.line).toBe(9);
-    const rows = refusal(`${head}    relation: row-sum\n    rows: { program: "1", rowz: 計 }\n    total: 1\n    parts: [2]\n`);
+    const rows = refusedFile(`${head}    relation: row-sum\n    rows: { program: "1", rowz: 計 }\n    total: 1\n    parts: [2]\n`);
     expect(rows.message).toContain('Unrecognized key: "rowz"; allowed here: program, slide, row, sheet');
   });
 });
