@@ -1,10 +1,7 @@
-import { parseEraYear } from '../units/era.ts';
 import { fig, type GenericRule, type RuleFigure } from './rule.ts';
 
-/** A label that names the edition's own budget: 当初予算 and 計画額 (補正 and plain 予算額 are often last year's, for comparison). */
-const OWN_BUDGET = /当初|計画/;
-/** The era year a label begins with: R6, 令和6年度, H30. */
-const LABEL_YEAR = /^(?:(?:令和|平成|昭和)\s*(?:元|\d{1,2})\s*年度?|[RHS]\s*(?:元|\d{1,2}))/;
+/** The edition's own budgets: 当初予算 and 計画額 (補正 and plain 予算額 are often last year's, for comparison). */
+const OWN_BUDGET = new Set(['当初', '計画']);
 
 /**
  * The edition's own budgets (当初予算額, 計画額) name the edition's fiscal year. A briefing copied
@@ -17,11 +14,8 @@ export const budgetYear: GenericRule = {
   severity: 'warning',
   run(ctx) {
     const { budgets, fiscalYear } = ctx.briefing;
-    const own = budgets.flatMap((b) => {
-      const printed = LABEL_YEAR.exec(b.label)?.[0];
-      const year = printed && OWN_BUDGET.test(b.label) ? parseEraYear(printed)?.year : undefined;
-      return year === undefined ? [] : [{ b, year, printed: printed! }];
-    });
+    // the parse reads each budget's kind and year from its label: 「R6当初予算額」 → 当初, 2024
+    const own = budgets.flatMap((b) => (OWN_BUDGET.has(b.kind) && b.fiscalYear !== null ? [{ b, year: b.fiscalYear, printed: b.label.slice(0, b.label.indexOf(b.kind)) }] : []));
     if (own.length === 0) return;
     const other = own.filter((x) => x.year !== fiscalYear);
     // the labels that name another year; none when all agree (the rule pins no amount)

@@ -1,7 +1,8 @@
 import { InputError } from '../lib/errors.ts';
 import { compact, normalizeLine } from '../parse/normalize.ts';
 import { FIGURE_KINDS, figureCatalog, type CatalogEntry, type FigureKind } from '../validate/catalog.ts';
-import { readAndParse, sourceLines, type Parsed } from './validate.ts';
+import { sourceLines } from '../validate/source-lines.ts';
+import { readAndParse, type Parsed } from './validate.ts';
 
 export interface FiguresOptions {
   source?: string;
@@ -27,10 +28,9 @@ export async function listFigures(options: FiguresOptions): Promise<{ parsed: Pa
   if (options.program !== undefined && !briefing.programs.some((p) => p.no === options.program)) {
     throw new InputError(`no program "${options.program}" in ${briefing.edition}: its programs are ${briefing.programs.map((p) => p.no).join(', ')}`, { file: '--program', ruleId: 'cli-program' });
   }
-  const lineText = sourceLines(parsed.input);
   // the words as the lines are read: full-width digits and look-alikes folded the same way
   const near = (options.near ?? '').split(/[\s\u3000]+/).filter(Boolean).map((w) => compact(normalizeLine(w, 1).text));
-  const entries = figureCatalog({ briefing, constants: {}, lineText }).filter(
+  const entries = figureCatalog({ briefing, constants: {}, ...sourceLines(parsed.input) }).filter(
     (e) =>
       (options.program === undefined || e.program === options.program) &&
       (kind === undefined || e.kind === (kind as FigureKind)) &&

@@ -6,10 +6,10 @@ import type { Manifest } from '../../schemas/manifest.ts';
 import { InputError } from '../lib/errors.ts';
 import { VFile } from 'vfile';
 import { displayPath } from '../lib/display-path.ts';
-import { normalizeLines } from '../parse/normalize.ts';
 import { parseBriefing } from '../parse/index.ts';
 import { readSource, readSourceBytes, resolveSource, type ResolvedSource } from '../source.ts';
 import type { SelectContext } from '../validate/select.ts';
+import { sourceLines } from '../validate/source-lines.ts';
 import { reanchorChecks, type Reanchored } from './reanchor.ts';
 import { toEraYear } from '../units/era.ts';
 
@@ -85,9 +85,7 @@ async function reanchorAgainst(checksText: string, checksPath: string, previous:
   const parse = async (resolved: ResolvedSource, path: string): Promise<SelectContext> => {
     const file = new VFile({ path: displayPath(path) });
     const input = await readSource(resolved, file);
-    const lines = normalizeLines(input.text, input.pages);
-    const raw = input.text.split('\n');
-    return { briefing: parseBriefing(input, file), constants: {}, lineText: (n) => lines[n - 1]?.text ?? '', rawLine: (n) => raw[n - 1] ?? '' };
+    return { briefing: parseBriefing(input, file), constants: {}, ...sourceLines(input) };
   };
   return reanchorChecks(checksText, checksPath, await parse(previous, previous.sourcePath), await parse(next, nextPath));
 }

@@ -4,7 +4,7 @@ import type { ChecksFile } from '../../schemas/checks.ts';
 import { parseChecks } from '../validate/checks-file.ts';
 import { FIGURE_KINDS, figureCatalog, type CatalogEntry } from '../validate/catalog.ts';
 import { explainMiss } from '../validate/miss.ts';
-import { SelectorError, selectFigures, selectorText, type SelectContext } from '../validate/select.ts';
+import { figuresOrNone, SelectorError, selectFigures, selectorText, type SelectContext } from '../validate/select.ts';
 import { holdsDigits, specOf } from '../validate/selector-spec.ts';
 
 /** A selector of the copied checks file, by where it stands. */
@@ -126,13 +126,7 @@ function isSelector(v: unknown): v is FigureSelector {
 
 /** The digit-free selector of the figure this selector names in the last edition, if it names exactly one there. */
 function yearFree(selector: FigureSelector, old: SelectContext, catalog: () => readonly CatalogEntry[]): FigureSelector | null {
-  let found;
-  try {
-    found = selectFigures(selector, old, true);
-  } catch (err) {
-    if (err instanceof SelectorError) return null;
-    throw err;
-  }
+  const found = figuresOrNone(selector, old, true);
   if (found.length !== 1 || !found[0]!.at) return null;
   const at = found[0]!.at;
   const kind = Object.keys(selector)[0];

@@ -4,11 +4,11 @@ import { displayPath } from '../lib/display-path.ts';
 import { VFile } from 'vfile';
 import type { Briefing } from '../../schemas/briefing.ts';
 import type { ValidationReport } from '../../schemas/validation.ts';
-import { normalizeLines } from '../parse/normalize.ts';
 import { parseBriefing, type ParseInput } from '../parse/index.ts';
 import { readSource, resolveSource, type ResolvedSource } from '../source.ts';
 import { loadChecks, type LoadedChecks } from '../validate/checks-file.ts';
 import { validate } from '../validate/index.ts';
+import { sourceLines } from '../validate/source-lines.ts';
 
 export interface Validated {
   resolved: ResolvedSource;
@@ -32,11 +32,6 @@ export async function readAndParse(source: string | undefined): Promise<Parsed> 
   return { resolved, input, file, briefing: parseBriefing(input, file) };
 }
 
-/** The normalized text of each line of the source, by its line number, as selectors read it. */
-export function sourceLines(input: Pick<ParseInput, 'text' | 'pages'>): (line: number) => string {
-  const lines = normalizeLines(input.text, input.pages);
-  return (n) => lines[n - 1]?.text ?? '';
-}
 
 /** read → parse → validate. The checks file is --checks, or checks.yaml next to the manifest. */
 export async function readAndValidate(options: { source?: string; checks?: string }): Promise<Validated> {
@@ -47,8 +42,7 @@ export async function readAndValidate(options: { source?: string; checks?: strin
 }
 
 export function validateParsed(briefing: Briefing, input: Pick<ParseInput, 'text' | 'pages'>, checks: LoadedChecks | null): ValidationReport {
-  const raw = input.text.split('\n');
-  return validate({ briefing, lineText: sourceLines(input), rawLine: (n) => raw[n - 1] ?? '', pageOf: (n) => input.pages?.[n - 1], checks });
+  return validate({ briefing, ...sourceLines(input), checks });
 }
 
 async function findChecks(explicit: string | undefined, resolved: ResolvedSource): Promise<LoadedChecks | null> {

@@ -1,18 +1,19 @@
 import { displayPath } from '../lib/display-path.ts';
 import type { Finding, ValidationReport } from '../../schemas/validation.ts';
 import type { Provenance } from '../../schemas/provenance.ts';
-import { pageOf, pagePrefix } from './page-cite.ts';
+import { lineAt, pageOf, pagePrefix } from './page-cite.ts';
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
 
 /** SARIF 2.1.0, for code-scanning tools: one run, one result per finding, related figures as relatedLocations. */
 export function formatSarif(report: ValidationReport, version: string, cwd = process.cwd()): string {
   const ruleIds = [...new Set(report.findings.map((f) => f.checkId ?? f.ruleId))].sort();
-  const location = (file: string, at: Provenance | null, id?: number) => ({
+  // a PDF has no lines to point at: its page is in the message and the properties
+  const location = (file: string, cited: Provenance | null, id?: number, at = lineAt(cited)) => ({
     ...(id !== undefined ? { id } : {}),
     physicalLocation: {
       artifactLocation: { uri: displayPath(file, cwd) },
-      ...(at && pageOf(at) === null ? { region: { startLine: at.line, startColumn: at.column, endLine: at.endLine, endColumn: Math.max(at.endColumn, at.column), ...(at.raw ? { snippet: { text: at.raw } } : {}) } } : {}),
+      ...(at ? { region: { startLine: at.line, startColumn: at.column, endLine: at.endLine, endColumn: Math.max(at.endColumn, at.column), ...(at.raw ? { snippet: { text: at.raw } } : {}) } } : {}),
     },
   });
   const result = (f: Finding) => ({

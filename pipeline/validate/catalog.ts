@@ -2,7 +2,7 @@ import type { Briefing } from '../../schemas/briefing.ts';
 import type { FigureSelector } from '../../schemas/checks.ts';
 import type { Provenance } from '../../schemas/provenance.ts';
 import { compact } from '../parse/normalize.ts';
-import { matchingFigures, SelectorError, selectFigures, type Figure, type SelectContext } from './select.ts';
+import { figuresOrNone, matchingFigures, type Figure, type SelectContext } from './select.ts';
 import { DIGIT, specOf } from './selector-spec.ts';
 
 /** The kinds of figure a selector can name (constants and place counts are no figures of the text). */
@@ -51,26 +51,19 @@ export function figureCatalog(ctx: SelectContext): CatalogEntry[] {
 
 function nameAlone(wanted: Wanted, ctx: SelectContext): { figure: Figure; selector: FigureSelector } | null {
   const isIt = (f: Figure) => f.value === wanted.value && f.at?.line === wanted.at?.line && f.at?.column === wanted.at?.column;
+  // the tries carry no nth: their matches are what the selector engine would take (counted, not thrown)
   for (const selector of wanted.tries) {
-    const found = resolve(selector, ctx);
+    const found = matchingFigures(selector, ctx);
     if (found.length === 1 && isIt(found[0]!)) return { figure: found[0]!, selector };
   }
   const first = wanted.tries[0]!;
   const index = matchingFigures(first, ctx).findIndex(isIt);
   if (index < 0) return null;
   const selector = withSpec(first, { nth: index + 1 });
-  const found = resolve(selector, ctx);
+  const found = figuresOrNone(selector, ctx);
   return found.length === 1 && isIt(found[0]!) ? { figure: found[0]!, selector } : null;
 }
 
-function resolve(selector: FigureSelector, ctx: SelectContext): Figure[] {
-  try {
-    return selectFigures(selector, ctx);
-  } catch (err) {
-    if (err instanceof SelectorError) return [];
-    throw err;
-  }
-}
 
 /** The selector with more fields in its spec. */
 export function withSpec(selector: FigureSelector, more: Record<string, unknown>): FigureSelector {

@@ -10,20 +10,16 @@ import type { LoadedChecks } from './checks-file.ts';
 import { evaluate } from './relations/index.ts';
 import type { RelationResult, Resolver, RoleFigure } from './relations/types.ts';
 import { sameTerm } from './same-term.ts';
+import type { SourceLines } from './source-lines.ts';
 import { figureCatalog, type CatalogEntry } from './catalog.ts';
 import { explainMiss } from './miss.ts';
 import { SelectorError, selectFigures, selectorText, selectRows, type Figure, type SelectContext } from './select.ts';
 import { wordsHoldingFigure } from './selector-words.ts';
 import type { FigureSelector } from '../../schemas/checks.ts';
 
-export interface ValidateInput {
+/** The briefing, its lines (text and, where known, raw lines and PDF pages) and the checks file. */
+export interface ValidateInput extends Pick<SourceLines, 'lineText'>, Partial<Omit<SourceLines, 'lineText'>> {
   briefing: Briefing;
-  /** normalized text of a line of the source */
-  lineText(line: number): string;
-  /** the line as the source has it */
-  rawLine?(line: number): string;
-  /** the PDF page of a line, when the source is a PDF */
-  pageOf?(line: number): number | undefined;
   checks: LoadedChecks | null;
 }
 

@@ -3,6 +3,7 @@ import type { Briefing } from '../../schemas/briefing.ts';
 import type { ChecksFile, FigureSelector } from '../../schemas/checks.ts';
 import type { Provenance } from '../../schemas/provenance.ts';
 import { compact } from '../parse/normalize.ts';
+import type { SourceLines } from './source-lines.ts';
 
 /** A figure as the checks see it: a number, how it was printed, and where. */
 export interface Figure {
@@ -55,15 +56,9 @@ const has = (haystack: string, needles: string | string[] | undefined) =>
  * Resolve a selector to figures. One figure is expected unless the selector says `all: true`;
  * anything else is an error of the checks file (the figure it names does not exist, or is not unique).
  */
-export interface SelectContext {
+export interface SelectContext extends Pick<SourceLines, 'lineText'>, Partial<Omit<SourceLines, 'lineText'>> {
   briefing: Briefing;
   constants: ChecksFile['constants'];
-  /** normalized text of a line of the source, by its line number */
-  lineText(line: number): string;
-  /** the line as the source has it (what a provenance quotes); the normalized text when not given */
-  rawLine?(line: number): string;
-  /** the PDF page of a line, when the source is a PDF */
-  pageOf?(line: number): number | undefined;
 }
 
 export function selectFigures(sel: FigureSelector, ctx: SelectContext, wantMany = false): Figure[] {
@@ -89,7 +84,22 @@ function isCount(sel: FigureSelector): boolean {
 
 /** A selector as one line of YAML, as it is written in a checks file: { budget: { program: "13", label: … } }. */
 export function selectorText(sel: FigureSelector): string {
-  return YAML.stringify(sel, { collectionStyle: 'flow', lineWidth: 0 }).trim();
+  return flowText(sel);
+}
+
+/** Any part of a checks file as one line of YAML. */
+function flowText(value: unknown): string {
+  return YAML.stringify(value, { collectionStyle: 'flow', lineWidth: 0 }).trim();
+}
+
+/** The figures a selector names, or none when it names none (or too many): for lists and suggestions, not for checks. */
+export function figuresOrNone(sel: FigureSelector, ctx: SelectContext, wantMany = false): Figure[] {
+  try {
+    return selectFigures(sel, ctx, wantMany);
+  } catch (err) {
+    if (err instanceof SelectorError) return [];
+    throw err;
+  }
 }
 
 function slideTitle(b: Briefing, index: number): string {
@@ -214,6 +224,6 @@ export function selectRows(sel: { program?: string; slide?: string; row?: string
   const rows = sel.sheet
     ? b.sheets.filter((x) => common(b, sel, x)).flatMap((x) => x.copies.flatMap((copy) => copy.rows.filter((r) => has(r.yearLabel, sel.row)).map((r) => row(`${copy.label} ${r.yearLabel}`, x.program, r.values))))
     : b.tableRows.filter((r) => common(b, sel, r) && has(r.label, sel.row)).map((r) => row(r.label, r.program, r.cells));
-  if (rows.length === 0) throw new SelectorError(`rows ${YAML.stringify(sel, { collectionStyle: 'flow', lineWidth: 0 }).trim()} name no table row of the briefing`, null, 'none');
+  if (rows.length === 0) throw new SelectorError(`rows ${flowText(sel)} name no table row of the briefing`, null, 'none');
   return rows;
 }

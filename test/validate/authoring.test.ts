@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Briefing } from '../../schemas/briefing.ts';
 import type { ValidationReport } from '../../schemas/validation.ts';
 import { listFigures } from '../../pipeline/commands/figures.ts';
-import { sourceLines } from '../../pipeline/commands/validate.ts';
+import { sourceLines } from '../../pipeline/validate/source-lines.ts';
 import { InputError } from '../../pipeline/lib/errors.ts';
 import { figureCatalog, type CatalogEntry } from '../../pipeline/validate/catalog.ts';
 import { parseChecks } from '../../pipeline/validate/checks-file.ts';
@@ -20,7 +20,7 @@ let catalog: CatalogEntry[];
 
 beforeAll(async () => {
   briefing = (await parseR6()).briefing;
-  ctx = { briefing, constants: {}, lineText: sourceLines({ text: R6_TEXT }) };
+  ctx = { briefing, constants: {}, ...sourceLines({ text: R6_TEXT }) };
   catalog = figureCatalog(ctx);
 });
 

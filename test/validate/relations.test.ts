@@ -71,44 +71,40 @@ describe('relations, on real figures', () => {
   });
 });
 
+/**
+ * The check holds on R6 as printed, with this detail; after the edit it fails: its finding.
+ */
+async function holdsThenFails(id: string, detail: string, find: string, replace: string) {
+  const report = await validateText();
+  expect(report.checks.find((c) => c.id === id)).toMatchObject({ status: 'pass', detail });
+  const finding = (await errorsAfter(find, replace)).find((e) => e.checkId === id);
+  expect(finding, `${id} after the edit`).toBeDefined();
+  return finding!;
+}
+
 describe('relations people needed, on real figures', () => {
   it('multiplier by figures: 融資限度額 96 = 80 × 融資比率 60% ÷ 50%, and 97 fails at its cell', async () => {
-    const report = await validateText();
-    expect(report.checks.find((c) => c.id === 'furusato-loan-limit-prefectures-ratio')).toMatchObject({ status: 'pass', detail: '80 × 60% ÷ 50% = 96 → round to 0 digit(s): 96; printed 96' });
-    const errors = await errorsAfter('融資限度額 80※1 96※1', '融資限度額 80※1 97※1');
-    expect(errors.find((e) => e.checkId === 'furusato-loan-limit-prefectures-ratio')).toMatchObject({ expected: '96', actual: '97', at: { line: 1246 } });
+    expect(await holdsThenFails('furusato-loan-limit-prefectures-ratio', '80 × 60% ÷ 50% = 96 → round to 0 digit(s): 96; printed 96', '融資限度額 80※1 96※1', '融資限度額 80※1 97※1')).toMatchObject({ expected: '96', actual: '97', at: { line: 1246 } });
   });
 
   it('span in elapsed time: 令和6年3月31日 → 令和9年3月31日 is 3年間延長 (counted as fiscal years it would be 4)', async () => {
-    const report = await validateText();
-    expect(report.checks.find((c) => c.id === 'kaso-depreciation-extension')).toMatchObject({ status: 'pass', detail: '令和9年3月31日 − 令和6年3月31日 in whole years = 3; printed 3' });
-    const errors = await errorsAfter('→ 令和９年３月３１日） 。', '→ 令和１０年３月３１日） 。');
-    expect(errors.find((e) => e.checkId === 'kaso-depreciation-extension')).toMatchObject({ expected: '4', actual: '3', at: { line: 2012 } });
+    expect(await holdsThenFails('kaso-depreciation-extension', '令和9年3月31日 − 令和6年3月31日 in whole years = 3; printed 3', '→ 令和９年３月３１日） 。', '→ 令和１０年３月３１日） 。')).toMatchObject({ expected: '4', actual: '3', at: { line: 2012 } });
     const inclusive = await validateText(R6_TEXT, R6_CHECKS.replace('    counting: elapsed\n', ''));
     expect(inclusive.checks.find((c) => c.id === 'kaso-depreciation-extension')).toMatchObject({ status: 'fail', detail: '2027 − 2024 + 1 = 4; printed 3' });
   });
 
   it('sum bounded by a total: the 臨時交付金 parts (17兆円) stay within 約18.3兆円, and 19兆円 of parts do not', async () => {
-    const report = await validateText();
-    expect(report.checks.find((c) => c.id === 'rinji-parts-within-total')).toMatchObject({ status: 'pass', detail: '5.4兆円 + 1.8兆円 + 0.6兆円 + 8.6兆円 + 0.6兆円 = 17兆円 ≤ 18.3兆円' });
-    const errors = await errorsAfter('時短要請協力枠 約8.6兆円', '時短要請協力枠 約10.6兆円');
-    expect(errors.find((e) => e.checkId === 'rinji-parts-within-total')).toMatchObject({ expected: '≤ 18.3兆円', actual: '19兆円', at: { line: 3257 } });
+    expect(await holdsThenFails('rinji-parts-within-total', '5.4兆円 + 1.8兆円 + 0.6兆円 + 8.6兆円 + 0.6兆円 = 17兆円 ≤ 18.3兆円', '時短要請協力枠 約8.6兆円', '時短要請協力枠 約10.6兆円')).toMatchObject({ expected: '≤ 18.3兆円', actual: '19兆円', at: { line: 3257 } });
   });
 
   it('row-sum: in every row of the asbestos table 施設数 = うち都道府県 + うち市町村 (－ as 0); a wrong row fails at its line', async () => {
-    const report = await validateText();
-    expect(report.checks.find((c) => c.id === 'asbestos-rows-add-up')).toMatchObject({ status: 'pass', detail: '10 rows: column 1 = column 2 + column 3 in each' });
-    const errors = await errorsAfter('千葉県 19 2 17', '千葉県 19 2 18');
-    const row = errors.find((e) => e.checkId === 'asbestos-rows-add-up')!;
+    const row = await holdsThenFails('asbestos-rows-add-up', '10 rows: column 1 = column 2 + column 3 in each', '千葉県 19 2 17', '千葉県 19 2 18');
     expect(row).toMatchObject({ at: { line: 3639 }, actual: '千葉県: 2 + 18 = 20; printed 19' });
     expect(row.message).toContain('1 of 10 rows do not hold');
   });
 
   it('span with an era carried over: 平成26年度から28年度までの3年間 (28年度 is 平成28年度), and 29年度 fails', async () => {
-    const report = await validateText();
-    expect(report.checks.find((c) => c.id === 'ppp-management-plan-period')).toMatchObject({ status: 'pass', detail: '2016 − 2014 + 1 = 3; printed 3' });
-    const errors = await errorsAfter('平成26年度から28年度までの', '平成26年度から29年度までの');
-    expect(errors.find((e) => e.checkId === 'ppp-management-plan-period')).toMatchObject({ expected: '4', actual: '3', at: { line: 2696 } });
+    expect(await holdsThenFails('ppp-management-plan-period', '2016 − 2014 + 1 = 3; printed 3', '平成26年度から28年度までの', '平成26年度から29年度までの')).toMatchObject({ expected: '4', actual: '3', at: { line: 2696 } });
   });
 
   it('row-sum over every copy of an embedded sheet: 効果の公表率 ≤ 実施状況 in each year row; a copy whose 実施状況 falls below fails at its line', async () => {

@@ -1,0 +1,23 @@
+import type { ParseInput } from '../parse/index.ts';
+import { normalizeLines } from '../parse/normalize.ts';
+
+/** The lines of a source as the checks read them, by 1-based line number. */
+export interface SourceLines {
+  /** the normalized text, as selectors match it */
+  lineText(line: number): string;
+  /** the line as the source has it (what a provenance quotes) */
+  rawLine(line: number): string;
+  /** the PDF page of the line, when the source is a PDF */
+  pageOf(line: number): number | undefined;
+}
+
+/** One reading of a source's lines for validation, the figure catalog and `init`. */
+export function sourceLines(input: Pick<ParseInput, 'text' | 'pages'>): SourceLines {
+  const lines = normalizeLines(input.text, input.pages);
+  const raw = input.text.split('\n');
+  return {
+    lineText: (n) => lines[n - 1]?.text ?? '',
+    rawLine: (n) => raw[n - 1] ?? '',
+    pageOf: (n) => input.pages?.[n - 1],
+  };
+}
