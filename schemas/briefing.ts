@@ -32,7 +32,9 @@ export const SlidePhone = z.object({
 
 export const Program = z
   .object({
-    no: z.string().regex(/^\d+(-[①-⑳])?$/).describe('number as in the contact list: "1" … "20", "21-①" …'),
+    no: z.string().regex(/^\d+(-[①-⑳])?$/).describe('number as in the contact list: "1" … "20", "21-①" … (changes between editions)'),
+    id: z.string().nullable().describe('stable id from the manifest (matched by name), the same in every edition; null for a program the manifest does not list yet'),
+    slug: z.string().nullable().describe('ASCII file-name stem of its documents, from the manifest'),
     order: z.number().int().positive().describe('position in the contact list'),
     name: z.string().min(1).describe('施策名, spacing removed'),
     departments: z.array(Department).min(1),

@@ -118,7 +118,12 @@ const digits = (d: number) => z.number().int().min(0).max(4).default(d).describe
 
 const base = {
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/).describe('stable id, kebab-case'),
-  statement: z.string().min(1).describe('the check in plain language, for the people who update figures'),
+  statement: z
+    .string()
+    .min(1)
+    .describe(
+      'the check in plain language, for the people who update figures; write its figures as placeholders of its fields — {total}, {value}, {parts} (all, joined with 、) or {parts.0} (one entry) — so that every edition prints its own figures (quote a statement that starts with {)',
+    ),
   acknowledged: z
     .strictObject({
       reason: z.string().min(1).describe('why the source is inconsistent here, for the next person who reads the report'),

@@ -1,10 +1,27 @@
 import { z } from 'zod';
 
-export const ProgramAlias = z.object({
-  program: z.string().describe('program number as in the contact list, e.g. "9" or "21-③"'),
-  phrases: z.array(z.string().min(1)).min(1).describe('phrases that identify this program in slide titles'),
-  reason: z.string().min(1).describe('why the alias is needed'),
-});
+const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/**
+ * A program of the briefing under a stable id: the contact list renumbers programs between
+ * editions (a program removed before it, one added), the id stays. Checks name programs by id.
+ */
+export const ManifestProgram = z
+  .strictObject({
+    id: z.string().regex(SLUG).describe('stable id used by checks, aliases and the diff, e.g. kyoryokutai (lowercase ASCII words joined by -)'),
+    name: z.string().min(1).describe('施策名 exactly as the contact list prints it (spacing removed)'),
+    formerly: z.array(z.string().min(1)).optional().describe('names the program had in earlier editions, so that a renamed program keeps its id'),
+    slug: z.string().regex(SLUG).optional().describe('ASCII file-name stem of its documents, e.g. chiiki-okoshi-kyoryokutai; without it the files are named program-NN'),
+    aliases: z
+      .strictObject({
+        phrases: z.array(z.string().min(1)).min(1).describe('phrases that identify this program in slide titles'),
+        reason: z.string().min(1).describe('why the alias is needed'),
+      })
+      .optional()
+      .describe('slide titles that name the program by something other than its contact-list name'),
+  })
+  .describe('one program of the contact list, under a stable id');
+export type ManifestProgram = z.infer<typeof ManifestProgram>;
 
 export const NotPageStart = z.object({
   text: z.string().min(1).describe('normalized text of a line that looks like a page start but is not'),
@@ -31,7 +48,21 @@ export const Manifest = z
       .string()
       .regex(/^\d{4}-\d{2}-\d{2}$/)
       .describe('fixed date stamped on generated documents, so reruns are byte-stable'),
-    programAliases: z.array(ProgramAlias).default([]),
+    programs: z
+      .array(ManifestProgram)
+      .default([])
+      .superRefine((list, ctx) => {
+        const seen = new Map<string, number>();
+        list.forEach((p, i) => {
+          for (const [key, value] of [['id', p.id], ['slug', p.slug]] as const) {
+            if (value === undefined) continue;
+            const k = `${key}:${value}`;
+            if (seen.has(k)) ctx.addIssue({ code: 'custom', path: [i, key], message: `${key} "${value}" is used twice (also by entry ${seen.get(k)! + 1})` });
+            else seen.set(k, i);
+          }
+        });
+      })
+      .describe('the programs under stable ids, matched to the contact list by name'),
     notPageStarts: z.array(NotPageStart).default([]),
   })
   .describe('Manifest of one briefing edition');

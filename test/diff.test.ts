@@ -9,6 +9,9 @@ async function r7() {
   return (await parseText(await syntheticR7(), 'sources/r7/briefing.txt', manifest)).briefing;
 }
 
+const figureChanges = (d: ReturnType<typeof diffEditions>) =>
+  [d.budgets, d.caps, d.rates, d.shares, d.series, d.breakdowns, d.quantities, d.tables, d.sheets, d.dates, d.places].reduce((n, x) => n + x.length, 0);
+
 describe('diff of two editions', () => {
   it('reports the synthetic R7 changes exactly, by meaning', async () => {
     const { briefing: before } = await parseR6();
@@ -23,7 +26,11 @@ describe('diff of two editions', () => {
       '21-⑪→21-⑩ 労働者協同組合制度',
     ]);
     const show = (c: (typeof d.budgets)[number]) => [c.program, c.subject, c.kind, c.before?.printed ?? null, c.after?.printed ?? null];
-    expect(d.budgets.map(show)).toEqual([['地域おこし協力隊', '当初予算額', 'changed', 'R6当初予算額 248百万円', 'R7当初予算額 275百万円']]);
+    expect(d.budgets.map(show)).toEqual([
+      ['地域おこし協力隊', '当初予算額', 'changed', 'R6当初予算額 248百万円', 'R7当初予算額 275百万円'],
+      // a new program's own figures are listed
+      ['地域活性化テスト事業', '当初予算額', 'added', null, 'R7当初予算額 12百万円'],
+    ]);
     expect(d.caps.map(show)).toEqual([
       ['地域おこし協力隊', '地域おこし協力隊員の活動に要する経費／人', 'changed', '520万円', '540万円'],
       ['地域おこし協力隊', '地域おこし協力隊員の活動に要する経費 報償費等', 'changed', '320万円', '340万円'],
@@ -42,17 +49,15 @@ describe('diff of two editions', () => {
     expect(cap.before!.at!.line).toBe(12);
     expect(cap.after!.at!.line).toBeGreaterThan(12); // the JET slides now come first
     const md = formatDiffMarkdown(d);
-    expect(md.split('\n').slice(0, 3)).toEqual([
-      '## r6 → r7',
-      '',
-      '**1 program(s) added, 1 removed, 0 renamed, 1 budget change(s), 2 cap change(s), 2 series change(s), 1 contact change(s)**',
-    ]);
+    expect(md.split('\n').slice(0, 3)).toEqual(['## r6 → r7', '', `**1 program(s) added, 1 removed, 0 renamed, 2 renumbered, ${figureChanges(d)} figure change(s), 1 contact change(s)**`]);
+    expect(md).toContain('- 番号変更: 21-⑩ → 21-⑨ 成果連動型民間委託契約方式（PFS）について');
     expect(md).toContain(`| 地域おこし協力隊 | 地域おこし協力隊員の活動に要する経費／人 | 520万円 (L12) | 540万円 (L${cap.after!.at!.line}) |`);
   });
 
   it('is empty between an edition and itself', async () => {
     const { briefing } = await parseR6();
     const d = diffEditions(briefing, briefing);
-    expect([d.programs.added, d.programs.removed, d.budgets, d.caps, d.series, d.contacts].every((x) => x.length === 0)).toBe(true);
+    expect([d.programs.added, d.programs.removed, d.programs.renumbered, d.contacts].every((x) => x.length === 0)).toBe(true);
+    expect(figureChanges(d)).toBe(0);
   });
 });

@@ -14,7 +14,7 @@ import type { Manifest } from '../schemas/manifest.ts';
 import { ProgramFrontMatter, renderFrontMatterJsonSchema } from '../schemas/program-document.ts';
 import type { ValidationReport } from '../schemas/validation.ts';
 import { canonicalMarkdown } from '../pipeline/render-markdown/canonical.ts';
-import { PROGRAM_SLUGS, programFileStem, programFileStems, programNumberKey } from '../pipeline/views/file-names.ts';
+import { programFileStem, programFileStems, programNumberKey } from '../pipeline/views/file-names.ts';
 import { renderIndexDocument, renderProgramDocuments, type ProgramDocument } from '../pipeline/render-markdown/index.ts';
 import { compileTemplate, markdownTemplates } from '../pipeline/render-markdown/templates.ts';
 import { PROJECT_ROOT } from '../pipeline/source.ts';
@@ -108,10 +108,11 @@ describe('renderProgramDocuments on the R6 briefing', () => {
     expect(doc('19').title).toBe('JETプログラム');
   });
 
-  it('names every file safely, uniquely, from the slug table (no R6 program falls back)', () => {
+  it('names every file safely, uniquely, from the manifest\'s slugs (no R6 program falls back)', () => {
     for (const d of docs) expect(d.path).toMatch(/^programs\/\d\d(-\d\d)?-[a-z0-9-]+\.md$/);
     expect(new Set(docs.map((d) => d.path)).size).toBe(docs.length);
-    for (const p of briefing.programs) expect(Object.hasOwn(PROGRAM_SLUGS, p.name), p.name).toBe(true);
+    for (const p of briefing.programs) expect(p.slug, p.name).toMatch(/^[a-z0-9-]+$/);
+    expect(docs.find((d) => d.path.startsWith('programs/01-'))!.path).toBe('programs/01-chiiki-okoshi-kyoryokutai.md');
   });
 
   it('parses with remark; its front matter validates against the schema and equals frontMatter', () => {
@@ -299,10 +300,12 @@ describe('renderIndexDocument', () => {
 });
 
 describe('adversarial text from the source', () => {
-  /** The R6 briefing with program 1 and one of its figures renamed. */
+  /** The R6 briefing with program 1 and one of its figures renamed (a name the manifest does not list: no id, no slug). */
   function hostile(name: string): Briefing {
     const copy = structuredClone(briefing);
     copy.programs[0]!.name = name;
+    copy.programs[0]!.id = null;
+    copy.programs[0]!.slug = null;
     copy.measures.find((m) => m.id === 'measure-s01-4')!.item = name;
     copy.series.find((s) => s.id === 'series-s01-1')!.label = name;
     return copy;
@@ -354,7 +357,7 @@ describe('adversarial text from the source', () => {
   it('never makes an unsafe file name, whatever the name and number', () => {
     const program = fc.record({
       no: fc.oneof(fc.string(), fc.constantFrom('1', '20', '21-③', '21-⑳', '../1', '1/2', '')),
-      name: fc.oneof(fc.string(), fc.constantFrom(ADVERSARIAL, '../../etc/passwd', 'a/b', '..', 'CON', ...Object.keys(PROGRAM_SLUGS))),
+      slug: fc.oneof(fc.constant(null), fc.string(), fc.constantFrom(ADVERSARIAL, '../../etc/passwd', 'a/b', '..', 'CON', 'chiiki-okoshi-kyoryokutai')),
       order: fc.integer({ min: 1, max: 999 }),
     });
     fc.assert(
@@ -364,8 +367,9 @@ describe('adversarial text from the source', () => {
         expect(new Set(stems).size).toBe(stems.length);
       }),
     );
-    expect(programFileStem({ no: '21-③', name: 'いつか加わる施策', order: 23 })).toBe('program-21-03');
-    expect(programFileStem({ no: '../x', name: ADVERSARIAL, order: 7 })).toBe('program-order-07');
+    expect(programFileStem({ no: '21-③', slug: null, order: 23 })).toBe('program-21-03');
+    expect(programFileStem({ no: '../x', slug: '../../x', order: 7 })).toBe('program-order-07');
+    expect(programFileStem({ no: '22', slug: 'chiiki-test', order: 21 })).toBe('22-chiiki-test');
     expect(programNumberKey('21-⑩')).toBe('21-10');
     expect(programNumberKey('1')).toBe('01');
   });

@@ -1,15 +1,16 @@
 import { VFile } from 'vfile';
-import type { Briefing } from '../../schemas/briefing.ts';
 import type { EditionDiff } from '../../schemas/diff.ts';
-import { diffEditions } from '../diff/index.ts';
+import { diffEditions, type DiffSide } from '../diff/index.ts';
 import { parseBriefing } from '../parse/index.ts';
 import { readSource, resolveSource } from '../source.ts';
 import { displayPath } from '../lib/display-path.ts';
+import { sourceLines } from '../validate/source-lines.ts';
 
-async function parseEdition(source: string): Promise<Briefing> {
+async function parseEdition(source: string): Promise<DiffSide> {
   const resolved = await resolveSource(source);
   const file = new VFile({ path: displayPath(resolved.sourcePath) });
-  return parseBriefing(await readSource(resolved, file), file);
+  const input = await readSource(resolved, file);
+  return { briefing: parseBriefing(input, file), lineText: sourceLines(input).lineText };
 }
 
 /** Parse two editions and compare them by meaning. */

@@ -1,3 +1,4 @@
+import { isProgramKey, programKeysList, programNo } from '../validate/program-key.ts';
 import { InputError } from '../lib/errors.ts';
 import { compact, normalizeLine } from '../parse/normalize.ts';
 import { FIGURE_KINDS, figureCatalog, type CatalogEntry, type FigureKind } from '../validate/catalog.ts';
@@ -25,14 +26,15 @@ export async function listFigures(options: FiguresOptions): Promise<{ parsed: Pa
   }
   const parsed = await readAndParse(options.source);
   const { briefing } = parsed;
-  if (options.program !== undefined && !briefing.programs.some((p) => p.no === options.program)) {
-    throw new InputError(`no program "${options.program}" in ${briefing.edition}: its programs are ${briefing.programs.map((p) => p.no).join(', ')}`, { file: '--program', ruleId: 'cli-program' });
+  if (options.program !== undefined && !isProgramKey(briefing, options.program)) {
+    throw new InputError(`no program "${options.program}" in ${briefing.edition}: its programs are ${programKeysList(briefing)}`, { file: '--program', ruleId: 'cli-program' });
   }
+  const program = programNo(briefing, options.program);
   // the words as the lines are read: full-width digits and look-alikes folded the same way
   const near = (options.near ?? '').split(/[\s\u3000]+/).filter(Boolean).map((w) => compact(normalizeLine(w, 1).text));
   const entries = figureCatalog({ briefing, constants: {}, ...sourceLines(parsed.input) }).filter(
     (e) =>
-      (options.program === undefined || e.program === options.program) &&
+      (program === undefined || e.program === program) &&
       (kind === undefined || e.kind === (kind as FigureKind)) &&
       near.every((w) => compact(`${e.line} ${e.label}`).includes(w)),
   );

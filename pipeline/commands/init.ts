@@ -11,6 +11,7 @@ import { readSource, readSourceBytes, resolveSource, type ResolvedSource } from 
 import type { SelectContext } from '../validate/select.ts';
 import { sourceLines } from '../validate/source-lines.ts';
 import { reanchorChecks, type Reanchored } from './reanchor.ts';
+import { programsReview, updatePrograms } from './init-programs.ts';
 import { toEraYear } from '../units/era.ts';
 
 export interface InitOptions {
@@ -57,8 +58,25 @@ export async function initEdition(options: InitOptions): Promise<{ dir: string; 
   };
   const checksPath = join(dirname(previous.manifestPath), 'checks.yaml');
   const checksText = (await stat(checksPath).catch(() => null)) ? await readFile(checksPath, 'utf8') : null;
-  // with the new briefing: the copied checks re-read against it (parsed before anything is written)
-  const reanchored = options.source && checksText !== null ? await reanchorAgainst(checksText, checksPath, previous, { manifest, manifestPath: null, sourcePath: options.source }, join(dir, sourceFile)) : null;
+  // with the new briefing (parsed before anything is written): the programs matched to the last
+  // edition's ids, and the copied checks re-read against it
+  let reanchored: Reanchored | null = null;
+  if (options.source) {
+    const last = await parseEdition(previous, previous.sourcePath);
+    const nextSource = (m: Manifest): ResolvedSource => ({ manifest: m, manifestPath: null, sourcePath: options.source! });
+    const first = await parseEdition(nextSource(manifest), join(dir, sourceFile));
+    const programs = updatePrograms(last.briefing.programs, old.programs, first.briefing.programs);
+    manifest.programs = programs.entries;
+    // parsed again: the programs' aliases decide which slides are whose
+    const next = await parseEdition(nextSource(manifest), join(dir, sourceFile));
+    const removed = new Set(programs.removed.map((e) => e.id));
+    const section = (dropped: readonly string[]) => programsReview(programs, dropped);
+    if (checksText !== null) {
+      reanchored = reanchorChecks(checksText, checksPath, last, next, removed, section);
+    } else {
+      reanchored = { text: '', dropped: [], review: ['# Edition review', '', ...section([])].join('\n') };
+    }
+  }
 
   const files: string[] = [];
   await mkdir(dir, { recursive: true });
@@ -66,11 +84,11 @@ export async function initEdition(options: InitOptions): Promise<{ dir: string; 
     await writeFile(join(dir, sourceFile), bytes);
     files.push(sourceFile);
   }
-  const header = `# Manifest of the ${fiscalYear} edition, started from ${old.edition} by \`briefing init\`.\n# Review programAliases and notPageStarts against the new briefing; add the source as ${sourceFile}.\n`;
+  const header = `# Manifest of the ${fiscalYear} edition, started from ${old.edition} by \`briefing init\`.\n# Review programs (new ones need an id and a slug) and notPageStarts against the new briefing${options.source ? '' : `; add the source as ${sourceFile}`}.\n`;
   await writeFile(join(dir, 'manifest.yaml'), header + stringify(manifest, { lineWidth: 0 }));
   files.push('manifest.yaml');
   if (checksText !== null) {
-    await writeFile(join(dir, 'checks.yaml'), reanchored?.text ?? checksText);
+    await writeFile(join(dir, 'checks.yaml'), reanchored ? reanchored.text : checksText);
     files.push('checks.yaml');
   }
   if (reanchored) {
@@ -80,14 +98,10 @@ export async function initEdition(options: InitOptions): Promise<{ dir: string; 
   return { dir, files };
 }
 
-/** Parses both editions and re-reads the checks of the last against the new briefing. */
-async function reanchorAgainst(checksText: string, checksPath: string, previous: ResolvedSource, next: ResolvedSource, nextPath: string): Promise<Reanchored> {
-  const parse = async (resolved: ResolvedSource, path: string): Promise<SelectContext> => {
-    const file = new VFile({ path: displayPath(path) });
-    const input = await readSource(resolved, file);
-    return { briefing: parseBriefing(input, file), constants: {}, ...sourceLines(input) };
-  };
-  return reanchorChecks(checksText, checksPath, await parse(previous, previous.sourcePath), await parse(next, nextPath));
+async function parseEdition(resolved: ResolvedSource, path: string): Promise<SelectContext> {
+  const file = new VFile({ path: displayPath(path) });
+  const input = await readSource(resolved, file);
+  return { briefing: parseBriefing(input, file), constants: {}, ...sourceLines(input) };
 }
 
 function fiscalYearOf(edition: string): number {

@@ -17,6 +17,8 @@ interface Placed {
 export interface Reanchored {
   /** the checks file with year-bound selectors rewritten (comments and layout kept) */
   text: string;
+  /** checks dropped because a program they name is gone from the new briefing */
+  dropped: string[];
   /** Markdown for the person who prepares the new edition: what was rewritten, what still needs a hand */
   review: string;
 }
@@ -30,7 +32,7 @@ const KINDS = new Set<string>([...FIGURE_KINDS, 'places', 'constant']);
  * tried on the new text, and each that names no figure (or too many) goes into the review list
  * with the reason and the nearest figures of the new text. Pure: texts and parsed editions in.
  */
-export function reanchorChecks(checksText: string, checksPath: string, previous: SelectContext, next: SelectContext): Reanchored {
+export function reanchorChecks(checksText: string, checksPath: string, previous: SelectContext, next: SelectContext, removed: ReadonlySet<string> = new Set(), programsSection: (dropped: readonly string[]) => readonly string[] = () => []): Reanchored {
   // a hand-edited file that does not parse is refused where it is wrong, before anything is written
   const parsed = parseChecks(checksText, checksPath).checks;
   const doc = parseDocument(checksText);
@@ -44,13 +46,37 @@ export function reanchorChecks(checksText: string, checksPath: string, previous:
   /** selectors with digits in their words that no year-free selector names alone */
   const kept: string[] = [];
   const review: string[] = [];
+  const shifted: string[] = [];
+  const dropped = new Set<number>();
+  parsed.checks.forEach((check, i) => {
+    if (!namesProgram(check, removed)) return;
+    dropped.add(i);
+    const node = doc.getIn(['checks', i], true) as { range?: [number, number, number] } | undefined;
+    if (!node?.range) return;
+    // the whole item: from the start of its line ("  - id: …") to the end of its last line
+    const start = checksText.lastIndexOf('\n', node.range[0]) + 1;
+    const end = node.range[2] >= checksText.length ? checksText.length : checksText.lastIndexOf('\n', node.range[2] - 1) + 1;
+    edits.push({ start, end: Math.max(end, start), text: '' });
+  });
+  const flowRange = (path: (string | number)[]) => {
+    const node = doc.getIn(['checks', ...path], true) as { range?: [number, number, number]; flow?: boolean } | undefined;
+    return node?.flow ? node.range : undefined;
+  };
   for (const placed of selectorsOf(parsed)) {
+    if (dropped.has(placed.path[0] as number)) continue;
     let selector = placed.selector;
+    const many = Array.isArray(parentOf(parsed, placed.path));
+    // a label naming the last edition's year (R6当初予算額) names the new one's where only that names a figure
+    const moved = shiftEditionYear(selector, previous.briefing.era.year, next.briefing.era.year);
+    const range = flowRange(placed.path);
+    if (moved && range && figuresOrNone(selector, now, many).length === 0 && figuresOrNone(moved, now, many).length > 0) {
+      edits.push({ start: range[0], end: range[1], text: selectorText(moved) });
+      shifted.push(`- \`${placed.checkId}\`: \`${selectorText(selector)}\` → \`${selectorText(moved)}\``);
+      continue;
+    }
     if (holdsDigits(selector)) {
       const replacement = yearFree(selector, old, () => (oldCatalog ??= figureCatalog(old)));
       // a selector written on one line ({ quantity: { … } }) is replaced by one; a block-style one is left to the reader
-      const node = doc.getIn(['checks', ...placed.path], true) as { range?: [number, number, number]; flow?: boolean } | undefined;
-      const range = node?.flow ? node.range : undefined;
       if (replacement && range) {
         edits.push({ start: range[0], end: range[1], text: selectorText(replacement) });
         rewrites.push(`- \`${placed.checkId}\`: \`${selectorText(selector)}\` → \`${selectorText(replacement)}\``);
@@ -60,7 +86,7 @@ export function reanchorChecks(checksText: string, checksPath: string, previous:
       }
     }
     try {
-      selectFigures(selector, now, Array.isArray(parentOf(parsed, placed.path)));
+      selectFigures(selector, now, many);
     } catch (err) {
       if (!(err instanceof SelectorError)) throw err;
       const why = explainMiss(err, now, () => (newCatalog ??= figureCatalog(now)));
@@ -73,9 +99,11 @@ export function reanchorChecks(checksText: string, checksPath: string, previous:
     }
   }
   const text = edits.sort((a, b) => b.start - a.start).reduce((t, e) => t.slice(0, e.start) + e.text + t.slice(e.end), checksText);
-  const summary = `${rewrites.length} selector${rewrites.length === 1 ? '' : 's'} rewritten without years, ${kept.length} kept with digits, ${review.length} not found in the new briefing`;
+  const summary = `${rewrites.length} selector${rewrites.length === 1 ? '' : 's'} rewritten without years, ${shifted.length} moved to the new edition's year, ${kept.length} kept with digits, ${dropped.size} check${dropped.size === 1 ? '' : 's'} dropped with their program, ${review.length} not found in the new briefing`;
+  const droppedIds = [...dropped].map((i) => parsed.checks[i]!.id);
   return {
     text,
+    dropped: droppedIds,
     review: [
       '# Checks to review for this edition',
       '',
@@ -85,6 +113,10 @@ export function reanchorChecks(checksText: string, checksPath: string, previous:
       '',
       ...(rewrites.length ? rewrites : ['(none)']),
       '',
+      "## Moved to the new edition's year: labels that named the last edition's year (R6当初予算額 → R7当初予算額)",
+      '',
+      ...(shifted.length ? shifted : ['(none)']),
+      '',
       '## Kept: words with digits that no selector without them names alone — check them next year too',
       '',
       ...(kept.length ? kept : ['(none)']),
@@ -93,6 +125,7 @@ export function reanchorChecks(checksText: string, checksPath: string, previous:
       '',
       ...(review.length ? review : ['(none: every selector names a figure of the new briefing)']),
       '',
+      ...programsSection(droppedIds),
     ].join('\n'),
   };
 }
@@ -135,3 +168,29 @@ function yearFree(selector: FigureSelector, old: SelectContext, catalog: () => r
   return entry && specOf(entry.selector).nth === undefined && !holdsDigits(entry.selector) ? entry.selector : null;
 }
 
+
+/** Whether a check names one of these programs in any of its selectors (or its rows, terms). */
+function namesProgram(check: unknown, ids: ReadonlySet<string>): boolean {
+  if (ids.size === 0 || !check || typeof check !== 'object') return false;
+  if (Array.isArray(check)) return check.some((c) => namesProgram(c, ids));
+  return Object.entries(check).some(([k, v]) => (k === 'program' && typeof v === 'string' ? ids.has(v) : namesProgram(v, ids)));
+}
+
+/** The selector with the last edition's era year in its strings moved to the new one (R6 → R7, 令和6年度 → 令和7年度); null when it names no such year. */
+function shiftEditionYear(selector: FigureSelector, from: number, to: number): FigureSelector | null {
+  if (from === to) return null;
+  const year = new RegExp(`(R|令和)${from}(?![0-9])`, 'g');
+  let changed = false;
+  const shift = (v: unknown): unknown => {
+    if (typeof v === 'string') {
+      const w = v.replace(year, (_, era: string) => `${era}${to}`);
+      changed ||= w !== v;
+      return w;
+    }
+    if (Array.isArray(v)) return v.map(shift);
+    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, k === 'program' ? x : shift(x)]));
+    return v;
+  };
+  const moved = shift(selector) as FigureSelector;
+  return changed ? moved : null;
+}

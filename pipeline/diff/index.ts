@@ -1,13 +1,36 @@
 import type { Briefing, Program } from '../../schemas/briefing.ts';
-import type { EditionDiff } from '../../schemas/diff.ts';
-import { budgetChanges, capChanges, contactChanges, seriesChanges } from './figures.ts';
+import type { EditionDiff, FigureChange } from '../../schemas/diff.ts';
+import { compareFigures, contactFigures } from './figures.ts';
+import { figuresByKind, type DiffKindName, type LineText } from './kinds.ts';
 import { matchPrograms } from './programs.ts';
 
-const ref = (p: Program) => ({ no: p.no, name: p.name, at: p.at });
+const ref = (p: Program) => ({ no: p.no, id: p.id, name: p.name, at: p.at });
 
-/** Compare two parsed editions by meaning: programs, budgets, caps, series and contacts. Pure. */
-export function diffEditions(from: Briefing, to: Briefing): EditionDiff {
+/** An edition to compare: the parsed briefing and, where known, the text of its lines (dates are keyed by their words). */
+export interface DiffSide {
+  briefing: Briefing;
+  lineText?: LineText;
+}
+
+/**
+ * Compare two parsed editions by meaning: programs by their stable id (then by name), and every
+ * figure kind of the briefing — budgets, caps with their components and previous caps, rates,
+ * shares, series, breakdowns, quantities, table and sheet cells, dates, place counts — by keys
+ * without numbers, and contacts. A new program's figures are listed as added. Pure.
+ */
+export function diffEditions(fromSide: Briefing | DiffSide, toSide: Briefing | DiffSide): EditionDiff {
+  const a = 'briefing' in fromSide ? fromSide : { briefing: fromSide };
+  const b = 'briefing' in toSide ? toSide : { briefing: toSide };
+  const from = a.briefing;
+  const to = b.briefing;
   const { matches, added, removed } = matchPrograms(from.programs, to.programs);
+  const pairs: { before: Program | null; after: Program }[] = [...matches, ...added.map((p) => ({ before: null, after: p }))].sort((x, y) => x.after.order - y.after.order);
+  const sides = pairs.map((m) => ({
+    program: { name: m.after.name, id: m.after.id, no: m.after.no },
+    before: m.before ? figuresByKind(from, m.before, a.lineText ?? null) : null,
+    after: figuresByKind(to, m.after, b.lineText ?? null),
+  }));
+  const kind = (name: DiffKindName): FigureChange[] => sides.flatMap((s) => compareFigures(s.program, s.before?.[name] ?? [], s.after[name]));
   return {
     schemaVersion: 1,
     from: { edition: from.edition, fiscalYear: from.fiscalYear, file: from.source.file },
@@ -18,9 +41,17 @@ export function diffEditions(from: Briefing, to: Briefing): EditionDiff {
       renamed: matches.filter((m) => m.renamed).map((m) => ({ before: ref(m.before), after: ref(m.after) })),
       renumbered: matches.filter((m) => !m.renamed && m.before.no !== m.after.no).map((m) => ({ before: ref(m.before), after: ref(m.after) })),
     },
-    budgets: budgetChanges(from, to, matches),
-    caps: capChanges(from, to, matches),
-    series: seriesChanges(from, to, matches),
-    contacts: contactChanges(matches),
+    budgets: kind('budgets'),
+    caps: kind('caps'),
+    rates: kind('rates'),
+    shares: kind('shares'),
+    series: kind('series'),
+    breakdowns: kind('breakdowns'),
+    quantities: kind('quantities'),
+    tables: kind('tables'),
+    sheets: kind('sheets'),
+    dates: kind('dates'),
+    places: kind('places'),
+    contacts: matches.flatMap((m) => compareFigures({ name: m.after.name, id: m.after.id, no: m.after.no }, contactFigures(m.before), contactFigures(m.after))),
   };
 }

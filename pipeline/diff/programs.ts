@@ -28,14 +28,23 @@ export function similarity(a: string, b: string): number {
 const RENAME_THRESHOLD = 0.5;
 
 /**
- * Pair the programs of two editions by meaning: the same name first (numbers change when
- * programs come and go), then the most similar name within the same department.
+ * Pair the programs of two editions by meaning: the same stable id first, then the same name
+ * (numbers change when programs come and go), then the most similar name within the same department.
  */
 export function matchPrograms(before: Program[], after: Program[]): { matches: ProgramMatch[]; added: Program[]; removed: Program[] } {
   const matches: ProgramMatch[] = [];
   const leftB = new Set(before);
   const leftA = new Set(after);
+  // the same stable id (from the manifests): the same program, whatever its number or name now
   for (const b of before) {
+    if (b.id === null) continue;
+    const a = after.find((x) => leftA.has(x) && x.id === b.id);
+    if (!a) continue;
+    matches.push({ before: b, after: a, renamed: compact(a.name) !== compact(b.name) });
+    leftB.delete(b);
+    leftA.delete(a);
+  }
+  for (const b of leftB) {
     const a = after.find((x) => leftA.has(x) && compact(x.name) === compact(b.name));
     if (!a) continue;
     matches.push({ before: b, after: a, renamed: false });

@@ -1,4 +1,3 @@
-import type { Manifest } from '../../schemas/manifest.ts';
 import { compact } from './normalize.ts';
 import type { SlideSegment } from './segment.ts';
 
@@ -53,7 +52,7 @@ export function programKeys(no: string, name: string): string[] {
 /**
  * Assign every slide to one program of the contact list, by these rules in order:
  *  1. title: the slide title contains a program's name (or the stem of it); the longest match wins;
- *  2. alias: the title contains a phrase the manifest declares for a program (programAliases);
+ *  2. alias: the title contains a phrase the manifest declares for a program (programs[].aliases);
  *  3. body: the slide text names one program at least twice and more often than any other;
  *  4. continuation: the slide belongs to the program of the slide before it.
  * Every assignment by rules 3 and 4 is reported, so nothing is silently guessed.
@@ -61,7 +60,7 @@ export function programKeys(no: string, name: string): string[] {
 export function assignSlides(
   slides: SlideSegment[],
   programs: { no: string; name: string }[],
-  aliases: Manifest['programAliases'],
+  aliases: readonly { program: string; phrases: readonly string[] }[],
   contactSlideIndexes: number[],
 ): Map<number, Assignment> {
   const keys: Key[] = [

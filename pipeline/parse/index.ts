@@ -3,6 +3,7 @@ import type { VFile } from 'vfile';
 import type { Briefing, Program } from '../../schemas/briefing.ts';
 import type { Manifest } from '../../schemas/manifest.ts';
 import type { Provenance } from '../../schemas/provenance.ts';
+import { aliasesByNumber, identifyPrograms } from './program-ids.ts';
 import { assignSlides } from './assign.ts';
 import { withContent } from './content/link.ts';
 import { InputError } from '../lib/errors.ts';
@@ -60,7 +61,11 @@ export function parseBriefing(input: ParseInput, file: VFile, times?: StageTimes
   const contacts = clock('contacts', () => extractContacts(slides));
   for (const n of contacts.notes) note(n.ruleId, 'warning', n.reason, n.at);
   if (contacts.programs.length === 0) throw noContactList(input, lines, file.path ?? 'source');
-  const assignments = clock('assign', () => assignSlides(slides, contacts.programs, input.manifest.programAliases, contacts.slideIndexes));
+  const identities = identifyPrograms(contacts.programs, input.manifest.programs);
+  if (input.manifest.programs.length > 0) {
+    for (const p of contacts.programs) if (identities.get(p.no)!.id === null) note('program-without-id', 'info', `program ${p.no} ${p.name} is not in the manifest's programs: give it an id (briefing init proposes one)`, p.at);
+  }
+  const assignments = clock('assign', () => assignSlides(slides, contacts.programs, aliasesByNumber(identities), contacts.slideIndexes));
   for (const s of slides) {
     const a = assignments.get(s.index)!;
     if (a.rule === 'body' || a.rule === 'continuation') note('slide-assignment', 'info', `slide ${s.index} "${s.title}" → program ${a.program ?? '(none)'}: ${a.detail}`, lineProvenance(s.lines.find((l) => l.text.trim()) ?? s.lines[0]!));
@@ -73,6 +78,8 @@ export function parseBriefing(input: ParseInput, file: VFile, times?: StageTimes
     const slidePhones = all(extractSlidePhones);
     const programs: Program[] = contacts.programs.map((p) => ({
       ...p,
+      id: identities.get(p.no)!.id,
+      slug: identities.get(p.no)!.slug,
       slidePhones: slidePhones.filter((sp) => assignments.get(sp.slide)?.program === p.no),
       slides: slides.filter((s) => assignments.get(s.index)?.program === p.no).map((s) => s.index),
     }));

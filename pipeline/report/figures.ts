@@ -8,7 +8,7 @@ import { selectorText } from '../validate/select.ts';
  */
 export function formatFigures(entries: readonly CatalogEntry[], briefing: Briefing): string {
   if (entries.length === 0) return 'no figure matches these filters\n';
-  const names = new Map(briefing.programs.map((p) => [p.no, p.name]));
+  const names = new Map(briefing.programs.map((p) => [p.no, p.id ? `${p.name} (id ${p.id})` : p.name]));
   const blocks = entries.map((e) => {
     const place = e.at ? `${briefing.source.file}:${e.at.line}:${e.at.column}` : briefing.source.file;
     const program = e.program ? `${e.program} ${names.get(e.program) ?? ''}`.trim() : '(no program)';

@@ -1,3 +1,4 @@
+import { programKey } from './program-key.ts';
 import type { Briefing } from '../../schemas/briefing.ts';
 import type { FigureSelector } from '../../schemas/checks.ts';
 import type { Provenance } from '../../schemas/provenance.ts';
@@ -76,7 +77,7 @@ function wantedFigures(ctx: SelectContext): Wanted[] {
   const wanted: Wanted[] = [];
   const want = (kind: FigureKind, at: Provenance | null, value: number, specs: Record<string, unknown>[]) =>
     wanted.push({ kind, at, value, tries: specs.map((spec) => ({ [kind]: dropEmpty(spec) }) as FigureSelector) });
-  const own = (x: { program: string | null }) => ({ program: x.program ?? undefined });
+  const own = (x: { program: string | null }) => ({ program: programKey(b, x.program) ?? undefined });
   const title = (x: { slide: number }) => ({ slide: slideWords(b, x.slide) });
   const words = (at: Provenance) => ({ line: lineWords(ctx.lineText(at.line)) });
 

@@ -2,6 +2,10 @@ import type { Document } from 'yaml';
 import { Check, ChecksFile, FigureSelector } from '../../schemas/checks.ts';
 import { InputError } from '../lib/errors.ts';
 import { lineColumn, parseYamlFile, readYamlText } from '../lib/yaml-file.ts';
+import { placeholders } from './statement.ts';
+
+/** Fields of a check that are no figures, so no placeholder of its statement. */
+const NOT_FIGURES = new Set(['id', 'statement', 'relation', 'acknowledged', 'order', 'rounding', 'factors', 'counting', 'unit', 'bound', 'terms', 'rows', 'empty', 'tolerance']);
 
 export interface LoadedChecks {
   path: string;
@@ -40,6 +44,14 @@ export function parseChecks(text: string, path: string): LoadedChecks {
     // checks that would hold whatever the figures: refused, not run
     if (c.relation === 'multiplier' && c.factors.length === 0 && !c.by?.length && !c.per?.length) refuse('relation', 'a multiplier needs factors, by or per (without them it only says value = base)');
     if (c.relation === 'span' && c.unit === 'months' && c.counting !== 'elapsed') refuse('unit', 'unit: months counts elapsed time: add counting: elapsed');
+    // a statement's placeholders name the check's figure fields
+    const fields = Object.entries(c).filter(([k, v]) => !NOT_FIGURES.has(k) && typeof v === 'object' && v !== null);
+    for (const p of placeholders(c.statement)) {
+      const field = fields.find(([k]) => k === p.field);
+      const named = fields.map(([k, v]) => (Array.isArray(v) ? `{${k}}, {${k}.0}…{${k}.${v.length - 1}}` : `{${k}}`)).join(', ');
+      if (!field) refuse('statement', `the statement's {${p.field}${p.index === null ? '' : `.${p.index}`}} names no figure of the check: use ${named || 'no placeholder (this check names no figures)'}`);
+      else if (p.index !== null && !(Array.isArray(field[1]) && p.index < field[1].length)) refuse('statement', `the statement's {${p.field}.${p.index}} names no entry of ${p.field}: use ${named}`);
+    }
   });
   const ids = new Map<string, number>();
   parsed.data.checks.forEach((c, i) => {

@@ -10,11 +10,13 @@ import type { LoadedChecks } from './checks-file.ts';
 import { evaluate } from './relations/index.ts';
 import type { RelationResult, Resolver, RoleFigure } from './relations/types.ts';
 import { sameTerm } from './same-term.ts';
+import { programNo } from './program-key.ts';
 import type { SourceLines } from './source-lines.ts';
 import { figureCatalog, type CatalogEntry } from './catalog.ts';
 import { explainMiss } from './miss.ts';
 import { SelectorError, selectFigures, selectorText, selectRows, type Figure, type SelectContext } from './select.ts';
 import { wordsHoldingFigure } from './selector-words.ts';
+import { renderStatement, writtenOutFigures, type FilledFields } from './statement.ts';
 import type { FigureSelector } from '../../schemas/checks.ts';
 
 /** The briefing, its lines (text and, where known, raw lines and PDF pages) and the checks file. */
@@ -51,7 +53,7 @@ export function validate(input: ValidateInput): ValidationReport {
       outcome: (o) => {
         const figures = o.figures.map(toChecked);
         const programs = unique(o.figures.map((f) => f.program));
-        const ackIndex = o.pass ? -1 : acks.findIndex((a) => a.rule === rule.id && (a.program === undefined || programs.includes(a.program)) && (a.printed === undefined || o.figures.some((f) => f.printed === a.printed)));
+        const ackIndex = o.pass ? -1 : acks.findIndex((a) => a.rule === rule.id && (a.program === undefined || programs.includes(programNo(briefing, a.program))) && (a.printed === undefined || o.figures.some((f) => f.printed === a.printed)));
         if (ackIndex >= 0) usedAcks.add(ackIndex);
         const status = o.pass ? 'pass' : ackIndex >= 0 ? 'acknowledged' : 'fail';
         outcomes.push({ id: o.id, statement: o.statement, relation: rule.id, status, programs, figures, detail: o.detail });
@@ -89,10 +91,12 @@ export function validate(input: ValidateInput): ValidationReport {
     checks.checks.checks.forEach((check, i) => {
       const run = runCheck(check, i, { ctx, checks, unknown, catalog });
       findings.push(...run.findings);
+      // the statement as this edition's figures fill it
+      const statement = renderStatement(check.statement, run.filled);
       if (run.gone.length > 0) {
         // the text lost a figure the check names: an error of the briefing, at its line; the check cannot hold
-        outcomes.push({ id: check.id, statement: check.statement, relation: check.relation, status: 'fail', programs: [], figures: [], detail: 'a figure it names is gone from the briefing' });
-        findings.push(...run.gone.map((g) => finding({ ...g, checkId: check.id, message: `${check.id}: ${check.statement} — ${g.message}` })));
+        outcomes.push({ id: check.id, statement, relation: check.relation, status: 'fail', programs: [], figures: [], detail: 'a figure it names is gone from the briefing' });
+        findings.push(...run.gone.map((g) => finding({ ...g, checkId: check.id, message: `${check.id}: ${statement} — ${g.message}` })));
         return;
       }
       const result = run.result;
@@ -102,7 +106,11 @@ export function validate(input: ValidateInput): ValidationReport {
       // An acknowledgement pins the inconsistency it accepts: other figures are a new error.
       const pinned = ack !== undefined && (ack.expected === undefined || ack.expected === result.expected) && (ack.actual === undefined || ack.actual === result.actual);
       const status = result.pass ? 'pass' : pinned ? 'acknowledged' : 'fail';
-      outcomes.push({ id: check.id, statement: check.statement, relation: check.relation, status, programs, figures: result.figures.map(toChecked), detail: result.detail });
+      outcomes.push({ id: check.id, statement, relation: check.relation, status, programs, figures: result.figures.map(toChecked), detail: result.detail });
+      for (const w of writtenOutFigures(check.statement, run.filled)) {
+        const place = checks.locate(['checks', i, 'statement']);
+        findings.push(finding({ ruleId: 'checks-statement-figure', checkId: check.id, severity: 'warning', message: `${check.id}: the statement writes out 「${w.written}」, the figure ${w.printed} of the check: write {${w.field}} instead, so that next year's statement shows next year's figure`, file: checks.path, at: place ? point(place) : null }));
+      }
       const primaryAt = result.primary.at ?? result.figures.find((f) => f.at)?.at ?? null;
       const related = result.figures.map((f) => f.at).filter((p): p is Provenance => p !== null && p !== primaryAt);
       if (!result.pass) {
@@ -111,7 +119,7 @@ export function validate(input: ValidateInput): ValidationReport {
             ruleId: check.relation,
             checkId: check.id,
             severity: pinned ? 'warning' : 'error',
-            message: `${check.id}: ${check.statement} — ${result.detail}`,
+            message: `${check.id}: ${statement} — ${result.detail}`,
             expected: result.expected,
             actual: result.actual,
             note: pinned
@@ -157,6 +165,8 @@ const YEAR_OF_COUNT = /^[\s\u3000]*(?:で|に|は|、|には|では)?[\s\u3000]*
 
 interface CheckRun {
   result: RelationResult | null;
+  /** the figures each field of the check named, for its statement */
+  filled: FilledFields;
   /** figures its selectors name that the text no longer holds, located on the briefing line */
   gone: Finding[];
   /** warnings about its selectors (words that hold the figure they select) */
@@ -182,6 +192,12 @@ function runCheck(check: Check, index: number, { ctx, checks, unknown, catalog }
   const before = unknown.length;
   const gone: Finding[] = [];
   const warnings: Finding[] = [];
+  const filled: FilledFields = new Map();
+  // each figure once under a key, in the order the check names them
+  const fill = (key: string, figures: readonly Figure[]) => {
+    const had = filled.get(key) ?? [];
+    filled.set(key, [...had, ...figures.filter((f) => !had.some((h) => h.at === f.at && h.printed === f.printed))]);
+  };
   const placeOf = (path: (string | number)[]) => checks.locate(['checks', index, ...path]) ?? checks.locate(['checks', index]);
   const record = (err: unknown, path: (string | number)[]): void => {
     if (!(err instanceof SelectorError)) throw err;
@@ -207,6 +223,8 @@ function runCheck(check: Check, index: number, { ctx, checks, unknown, catalog }
       try {
         const found = selectFigures(sel, ctx);
         watch(sel, found, path);
+        fill(path.join('.'), found.slice(0, 1));
+        if (path.length > 1) fill(String(path[0]), found.slice(0, 1));
         return { ...found[0]!, role };
       } catch (err) {
         record(err, path);
@@ -235,6 +253,8 @@ function runCheck(check: Check, index: number, { ctx, checks, unknown, catalog }
         try {
           const found = selectFigures(sel, ctx, true);
           watch(sel, found, [...path, k]);
+          fill([...path, k].join('.'), found);
+          fill(path.join('.'), found);
           return found.map((f) => ({ ...f, role }));
         } catch (err) {
           record(err, [...path, k]);
@@ -246,13 +266,13 @@ function runCheck(check: Check, index: number, { ctx, checks, unknown, catalog }
   const missing = () => unknown.length > before || gone.length > 0;
   try {
     const result = check.relation === 'same-term' ? sameTerm(check, ctx.briefing, ctx.lineText) : evaluate(check, resolve, ctx.briefing.fiscalYear);
-    return { result: missing() ? null : result, gone, findings: warnings };
+    return { result: missing() ? null : result, filled, gone, findings: warnings };
   } catch (err) {
     if (err instanceof SelectorError) {
       record(err, check.relation === 'same-term' ? ['terms'] : check.relation === 'row-sum' ? ['rows'] : []);
-      return { result: null, gone, findings: warnings };
+      return { result: null, filled, gone, findings: warnings };
     }
-    if (missing()) return { result: null, gone, findings: warnings }; // a relation over figures of which some are missing
+    if (missing()) return { result: null, filled, gone, findings: warnings }; // a relation over figures of which some are missing
     throw err;
   }
 }

@@ -1,3 +1,4 @@
+import { isProgramKey, programKeysList, programNo } from './program-key.ts';
 import type { FigureSelector } from '../../schemas/checks.ts';
 import type { Provenance } from '../../schemas/provenance.ts';
 import { compact } from '../parse/normalize.ts';
@@ -53,17 +54,18 @@ export function explainMiss(err: SelectorError, ctx: SelectContext, catalog: () 
     return { reason, nearest: shown, gone: null };
   }
   const nearest = nearestEntries(spec, sameKind);
-  const program = spec.program as string | undefined;
-  if (program !== undefined && !ctx.briefing.programs.some((p) => p.no === program)) {
-    return { reason: `there is no program "${program}" in this briefing (its programs: ${ctx.briefing.programs.map((p) => p.no).join(', ')})`, nearest, gone: null };
+  const key = spec.program as string | undefined;
+  if (key !== undefined && !isProgramKey(ctx.briefing, key)) {
+    return { reason: `there is no program "${key}" in this briefing (its programs: ${programKeysList(ctx.briefing)})`, nearest, gone: null };
   }
+  const program = programNo(ctx.briefing, key);
   const inProgram = sameKind.filter((e) => program === undefined || e.program === program);
   for (const field of EXACT[kind] ?? []) {
     if (spec[field] === undefined) continue;
     const values = [...new Set(inProgram.map((e) => specOf(e.selector)[field]).filter((v) => v !== undefined))];
     if (!values.includes(spec[field])) {
       const there = values.length ? `; there: ${values.slice(0, 6).map((v) => `"${String(v)}"`).join(', ')}${values.length > 6 ? ' …' : ''}` : '';
-      return { reason: `no ${kind} ${program ? `of program ${program} ` : ''}has ${field} "${String(spec[field])}" (${field} must match exactly${there})`, nearest, gone: null };
+      return { reason: `no ${kind} ${program ? `of program ${key} ` : ''}has ${field} "${String(spec[field])}" (${field} must match exactly${there})`, nearest, gone: null };
     }
   }
   const gone = goneLine(kind, spec, ctx, sameKind);
@@ -80,7 +82,7 @@ export function explainMiss(err: SelectorError, ctx: SelectContext, catalog: () 
     const n = relaxedMatches(sel, field, ctx);
     if (n > 0) return { reason: `no figure meets all its conditions; without ${field}: ${JSON.stringify(spec[field])} it matches ${n}`, nearest, gone };
   }
-  return { reason: `no ${kind} figure ${program ? `of program ${program} ` : ''}meets its conditions`, nearest, gone };
+  return { reason: `no ${kind} figure ${program ? `of program ${key} ` : ''}meets its conditions`, nearest, gone };
 }
 
 
@@ -108,7 +110,7 @@ function relaxedMatches(sel: FigureSelector, field: string, ctx: SelectContext):
 function goneLine(kind: FigureKind, spec: Record<string, unknown>, ctx: SelectContext, sameKind: readonly CatalogEntry[]): Provenance | null {
   const words = ['line', 'before', 'after', ...(EXACT[kind] ?? []).filter((f) => typeof spec[f] === 'string' && f !== 'unit')].flatMap((f) => wordsOf(spec[f])).map(compact);
   if (words.length === 0) return null;
-  const program = spec.program as string | undefined;
+  const program = programNo(ctx.briefing, spec.program as string | undefined);
   for (const slide of ctx.briefing.slides) {
     if (program !== undefined && slide.program !== program) continue;
     for (let line = slide.startLine; line <= slide.endLine; line++) {
@@ -161,7 +163,7 @@ function nearestEntries(spec: Record<string, unknown>, sameKind: readonly Catalo
     for (const g of grams) if (have.has(g)) shared++;
     const theirs = specOf(e.selector);
     const same = Object.entries(spec).filter(([k, v]) => k !== 'program' && JSON.stringify(theirs[k]) === JSON.stringify(v)).length;
-    return (grams.size ? shared / grams.size : 0) + (spec.program !== undefined && e.program === spec.program ? 0.5 : 0) + 0.3 * same;
+    return (grams.size ? shared / grams.size : 0) + (spec.program !== undefined && specOf(e.selector).program === spec.program ? 0.5 : 0) + 0.3 * same;
   };
   return [...sameKind]
     .map((e) => ({ e, s: score(e) }))

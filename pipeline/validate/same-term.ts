@@ -1,3 +1,4 @@
+import { programNo } from './program-key.ts';
 import type { Briefing } from '../../schemas/briefing.ts';
 import type { Check } from '../../schemas/checks.ts';
 import type { Provenance } from '../../schemas/provenance.ts';
@@ -15,7 +16,7 @@ export function sameTerm(check: SameTerm, b: Briefing, lineText: (line: number) 
     } catch (err) {
       throw new SelectorError(`terms[${i}]: not a regular expression: ${(err as Error).message}`);
     }
-    for (const slide of b.slides.filter((s) => term.program === undefined || s.program === term.program)) {
+    for (const slide of b.slides.filter((s) => term.program === undefined || s.program === programNo(b, term.program))) {
       for (let line = slide.startLine; line <= slide.endLine; line++) {
         const m = re.exec(lineText(line));
         if (!m) continue;

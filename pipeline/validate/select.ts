@@ -1,4 +1,5 @@
 import YAML from 'yaml';
+import { programNo } from './program-key.ts';
 import type { Briefing } from '../../schemas/briefing.ts';
 import type { ChecksFile, FigureSelector } from '../../schemas/checks.ts';
 import type { Provenance } from '../../schemas/provenance.ts';
@@ -107,7 +108,7 @@ function slideTitle(b: Briefing, index: number): string {
 }
 
 function common(b: Briefing, spec: { program?: string; slide?: string }, x: { program: string | null; slide: number }): boolean {
-  return (spec.program === undefined || x.program === spec.program) && (spec.slide === undefined || has(slideTitle(b, x.slide), spec.slide));
+  return (spec.program === undefined || x.program === programNo(b, spec.program)) && (spec.slide === undefined || has(slideTitle(b, x.slide), spec.slide));
 }
 
 /** Every figure the selector's conditions match, in page order, before `nth` picks one. */
@@ -207,7 +208,7 @@ function placesCount(s: Has<'places'>, b: Briefing, lineOf: (at: Provenance) => 
   else if (s.count === 'municipalities') value = places.filter((p) => p.municipality).length;
   else value = new Set(places.map((p) => p.prefecture).filter((name) => s.suffix === undefined || name.endsWith(s.suffix))).size;
   const first = places[0];
-  return { value, printed: String(value), label: `${s.kind} ${s.count}${s.suffix ? ` (${s.suffix})` : ''} counted`, program: first?.program ?? s.program ?? null, at: first?.at ?? null };
+  return { value, printed: String(value), label: `${s.kind} ${s.count}${s.suffix ? ` (${s.suffix})` : ''} counted`, program: first?.program ?? programNo(b, s.program) ?? null, at: first?.at ?? null };
 }
 
 /**

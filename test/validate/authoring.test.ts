@@ -79,7 +79,7 @@ describe('the figure catalog (briefing figures)', () => {
     const terminal = runCli(['figures', 'r6', '--near', '過疎対策事業債']);
     expect(terminal.status).toBe(0);
     expect(terminal.stdout).toContain('budget  5,700億円  — 令和6年度計画額');
-    expect(terminal.stdout).toContain('select:  { budget: { program: "13", label: 令和6年度計画額 } }');
+    expect(terminal.stdout).toContain('select:  { budget: { program: kaso, label: 令和6年度計画額 } }');
     const listed = JSON.parse(runCli(['figures', 'r6', '--near', '過疎対策事業債', '--format', 'json']).stdout) as { figures: CatalogEntry[] };
     expect(listed.figures.length).toBeGreaterThan(5);
     const dir = tempDir('figures');
@@ -95,7 +95,7 @@ describe('the figure catalog (briefing figures)', () => {
   });
 
   it('refuses an unknown program or kind instead of listing nothing', async () => {
-    await expect(listFigures({ source: 'r6', program: '22' })).rejects.toThrow('no program "22" in r6: its programs are 1, 2,');
+    await expect(listFigures({ source: 'r6', program: '22' })).rejects.toThrow('no program "22" in r6: its programs are kyoryokutai (1), kigyojin (2),');
     await expect(listFigures({ source: 'r6', kind: 'amount' })).rejects.toThrow('unknown kind "amount": use budget, cap, rate');
     await expect(listFigures({ source: 'r6', program: '22' })).rejects.toBeInstanceOf(InputError);
   });
@@ -103,15 +103,15 @@ describe('the figure catalog (briefing figures)', () => {
 
 describe('a selector that misses, explained', () => {
   it('an exact name that no figure carries: the names there, and a selector for the nearest', async () => {
-    const [err] = await refusal(R6_CHECKS.replace('{ budget: { program: "9", slide: 国庫補助事業 } }', '{ budget: { program: "9", label: R6予算額, slide: 国庫補助事業 } }'));
-    expect(err!.message).toContain('no budget of program 9 has label "R6予算額" (label must match exactly; there: "R6当初予算額")');
-    expect(err!.hints[0]).toMatch(/^did you mean \{ budget: \{ program: "9", label: R6当初予算額.* → 6\.0億円 \(line 956\)$/);
+    const [err] = await refusal(R6_CHECKS.replace('{ budget: { program: local-startup, slide: 国庫補助事業 } }', '{ budget: { program: local-startup, label: R6予算額, slide: 国庫補助事業 } }'));
+    expect(err!.message).toContain('no budget of program local-startup has label "R6予算額" (label must match exactly; there: "R6当初予算額")');
+    expect(err!.hints[0]).toMatch(/^did you mean \{ budget: \{ program: local-startup, label: R6当初予算額.* → 6\.0億円 \(line 956\)$/);
   });
 
   it('a program the briefing does not have', async () => {
-    const [err] = await refusal(R6_CHECKS.replace('value: { quantity: { program: "3", line: 地域プロジェクトマネージャーが活躍, unit: 名 } }', 'value: { quantity: { program: "33", line: 地域プロジェクトマネージャーが活躍, unit: 名 } }'));
-    expect(err!.message).toContain('there is no program "33" in this briefing (its programs: 1, 2, 3,');
-    expect(err!.hints.some((h) => h.includes('program: "3"') && h.includes('91名'))).toBe(true);
+    const [err] = await refusal(R6_CHECKS.replace('value: { quantity: { program: project-manager, line: 地域プロジェクトマネージャーが活躍, unit: 名 } }', 'value: { quantity: { program: "33", line: 地域プロジェクトマネージャーが活躍, unit: 名 } }'));
+    expect(err!.message).toContain('there is no program "33" in this briefing (its programs: kyoryokutai (1), kigyojin (2), project-manager (3),');
+    expect(err!.hints.some((h) => h.includes('program: project-manager') && h.includes('91名'))).toBe(true);
   });
 
   it('words that carry a year the text no longer has (a new edition)', async () => {
@@ -122,7 +122,7 @@ describe('a selector that misses, explained', () => {
   });
 
   it('too many matches: each one named alone', async () => {
-    const [err] = await refusal(R6_CHECKS.replace('count: { quantity: { program: "17", line: 統一的な基準, unit: 年間 } }', 'count: { quantity: { program: "17", line: 統一的な基準 } }'));
+    const [err] = await refusal(R6_CHECKS.replace('count: { quantity: { program: ppp-pfi, line: 統一的な基準, unit: 年間 } }', 'count: { quantity: { program: ppp-pfi, line: 統一的な基準 } }'));
     // 27年 and 29年 are the years of 平成27年度 and 平成29年度: `briefing figures` lists them as dates
     expect(err!.message).toContain('matches 3 figures (lines 2705, 2705, 2705): add nth, or more words; 1 of them can be named alone (the others are parts of dates):');
     expect(err!.hints.map((h) => h.replace(/^.*→ /, ''))).toEqual(['3年間 (line 2705)']);
@@ -135,24 +135,24 @@ describe('a selector that misses, explained', () => {
     expect(gone).toHaveLength(1);
     expect(gone[0]).toMatchObject({ severity: 'error', checkId: 'ppp-accounting-period', at: { line: 2705 } });
     expect(gone[0]!.file).toMatch(/briefing\.txt$/);
-    const line = lineOf(R6_CHECKS, 'to: { date: { program: "17", line: 統一的な基準, nth: 2 } }');
-    expect(gone[0]!.note).toMatch(new RegExp(`^selector \\{ date: \\{ program: "17", nth: 2, line: 統一的な基準 \\} \\} at .*checks\\.yaml:${line}:9: .*has 1 match\\(es\\), so nth: 2 names no figure$`));
+    const line = lineOf(R6_CHECKS, 'to: { date: { program: ppp-pfi, line: 統一的な基準, nth: 2 } }');
+    expect(gone[0]!.note).toMatch(new RegExp(`^selector \\{ date: \\{ program: ppp-pfi, nth: 2, line: 統一的な基準 \\} \\} at .*checks\\.yaml:${line}:9: .*has 1 match\\(es\\), so nth: 2 names no figure$`));
     expect(report.checks.find((c) => c.id === 'ppp-accounting-period')?.status).toBe('fail');
     expect(report.summary.checksPassed).toBe(report.checks.length - 1 - report.summary.acknowledged);
   });
 
   it('a selector\'s own mistakes stay errors of the checks file: an nth too far, words from a title', async () => {
-    const nth = await refusal(R6_CHECKS.replace('nth: { quantity: { program: "7", line: 回目。令和4年度までに, unit: 回 } }', 'nth: { quantity: { program: "7", line: 回目, unit: 回, nth: 3 } }'));
+    const nth = await refusal(R6_CHECKS.replace('nth: { quantity: { program: furusato-award, line: 回目。令和4年度までに, unit: 回 } }', 'nth: { quantity: { program: furusato-award, line: 回目, unit: 回, nth: 3 } }'));
     expect(nth.map((e) => [e.ruleId, e.message.replace(/^.*\} \} /, '')])).toEqual([['checks-unknown-figure', 'has 2 match(es), so nth: 3 names no figure']]);
-    const title = await refusal(R6_CHECKS.replace('nth: { quantity: { program: "7", line: 回目。令和4年度までに, unit: 回 } }', 'nth: { quantity: { program: "7", line: ふるさとイベント大賞について, unit: 回 } }'));
+    const title = await refusal(R6_CHECKS.replace('nth: { quantity: { program: furusato-award, line: 回目。令和4年度までに, unit: 回 } }', 'nth: { quantity: { program: furusato-award, line: ふるさとイベント大賞について, unit: 回 } }'));
     expect(title[0]).toMatchObject({ ruleId: 'checks-unknown-figure', file: expect.stringMatching(/checks\.yaml$/) });
   });
 
   it('warns when the words of a selector hold the figure it selects', async () => {
-    const report = await validateText(R6_TEXT, R6_CHECKS.replace('count: { quantity: { program: "17", line: 統一的な基準, unit: 年間 } }', 'count: { quantity: { program: "17", line: [までの3年間で, 統一的な基準], unit: 年間 } }'));
+    const report = await validateText(R6_TEXT, R6_CHECKS.replace('count: { quantity: { program: ppp-pfi, line: 統一的な基準, unit: 年間 } }', 'count: { quantity: { program: ppp-pfi, line: [までの3年間で, 統一的な基準], unit: 年間 } }'));
     const warned = report.findings.filter((f) => f.ruleId === 'checks-selector-holds-figure');
     expect(warned).toHaveLength(1);
-    expect(warned[0]).toMatchObject({ severity: 'warning', checkId: 'ppp-accounting-period', at: { line: lineOf(R6_CHECKS, 'count: { quantity: { program: "17", line: 統一的な基準, unit: 年間 } }') } });
+    expect(warned[0]).toMatchObject({ severity: 'warning', checkId: 'ppp-accounting-period', at: { line: lineOf(R6_CHECKS, 'count: { quantity: { program: ppp-pfi, line: 統一的な基準, unit: 年間 } }') } });
     expect(warned[0]!.message).toContain('the words 「までの3年間で」 of this selector hold the figure 3年間 it selects');
     expect(report.summary.errors).toBe(0);
   });
@@ -178,5 +178,33 @@ describe('checks that could not fail', () => {
     expect(months.line).toBe(9);
     const rows = refusedFile(`${head}    relation: row-sum\n    rows: { program: "1", rowz: 計 }\n    total: 1\n    parts: [2]\n`);
     expect(rows.message).toContain('Unrecognized key: "rowz"; allowed here: program, slide, row, sheet');
+  });
+});
+
+describe('statements templated from the figures', () => {
+  it('are filled with the figures as this edition prints them', async () => {
+    const report = await validateText(R6_TEXT, R6_CHECKS);
+    const statement = (id: string) => report.checks.find((c) => c.id === id)!.statement;
+    expect(statement('kyoryokutai-activity-cap')).toBe('活動経費の上限 520万円／人 = 報償費等 320万円 + その他活動経費 200万円');
+    expect(statement('rinji-effect-rate-r2')).toBe('R2事業の効果公表率 92% = (公表済み 1,600 + 一部公表 47) / 1,788団体（未調査を含む）');
+    expect(statement('teiju-neighbour-raised')).toBe('近隣市町村の包括的財政措置（1,000万円、1,500万円、1,800万円）は拡充のたびに増額');
+    // no statement of R6 writes out a figure of its check
+    expect(report.findings.filter((f) => f.ruleId === 'checks-statement-figure')).toEqual([]);
+    expect(report.checks.filter((c) => /[{}…]/.test(c.statement))).toEqual([]);
+  });
+
+  it('warn where a statement writes out a figure of its check, naming the placeholder to use', async () => {
+    const report = await validateText(R6_TEXT, R6_CHECKS.replace('活動経費の上限 {total}／人 = 報償費等 {parts.0}', '活動経費の上限 520万円／人 = 報償費等 {parts.0}'));
+    const [warned, ...more] = report.findings.filter((f) => f.ruleId === 'checks-statement-figure');
+    expect(more).toEqual([]);
+    expect(warned).toMatchObject({ severity: 'warning', checkId: 'kyoryokutai-activity-cap', at: { line: lineOf(R6_CHECKS, '活動経費の上限 {total}') } });
+    expect(warned!.message).toContain('writes out 「520万円」, the figure 520万円 of the check: write {total} instead');
+  });
+
+  it('refuse a placeholder that names no figure of the check, with those it could name', () => {
+    const head = 'version: 1\nchecks:\n  - id: a\n';
+    const tail = '    relation: sum\n    total: { constant: a }\n    parts: [{ constant: a }, { constant: a }]\n';
+    expect(refusedFile(`${head}    statement: 計 {totl}\n${tail}`).message).toBe('check "a": the statement\'s {totl} names no figure of the check: use {total}, {parts}, {parts.0}…{parts.1}');
+    expect(refusedFile(`${head}    statement: 計 {parts.2}\n${tail}`).message).toBe('check "a": the statement\'s {parts.2} names no entry of parts: use {total}, {parts}, {parts.0}…{parts.1}');
   });
 });

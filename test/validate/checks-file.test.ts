@@ -34,7 +34,7 @@ describe('hand-edited checks files', () => {
   });
 
   it('a figure that does not exist in the briefing is located in the checks file', async () => {
-    const text = R6_CHECKS.replace('{ quantity: { program: "19", line: ALT（外国語指導助手）について, unit: 人 } }', '{ quantity: { program: "19", line: ALT（外国語助手）について, unit: 人 } }');
+    const text = R6_CHECKS.replace('{ quantity: { program: jet, line: ALT（外国語指導助手）について, unit: 人 } }', '{ quantity: { program: jet, line: ALT（外国語助手）について, unit: 人 } }');
     const err = await refusal(() => validateText(undefined, text));
     expect(err.ruleId).toBe('checks-unknown-figure');
     expect(err.message).toContain('check "jet-alt-repeated"');

@@ -5,8 +5,8 @@ import { R6_CHECKS, replaceOnce, validateText } from '../helpers/validate.ts';
 
 /** The R6 checks with the reward cap pinned a third time, by a constant of the same 320万円. */
 const THREE_EQUAL = R6_CHECKS.replace(
-  '      - { cap: { program: "1", item: 報償費等, slide: 拡充 } }\n',
-  '      - { cap: { program: "1", item: 報償費等, slide: 拡充 } }\n      - { constant: reward-cap }\n',
+  '      - { cap: { program: kyoryokutai, item: 報償費等, slide: 拡充 } }\n',
+  '      - { cap: { program: kyoryokutai, item: 報償費等, slide: 拡充 } }\n      - { constant: reward-cap }\n',
 ).replace(/^constants:\n/m, 'constants:\n  reward-cap: { value: 3200000, note: 報償費等の上限（交付要綱） }\n');
 
 describe('messages of failed checks, as found', () => {

@@ -11,7 +11,7 @@ export interface ContactNote {
 }
 
 export interface ContactList {
-  programs: Omit<Program, 'slidePhones' | 'slides'>[];
+  programs: Omit<Program, 'slidePhones' | 'slides' | 'id' | 'slug'>[];
   slideIndexes: number[];
   notes: ContactNote[];
 }
@@ -83,7 +83,7 @@ function buildProgram(
   order: number,
   span: Span,
   notes: ContactNote[],
-): Omit<Program, 'slidePhones' | 'slides'> {
+): Omit<Program, 'slidePhones' | 'slides' | 'id' | 'slug'> {
   const nameParts: string[] = [];
   const departments: string[] = [];
   const peopleGroups: string[][] = [];

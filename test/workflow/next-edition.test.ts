@@ -1,0 +1,130 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { EditionDiff, type FigureChange } from '../../schemas/diff.ts';
+import { runCli } from '../helpers/cli.ts';
+import { R6_CHECKS } from '../helpers/validate.ts';
+import { R7_CHANGES, realisticR7, replaceExactly } from '../helpers/r7-realistic.ts';
+import { tempDir } from '../helpers/temp.ts';
+
+/**
+ * The yearly workflow on a realistic next edition (test/helpers/r7-realistic.ts): era labels moved,
+ * figures changed consistently, a program removed and the list renumbered after it, a program
+ * added. init → validate (exit 0, no hand edit) → diff (every change, renumbering as such) → build.
+ */
+describe('next edition: init → validate → diff → build on a realistic R7', () => {
+  let dir: string;
+  let r7: string;
+  beforeAll(async () => {
+    dir = tempDir('next');
+    r7 = await realisticR7();
+    writeFileSync(join(dir, 'r7.txt'), r7);
+    const init = runCli(['init', 'r7', '--from', 'r6', '--source', 'r7.txt'], dir);
+    expect(init.status, init.stderr).toBe(0);
+  });
+  const read = (name: string) => readFileSync(join(dir, 'sources', 'r7', name), 'utf8');
+
+  it('init keeps the programs under their ids, drops the removed one, proposes an id for the new one', () => {
+    const manifest = parse(read('manifest.yaml'));
+    const ids = manifest.programs.map((p: { id: string }) => p.id);
+    expect(ids).toHaveLength(31);
+    expect(ids).not.toContain('iryo-container');
+    expect(ids.slice(-3)).toEqual(['pfs', 'workers-coop', 'new-21-11']);
+    expect(manifest.programs.at(-1)).toEqual({ id: 'new-21-11', name: '地域の担い手確保支援事業' });
+    expect(manifest.programs.find((p: { id: string }) => p.id === 'local-startup').aliases.phrases).toContain('ふるさと融資');
+    const review = read('checks-review.md');
+    expect(review).toContain('- `pfs`: 21-⑩ → 21-⑨');
+    expect(review).toContain('- `workers-coop`: 21-⑪ → 21-⑩');
+    expect(review).toContain('- `iryo-container`: 医療コンテナの活用');
+    expect(review).toContain('- 21-⑪ 地域の担い手確保支援事業: proposed id `new-21-11`, no slug');
+    expect(review).toMatch(/, 0 not found in the new briefing\./);
+  });
+
+  it('init moves the words and labels of the copied checks to the new year, and only those lines', () => {
+    const checks = read('checks.yaml');
+    expect(checks).toContain('{ budget: { program: kaso, label: R7当初予算額 } }');
+    expect(checks).not.toContain('before: 令和8年度に');
+    const before = R6_CHECKS.split('\n');
+    const changed = checks.split('\n').filter((line, i) => line !== before[i]);
+    const review = read('checks-review.md');
+    expect(changed).toHaveLength(review.split('\n').filter((l) => l.startsWith('- `') && l.includes('` → `')).length);
+    expect(parse(checks).checks).toHaveLength(parse(R6_CHECKS).checks.length);
+  });
+
+  it('validate passes without a manual edit: the year-relative checks count from the years the text prints', () => {
+    const run = runCli(['validate', join('sources', 'r7'), '--format', 'json'], dir);
+    expect(run.status, run.stdout.slice(0, 2000)).toBe(0);
+    const report = JSON.parse(run.stdout);
+    expect(report.summary.errors).toBe(0);
+    expect(report.summary.checksPassed).toBeGreaterThanOrEqual(140);
+    // nth-since: 「令和7年度で43回目」 and 「令和7年で設立39年」 hold under the new year
+    for (const id of ['furusato-award-edition', 'furusato-event-award-edition', 'jet-years']) expect(report.checks.find((c: { id: string }) => c.id === id)?.status, id).toBe('pass');
+    // statements print this edition's figures, never last year's
+    const statement = (id: string) => report.checks.find((c: { id: string }) => c.id === id).statement;
+    expect(statement('kyoryokutai-activity-cap')).toBe('活動経費の上限 540万円／人 = 報償費等 340万円 + その他活動経費 200万円');
+    expect(statement('jet-by-role')).toBe('JET参加者 総数5,876人 = ALT 5,400人 + CIR 468人 + SEA 8人');
+    expect(statement('furusato-award-edition')).toBe('昭和58年度から実施のふるさとづくり大賞は、その年度で43回目');
+  });
+
+  it('diff finds every changed figure of every kind, and reports renumbering as renumbering', () => {
+    const run = runCli(['diff', 'r6', join('sources', 'r7'), '--format', 'json'], dir);
+    expect(run.status, run.stderr).toBe(0);
+    const d = EditionDiff.parse(JSON.parse(run.stdout));
+    expect(d.programs.removed.map((p) => p.id)).toEqual(['iryo-container']);
+    expect(d.programs.added.map((p) => `${p.no} ${p.name}`)).toEqual(['21-⑪ 地域の担い手確保支援事業']);
+    expect(d.programs.renumbered.map((r) => `${r.after.id} ${r.before.no}→${r.after.no}`)).toEqual(['pfs 21-⑩→21-⑨', 'workers-coop 21-⑪→21-⑩']);
+    const find = (xs: FigureChange[], program: string, from: string | null, to: string) =>
+      xs.find((c) => c.programId === program && (c.before?.printed.endsWith(from ?? '') ?? from === null) && c.after?.printed.endsWith(to) && c.before?.at?.line !== undefined === (from !== null));
+    const c = R7_CHANGES;
+    expect(find(d.budgets, c.budget.program, c.budget.from, c.budget.to)).toBeDefined();
+    expect(find(d.caps, c.cap.program, c.cap.from, c.cap.to)).toBeDefined();
+    expect(find(d.caps, c.capComponent.program, c.capComponent.from, c.capComponent.to)).toBeDefined();
+    expect(find(d.caps, c.previousCap.program, c.previousCap.from, c.previousCap.to)).toBeDefined();
+    expect(d.series.find((s) => s.programId === 'kyoryokutai' && s.subject === '隊員数 令和6年度')).toMatchObject({ kind: 'added', after: { printed: c.seriesPoint.to } });
+    expect(find(d.breakdowns, c.breakdownItem.program, c.breakdownItem.from + '人', c.breakdownItem.to + '人')).toBeDefined();
+    expect(find(d.breakdowns, c.breakdownTotal.program, c.breakdownTotal.from + '人', c.breakdownTotal.to + '人')).toBeDefined();
+    expect(d.quantities.filter((q) => q.programId === 'jet' && q.before?.printed === c.quantity.from && q.after?.printed === c.quantity.to)).toHaveLength(2);
+    expect(find(d.quantities, c.nth.program, c.nth.from, c.nth.to)).toBeDefined();
+    expect(find(d.rates, c.rate.program, '70%', '75%')).toBeDefined();
+    expect(find(d.dates, c.date.program, '令和6年', '令和7年')).toBeDefined();
+    expect(d.contacts.find((x) => x.programId === 'pfs')).toMatchObject({ kind: 'changed', before: { printed: c.phone.from }, after: { printed: c.phone.to } });
+    // the new program's own figures, its budget and its cap, are listed as added
+    const added = [...d.budgets, ...d.caps].filter((x) => x.programNo === '21-⑪');
+    expect(added.map((x) => [x.kind, x.after?.printed])).toEqual([
+      ['added', 'R7当初予算額 12百万円'],
+      ['added', '300万円'],
+    ]);
+    // every change has both places (a change) or the one it has
+    for (const x of Object.values(d).flatMap((v) => (Array.isArray(v) ? v : []))) {
+      if ('kind' in x && x.kind === 'changed') expect(x.before?.at && x.after?.at).toBeTruthy();
+    }
+    // nothing but what R7 changed: the renumbered programs' figures are not removed and added again
+    expect([...d.budgets, ...d.caps, ...d.rates, ...d.breakdowns, ...d.tables, ...d.sheets].filter((x) => x.kind === 'removed')).toEqual([]);
+  });
+
+  it('build writes the R7 outputs, the new program under program-NN until it has a slug', () => {
+    const run = runCli(['build', join('sources', 'r7'), '--no-packs'], dir);
+    expect(run.status, run.stderr).toBe(0);
+    const out = join(dir, 'out', 'r7');
+    for (const f of ['briefing.json', 'validation.json', 'contacts.xlsx']) expect(existsSync(join(out, f)), f).toBe(true);
+    const briefing = JSON.parse(readFileSync(join(out, 'briefing.json'), 'utf8'));
+    expect(briefing.programs.find((p: { id: string }) => p.id === 'pfs')).toMatchObject({ no: '21-⑨', slug: 'pfs' });
+    expect(existsSync(join(out, 'programs', '21-09-pfs.md'))).toBe(true);
+    expect(existsSync(join(out, 'programs', 'program-21-11.md'))).toBe(true);
+  });
+
+  it('with a figure the new text lost, init lists it for review and validate refuses exactly those', () => {
+    const dir2 = tempDir('next');
+    writeFileSync(join(dir2, 'r7.txt'), replaceExactly(r7, '（１）コミュニケーション支援（17事例）', '（１）意思疎通の支援（17事例）'));
+    const init = runCli(['init', 'r7', '--from', 'r6', '--source', 'r7.txt'], dir2);
+    expect(init.status, init.stderr).toBe(0);
+    const review = readFileSync(join(dir2, 'sources', 'r7', 'checks-review.md'), 'utf8');
+    const missing = Number(/, (\d+) not found in the new briefing/.exec(review)![1]);
+    expect(missing).toBeGreaterThan(0);
+    expect(review).toContain('`tabunka-communication-cases`');
+    const validate = runCli(['validate', join('sources', 'r7')], dir2);
+    expect(validate.status).toBe(2);
+    expect(validate.stderr.split('\n').filter((l) => l.includes('[checks-unknown-figure]'))).toHaveLength(missing);
+  });
+});
