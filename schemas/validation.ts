@@ -27,6 +27,20 @@ export const Finding = z
     file: z.string().describe('the file the location refers to (the source, or the checks file)'),
     at: Provenance.nullable(),
     related: z.array(Provenance).describe('the other figures involved'),
+    breaks: z
+      .array(
+        z.object({
+          ruleId: z.string(),
+          checkId: z.string().nullable(),
+          message: z.string(),
+          expected: z.string().nullable(),
+          actual: z.string().nullable(),
+          at: Provenance.nullable().describe('the figure that check blames (this finding\'s, or one it involves)'),
+          related: z.array(Provenance),
+        }),
+      )
+      .default([])
+      .describe('the other checks the same figure breaks, each as it would have been reported alone: one wrong figure is one finding'),
   })
   .describe('A finding of the validation, pointing at the source');
 export type Finding = z.infer<typeof Finding>;

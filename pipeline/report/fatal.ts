@@ -19,6 +19,7 @@ export function fatalReport(err: InputError, context: { edition: string; source:
     file: e.file,
     at: e.line ? { line: e.line, column: e.column ?? 1, endLine: e.line, endColumn: e.column ?? 1, raw: '' } : null,
     related: [],
+    breaks: [],
   }));
   return {
     schemaVersion: 1,

@@ -1,3 +1,4 @@
+import { breaksNote } from './breaks.ts';
 import { displayPath } from '../lib/display-path.ts';
 import type { ValidationReport } from '../../schemas/validation.ts';
 import { lineAt, pagePrefix } from './page-cite.ts';
@@ -13,7 +14,7 @@ export function formatGithub(report: ValidationReport, cwd = process.cwd()): str
     const at = lineAt(f.at);
     if (at) props.push(`line=${at.line}`, `col=${at.column}`, `endLine=${at.endLine}`, `endColumn=${at.endColumn}`);
     props.push(`title=${escapeProperty(f.checkId ?? f.ruleId)}`);
-    const text = [pagePrefix(f.at) + f.message, f.expected !== null ? `expected ${f.expected}, found ${f.actual}` : null, f.note].filter(Boolean).join('\n');
+    const text = [pagePrefix(f.at) + f.message, f.expected !== null ? `expected ${f.expected}, found ${f.actual}` : null, f.note, breaksNote(f)].filter(Boolean).join('\n');
     return `::${command} ${props.join(',')}::${escapeData(text)}`;
   });
   const s = report.summary;

@@ -97,9 +97,13 @@ export function reportView(input: ReportInput): ReportView {
     const inChecks = file !== sourceFile;
     return { href: `#${inChecks ? 'K' : 'L'}${at.line}`, place: `${inChecks ? file : sourceFile}:${at.line}:${at.column}`, excerpt: text };
   };
-  const findingOf = (c: CheckOutcome): Finding | undefined => report.findings.find((f) => f.checkId === c.id) ?? report.findings.find((f) => f.checkId === null && f.ruleId === c.relation && f.message.startsWith(c.statement));
+  const own = (c: CheckOutcome) => (x: { checkId: string | null; ruleId: string; message: string }) => x.checkId === c.id || (x.checkId === null && x.ruleId === c.relation && x.message.startsWith(c.statement));
+  const findingOf = (c: CheckOutcome): Finding | undefined => report.findings.find((f) => f.checkId === c.id) ?? report.findings.find(own(c));
+  /** the finding of the figure that broke this check too (one wrong figure is one finding) */
+  const brokenBy = (c: CheckOutcome): Finding | undefined => report.findings.find((f) => f.breaks.some(own(c)));
   const checkRows: ReportRow[] = report.checks.map((c, i) => {
     const finding = c.status === 'pass' ? undefined : findingOf(c);
+    const lead = c.status === 'pass' || finding ? undefined : brokenBy(c);
     return {
       id: c.id,
       anchor: `c${i + 1}`,
@@ -110,7 +114,7 @@ export function reportView(input: ReportInput): ReportView {
       detail: c.detail,
       expected: finding?.expected ?? null,
       actual: finding?.actual ?? null,
-      note: finding?.note ?? null,
+      note: finding?.note ?? (lead ? `同じ数値の誤り：${lead.checkId ?? lead.ruleId}（${lead.file}:${lead.at?.line ?? '-'}）` : null),
       programClasses: programClasses(c.programs),
       programs: programNames(c.programs),
       refs: c.figures.map((f) => ref(sourceFile, f.at, `${f.label} ${f.printed}（${f.role}）`)),

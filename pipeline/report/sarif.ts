@@ -1,3 +1,4 @@
+import { breaksNote } from './breaks.ts';
 import { displayPath } from '../lib/display-path.ts';
 import type { Finding, ValidationReport } from '../../schemas/validation.ts';
 import type { Provenance } from '../../schemas/provenance.ts';
@@ -20,7 +21,7 @@ export function formatSarif(report: ValidationReport, version: string, cwd = pro
     ruleId: f.checkId ?? f.ruleId,
     ruleIndex: ruleIds.indexOf(f.checkId ?? f.ruleId),
     level: LEVEL[f.severity],
-    message: { text: [pagePrefix(f.at) + f.message, f.expected !== null ? `expected ${f.expected}, found ${f.actual}` : null, f.note].filter(Boolean).join('\n') },
+    message: { text: [pagePrefix(f.at) + f.message, f.expected !== null ? `expected ${f.expected}, found ${f.actual}` : null, f.note, breaksNote(f)].filter(Boolean).join('\n') },
     locations: [location(f.file, f.at)],
     ...(f.related.length ? { relatedLocations: f.related.map((r, i) => location(f.file, r, i + 1)) } : {}),
     properties: { relation: f.ruleId, programs: f.programs, ...(f.expected !== null ? { expected: f.expected, actual: f.actual } : {}), ...(pageOf(f.at) !== null ? { page: pageOf(f.at) } : {}) },

@@ -1,6 +1,7 @@
 import { VFile } from 'vfile';
 import { reporter } from 'vfile-reporter';
 import type { ValidationReport } from '../../schemas/validation.ts';
+import { breaksNote } from './breaks.ts';
 import { vfilePlace } from '../lib/vfile-place.ts';
 import { lineAt, pageOf, pagePrefix } from './page-cite.ts';
 
@@ -17,7 +18,7 @@ export function formatTerminal(report: ValidationReport, options: { color?: bool
     // each other line once, and not the line the message is on
     const onPages = pageOf(f.at) !== null;
     const others = [...new Set(f.related.map((r) => (onPages ? pageOf(r) : r.line)))].filter((n) => n !== null && n !== (onPages ? pageOf(f.at) : f.at?.line));
-    msg.note = [f.note, others.length ? `see also ${onPages ? 'page' : 'line'} ${others.join(', ')}` : null].filter(Boolean).join('\n') || undefined;
+    msg.note = [f.note, breaksNote(f), others.length ? `see also ${onPages ? 'page' : 'line'} ${others.join(', ')}` : null].filter(Boolean).join('\n') || undefined;
   }
   const s = report.summary;
   const body = files.size ? reporter([...files.values()], { color: options.color ?? false, verbose: options.verbose ?? true }) : '';

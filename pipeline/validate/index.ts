@@ -10,6 +10,7 @@ import type { LoadedChecks } from './checks-file.ts';
 import { evaluate } from './relations/index.ts';
 import type { RelationResult, Resolver, RoleFigure } from './relations/types.ts';
 import { sameTerm } from './same-term.ts';
+import { onePerFigure } from './one-per-figure.ts';
 import { programNo } from './program-key.ts';
 import type { SourceLines } from './source-lines.ts';
 import { figureCatalog, type CatalogEntry } from './catalog.ts';
@@ -142,7 +143,8 @@ export function validate(input: ValidateInput): ValidationReport {
     if (unknown.length > 0) throw InputError.together(unknown);
   }
 
-  const errors = findings.filter((f) => f.severity === 'error').length;
+  const merged = onePerFigure(findings, source);
+  const errors = merged.filter((f) => f.severity === 'error').length;
   return {
     schemaVersion: 1,
     edition: briefing.edition,
@@ -150,13 +152,13 @@ export function validate(input: ValidateInput): ValidationReport {
     checksFile: checks ? displayPath(checks.path) : null,
     summary: {
       errors,
-      warnings: findings.filter((f) => f.severity === 'warning').length,
+      warnings: merged.filter((f) => f.severity === 'warning').length,
       checksPassed: outcomes.filter((o) => o.status === 'pass').length,
       checksFailed: outcomes.filter((o) => o.status === 'fail').length,
       acknowledged: outcomes.filter((o) => o.status === 'acknowledged').length,
     },
     checks: outcomes,
-    findings: sortFindings(findings),
+    findings: sortFindings(merged),
   };
 }
 
@@ -295,7 +297,7 @@ function unique(xs: (string | null)[]): string[] {
 }
 
 function finding(f: Partial<Finding> & Pick<Finding, 'ruleId' | 'severity' | 'message' | 'file' | 'at'>): Finding {
-  return { checkId: null, expected: null, actual: null, note: null, programs: [], related: [], ...f };
+  return { checkId: null, expected: null, actual: null, note: null, programs: [], related: [], breaks: [], ...f };
 }
 
 function sortFindings(findings: Finding[]): Finding[] {

@@ -77,3 +77,23 @@ export async function realisticR7(): Promise<string> {
   text = replaceExactly(text, /21-⑪．労働者協同組合制度(.*)\n/, '21-⑩．労働者協同組合制度$1\n\n21-⑪．地域の担い手確保支援事業 地域自立応援課 山田、佐藤 03-5253-5391\n');
   return text;
 }
+
+/**
+ * One inconsistent edit per relation kind of the declared checks, each on a line of its own: the
+ * figure that the check reports (the total of a sum, the stated value of a ratio, the odd one of an
+ * equal …). `find` occurs once in the realistic R7.
+ */
+export const R7_INCONSISTENT: readonly { relation: string; find: string; replace: string }[] = [
+  { relation: 'sum', find: '（総数5,876人）', replace: '（総数5,976人）' },
+  { relation: 'ratio', find: '（全市町村の５１．５％）', replace: '（全市町村の５３．５％）' },
+  { relation: 'multiplier', find: '通常の施設 42 52.5 54 67.5', replace: '通常の施設 42 53.5 54 67.5' },
+  { relation: 'count', find: '98組合（36道府県101市町村）', replace: '99組合（36道府県101市町村）' },
+  // of two values that differ, the later is blamed (the earlier states it first): the edit is on the later
+  { relation: 'equal', find: 'ネットワークを設立済みの都道府県は35団体。', replace: 'ネットワークを設立済みの都道府県は36団体。' },
+  { relation: 'at-most', find: '（R６.4.1現在 130圏域）', replace: '（R６.4.1現在 150圏域）' },
+  { relation: 'ordered', find: '（中心市 4,000万円程度→8,500万円程度（H26））', replace: '（中心市 4,000万円程度→3,500万円程度（H26））' },
+  { relation: 'span', find: '期限を３年間延長（令和６年３月３１日 → 令和９年３月３１日）', replace: '期限を３年間延長（令和６年３月３１日 → 令和１０年３月３１日）' },
+  { relation: 'nth-since', find: '●令和7年度で43回目。', replace: '●令和7年度で44回目。' },
+  { relation: 'row-sum', find: '岐阜県 8 1 7', replace: '岐阜県 9 1 7' },
+  { relation: 'same-term', find: '• SEA（Sports Exchange Advisor', replace: '• SEB（Sports Exchange Advisor' },
+];

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ValidationReport } from '../../schemas/validation.ts';
+import type { Finding, ValidationReport } from '../../schemas/validation.ts';
 import { validateParsed } from '../../pipeline/commands/validate.ts';
 import { parseChecks } from '../../pipeline/validate/checks-file.ts';
 import { R6_DIR, R6_TEXT, fromRun, parseText } from './r6.ts';
@@ -24,3 +24,13 @@ export function replaceOnce(text: string, find: string, replace: string): string
   return text.slice(0, at) + replace + text.slice(at + find.length);
 }
 
+
+/**
+ * Every error as its check would report it alone: the findings, and the checks each one's figure
+ * also breaks (one wrong figure is one finding, listing the others in `breaks`).
+ */
+export function everyError(report: ValidationReport): Omit<Finding, 'breaks'>[] {
+  return report.findings
+    .filter((f) => f.severity === 'error')
+    .flatMap(({ breaks, ...f }) => [f, ...breaks.map((b) => ({ ...f, ...b, note: null }))]);
+}

@@ -40,7 +40,7 @@ describe('validation.html, opened in Chromium', () => {
     const ids = await page.$$eval('tr.row td.id code', (cells) => cells.map((c) => c.textContent));
     for (const c of report.checks) expect(ids).toContain(c.id);
     const statements = await page.$$eval('tr.row .statement', (ps) => ps.map((p) => p.textContent));
-    expect(statements).toContain('臨時交付金の総額 約18.3兆円 = 地方単独事業分等 5.4 + 物価高騰対応 1.8 + 事業者支援 0.6 + 時短要請協力枠 8.6 + 検査促進枠 0.6（兆円）');
+    expect(statements).toContain('臨時交付金の総額 約18.3兆円 = 地方単独事業分等 5.4兆円 + 物価高騰対応 1.8兆円 + 事業者支援 0.6兆円 + 時短要請協力枠 8.6兆円 + 検査促進枠 0.6兆円');
     const rinji = await page.$eval('tr.row.st-acknowledged', (r) => r.textContent ?? '');
     expect(rinji).toContain('既知の不整合');
     expect(await page.$$eval('tr.row', (r) => r.length)).toBe(reportView({ report, briefing, manifest, source: R6_TEXT, checks: R6_CHECKS, fullListings: true }).rows.length);

@@ -32,7 +32,7 @@ describe('briefing validate', () => {
     const out = join(dir, 'out');
     const build = runCli(['build', '--no-packs', dir, '--out', out]);
     expect(build.status).toBe(1);
-    expect(build.stderr).toContain('refused: 3 validation error(s); nothing was written');
+    expect(build.stderr).toContain('refused: 1 validation error(s); nothing was written');
     expect(existsSync(join(out, 'r6'))).toBe(false);
     const forced = runCli(['build', '--no-packs', dir, '--out', out, '--allow-errors']);
     expect(forced.status).toBe(1);

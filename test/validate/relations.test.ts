@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { validateParsed } from '../../pipeline/commands/validate.ts';
 import { parseChecks } from '../../pipeline/validate/checks-file.ts';
 import { R6_TEXT, R6_TEXT_PATH, parseText, r6Manifest } from '../helpers/r6.ts';
-import { R6_CHECKS, R6_CHECKS_PATH, replaceOnce, validateText } from '../helpers/validate.ts';
+import { R6_CHECKS, R6_CHECKS_PATH, everyError, replaceOnce, validateText } from '../helpers/validate.ts';
 
 /** Validate R6 with one figure changed and return the error findings. */
 async function errorsAfter(find: string, replace: string) {
   const report = await validateText(replaceOnce(R6_TEXT, find, replace));
-  return report.findings.filter((f) => f.severity === 'error');
+  return everyError(report);
 }
 
 describe('relations, on real figures', () => {

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { EditionDiff, type FigureChange } from '../../schemas/diff.ts';
 import { runCli } from '../helpers/cli.ts';
 import { R6_CHECKS } from '../helpers/validate.ts';
-import { R7_CHANGES, realisticR7, replaceExactly } from '../helpers/r7-realistic.ts';
+import { R7_CHANGES, R7_INCONSISTENT, realisticR7, replaceExactly } from '../helpers/r7-realistic.ts';
 import { tempDir } from '../helpers/temp.ts';
 
 /**
@@ -126,5 +126,26 @@ describe('next edition: init → validate → diff → build on a realistic R7',
     const validate = runCli(['validate', join('sources', 'r7')], dir2);
     expect(validate.status).toBe(2);
     expect(validate.stderr.split('\n').filter((l) => l.includes('[checks-unknown-figure]'))).toHaveLength(missing);
+  });
+});
+
+describe('next edition with one inconsistent edit per relation kind', () => {
+  it('validate exits 1 with one error per edit, on the edited line, each listing every check its figure breaks', async () => {
+    const dir = tempDir('next');
+    let text = await realisticR7();
+    for (const e of R7_INCONSISTENT) text = replaceExactly(text, e.find, e.replace);
+    const edited = new Map(R7_INCONSISTENT.map((e) => [text.slice(0, text.indexOf(e.replace)).split('\n').length, e.relation]));
+    writeFileSync(join(dir, 'r7.txt'), text);
+    expect(runCli(['init', 'r7', '--from', 'r6', '--source', 'r7.txt'], dir).status).toBe(0);
+    const run = runCli(['validate', join('sources', 'r7'), '--format', 'json'], dir);
+    expect(run.status).toBe(1);
+    const report = JSON.parse(run.stdout);
+    const errors = report.findings.filter((f: { severity: string }) => f.severity === 'error');
+    expect(errors.map((f: { at: { line: number } }) => edited.get(f.at.line) ?? `line ${f.at.line} (not edited)`).sort()).toEqual(R7_INCONSISTENT.map((e) => e.relation).sort());
+    expect(report.summary.errors).toBe(R7_INCONSISTENT.length);
+    // the JET total breaks three checks: one finding, at the total, that lists the other two
+    const total = errors.find((f: { at: { line: number } }) => edited.get(f.at.line) === 'sum');
+    expect([total.checkId, ...total.breaks.map((b: { checkId: string | null; ruleId: string }) => b.checkId ?? b.ruleId)].sort()).toEqual(['breakdown-total', 'jet-by-country', 'jet-by-role']);
+    expect(total.checkId).not.toBeNull(); // a declared check leads: it says more than the generic rule
   });
 });
