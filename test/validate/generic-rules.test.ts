@@ -17,6 +17,11 @@ async function findingsOf(rule: string, text: string): Promise<Finding[]> {
   return [...report.findings.filter((f) => f.severity !== 'error'), ...everyError(report)].filter((f) => f.ruleId === rule) as Finding[];
 }
 
+/** The failures of one rule (errors and warnings), with no declared checks. */
+async function failuresOf(rule: string, text: string): Promise<Finding[]> {
+  return (await findingsOf(rule, text)).filter((f) => f.severity !== 'info');
+}
+
 describe('generic rules fire on planted slips', () => {
   it('none of them fires on the briefing as printed', async () => {
     for (const rule of ['magnitudes', 'phone-format', 'contact-numbering', 'program-slides']) expect(await findingsOf(rule, R6_TEXT)).toEqual([]);
@@ -77,5 +82,60 @@ describe('generic rules fire on planted slips', () => {
     const [one] = validateParsed(updated, { text: left }, null).findings.filter((f) => f.ruleId === 'budget-year');
     expect(one).toMatchObject({ severity: 'warning', actual: 'R6', at: { line: lineOf(left, 'R6当初予算額：0.9億円') } });
     expect(one!.message).toMatch(/: 1 of 15 当初\/計画 labels name another year/);
+  });
+
+  it('stated-total: 「…個人表彰４事例の計27事例」 with one of its items changed, at the total', async () => {
+    expect(await failuresOf('stated-total', R6_TEXT)).toEqual([]);
+    const text = replaceOnce(R6_TEXT, '彰15事例、地方自治体表彰３事例', '彰16事例、地方自治体表彰３事例');
+    const [finding, ...rest] = await failuresOf('stated-total', text);
+    expect(rest).toEqual([]);
+    expect(finding).toMatchObject({ expected: '28事例', actual: '27事例', at: { line: lineOf(text, '計27事例') } });
+    expect(finding!.message).toContain('1事例 + 3事例 + 1事例 + 16事例 + 3事例 + 4事例 = 28事例; printed 計27事例');
+  });
+
+  it('table-total: a 計 row that is not the sum of the rows above it, at its cell', async () => {
+    // a table of the 協力隊 slide with a total row
+    const table = ['', '受入団体数', '北部 12 15', '中部 30 31', '南部 8 9', '計 50 56', ''].join('\n');
+    const text = replaceOnce(R6_TEXT, 'R６当初予算額：248百万円', `R６当初予算額：248百万円${table}`);
+    const [finding, ...rest] = await failuresOf('table-total', text);
+    expect(rest).toEqual([]);
+    expect(finding).toMatchObject({ expected: '55', actual: '56', at: { line: lineOf(text, '計 50 56') } });
+    expect(finding!.message).toContain('15 + 31 + 9 = 55; printed 56');
+    expect(await failuresOf('table-total', replaceOnce(text, '計 50 56', '計 50 55'))).toEqual([]);
+  });
+
+  it('partition-columns: うち都道府県 + うち市町村 = 施設数 in each row of the asbestos tables', async () => {
+    expect(await failuresOf('partition-columns', R6_TEXT)).toEqual([]);
+    const text = replaceOnce(R6_TEXT, '広島県 369 2 367', '広島県 369 2 366');
+    const [finding, ...rest] = await failuresOf('partition-columns', text);
+    expect(rest).toEqual([]);
+    expect(finding).toMatchObject({ expected: '368', actual: '369', at: { line: lineOf(text, '広島県 369 2 366') } });
+  });
+
+  it('stated-span: 「３年間延長（令和６年３月３１日 → 令和９年３月３１日）」 in whole years; 「平成27年度から平成29年度までの3年間」 counting both ends', async () => {
+    expect(await failuresOf('stated-span', R6_TEXT)).toEqual([]);
+    const days = replaceOnce(R6_TEXT, '→ 令和９年３月３１日） 。', '→ 令和１０年３月３１日） 。');
+    expect(await failuresOf('stated-span', days)).toMatchObject([{ expected: '4年間', actual: '3年間', at: { line: lineOf(days, '令和１０年３月３１日） 。') } }]);
+    const years = replaceOnce(R6_TEXT, '平成27年度から平成29年度までの3年間', '平成27年度から平成30年度までの3年間');
+    expect(await failuresOf('stated-span', years)).toMatchObject([{ expected: '4年間', actual: '3年間', at: { line: lineOf(years, '平成30年度までの3年間') } }]);
+  });
+
+  it('listed-count: 「１都１道２府２7県」 against the prefectures named after it, 「98組合（36道府県101市町村）」 against the list', async () => {
+    expect(await failuresOf('listed-count', R6_TEXT)).toEqual([]);
+    const text = replaceOnce(replaceOnce(R6_TEXT, '１都１道２府２7県で計41法人が', '１都１道２府２6県で計41法人が'), '98組合（36道府県101市町村）', '98組合（36道府県102市町村）');
+    const found = await failuresOf('listed-count', text);
+    expect(found.map((f) => [f.at?.line, f.expected, f.actual])).toEqual([
+      [lineOf(text, '98組合（36道府県102市町村）'), '101', '102市町村'],
+      [lineOf(text, '２6県で計41法人'), '27', '26県'],
+    ]);
+  });
+
+  it('repeated-figure: the ALT count of the two JET slides, one of them changed', async () => {
+    expect(await failuresOf('repeated-figure', R6_TEXT)).toEqual([]);
+    const text = replaceOnce(R6_TEXT, '外国語指導助手）：5,355人', '外国語指導助手）：5,356人');
+    const [finding, ...rest] = await failuresOf('repeated-figure', text);
+    expect(rest).toEqual([]);
+    expect(finding).toMatchObject({ expected: '5,355人', actual: '5,356人', at: { line: lineOf(text, '外国語指導助手）：5,356人') } });
+    expect(finding!.message).toContain('「ALT」の人が2か所で同じ: 5,355人 (line 3022) ≠ 5,356人 (line 3067)');
   });
 });

@@ -34,8 +34,8 @@ describe('mutation test over the figures of briefing.json', () => {
     );
     expect(r.total).toBeGreaterThan(200);
     expect(missedPinned.map((o) => `line ${o.mutation!.line} ${o.entry.printed}`)).toEqual([]);
+    // the goals: generic + declared ≥ 95 %, the generic rules alone (any edition, no configuration) ≥ 50 %
     expect(r.declared / r.total).toBeGreaterThanOrEqual(0.95);
-    // the generic rules alone: measured and printed; the goal (≥ 50 %) is not reached yet, see README
-    expect(r.generic).toBeGreaterThan(0);
+    expect(r.generic / r.total).toBeGreaterThanOrEqual(0.5);
   }, 300_000);
 });

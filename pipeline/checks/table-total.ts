@@ -1,0 +1,49 @@
+import type { TableRow } from '../../schemas/figures.ts';
+import { fig, type GenericRule } from './rule.ts';
+
+/** Labels of a table's total row. */
+const TOTAL_ROW = /^(?:計|合計|総計|総数|全体|全国計?)$/;
+
+/**
+ * A table's total row (計, 合計, 総数 …) equals, column by column, the sum of the rows above it on
+ * the same slide (back to the table's start or to the total row before): the cells that are
+ * numbers; an empty cell (－) counts as 0. Rows with another number of cells belong to another table.
+ */
+export const tableTotal: GenericRule = {
+  id: 'table-total',
+  description: "a table's total row equals the sum of its rows",
+  run(ctx) {
+    const rows = ctx.briefing.tableRows;
+    rows.forEach((total, i) => {
+      if (!TOTAL_ROW.test(total.label.replace(/[\s\u3000]/g, ''))) return;
+      const parts: TableRow[] = [];
+      // the rows right above, line after line (blank lines between): a line that is not a row ends the table,
+      // so that a row the parse could not read never makes a total look wrong
+      const adjacent = (upper: TableRow, lower: TableRow) => {
+        for (let line = upper.at.endLine + 1; line < lower.at.line; line++) if (ctx.lineText(line).trim() !== '') return false;
+        return true;
+      };
+      for (let k = i - 1; k >= 0; k--) {
+        const row = rows[k]!;
+        if (row.slide !== total.slide || row.cells.length !== total.cells.length || TOTAL_ROW.test(row.label.replace(/[\s\u3000]/g, '')) || !adjacent(row, parts[0] ?? total)) break;
+        parts.unshift(row);
+      }
+      if (parts.length < 2) return;
+      total.cells.forEach((cell, c) => {
+        if (cell.value === null || /%$/.test(cell.printed)) return;
+        const column = parts.map((r) => r.cells[c]!);
+        const sum = column.reduce((s, x) => s + (x.value ?? 0), 0);
+        ctx.outcome({
+          id: `table-total:${total.id}:${c + 1}`,
+          statement: `表の「${total.label}」の行（${c + 1}列目）は上の${parts.length}行の合計`,
+          pass: Math.abs(sum - cell.value!) < 1e-6,
+          detail: `${column.map((x) => x.printed).join(' + ')} = ${sum.toLocaleString('en-US')}; printed ${cell.printed}`,
+          expected: sum.toLocaleString('en-US'),
+          actual: cell.printed,
+          figures: [fig('total', `${total.label} [${c + 1}]`, cell.value!, cell.printed, total.program, cell.at), ...parts.flatMap((r) => (r.cells[c]!.value === null ? [] : [fig('part', `${r.label} [${c + 1}]`, r.cells[c]!.value!, r.cells[c]!.printed, r.program, r.cells[c]!.at)]))],
+          at: cell.at,
+        });
+      });
+    });
+  },
+};
