@@ -5,6 +5,8 @@ import { contactNumbering } from './contact-numbering.ts';
 import { datePlausible } from './date-plausible.ts';
 import { listedCount } from './listed-count.ts';
 import { magnitudes } from './magnitudes.ts';
+import { ofWhich } from './of-which.ts';
+import { percentOfParts } from './percent-of-parts.ts';
 import { partitionColumns } from './partition-columns.ts';
 import { phoneFormat } from './phone-format.ts';
 import { programSlides } from './program-slides.ts';
@@ -29,6 +31,8 @@ export const GENERIC_RULES: GenericRule[] = [
   partitionColumns,
   statedSpan,
   listedCount,
+  ofWhich,
+  percentOfParts,
   repeatedFigure,
   seriesYears,
   seriesMentions,

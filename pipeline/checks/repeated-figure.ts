@@ -1,6 +1,5 @@
-import type { Briefing } from '../../schemas/briefing.ts';
 import type { Quantity } from '../../schemas/figures.ts';
-import { fig, type GenericRule } from './rule.ts';
+import { fig, insideDate, type GenericRule } from './rule.ts';
 
 /** The words that label a number: what stands right before it, back to a delimiter (at least three characters, no digits). */
 const LABEL = /([^、。，,．.：:；;（）()「」『』【】・\s\u30000-9０-９～~⇒→＝=＋+％%]{3,16})[：:は約\s\u3000]*$/;
@@ -24,9 +23,6 @@ function keysOf(q: Quantity, sameUnitOnLine: number): string[] {
   return keys;
 }
 
-function inDate(b: Briefing, q: Quantity): boolean {
-  return b.dates.some((d) => d.at.line === q.at.line && d.at.column <= q.at.column && q.at.endColumn <= d.at.endColumn);
-}
 
 /**
  * The same labelled figure printed on two slides of a program agrees: 「R6当初予算額 6.0億円の内数」 on
@@ -40,7 +36,7 @@ export const repeatedFigure: GenericRule = {
   run(ctx) {
     const b = ctx.briefing;
     const groups = new Map<string, { q: Quantity; label: string }[]>();
-    const counted = b.quantities.filter((q) => q.program !== null && !inDate(b, q));
+    const counted = b.quantities.filter((q) => q.program !== null && !insideDate(b, q.at));
     for (const q of counted) {
       const sameUnit = counted.filter((o) => o.at.line === q.at.line && o.unit === q.unit).length;
       for (const key of keysOf(q, sameUnit)) {

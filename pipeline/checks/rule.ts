@@ -32,3 +32,8 @@ export interface GenericRule {
 export type Outcome = CheckOutcome;
 
 export const fig = (role: string, label: string, value: number, printed: string, program: string | null, at: Provenance): RuleFigure => ({ role, label, value, printed, program, at });
+
+/** Whether a place lies inside a date the parse found (the 5 of 令和5年度 is that date, not a quantity of its own). */
+export function insideDate(b: Briefing, at: Provenance): boolean {
+  return b.dates.some((d) => d.at.line === at.line && d.at.endLine === at.line && at.endLine === at.line && d.at.column <= at.column && at.endColumn <= d.at.endColumn);
+}

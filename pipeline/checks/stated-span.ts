@@ -1,11 +1,9 @@
-import type { DateMention, Quantity } from '../../schemas/figures.ts';
+import type { DateMention } from '../../schemas/figures.ts';
 import { compact } from '../parse/normalize.ts';
-import { fig, type GenericRule } from './rule.ts';
+import { fig, insideDate, type GenericRule } from './rule.ts';
 
 /** What joins the two ends of a period: 「から」「～」「→」. */
 const RANGE = /^[（(]?(?:から|～|~|〜|→|－|-)$/;
-
-const within = (q: Quantity, d: DateMention) => d.at.line === q.at.line && d.at.column <= q.at.column && q.at.endColumn <= d.at.endColumn;
 
 /**
  * A period stated as a length beside its two ends on the same line holds: 「平成27年度から平成29年度
@@ -19,7 +17,7 @@ export const statedSpan: GenericRule = {
   run(ctx) {
     const b = ctx.briefing;
     for (const q of b.quantities) {
-      if (q.unit !== '年間' || b.dates.some((d) => within(q, d))) continue;
+      if (q.unit !== '年間' || insideDate(b, q.at)) continue;
       const dates = b.dates.filter((d) => d.at.line === q.at.line && d.at.endLine === q.at.line).sort((x, y) => x.at.column - y.at.column);
       if (dates.length !== 2) continue;
       const [from, to] = dates as [DateMention, DateMention];

@@ -1,6 +1,5 @@
 import type { Quantity } from '../../schemas/figures.ts';
-import type { Briefing } from '../../schemas/briefing.ts';
-import { fig, type GenericRule } from './rule.ts';
+import { fig, insideDate, type GenericRule } from './rule.ts';
 
 /** What a stated total is introduced by: 「…の計27事例」, 「合計200万円」, 「総数5,831人」. */
 const TOTAL_WORD = /(?:計|合計|総計|総数)[\s\u3000]*(?:約)?[\s\u3000]*$/;
@@ -9,10 +8,6 @@ const SENTENCE_START = /^[\s\u3000]*[●○◆■◇□・※①-⑳➊-➓]/;
 /** How far back a listed sentence may run, in lines (the slides wrap sentences, with blank lines between). */
 const MAX_LINES = 4;
 
-/** A number inside a date (the 5 of 令和5年度) is that date, not a quantity. */
-function inDate(b: Briefing, q: Quantity): boolean {
-  return b.dates.some((d) => d.at.line === q.at.line && d.at.column <= q.at.column && q.at.endColumn <= d.at.endColumn);
-}
 
 /**
  * A stated total adds up to the items the same sentence lists before it in the same unit:
@@ -25,7 +20,7 @@ export const statedTotal: GenericRule = {
   description: 'a stated total (計N) equals the items its sentence lists before it',
   run(ctx) {
     const b = ctx.briefing;
-    const quantities = b.quantities.filter((q) => !inDate(b, q));
+    const quantities = b.quantities.filter((q) => !insideDate(b, q.at));
     for (const total of quantities) {
       const before = ctx.lineText(total.at.line).slice(0, total.at.column - 1);
       if (!TOTAL_WORD.test(before)) continue;

@@ -128,7 +128,7 @@ function around(context: string, offset: number, length: number): string {
 export function figuresByKind(b: Briefing, p: Program, lineText: LineText | null): Record<DiffKindName, KeyedFigure[]> {
   const claimed: Provenance[] = [];
   // the same place, or inside a figure claimed before (the 6 of 令和6年度 is the date)
-  const taken = (at: Provenance | null) => at !== null && claimed.some((c) => c.line === at.line && c.endLine === at.line && (c.column === at.column || (c.column <= at.column && at.endColumn <= c.endColumn)));
+  const taken = (at: Provenance | null) => at !== null && claimed.some((c) => c.line === at.line && (c.column === at.column || (c.endLine === at.line && at.endLine === at.line && c.column <= at.column && at.endColumn <= c.endColumn)));
   const out = {} as Record<DiffKindName, KeyedFigure[]>;
   for (const name of Object.keys(DIFF_KINDS) as DiffKindName[]) {
     const figures = (DIFF_KINDS[name] as DiffKind).figures(b, p, lineText);

@@ -1,4 +1,5 @@
 import { programKey } from './program-key.ts';
+import { insideDate } from '../checks/rule.ts';
 import type { Briefing } from '../../schemas/briefing.ts';
 import type { FigureSelector } from '../../schemas/checks.ts';
 import type { Provenance } from '../../schemas/provenance.ts';
@@ -112,7 +113,7 @@ function wantedFigures(ctx: SelectContext): Wanted[] {
     want('date', d.at, d.year, near.line ? [{ ...own(d), ...near }, { ...own(d), ...near, ...title(d) }] : [{ ...own(d), printed: d.printed }]);
   }
   // a number inside a date (the 58 of 昭和58年度) is that date, not a quantity of its own
-  const inDate = (at: Provenance) => b.dates.some((d) => d.at.line === at.line && d.at.column <= at.column && at.endColumn <= d.at.endColumn);
+  const inDate = (at: Provenance) => insideDate(b, at);
   for (const q of b.quantities) {
     if (inDate(q.at)) continue;
     const before = wordsBefore(q.context, q.contextOffset);

@@ -138,4 +138,25 @@ describe('generic rules fire on planted slips', () => {
     expect(finding).toMatchObject({ expected: '5,355人', actual: '5,356人', at: { line: lineOf(text, '外国語指導助手）：5,356人') } });
     expect(finding!.message).toContain('「ALT」の人が2か所で同じ: 5,355人 (line 3022) ≠ 5,356人 (line 3067)');
   });
+
+  it('of-which: the parts named after 「うち」 (one of them wrapped onto the next line) stay within 総額 約18.3兆円', async () => {
+    expect(await failuresOf('of-which', R6_TEXT)).toEqual([]);
+    const text = replaceOnce(R6_TEXT, '時短要請協力枠 約8.6兆円', '時短要請協力枠 約10.6兆円');
+    const [finding, ...rest] = await failuresOf('of-which', text);
+    expect(rest).toEqual([]);
+    expect(finding).toMatchObject({ expected: '≤ 18.3兆円', actual: '19兆円', at: { line: lineOf(text, '総額 約18.3兆円') } });
+    expect(finding!.message).toContain('5.4兆円 + 1.8兆円 + 0.6兆円 + 10.6兆円 + 0.6兆円 = 19兆円 > 18.3兆円');
+  });
+
+  it('percent-of-parts: 「1,788団体中1,647団体（92%）」 and 「47／50（94%）」, with the rounding the document uses', async () => {
+    const lines = ['効果を公表した団体は1,788団体中1,647団体（92%）。', '回答は47／50（94%）。', '実施は1,788団体のうち962団体（53%）。'];
+    const text = replaceOnce(R6_TEXT, 'R６当初予算額：248百万円', `R６当初予算額：248百万円\n${lines.join('\n')}`);
+    const found = await failuresOf('percent-of-parts', text);
+    // 962 ÷ 1,788 = 53.80…%: printed 53%, the value cut to whole percent (the rounding this document uses is either)
+    expect(found).toEqual([]);
+    const wrong = replaceOnce(text, '1,788団体中1,647団体（92%）', '1,788団体中1,647団体（93%）');
+    const [finding, ...rest] = await failuresOf('percent-of-parts', wrong);
+    expect(rest).toEqual([]);
+    expect(finding).toMatchObject({ expected: '92%', actual: '93%', at: { line: lineOf(wrong, '1,647団体（93%）') } });
+  });
 });

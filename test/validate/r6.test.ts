@@ -32,7 +32,7 @@ describe('validation of the bundled R6 briefing', () => {
     );
     const generic = report.checks.filter((c) => c.id.includes(':'));
     expect(new Set(generic.map((c) => c.relation))).toEqual(
-      new Set(['share-sum', 'cap-components', 'breakdown-total', 'stated-total', 'partition-columns', 'stated-span', 'listed-count', 'repeated-figure', 'series-years', 'series-mentions', 'sheet-copies', 'date-plausible', 'budget-year']),
+      new Set(['share-sum', 'cap-components', 'breakdown-total', 'stated-total', 'partition-columns', 'stated-span', 'listed-count', 'of-which', 'repeated-figure', 'series-years', 'series-mentions', 'sheet-copies', 'date-plausible', 'budget-year']),
     );
     expect(report.summary).toMatchObject({ errors: 0, warnings: 3, checksFailed: 0, acknowledged: 3 });
   });
