@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { diffEditions } from '../pipeline/diff/index.ts';
 import { formatDiffMarkdown } from '../pipeline/diff/markdown.ts';
-import { parseR6, parseText, r6Manifest } from './helpers/r6.ts';
+import { R6_TEXT, parseR6, parseText, r6Manifest } from './helpers/r6.ts';
 import { syntheticR7 } from './helpers/r7.ts';
 
 async function r7() {
@@ -59,5 +59,16 @@ describe('diff of two editions', () => {
     const d = diffEditions(briefing, briefing);
     expect([d.programs.added, d.programs.removed, d.programs.renumbered, d.contacts].every((x) => x.length === 0)).toBe(true);
     expect(figureChanges(d)).toBe(0);
+  });
+
+  it('keys figures by their words without numbers: a neighbour that gains a digit moves nothing else', async () => {
+    const { briefing: before } = await parseR6();
+    const manifest = await r6Manifest();
+    const side = (briefing: typeof before, text: string) => ({ briefing, lineText: (n: number) => text.split('\n')[n - 1] ?? '' });
+    // 地方自治体表彰３事例 → 10事例: only that figure changes, not its neighbours 15事例, 4事例, 27事例
+    const digit = R6_TEXT.replace('地方自治体表彰３事例', '地方自治体表彰10事例');
+    const after = (await parseText(digit, 'sources/r7/briefing.txt', manifest)).briefing;
+    const d = diffEditions(side(before, R6_TEXT), side(after, digit));
+    expect(d.quantities.map((c) => [c.kind, c.before?.printed ?? null, c.after?.printed ?? null])).toEqual([['changed', '3事例', '10事例']]);
   });
 });

@@ -4,6 +4,8 @@ import { fig, insideDate, type GenericRule } from './rule.ts';
 
 /** 「総額 約18.3兆円。うち、…」: a total, then 「うち」 and the parts of it. */
 const OF_WHICH = /^[。、\s\u3000]*うち[、，,\s\u3000]*/;
+/** A line that starts an item of its own (●, ・, ※ …). */
+const BULLET = /^[\s\u3000]*[●○◆■◇□・※①-⑳➊-➓]/;
 /** How far a list of parts may wrap, in lines. */
 const MAX_LINES = 3;
 
@@ -12,7 +14,7 @@ const MAX_LINES = 3;
  * A total printed with the parts 「うち」 it names stays at least their sum: 「総額 約18.3兆円。うち、
  * 地方単独事業分等 約5.4兆円、物価高騰対応1.8兆円、…」 (the parts listed are some of the total, not
  * necessarily all of it). The parts: the amounts in the same unit after 「うち」, to the closing bracket
- * or the end of the sentence.
+ * or the end of the sentence, not into the next bullet; the parts of a part 「（うち…）」 are not counted.
  */
 export const ofWhich: GenericRule = {
   id: 'of-which',
@@ -27,17 +29,32 @@ export const ofWhich: GenericRule = {
       if (!lead) continue;
       // the text of the parts: from 「うち」 on, over wrapped lines, to a closing bracket or 。
 
+      // the parts at the top level of the list: a 「（うち…）」 inside it names parts of a part
       const parts: Quantity[] = [];
-      for (let n = total.at.line; n <= total.at.line + MAX_LINES; n++) {
-        // on the total's line, after 「。うち、」
-        const skip = n === total.at.line ? lead[0].length : 0;
-        const text = n === total.at.line ? rest.slice(skip) : ctx.lineText(n);
-        const from = n === total.at.line ? total.at.endColumn - 1 + skip : 0;
-        const stop = text.search(/[）)。]/);
-        const end = stop >= 0 ? stop : text.length;
-        parts.push(...quantities.filter((q) => q.at.line === n && q !== total && q.unit === total.unit && q.at.column - 1 >= from && q.at.column - 1 < from + end));
-
-        if (stop >= 0) break;
+      let depth = 0;
+      let ended = false;
+      for (let n = total.at.line; n <= total.at.line + MAX_LINES && !ended; n++) {
+        // on the total's line, after 「。うち、」; a line that starts a bullet of its own ends the list
+        const from = n === total.at.line ? total.at.endColumn - 1 + lead[0].length : 0;
+        const text = ctx.lineText(n);
+        if (n > total.at.line && (text.trim() === '' ? false : BULLET.test(text))) break;
+        for (let c = from; c < text.length; c++) {
+          const ch = text[c]!;
+          if (ch === '（' || ch === '(') depth++;
+          else if (ch === '）' || ch === ')') {
+            if (depth === 0) {
+              ended = true;
+              break;
+            }
+            depth--;
+          } else if (ch === '。' && depth === 0) {
+            ended = true;
+            break;
+          }
+          if (depth > 0) continue;
+          const part = quantities.find((q) => q.at.line === n && q.at.column - 1 === c && q !== total && q.unit === total.unit);
+          if (part) parts.push(part);
+        }
       }
       if (parts.length < 2) continue;
       const sum = parts.reduce((s, q) => s + q.value, 0);

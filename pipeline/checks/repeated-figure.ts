@@ -8,27 +8,32 @@ const TIME_WORD = /(?:令和|平成|昭和|年度|年|月|日|時点|現在)$/;
 
 /** The words right after a number and its unit, up to a delimiter: 「78か国から約７万７千人」 → から約. */
 const FOLLOWING = /^([^、。，,．.：:；;（）()「」『』【】・\s\u30000-9０-９～~⇒→＝=＋+％%]{3,8})/;
-/** An acronym the line names what it counts by (ALT, CIR): with one number of the unit on the line, that number is its count. */
-const ACRONYM = /(?<![A-Za-z])[A-Z]{3,5}(?![A-Za-z])/g;
 
-/** The keys a quantity is known by: the words before it, the words after it, or the acronym its line counts by. */
+/** A line about an acronym: it starts with the acronym and its spelled-out form, 「ALT（外国語指導助手）…」. */
+const ACRONYM_LINE = /^[\s\u3000•・●○◆■※]*([A-Z]{3,5})[\s\u3000]*[（(]/;
+
+/**
+ * The keys a quantity is known by: the words right before it together with those right after it
+ * (「当初予算額」 … 「の内数」; a label alone may name different things: 受入れ自治体数 850団体（企業派遣型）
+ * and 40団体（副業型）), or the acronym its line is about when the line has no other number of its unit.
+ */
 function keysOf(q: Quantity, sameUnitOnLine: number): string[] {
   const keys: string[] = [];
   const before = LABEL.exec(q.context.slice(0, q.contextOffset));
-  if (before && !TIME_WORD.test(before[1]!)) keys.push(`before:${before[1]!.normalize('NFKC')}`);
   const after = FOLLOWING.exec(q.context.slice(q.contextOffset + q.printed.length));
-  if (after && !TIME_WORD.test(after[1]!)) keys.push(`after:${after[1]!.normalize('NFKC')}`);
-  const acronyms = [...new Set(q.context.normalize('NFKC').match(ACRONYM) ?? [])];
-  if (acronyms.length === 1 && sameUnitOnLine === 1) keys.push(`acronym:${acronyms[0]}`);
+  if (before && after && !TIME_WORD.test(before[1]!)) keys.push(`label:${before[1]!.normalize('NFKC')}…${after[1]!.normalize('NFKC')}`);
+  const acronym = ACRONYM_LINE.exec(q.context.normalize('NFKC'));
+  if (acronym && sameUnitOnLine === 1) keys.push(`acronym:${acronym[1]}`);
   return keys;
 }
 
 
 /**
  * The same labelled figure printed on two slides of a program agrees: 「R6当初予算額 6.0億円の内数」 on
- * the slide of each scheme, the ALT count of two JET slides. Labelled means the same unit and the same words right before the number, or right
- * after it, or the one acronym its line counts by; each slide once. Where the values differ, the
- * one the others disagree with is blamed (of two, the later).
+ * the slide of each scheme, the ALT count of two JET slides. Labelled means the same unit and the
+ * same words right before and right after the number, or a line about the same acronym with no other
+ * number of that unit; each slide once. Where the values differ, the one the others disagree with
+ * is blamed (of two, the later).
  */
 export const repeatedFigure: GenericRule = {
   id: 'repeated-figure',
@@ -42,7 +47,7 @@ export const repeatedFigure: GenericRule = {
       for (const key of keysOf(q, sameUnit)) {
         const k = `${q.program}\u0000${q.unit}\u0000${key}`;
         if (!groups.has(k)) groups.set(k, []);
-        groups.get(k)!.push({ q, label: key.slice(key.indexOf(':') + 1) });
+        groups.get(k)!.push({ q, label: key.slice(key.indexOf(':') + 1).split('…')[0]! });
       }
     }
     const reported = new Set<string>();

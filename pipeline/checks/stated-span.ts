@@ -8,8 +8,9 @@ const RANGE = /^[（(]?(?:から|～|~|〜|→|－|-)$/;
 /**
  * A period stated as a length beside its two ends on the same line holds: 「平成27年度から平成29年度
  * までの3年間」 counts fiscal years with both ends (29 − 27 + 1); 「３年間延長（令和６年３月３１日 →
- * 令和９年３月３１日）」 measures whole years from one day to the other. Ends of other kinds (a year and
- * a day) are left to declared checks.
+ * 令和９年３月３１日）」 measures whole years from one day to the other, the last day included or not
+ * (「令和６年４月１日～令和９年３月３１日」 is 3年間 too). Ends of other kinds (a year and a day) are left
+ * to declared checks.
  */
 export const statedSpan: GenericRule = {
   id: 'stated-span',
@@ -32,10 +33,18 @@ export const statedSpan: GenericRule = {
         length = to.year - from.year + 1;
         how = `${to.printed} − ${from.printed} + 1（両端の年度を含む）`;
       } else {
-        let months = (to.year - from.year) * 12 + (to.month! - from.month!);
-        if (to.day! < from.day!) months -= 1;
-        length = Math.trunc(months / 12);
-        how = `${from.printed} → ${to.printed}（満年数）`;
+        // a period ends on its last day or the day after: 4月1日～3月31日 is as many years as 3月31日 → 3月31日
+        const whole = (end: Date) => {
+          const start = new Date(Date.UTC(from.year, from.month! - 1, from.day!));
+          let months = (end.getUTCFullYear() - start.getUTCFullYear()) * 12 + (end.getUTCMonth() - start.getUTCMonth());
+          if (end.getUTCDate() < start.getUTCDate()) months -= 1;
+          return Math.trunc(months / 12);
+        };
+        const last = new Date(Date.UTC(to.year, to.month! - 1, to.day!));
+        const after = new Date(last.getTime() + 86_400_000);
+        const lengths = [...new Set([whole(last), whole(after)])];
+        length = lengths.includes(q.value) ? q.value : lengths.at(-1)!;
+        how = `${from.printed} → ${to.printed}（満年数${lengths.length > 1 ? '、終わりの日を含めて' : ''}）`;
       }
       ctx.outcome({
         id: `stated-span:${q.id}`,

@@ -1,8 +1,13 @@
 import type { Quantity } from '../../schemas/figures.ts';
 import { fig, insideDate, type GenericRule } from './rule.ts';
 
-/** What a stated total is introduced by: 「…の計27事例」, 「合計200万円」, 「総数5,831人」. */
-const TOTAL_WORD = /(?:計|合計|総計|総数)[\s\u3000]*(?:約)?[\s\u3000]*$/;
+/**
+ * What a stated total is introduced by: 「…の計27事例」, 「合計200万円」, 「総数5,831人」 — 計 as a word of
+ * its own, not the end of 推計, 集計, 累計, 会計.
+ */
+const TOTAL_WORD = /(?:合計|総計|総数|(?<!\p{Script=Han})計)[\s\u3000]*(?:約)?[\s\u3000]*$/u;
+/** What separates the items of a list: 「、」, 「，」, 「及び」, 「と」. */
+const SEPARATOR = /[、，,]|及び|と/;
 /** Where the sentence that lists the items starts: a bullet, or the end of the sentence before. */
 const SENTENCE_START = /^[\s\u3000]*[●○◆■◇□・※①-⑳➊-➓]/;
 /** How far back a listed sentence may run, in lines (the slides wrap sentences, with blank lines between). */
@@ -48,7 +53,19 @@ export const statedTotal: GenericRule = {
         q.unit === total.unit &&
         (q.at.line > first || (q.at.line === first && q.at.column >= startColumn)) &&
         (q.at.line < total.at.line || (q.at.line === total.at.line && q.at.column < total.at.column));
-      const items = quantities.filter(inSentence);
+      // the list: items one after the other with a separator between, back from the total; one inside
+      // 「（うち…）」 is a part of the item before it, not an item
+      const candidates = quantities.filter(inSentence).sort((x, y) => x.at.line - y.at.line || x.at.column - y.at.column);
+      const between = (a: Quantity, b: Quantity | null) => textBetween(ctx, a.at, b ? b.at : total.at);
+      const items: Quantity[] = [];
+      for (let k = candidates.length - 1; k >= 0; k--) {
+        const q = candidates[k]!;
+        const next = items[0] ?? null;
+        const gap = between(q, next);
+        if (insideOfWhich(textBetween(ctx, { line: first, column: startColumn }, q.at))) continue;
+        if (next !== null && !SEPARATOR.test(gap)) break;
+        items.unshift(q);
+      }
       if (items.length < 2) continue;
       const sum = items.reduce((s, q) => s + q.value, 0);
       const shown = (n: number) => `${n.toLocaleString('en-US')}${total.unit}`;
@@ -65,3 +82,19 @@ export const statedTotal: GenericRule = {
     }
   },
 };
+
+/** The normalized text from the end of one place (or a point) to the start of another, over lines. */
+function textBetween(ctx: { lineText(line: number): string }, from: { line: number; column: number; endLine?: number; endColumn?: number }, to: { line: number; column: number }): string {
+  const line = from.endLine ?? from.line;
+  const start = from.endColumn ?? from.column;
+  if (line === to.line) return ctx.lineText(line).slice(start - 1, to.column - 1);
+  let text = ctx.lineText(line).slice(start - 1);
+  for (let n = line + 1; n < to.line; n++) text += ctx.lineText(n);
+  return text + ctx.lineText(to.line).slice(0, to.column - 1);
+}
+
+/** Whether text that runs up to a number leaves it inside an open 「（うち…」. */
+function insideOfWhich(text: string): boolean {
+  const open = Math.max(text.lastIndexOf('（うち'), text.lastIndexOf('(うち'), text.lastIndexOf('（ うち'));
+  return open >= 0 && !/[）)]/.test(text.slice(open));
+}

@@ -1,13 +1,17 @@
 import type { TableRow } from '../../schemas/figures.ts';
 import { fig, type GenericRule } from './rule.ts';
 
-/** Labels of a table's total row. */
-const TOTAL_ROW = /^(?:計|合計|総計|総数|全体|全国計?)$/;
+/** Labels of a table's total row (not 全国 or 全体: a table may show some prefectures and the whole country). */
+const TOTAL_ROW = /^(?:計|合計|総計|総数)$/;
+/** A row that is part of the row above it (「うち政令市」), not of the total. */
+const OF_WHICH_ROW = /^[（(]?うち/;
 
 /**
  * A table's total row (計, 合計, 総数 …) equals, column by column, the sum of the rows above it on
  * the same slide (back to the table's start or to the total row before): the cells that are
- * numbers; an empty cell (－) counts as 0. Rows with another number of cells belong to another table.
+ * whole numbers; an empty cell (－) counts as 0; a 「うち…」 row is part of the row above, not summed;
+ * columns of percentages or decimals (rates, averages) are no sums. Rows with another number of cells
+ * belong to another table.
  */
 export const tableTotal: GenericRule = {
   id: 'table-total',
@@ -28,19 +32,21 @@ export const tableTotal: GenericRule = {
         if (row.slide !== total.slide || row.cells.length !== total.cells.length || TOTAL_ROW.test(row.label.replace(/[\s\u3000]/g, '')) || !adjacent(row, parts[0] ?? total)) break;
         parts.unshift(row);
       }
-      if (parts.length < 2) return;
+      const summed = parts.filter((r) => !OF_WHICH_ROW.test(r.label.replace(/[\s\u3000]/g, '')));
+      if (summed.length < 2) return;
       total.cells.forEach((cell, c) => {
-        if (cell.value === null || /%$/.test(cell.printed)) return;
-        const column = parts.map((r) => r.cells[c]!);
+        const column = summed.map((r) => r.cells[c]!);
+        // a column of rates, averages or per-unit values (a percent, a decimal) is no sum
+        if (cell.value === null || [cell, ...column].some((x) => /%$/.test(x.printed) || (x.value !== null && !Number.isInteger(x.value)))) return;
         const sum = column.reduce((s, x) => s + (x.value ?? 0), 0);
         ctx.outcome({
           id: `table-total:${total.id}:${c + 1}`,
-          statement: `表の「${total.label}」の行（${c + 1}列目）は上の${parts.length}行の合計`,
+          statement: `表の「${total.label}」の行（${c + 1}列目）は上の${summed.length}行の合計`,
           pass: Math.abs(sum - cell.value!) < 1e-6,
           detail: `${column.map((x) => x.printed).join(' + ')} = ${sum.toLocaleString('en-US')}; printed ${cell.printed}`,
           expected: sum.toLocaleString('en-US'),
           actual: cell.printed,
-          figures: [fig('total', `${total.label} [${c + 1}]`, cell.value!, cell.printed, total.program, cell.at), ...parts.flatMap((r) => (r.cells[c]!.value === null ? [] : [fig('part', `${r.label} [${c + 1}]`, r.cells[c]!.value!, r.cells[c]!.printed, r.program, r.cells[c]!.at)]))],
+          figures: [fig('total', `${total.label} [${c + 1}]`, cell.value!, cell.printed, total.program, cell.at), ...summed.flatMap((r) => (r.cells[c]!.value === null ? [] : [fig('part', `${r.label} [${c + 1}]`, r.cells[c]!.value!, r.cells[c]!.printed, r.program, r.cells[c]!.at)]))],
           at: cell.at,
         });
       });

@@ -17,8 +17,10 @@ export interface ProgramsUpdate {
   added: { id: string; name: string; no: string }[];
 }
 
-/** Two names this alike (Dice on bigrams) are the same program renamed, when no other name is left for either. */
-const RENAMED = 0.6;
+/** Two names this alike (Dice on bigrams, common endings removed) are the same program renamed, when no other name is left for either. */
+const RENAMED = 0.7;
+/** Endings many program names share (「…対策の推進」「…事業」): alike only there is not alike. */
+const COMMON_ENDINGS = /(?:の推進|の促進|について|への支援|の支援|対策|事業|制度|施策|等)+$/;
 
 /**
  * The manifest's programs for the new edition: an entry whose name (or former name) the new
@@ -66,8 +68,8 @@ export function updatePrograms(previous: readonly Pick<Program, 'no' | 'id'>[], 
 }
 
 function dice(a: string, b: string): number {
-  const x = bigrams(a);
-  const y = bigrams(b);
+  const x = bigrams(a.replace(COMMON_ENDINGS, ''));
+  const y = bigrams(b.replace(COMMON_ENDINGS, ''));
   let shared = 0;
   for (const g of x) if (y.has(g)) shared++;
   return x.size + y.size === 0 ? 0 : (2 * shared) / (x.size + y.size);

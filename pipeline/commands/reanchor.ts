@@ -49,15 +49,22 @@ export function reanchorChecks(checksText: string, checksPath: string, previous:
   const shifted: string[] = [];
   const dropped = new Set<number>();
   parsed.checks.forEach((check, i) => {
-    if (!namesProgram(check, removed)) return;
-    dropped.add(i);
-    const node = doc.getIn(['checks', i], true) as { range?: [number, number, number] } | undefined;
-    if (!node?.range) return;
-    // the whole item: from the start of its line ("  - id: …") to the end of its last line
-    const start = checksText.lastIndexOf('\n', node.range[0]) + 1;
-    const end = node.range[2] >= checksText.length ? checksText.length : checksText.lastIndexOf('\n', node.range[2] - 1) + 1;
-    edits.push({ start, end: Math.max(end, start), text: '' });
+    if (namesProgram(check, removed)) dropped.add(i);
   });
+  // an item written as 「  - id: …」 in a block list is cut out by its lines; any other layout (a flow
+  // list, a dash alone on its line) or every check dropped: the YAML document itself loses the items
+  const seq = doc.get('checks', true) as { flow?: boolean } | undefined;
+  const lineCut = (i: number) => {
+    const node = doc.getIn(['checks', i], true) as { range?: [number, number, number] } | undefined;
+    if (!node?.range || seq?.flow) return null;
+    const start = checksText.lastIndexOf('\n', node.range[0] - 1) + 1;
+    if (!/^[ \t]*-[ \t]+$/.test(checksText.slice(start, node.range[0]))) return null;
+    const end = node.range[2] >= checksText.length ? checksText.length : checksText.lastIndexOf('\n', node.range[2] - 1) + 1;
+    return { start, end: Math.max(end, start), text: '' };
+  };
+  const cuts = [...dropped].map(lineCut);
+  const structural = dropped.size > 0 && (dropped.size === parsed.checks.length || cuts.some((c) => c === null));
+  if (!structural) edits.push(...(cuts as { start: number; end: number; text: string }[]));
   const flowRange = (path: (string | number)[]) => {
     const node = doc.getIn(['checks', ...path], true) as { range?: [number, number, number]; flow?: boolean } | undefined;
     return node?.flow ? node.range : undefined;
@@ -98,7 +105,12 @@ export function reanchorChecks(checksText: string, checksPath: string, previous:
       );
     }
   }
-  const text = edits.sort((a, b) => b.start - a.start).reduce((t, e) => t.slice(0, e.start) + e.text + t.slice(e.end), checksText);
+  let text = edits.sort((a, b) => b.start - a.start).reduce((t, e) => t.slice(0, e.start) + e.text + t.slice(e.end), checksText);
+  if (structural) {
+    const edited = parseDocument(text);
+    for (const i of [...dropped].sort((a, b) => b - a)) edited.deleteIn(['checks', i]);
+    text = edited.toString({ lineWidth: 0 });
+  }
   const summary = `${rewrites.length} selector${rewrites.length === 1 ? '' : 's'} rewritten without years, ${shifted.length} moved to the new edition's year, ${kept.length} kept with digits, ${dropped.size} check${dropped.size === 1 ? '' : 's'} dropped with their program, ${review.length} not found in the new briefing`;
   const droppedIds = [...dropped].map((i) => parsed.checks[i]!.id);
   return {

@@ -74,7 +74,15 @@ export const DIFF_KINDS = {
   },
   dates: {
     title: '日付・年度',
-    figures: (b, p, lineText) => own(b.dates, p).map((d) => ({ base: lineText ? withoutNumbers(lineText(d.at.line)) : `${d.fiscal ? '年度' : '日付'}`, subject: lineText ? lineText(d.at.line).trim().slice(0, 50) : d.printed, value: d.year * 10000 + (d.month ?? 0) * 100 + (d.day ?? 0), printed: d.printed, at: d.at })),
+    // a date is keyed by the words of its line without numbers; on a line of many dates (the years of
+    // a table's header) each is its own key, so that a table that drops its first year and adds one
+    // shows one year removed and one added, not every year changed
+    figures: (b, p, lineText) =>
+      own(b.dates, p).map((d) => {
+        const many = b.dates.filter((x) => x.at.line === d.at.line).length >= 3;
+        const words = lineText ? withoutNumbers(lineText(d.at.line)) : d.fiscal ? '年度' : '日付';
+        return { base: many ? `${words}|${d.printed}` : words, subject: lineText ? lineText(d.at.line).trim().slice(0, 50) : d.printed, value: d.year * 10000 + (d.month ?? 0) * 100 + (d.day ?? 0), printed: d.printed, at: d.at };
+      }),
   },
   quantities: {
     title: '数量（本文の数値）',
@@ -82,8 +90,9 @@ export const DIFF_KINDS = {
     // elsewhere on the line does not move it
     figures: (b, p) =>
       own(b.quantities, p).map((q) => {
-        const before = withoutNumbers(q.context.slice(Math.max(0, q.contextOffset - 16), q.contextOffset));
-        const after = withoutNumbers(q.context.slice(q.contextOffset + q.printed.length, q.contextOffset + q.printed.length + 10));
+        // numbers out first, then the window: a neighbour that gains a digit does not move the key
+        const before = withoutNumbers(q.context.slice(0, q.contextOffset)).slice(-12);
+        const after = withoutNumbers(q.context.slice(q.contextOffset + q.printed.length)).slice(0, 8);
         return { base: `${before}|${q.unit}|${after}`, subject: around(q.context, q.contextOffset, q.printed.length), value: q.value, printed: q.printed, at: q.at };
       }),
   },

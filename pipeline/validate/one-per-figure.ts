@@ -5,40 +5,33 @@ const key = (at: Provenance) => `${at.line}:${at.column}`;
 
 /**
  * One wrong figure is one finding: errors of the briefing (generic rules and declared checks) that
- * blame the same figure, or where one blames a figure the others involve, become one finding at
- * that figure, which lists every check it breaks (`breaks`). Greedily, the figure most errors share
- * first. Warnings and errors of the checks file are left as they are.
+ * blame the same figure become one finding at that figure, which lists every other check it breaks
+ * (`breaks`, each as it would have been reported alone). A declared check leads: it says more than a
+ * generic rule. Errors that blame different figures stay apart, even where they share a figure: which
+ * of the figures is wrong is not known, and two findings say so. Warnings and errors of the checks
+ * file are left as they are.
  */
 export function onePerFigure(findings: readonly Finding[], source: string): Finding[] {
   const mergeable = (f: Finding) => f.severity === 'error' && f.file === source && f.at !== null && !f.ruleId.startsWith('checks-') && f.ruleId !== 'schema';
-  const left = findings.filter(mergeable);
   const out = findings.filter((f) => !mergeable(f));
-  while (left.length > 0) {
-    // the figures blamed (each finding's own place), and how many errors involve each
-    const involved = new Map<string, Finding[]>();
-    for (const f of left) for (const at of [f.at!, ...f.related]) {
-      const k = key(at);
-      if (!involved.has(k)) involved.set(k, []);
-      if (!involved.get(k)!.includes(f)) involved.get(k)!.push(f);
+  const byFigure = new Map<string, Finding[]>();
+  for (const f of findings.filter(mergeable)) {
+    const k = key(f.at!);
+    if (!byFigure.has(k)) byFigure.set(k, []);
+    byFigure.get(k)!.push(f);
+  }
+  for (const group of byFigure.values()) {
+    const lead = group.find((f) => f.checkId !== null) ?? group[0]!;
+    const others = group.filter((f) => f !== lead);
+    if (others.length === 0) {
+      out.push(lead);
+      continue;
     }
-    const blamed = new Set(left.map((f) => key(f.at!)));
-    let best: Finding[] = [];
-    let bestAt = '';
-    for (const [k, fs] of involved) if (blamed.has(k) && fs.length > best.length) [best, bestAt] = [fs, k];
-    if (best.length < 2) {
-      out.push(...left);
-      break;
-    }
-    // the finding that blames the figure leads (a declared check before a generic rule: it says more); the others are listed as broken by it
-    const blaming = best.filter((f) => key(f.at!) === bestAt);
-    const lead = blaming.find((f) => f.checkId !== null) ?? blaming[0]!;
-    const others = best.filter((f) => f !== lead);
     out.push({
       ...lead,
-      programs: [...new Set(best.flatMap((f) => f.programs))],
+      programs: [...new Set(group.flatMap((f) => f.programs))],
       breaks: [...lead.breaks, ...others.flatMap((f) => [{ ruleId: f.ruleId, checkId: f.checkId, message: f.message, expected: f.expected, actual: f.actual, at: f.at, related: f.related }, ...f.breaks])],
     });
-    for (const f of best) left.splice(left.indexOf(f), 1);
   }
   return out;
 }

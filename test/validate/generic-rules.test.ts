@@ -159,4 +159,37 @@ describe('generic rules fire on planted slips', () => {
     expect(rest).toEqual([]);
     expect(finding).toMatchObject({ expected: '92%', actual: '93%', at: { line: lineOf(wrong, '1,647団体（93%）') } });
   });
+
+  it('the rules that read running text stay quiet on correct text that looks alike', async () => {
+    const rules = ['stated-total', 'table-total', 'partition-columns', 'stated-span', 'listed-count', 'repeated-figure', 'of-which', 'percent-of-parts'];
+    const planted = [
+      // a period of whole fiscal years, written from its first to its last day
+      '期限を３年間延長（令和６年４月１日～令和９年３月３１日）',
+      // 推計 is no 計; a heading with a count above a list; a 「うち」 part of an item
+      '令和4年度 30事例、令和5年度 35事例、令和6年度推計40事例',
+      '【表彰】 応募98事例\n●最優秀賞１事例、優秀賞３事例（うち団体２事例）、奨励賞１事例の計５事例',
+      // parts after うち that stop at the next bullet; a part with parts of its own
+      '●応募 120事例 うち自治体 40事例\n●表彰式参加者 90事例',
+      '（総額 約18.3兆円。うち、A 約12.0兆円（うち B 1.8兆円、C 0.6兆円）、D 約5.0兆円）',
+      // a table with a うち row, an average column and a 全国 row under some prefectures
+      '区分 団体数 1団体当たり\n市 500 6.0\nうち政令市 10 8.0\n町村 700 5.7\n計 1,200 5.8',
+      '北海道 150 12\n長野県 77 10\n全国 1,718 241',
+      // the same words around different figures on two slides
+      '延べ120団体が参加',
+    ];
+    const second = '受入れ自治体数 40団体（副業型、令和5年度）\nモデル事業には15団体が参加';
+    for (const lines of planted) {
+      let text = replaceOnce(R6_TEXT, 'R６当初予算額：248百万円', `R６当初予算額：248百万円\n\n${lines}\n`);
+      text = replaceOnce(text, '・地域おこし協力隊員の日々のサポートに要する経費：200万円／団体を上限', `・地域おこし協力隊員の日々のサポートに要する経費：200万円／団体を上限\n受入れ自治体数 850団体（企業派遣型）`);
+      text = replaceOnce(text, '隊員として活動', `隊員として活動\n${second}`);
+      for (const rule of rules) expect(await failuresOf(rule, text), `${rule} on ${lines}`).toEqual([]);
+    }
+    // and they did read them: the lists and the table above hold
+    const text = replaceOnce(R6_TEXT, 'R６当初予算額：248百万円', `R６当初予算額：248百万円\n\n${planted[2]}\n\n${planted[5]}\n\n${planted[4]}\n`);
+    const { briefing } = await parseText(text);
+    const checks = validateParsed(briefing, { text }, null).checks;
+    expect(checks.find((c) => c.relation === 'stated-total' && c.detail.startsWith('1事例 + 3事例 + 1事例 = 5事例'))?.status).toBe('pass');
+    expect(checks.find((c) => c.relation === 'table-total' && c.detail.startsWith('500 + 700 = 1,200'))?.status).toBe('pass');
+    expect(checks.find((c) => c.relation === 'of-which' && c.detail.startsWith('12.0兆円 + 5.0兆円 = 17兆円'))?.status).toBe('pass');
+  });
 });
