@@ -61,13 +61,32 @@ async function browserIdentity(): Promise<string> {
   }
 }
 
+const json = (path: string, data: unknown): RenderUnit => {
+  const content = JSON.stringify(data, null, 2) + '\n';
+  return { id: path, inputHash: hashOf(content), render: async () => [{ path, content }] };
+};
+
 /** The outputs of a build, each with the inputs it depends on. */
 async function renderUnits(ctx: BuildContext): Promise<RenderUnit[]> {
-  const { briefing, report, manifest, options } = ctx;
-  const json = (path: string, data: unknown): RenderUnit => {
-    const content = JSON.stringify(data, null, 2) + '\n';
-    return { id: path, inputHash: hashOf(content), render: async () => [{ path, content }] };
-  };
+  const { briefing, report, manifest } = ctx;
+  return [
+    json('briefing.json', briefing),
+    json('validation.json', report),
+    ...(await reportUnits(ctx)),
+    ...markdownUnits(ctx),
+    ...(await packUnits(ctx)),
+    {
+      id: 'contacts.xlsx',
+      inputHash: hashOf(codeHash(['pipeline/render-excel', 'pipeline/views', 'pipeline/units'], ['exceljs', 'jszip']), briefing, report, manifest),
+      // Renderers load their heavy libraries only when there is something to render.
+      render: async () => [{ path: 'contacts.xlsx', content: await (await import('../render-excel/index.ts')).renderContactsWorkbook(briefing, report, manifest) }],
+    },
+  ];
+}
+
+/** The program documents, their charts and their index: each program its own unit, so editing one leaves the others alone. */
+function markdownUnits(ctx: BuildContext): RenderUnit[] {
+  const { briefing, report, manifest } = ctx;
   const markdownCode = codeHash(['pipeline/render-markdown', 'templates/markdown', 'pipeline/views', 'pipeline/units'], ['handlebars', 'unified', 'remark-stringify', 'remark-gfm', 'yaml']);
   // Program documents do not carry the file checksum, so editing one program leaves the others alone.
   const edition = { ...manifest, source: { file: manifest.source.file } };
@@ -99,78 +118,68 @@ async function renderUnits(ctx: BuildContext): Promise<RenderUnit[]> {
       );
     },
   };
-  const packUnits: RenderUnit[] =
-    options.packs === false
-      ? []
-      : [
-          {
-            id: 'packs',
-            inputHash: hashOf(
-              codeHash(
-                ['pipeline/render-pdf', 'templates/pdf', 'pipeline/render-markdown', 'templates/markdown', 'pipeline/views', 'pipeline/units', 'pipeline/ingest-pdf.ts'],
-                ['puppeteer-core', 'pdfjs-dist', 'echarts', '@expo-google-fonts/noto-sans-jp', 'unified', 'handlebars', 'remark-parse', 'remark-gfm', 'remark-rehype', 'remark-frontmatter', 'rehype-stringify'],
-              ),
-              await browserIdentity(),
-              briefing,
-              report,
-              manifest,
-            ),
-            render: async () => {
-              const { renderPacks } = await import('../render-pdf/index.ts');
-              const result = await renderPacks({ briefing, report, manifest }, { onProgress: options.onPackProgress });
-              if (!result.verification.ok) throw new PackVerificationError(result.verification);
-              return result.files;
-            },
-          },
-        ];
-  // the staff report: every check and finding, the lines they point at — never part of what prefectures read
-  const reportCode = codeHash(['pipeline/report', 'templates/report', 'pipeline/units'], ['handlebars']);
-  const reportInput = { report, briefing, manifest, source: ctx.sourceText, checks: ctx.checksText };
-  const reportUnits: RenderUnit[] = [
-    {
-      id: 'validation.html',
-      inputHash: hashOf(reportCode, report, briefing.programs, manifest, ctx.sourceText, ctx.checksText ?? ''),
-      render: async () => [{ path: 'validation.html', content: (await import('../report/html.ts')).validationHtml({ ...reportInput, fullListings: true }) }],
+  const indexUnit: RenderUnit = {
+    id: 'programs/index.md',
+    inputHash: hashOf(markdownCode, edition, briefing.programs, briefing.budgets, report.checks),
+    render: async () => {
+      const m = await loadMarkdown();
+      const index = m.renderIndexDocument(briefing, report, manifest, await renderDocuments());
+      return [{ path: index.path, content: index.markdown }];
     },
-    ...(options.packs === false
-      ? []
-      : [
-          {
-            id: 'validation-report.pdf',
-            inputHash: hashOf(reportCode, codeHash(['pipeline/render-pdf'], ['puppeteer-core', 'pdfjs-dist', '@expo-google-fonts/noto-sans-jp']), await browserIdentity(), report, briefing.programs, manifest, ctx.sourceText, ctx.checksText ?? ''),
-            render: async () => {
-              const [{ validationHtml }, { printReport, reportPrintOptions }] = await Promise.all([import('../report/html.ts'), import('../render-pdf/report-pdf.ts')]);
-              const html = validationHtml({ ...reportInput, fullListings: false }, reportPrintOptions());
-              const printed = await printReport(html, [...report.checks.map((c) => c.id), ...report.findings.map((f) => f.checkId ?? f.ruleId)], { generatedAt: manifest.generatedAt });
-              if (printed.problems.length > 0) throw new PackVerificationError({ ok: false, problems: printed.problems.map((message) => ({ pack: 'validation-report', check: 'report', message })) });
-              return [{ path: 'validation-report.pdf', content: printed.pdf }];
-            },
-          } satisfies RenderUnit,
-        ]),
-  ];
+  };
+  return [...programUnits, chartUnit, indexUnit];
+}
+
+/** The PDF packs, national and per prefecture, printed and verified together. */
+async function packUnits(ctx: BuildContext): Promise<RenderUnit[]> {
+  const { briefing, report, manifest, options } = ctx;
+  if (options.packs === false) return [];
   return [
-    json('briefing.json', briefing),
-    json('validation.json', report),
-    ...reportUnits,
-    ...programUnits,
-    chartUnit,
-    ...packUnits,
     {
-      id: 'programs/index.md',
-      inputHash: hashOf(markdownCode, edition, briefing.programs, briefing.budgets, report.checks),
+      id: 'packs',
+      inputHash: hashOf(
+        codeHash(
+          ['pipeline/render-pdf', 'templates/pdf', 'pipeline/render-markdown', 'templates/markdown', 'pipeline/views', 'pipeline/units', 'pipeline/lib/pdfjs.ts'],
+          ['puppeteer-core', 'pdfjs-dist', 'echarts', '@expo-google-fonts/noto-sans-jp', 'unified', 'handlebars', 'remark-parse', 'remark-gfm', 'remark-rehype', 'remark-frontmatter', 'rehype-stringify'],
+        ),
+        await browserIdentity(),
+        briefing,
+        report,
+        manifest,
+      ),
       render: async () => {
-        const m = await loadMarkdown();
-        const index = m.renderIndexDocument(briefing, report, manifest, await renderDocuments());
-        return [{ path: index.path, content: index.markdown }];
+        const { renderPacks } = await import('../render-pdf/index.ts');
+        const result = await renderPacks({ briefing, report, manifest }, { onProgress: options.onPackProgress });
+        if (!result.verification.ok) throw new PackVerificationError(result.verification);
+        return result.files;
       },
     },
-    {
-      id: 'contacts.xlsx',
-      inputHash: hashOf(codeHash(['pipeline/render-excel', 'pipeline/views', 'pipeline/units'], ['exceljs', 'jszip']), briefing, report, manifest),
-      // Renderers load their heavy libraries only when there is something to render.
-      render: async () => [{ path: 'contacts.xlsx', content: await (await import('../render-excel/index.ts')).renderContactsWorkbook(briefing, report, manifest) }],
-    },
   ];
+}
+
+/** The staff report: every check and finding, the lines they point at — never part of what prefectures read. */
+async function reportUnits(ctx: BuildContext): Promise<RenderUnit[]> {
+  const { briefing, report, manifest, options } = ctx;
+  const reportCode = codeHash(['pipeline/report', 'templates/report', 'pipeline/units'], ['handlebars']);
+  const reportInput = { report, briefing, manifest, source: ctx.sourceText, checks: ctx.checksText };
+  const html: RenderUnit = {
+    id: 'validation.html',
+    inputHash: hashOf(reportCode, report, briefing.programs, manifest, ctx.sourceText, ctx.checksText ?? ''),
+    render: async () => [{ path: 'validation.html', content: (await import('../report/html.ts')).validationHtml({ ...reportInput, fullListings: true }) }],
+  };
+  if (options.packs === false) return [html];
+  const pdf: RenderUnit = {
+    id: 'validation-report.pdf',
+    inputHash: hashOf(reportCode, codeHash(['pipeline/render-pdf'], ['puppeteer-core', 'pdfjs-dist', '@expo-google-fonts/noto-sans-jp']), await browserIdentity(), report, briefing.programs, manifest, ctx.sourceText, ctx.checksText ?? ''),
+    render: async () => {
+      const [{ validationHtml }, { printReport, reportPrintOptions }] = await Promise.all([import('../report/html.ts'), import('../render-pdf/report-pdf.ts')]);
+      const printable = validationHtml({ ...reportInput, fullListings: false }, reportPrintOptions());
+      const printed = await printReport(printable, [...report.checks.map((c) => c.id), ...report.findings.map((f) => f.checkId ?? f.ruleId)], { generatedAt: manifest.generatedAt });
+      if (printed.problems.length > 0) throw new PackVerificationError({ ok: false, problems: printed.problems.map((message) => ({ pack: 'validation-report', check: 'report', message })) });
+      return [{ path: 'validation-report.pdf', content: printed.pdf }];
+    },
+  };
+  return [html, pdf];
 }
 
 /**

@@ -40,19 +40,79 @@ export function reanchorChecks(checksText: string, checksPath: string, previous:
   const now = { ...next, constants: parsed.constants };
   let oldCatalog: CatalogEntry[] | null = null;
   let newCatalog: CatalogEntry[] | null = null;
+  const drops = dropsFor(checksText, doc, parsed, removed);
   /** replacements of selector text, by range: the rest of the file stays byte for byte */
-  const edits: { start: number; end: number; text: string }[] = [];
-  const rewrites: string[] = [];
+  const edits = [...drops.edits];
+  const lists: ReviewLists = { rewrites: [], shifted: [], kept: [], missing: [] };
+  const flowRange = (path: (string | number)[]) => {
+    const node = doc.getIn(['checks', ...path], true) as { range?: [number, number, number]; flow?: boolean } | undefined;
+    return node?.flow ? node.range : undefined;
+  };
+  for (const placed of selectorsOf(parsed)) {
+    if (drops.dropped.has(placed.path[0] as number)) continue;
+    let selector = placed.selector;
+    const many = Array.isArray(parentOf(parsed, placed.path));
+    const range = flowRange(placed.path);
+    const change = (to: FigureSelector, list: string[]) => {
+      edits.push({ start: range![0], end: range![1], text: selectorText(to) });
+      list.push(`- \`${placed.checkId}\`: \`${selectorText(selector)}\` → \`${selectorText(to)}\``);
+      selector = to;
+    };
+    // a label naming the last edition's year (R6当初予算額) names the new one's where only that names a figure
+    const moved = shiftEditionYear(selector, previous.briefing.era.year, next.briefing.era.year);
+    if (moved && range && figuresOrNone(selector, now, many).length === 0 && figuresOrNone(moved, now, many).length > 0) {
+      change(moved, lists.shifted);
+      continue;
+    }
+    if (holdsDigits(selector)) {
+      const replacement = yearFree(selector, old, () => (oldCatalog ??= figureCatalog(old)));
+      // a selector written on one line ({ quantity: { … } }) is replaced by one; a block-style one is left to the reader
+      if (replacement && range) change(replacement, lists.rewrites);
+      else lists.kept.push(`- \`${placed.checkId}\` (${placed.path.slice(1).join('.')}): \`${selectorText(selector)}\``);
+    }
+    const miss = missOf(selector, now, many, () => (newCatalog ??= figureCatalog(now)));
+    if (miss) lists.missing.push([`- \`${placed.checkId}\` (${placed.path.slice(1).join('.')}): \`${selectorText(selector)}\` — ${miss.reason}`, ...miss.nearest].join('\n'));
+  }
+  let text = edits.sort((a, b) => b.start - a.start).reduce((t, e) => t.slice(0, e.start) + e.text + t.slice(e.end), checksText);
+  if (drops.structural) {
+    const edited = parseDocument(text);
+    for (const i of [...drops.dropped].sort((a, b) => b - a)) edited.deleteIn(['checks', i]);
+    text = edited.toString({ lineWidth: 0 });
+  }
+  const dropped = [...drops.dropped].map((i) => parsed.checks[i]!.id);
+  return { text, dropped, review: reviewMarkdown(lists, dropped, programsSection(dropped)) };
+}
+
+interface ReviewLists {
+  rewrites: string[];
+  shifted: string[];
   /** selectors with digits in their words that no year-free selector names alone */
-  const kept: string[] = [];
-  const review: string[] = [];
-  const shifted: string[] = [];
+  kept: string[];
+  missing: string[];
+}
+
+/** Why a selector names no figure of the new briefing, with the nearest ones; null when it does. */
+function missOf(selector: FigureSelector, now: SelectContext, many: boolean, catalog: () => readonly CatalogEntry[]): { reason: string; nearest: string[] } | null {
+  try {
+    selectFigures(selector, now, many);
+    return null;
+  } catch (err) {
+    if (!(err instanceof SelectorError)) throw err;
+    const why = explainMiss(err, now, catalog);
+    return { reason: why.reason, nearest: why.nearest.map((e) => `  - nearest: \`${selectorText(e.selector)}\` → ${e.printed} (line ${e.at?.line ?? '-'})`) };
+  }
+}
+
+/**
+ * The checks that name a removed program, and how to take them out: an item written as 「  - id: …」
+ * in a block list is cut out by its lines; any other layout (a flow list, a dash alone on its line)
+ * or every check dropped: the YAML document itself loses the items (`structural`).
+ */
+function dropsFor(checksText: string, doc: ReturnType<typeof parseDocument>, parsed: ChecksFile, removed: ReadonlySet<string>): { dropped: Set<number>; edits: { start: number; end: number; text: string }[]; structural: boolean } {
   const dropped = new Set<number>();
   parsed.checks.forEach((check, i) => {
     if (namesProgram(check, removed)) dropped.add(i);
   });
-  // an item written as 「  - id: …」 in a block list is cut out by its lines; any other layout (a flow
-  // list, a dash alone on its line) or every check dropped: the YAML document itself loses the items
   const seq = doc.get('checks', true) as { flow?: boolean } | undefined;
   const lineCut = (i: number) => {
     const node = doc.getIn(['checks', i], true) as { range?: [number, number, number] } | undefined;
@@ -64,82 +124,37 @@ export function reanchorChecks(checksText: string, checksPath: string, previous:
   };
   const cuts = [...dropped].map(lineCut);
   const structural = dropped.size > 0 && (dropped.size === parsed.checks.length || cuts.some((c) => c === null));
-  if (!structural) edits.push(...(cuts as { start: number; end: number; text: string }[]));
-  const flowRange = (path: (string | number)[]) => {
-    const node = doc.getIn(['checks', ...path], true) as { range?: [number, number, number]; flow?: boolean } | undefined;
-    return node?.flow ? node.range : undefined;
-  };
-  for (const placed of selectorsOf(parsed)) {
-    if (dropped.has(placed.path[0] as number)) continue;
-    let selector = placed.selector;
-    const many = Array.isArray(parentOf(parsed, placed.path));
-    // a label naming the last edition's year (R6当初予算額) names the new one's where only that names a figure
-    const moved = shiftEditionYear(selector, previous.briefing.era.year, next.briefing.era.year);
-    const range = flowRange(placed.path);
-    if (moved && range && figuresOrNone(selector, now, many).length === 0 && figuresOrNone(moved, now, many).length > 0) {
-      edits.push({ start: range[0], end: range[1], text: selectorText(moved) });
-      shifted.push(`- \`${placed.checkId}\`: \`${selectorText(selector)}\` → \`${selectorText(moved)}\``);
-      continue;
-    }
-    if (holdsDigits(selector)) {
-      const replacement = yearFree(selector, old, () => (oldCatalog ??= figureCatalog(old)));
-      // a selector written on one line ({ quantity: { … } }) is replaced by one; a block-style one is left to the reader
-      if (replacement && range) {
-        edits.push({ start: range[0], end: range[1], text: selectorText(replacement) });
-        rewrites.push(`- \`${placed.checkId}\`: \`${selectorText(selector)}\` → \`${selectorText(replacement)}\``);
-        selector = replacement;
-      } else {
-        kept.push(`- \`${placed.checkId}\` (${placed.path.slice(1).join('.')}): \`${selectorText(selector)}\``);
-      }
-    }
-    try {
-      selectFigures(selector, now, many);
-    } catch (err) {
-      if (!(err instanceof SelectorError)) throw err;
-      const why = explainMiss(err, now, () => (newCatalog ??= figureCatalog(now)));
-      review.push(
-        [
-          `- \`${placed.checkId}\` (${placed.path.slice(1).join('.')}): \`${selectorText(selector)}\` — ${why.reason}`,
-          ...why.nearest.map((e) => `  - nearest: \`${selectorText(e.selector)}\` → ${e.printed} (line ${e.at?.line ?? '-'})`),
-        ].join('\n'),
-      );
-    }
-  }
-  let text = edits.sort((a, b) => b.start - a.start).reduce((t, e) => t.slice(0, e.start) + e.text + t.slice(e.end), checksText);
-  if (structural) {
-    const edited = parseDocument(text);
-    for (const i of [...dropped].sort((a, b) => b - a)) edited.deleteIn(['checks', i]);
-    text = edited.toString({ lineWidth: 0 });
-  }
-  const summary = `${rewrites.length} selector${rewrites.length === 1 ? '' : 's'} rewritten without years, ${shifted.length} moved to the new edition's year, ${kept.length} kept with digits, ${dropped.size} check${dropped.size === 1 ? '' : 's'} dropped with their program, ${review.length} not found in the new briefing`;
-  const droppedIds = [...dropped].map((i) => parsed.checks[i]!.id);
-  return {
-    text,
-    dropped: droppedIds,
-    review: [
-      '# Checks to review for this edition',
-      '',
-      `Written by \`briefing init\` from the checks of the last edition: ${summary}.`,
-      '',
-      '## Rewritten: words that held a year, now the words of the same figure without digits',
-      '',
-      ...(rewrites.length ? rewrites : ['(none)']),
-      '',
-      "## Moved to the new edition's year: labels that named the last edition's year (R6当初予算額 → R7当初予算額)",
-      '',
-      ...(shifted.length ? shifted : ['(none)']),
-      '',
-      '## Kept: words with digits that no selector without them names alone — check them next year too',
-      '',
-      ...(kept.length ? kept : ['(none)']),
-      '',
-      '## Not found in the new briefing: fix these selectors (or the text) before `briefing validate`',
-      '',
-      ...(review.length ? review : ['(none: every selector names a figure of the new briefing)']),
-      '',
-      ...programsSection(droppedIds),
-    ].join('\n'),
-  };
+  return { dropped, edits: structural ? [] : (cuts as { start: number; end: number; text: string }[]), structural };
+}
+
+/** checks-review.md: what init did to the copied checks, and what still needs a hand. */
+function reviewMarkdown(lists: ReviewLists, dropped: readonly string[], programs: readonly string[]): string {
+  const { rewrites, shifted, kept, missing } = lists;
+  const summary = `${rewrites.length} selector${rewrites.length === 1 ? '' : 's'} rewritten without years, ${shifted.length} moved to the new edition's year, ${kept.length} kept with digits, ${dropped.length} check${dropped.length === 1 ? '' : 's'} dropped with their program, ${missing.length} not found in the new briefing`;
+  const or = (xs: string[], none = '(none)') => (xs.length ? xs : [none]);
+  return [
+    '# Checks to review for this edition',
+    '',
+    `Written by \`briefing init\` from the checks of the last edition: ${summary}.`,
+    '',
+    '## Rewritten: words that held a year, now the words of the same figure without digits',
+    '',
+    ...or(rewrites),
+    '',
+    "## Moved to the new edition's year: labels that named the last edition's year (R6当初予算額 → R7当初予算額)",
+    '',
+    ...or(shifted),
+    '',
+    '## Kept: words with digits that no selector without them names alone — check them next year too',
+    '',
+    ...or(kept),
+    '',
+    '## Not found in the new briefing: fix these selectors (or the text) before `briefing validate`',
+    '',
+    ...or(missing, '(none: every selector names a figure of the new briefing)'),
+    '',
+    ...programs,
+  ].join('\n');
 }
 
 /** Every figure selector of the checks, with its path under `checks`. */

@@ -62,6 +62,9 @@ export interface ReportView {
   listings: Listing[];
 }
 
+/** The order of the rows and of the status filters: what needs a hand first. */
+const STATUS_ORDER: ReportRow['status'][] = ['error', 'fail', 'warning', 'acknowledged', 'info', 'pass'];
+
 const STATUS_LABELS: Record<ReportRow['status'], string> = {
   fail: '不整合',
   error: 'エラー',
@@ -88,6 +91,43 @@ export interface ReportInput {
  * the source lines of its figures, linked to a listing of those lines. Pure.
  */
 export function reportView(input: ReportInput): ReportView {
+  const { report, briefing } = input;
+  const sourceFile = report.source.file;
+  const rows = reportRows(input);
+  const statuses = STATUS_ORDER.filter((s) => rows.some((r) => r.status === s)).map((s) => ({ id: `st-${s}`, value: s, label: `${STATUS_LABELS[s]}（${rows.filter((r) => r.status === s).length}）` }));
+  const programs = [...briefing.programs].sort((a, b) => a.order - b.order).map((p) => ({ id: `pg-${p.order}`, className: `p${p.order}`, label: `${p.no} ${p.name}` }));
+  const linked = (prefix: string) => new Set(rows.flatMap((r) => r.refs.filter((x) => x.href.startsWith(`#${prefix}`)).map((x) => Number(x.href.slice(2)))));
+  const s = report.summary;
+  return {
+    title: `検証レポート ${input.manifest.title}`,
+    edition: report.edition,
+    source: sourceFile,
+    sha256: report.source.sha256,
+    checksFile: report.checksFile,
+    generatedAt: formatEraDate(input.manifest.generatedAt),
+    summary: [
+      { label: 'エラー', value: s.errors, status: 'error' },
+      { label: '警告', value: s.warnings, status: 'warning' },
+      { label: '整合', value: s.checksPassed, status: 'pass' },
+      { label: '不整合', value: s.checksFailed, status: 'fail' },
+      { label: '既知の不整合', value: s.acknowledged, status: 'acknowledged' },
+    ],
+    statuses,
+    programs,
+    filterCss: [
+      ...statuses.map((st) => `body:has(#${st.id}:checked) .row:not(.st-${st.value}) { display: none; }`),
+      ...programs.map((p) => `body:has(#${p.id}:checked) .row:not(.${p.className}) { display: none; }`),
+    ].join('\n'),
+    rows,
+    listings: [
+      listing('L', `出典 ${sourceFile}`, input.source, linked('L'), input.fullListings),
+      ...(input.checks !== null && report.checksFile ? [listing('K', `検証の定義 ${report.checksFile}`, input.checks, linked('K'), input.fullListings)] : []),
+    ],
+  };
+}
+
+/** The rows of the report: findings no check stands for, then every check with its outcome, errors first. */
+function reportRows(input: ReportInput): ReportRow[] {
   const { report, briefing } = input;
   const orderOf = new Map(briefing.programs.map((p) => [p.no, p.order]));
   const programClasses = (nos: readonly string[]) => nos.map((no) => `p${orderOf.get(no) ?? 0}`).join(' ');
@@ -138,38 +178,7 @@ export function reportView(input: ReportInput): ReportView {
       programs: programNames(f.programs),
       refs: [...(f.at ? [ref(f.file, f.at, f.at.raw)] : []), ...f.related.map((r) => ref(f.file, r, r.raw))],
     }));
-  const order: ReportRow['status'][] = ['error', 'fail', 'warning', 'acknowledged', 'info', 'pass'];
-  const rows = [...findingRows, ...checkRows].sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status));
-  const statuses = order.filter((s) => rows.some((r) => r.status === s)).map((s) => ({ id: `st-${s}`, value: s, label: `${STATUS_LABELS[s]}（${rows.filter((r) => r.status === s).length}）` }));
-  const programs = [...briefing.programs].sort((a, b) => a.order - b.order).map((p) => ({ id: `pg-${p.order}`, className: `p${p.order}`, label: `${p.no} ${p.name}` }));
-  const linked = (prefix: string) => new Set(rows.flatMap((r) => r.refs.filter((x) => x.href.startsWith(`#${prefix}`)).map((x) => Number(x.href.slice(2)))));
-  const s = report.summary;
-  return {
-    title: `検証レポート ${input.manifest.title}`,
-    edition: report.edition,
-    source: sourceFile,
-    sha256: report.source.sha256,
-    checksFile: report.checksFile,
-    generatedAt: formatEraDate(input.manifest.generatedAt),
-    summary: [
-      { label: 'エラー', value: s.errors, status: 'error' },
-      { label: '警告', value: s.warnings, status: 'warning' },
-      { label: '整合', value: s.checksPassed, status: 'pass' },
-      { label: '不整合', value: s.checksFailed, status: 'fail' },
-      { label: '既知の不整合', value: s.acknowledged, status: 'acknowledged' },
-    ],
-    statuses,
-    programs,
-    filterCss: [
-      ...statuses.map((st) => `body:has(#${st.id}:checked) .row:not(.st-${st.value}) { display: none; }`),
-      ...programs.map((p) => `body:has(#${p.id}:checked) .row:not(.${p.className}) { display: none; }`),
-    ].join('\n'),
-    rows,
-    listings: [
-      listing('L', `出典 ${sourceFile}`, input.source, linked('L'), input.fullListings),
-      ...(input.checks !== null && report.checksFile ? [listing('K', `検証の定義 ${report.checksFile}`, input.checks, linked('K'), input.fullListings)] : []),
-    ],
-  };
+  return [...findingRows, ...checkRows].sort((a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status));
 }
 
 function listing(prefix: string, title: string, text: string, marked: ReadonlySet<number>, full: boolean): Listing {

@@ -76,29 +76,13 @@ export function extractMeasures(ctx: SlideContext): FiscalMeasure[] {
     const tailSame = text.slice(capEnd, le);
     // Only a parenthesis left open at the end of the line continues on the next one.
     const tail = /[（(][^）)]*$/.test(before + printed + tailSame) ? tailSame + nextLine : tailSame;
-    const unitAfter = UNIT_AFTER.exec(tail);
-    const unitBefore = UNIT_BEFORE.exec(before) ?? UNIT_BEFORE.exec(capHeader ?? '');
     const sameLine = found.filter((f) => f.start >= ls && f.start < start).at(-1);
-    const perUnit = (unitAfter?.[1] ??
-      normalizeUnit(unitBefore?.[1] ?? unitBefore?.[2]) ??
-      (/^×\s*全参加者の延べ滞在日数/.test(tail) ? '人日' : null) ??
-      sameLine?.perUnit ??
-      null) as PerUnit;
-    const rate = RATE_NEAR.exec(tail) ?? /措置率\s*(\d+(?:\.\d+)?)/.exec(before.slice(-12));
-    const rateRaw = rate ? (rate[1] ?? rate[2])!.replace(/\s+/g, '') : null;
+    const { perUnit, rateRaw } = unitAndRate(before, tail, capHeader, sameLine);
     found.push({
       id: '',
       program: ctx.program, block: null,
       slide: ctx.slide.index,
-      item: refineItem(
-        /^\s*×\s*[^\d\s]/.test(tail)
-          ? tail.replace(/^\s*×\s*/, '').replace(/[（(、。].*$/, '')
-          : change && /の上限/.test(prevLines + before)
-            ? cleanItem(lastClause((before.includes('の上限') ? before : prevLines.split('\n').filter((l) => l.includes('の上限')).at(-1)!).replace(/の上限.*$/, '')))
-            : itemOf(text, ls, before, capHeader),
-        sameLine?.item ?? null,
-        capHeader,
-      ),
+      item: measureItem({ text, ls, before, tail, prevLines, change, capHeader, sameLine }),
       scheme: null,
       cap,
       formula,
@@ -119,6 +103,33 @@ export function extractMeasures(ctx: SlideContext): FiscalMeasure[] {
   }
   attachComponents(ctx, found);
   return found.map(({ start: _s, end: _e, ...m }, i) => ({ ...m, id: makeId('measure', ctx.slide.index, i) }));
+}
+
+/** What a cap is per (人, 団体, 人日 …) and the 措置率 printed with it, from the words around the amount. */
+function unitAndRate(before: string, tail: string, capHeader: string | null, sameLine: { perUnit: PerUnit | null } | undefined): { perUnit: PerUnit; rateRaw: string | null } {
+  const unitAfter = UNIT_AFTER.exec(tail);
+  const unitBefore = UNIT_BEFORE.exec(before) ?? UNIT_BEFORE.exec(capHeader ?? '');
+  const perUnit = (unitAfter?.[1] ??
+    normalizeUnit(unitBefore?.[1] ?? unitBefore?.[2]) ??
+    (/^×\s*全参加者の延べ滞在日数/.test(tail) ? '人日' : null) ??
+    sameLine?.perUnit ??
+    null) as PerUnit;
+  const rate = RATE_NEAR.exec(tail) ?? /措置率\s*(\d+(?:\.\d+)?)/.exec(before.slice(-12));
+  return { perUnit, rateRaw: rate ? (rate[1] ?? rate[2])!.replace(/\s+/g, '') : null };
+}
+
+/** The cost a cap is for: after 「×」 (a per-unit part), before 「の上限」 (a change of a cap), or the label of its line. */
+function measureItem(m: { text: string; ls: number; before: string; tail: string; prevLines: string; change: boolean; capHeader: string | null; sameLine: { item: string } | undefined }): string {
+  const { text, ls, before, tail, prevLines, change, capHeader, sameLine } = m;
+  return refineItem(
+    /^\s*×\s*[^\d\s]/.test(tail)
+      ? tail.replace(/^\s*×\s*/, '').replace(/[（(、。].*$/, '')
+      : change && /の上限/.test(prevLines + before)
+        ? cleanItem(lastClause((before.includes('の上限') ? before : prevLines.split('\n').filter((l) => l.includes('の上限')).at(-1)!).replace(/の上限.*$/, '')))
+        : itemOf(text, ls, before, capHeader),
+    sameLine?.item ?? null,
+    capHeader,
+  );
 }
 
 /**
