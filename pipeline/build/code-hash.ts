@@ -1,28 +1,45 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { CODE_ROOT, PROJECT_ROOT } from '../lib/paths.ts';
+import { codeClosure, moduleFacts, type CodeClosure, type ModuleFacts } from './code-graph.ts';
 
-const require = createRequire(import.meta.url);
 const memo = new Map<string, string>();
+const facts = new Map<string, ModuleFacts | null>();
+/** The code runs as TypeScript (tsx: the checkout) or as compiled JavaScript (dist/). */
+const EXT = existsSync(join(CODE_ROOT, 'pipeline', 'cli.ts')) ? '.ts' : '.js';
+
+/** A module of the running code, read once: its imports and the templates it names. */
+function runningFacts(module: string): ModuleFacts | null {
+  if (!facts.has(module)) {
+    const file = join(CODE_ROOT, module);
+    facts.set(module, existsSync(file) ? moduleFacts(module, readFileSync(file, 'utf8')) : null);
+  }
+  return facts.get(module)!;
+}
+
+/** The code of a unit: the modules reachable from its entry modules in the import graph, and the templates they read. */
+export function unitCode(entries: readonly string[]): CodeClosure {
+  return codeClosure(entries.map((e) => e.replace(/\.ts$/, EXT)), runningFacts);
+}
 
 /**
- * The "tool version" of an output: the bytes of the code and templates that render it and the
- * versions of the packages it uses. Any change to them invalidates the outputs they made.
+ * The "tool version" of an output, derived — no hand list: the bytes of every module its entry
+ * modules reach, of the templates those modules read, and the lockfile (every library's version).
+ * Any change to them invalidates the outputs they made. Paths are hashed relative to their root, so
+ * a copied or moved checkout hashes the same.
  */
-export function codeHash(paths: string[], packages: string[] = []): string {
-  const key = JSON.stringify([paths, packages]);
+export function codeHash(entries: readonly string[]): string {
+  const key = JSON.stringify(entries);
   const known = memo.get(key);
   if (known) return known;
+  const { modules, templates } = unitCode(entries);
   const h = createHash('sha256');
-  // paths relative to their root: a copied or moved checkout hashes the same. Code is hashed as
-  // it runs (the TypeScript under tsx, the compiled JavaScript of dist/), templates as they are.
-  for (const p of paths) {
-    const root = p.startsWith('pipeline/') ? CODE_ROOT : PROJECT_ROOT;
-    for (const file of listFiles(join(root, p))) h.update(relative(root, file).split(sep).join('/')).update('\0').update(readFileSync(file));
-  }
-  for (const name of packages) h.update(name).update(packageVersion(name));
+  for (const m of modules) h.update(m).update('\0').update(readFileSync(join(CODE_ROOT, m)));
+  for (const t of templates) for (const file of listFiles(join(PROJECT_ROOT, t))) h.update(relative(PROJECT_ROOT, file).split(sep).join('/')).update('\0').update(readFileSync(file));
+  // the lockfile pins every library; an installed package without one falls back to its package.json
+  const lock = ['package-lock.json', 'package.json'].map((f) => join(PROJECT_ROOT, f)).find((f) => existsSync(f));
+  if (lock) h.update(readFileSync(lock));
   const digest = h.digest('hex');
   memo.set(key, digest);
   return digest;
@@ -35,12 +52,4 @@ function listFiles(path: string): string[] {
   return readdirSync(path)
     .sort()
     .flatMap((name) => listFiles(join(path, name)));
-}
-
-function packageVersion(name: string): string {
-  try {
-    return (JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')) as { version: string }).version;
-  } catch {
-    return 'unknown';
-  }
 }

@@ -77,7 +77,7 @@ async function renderUnits(ctx: BuildContext): Promise<RenderUnit[]> {
     ...(await packUnits(ctx)),
     {
       id: 'contacts.xlsx',
-      inputHash: hashOf(codeHash(['pipeline/render-excel', 'pipeline/views', 'pipeline/units'], ['exceljs', 'jszip']), briefing, report, manifest),
+      inputHash: hashOf(codeHash(['pipeline/render-excel/index.ts']), briefing, report, manifest),
       // Renderers load their heavy libraries only when there is something to render.
       render: async () => [{ path: 'contacts.xlsx', content: await (await import('../render-excel/index.ts')).renderContactsWorkbook(briefing, report, manifest) }],
     },
@@ -87,7 +87,7 @@ async function renderUnits(ctx: BuildContext): Promise<RenderUnit[]> {
 /** The program documents, their charts and their index: each program its own unit, so editing one leaves the others alone. */
 function markdownUnits(ctx: BuildContext): RenderUnit[] {
   const { briefing, report, manifest } = ctx;
-  const markdownCode = codeHash(['pipeline/render-markdown', 'templates/markdown', 'pipeline/views', 'pipeline/units'], ['handlebars', 'unified', 'remark-stringify', 'remark-gfm', 'yaml']);
+  const markdownCode = codeHash(['pipeline/render-markdown/index.ts']);
   // Program documents do not carry the file checksum, so editing one program leaves the others alone.
   const edition = { ...manifest, source: { file: manifest.source.file } };
   let markdown: Promise<typeof import('../render-markdown/index.ts')> | null = null;
@@ -104,7 +104,7 @@ function markdownUnits(ctx: BuildContext): RenderUnit[] {
   }));
   const chartUnit: RenderUnit = {
     id: 'programs/charts',
-    inputHash: hashOf(markdownCode, codeHash(['pipeline/views'], ['echarts']), edition, briefing.series, briefing.dates, briefing.quantities.filter((q) => /目標/.test(q.context))),
+    inputHash: hashOf(markdownCode, codeHash(['pipeline/views/chart.ts', 'pipeline/views/series-target.ts']), edition, briefing.series, briefing.dates, briefing.quantities.filter((q) => /目標/.test(q.context))),
     // The charts the program documents reference, drawn by the same code as the PDF packs.
     render: async () => {
       const [{ seriesChartSvg }, { seriesTarget }] = await Promise.all([import('../views/chart.ts'), import('../views/series-target.ts')]);
@@ -138,10 +138,7 @@ async function packUnits(ctx: BuildContext): Promise<RenderUnit[]> {
     {
       id: 'packs',
       inputHash: hashOf(
-        codeHash(
-          ['pipeline/render-pdf', 'templates/pdf', 'pipeline/render-markdown', 'templates/markdown', 'pipeline/views', 'pipeline/units', 'pipeline/lib/pdfjs.ts'],
-          ['puppeteer-core', 'pdfjs-dist', 'echarts', '@expo-google-fonts/noto-sans-jp', 'unified', 'handlebars', 'remark-parse', 'remark-gfm', 'remark-rehype', 'remark-frontmatter', 'rehype-stringify'],
-        ),
+        codeHash(['pipeline/render-pdf/index.ts']),
         await browserIdentity(),
         briefing,
         report,
@@ -160,7 +157,7 @@ async function packUnits(ctx: BuildContext): Promise<RenderUnit[]> {
 /** The staff report: every check and finding, the lines they point at — never part of what prefectures read. */
 async function reportUnits(ctx: BuildContext): Promise<RenderUnit[]> {
   const { briefing, report, manifest, options } = ctx;
-  const reportCode = codeHash(['pipeline/report', 'templates/report', 'pipeline/units'], ['handlebars']);
+  const reportCode = codeHash(['pipeline/report/html.ts']);
   const reportInput = { report, briefing, manifest, source: ctx.sourceText, checks: ctx.checksText };
   const html: RenderUnit = {
     id: 'validation.html',
@@ -170,7 +167,7 @@ async function reportUnits(ctx: BuildContext): Promise<RenderUnit[]> {
   if (options.packs === false) return [html];
   const pdf: RenderUnit = {
     id: 'validation-report.pdf',
-    inputHash: hashOf(reportCode, codeHash(['pipeline/render-pdf'], ['puppeteer-core', 'pdfjs-dist', '@expo-google-fonts/noto-sans-jp']), await browserIdentity(), report, briefing.programs, manifest, ctx.sourceText, ctx.checksText ?? ''),
+    inputHash: hashOf(reportCode, codeHash(['pipeline/render-pdf/report-pdf.ts']), await browserIdentity(), report, briefing.programs, manifest, ctx.sourceText, ctx.checksText ?? ''),
     render: async () => {
       const [{ validationHtml }, { printReport, reportPrintOptions }] = await Promise.all([import('../report/html.ts'), import('../render-pdf/report-pdf.ts')]);
       const printable = validationHtml({ ...reportInput, fullListings: false }, reportPrintOptions());
