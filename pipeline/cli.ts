@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, CommanderError } from 'commander';
-import { BrowserNotFoundError, InputError, OutputError, PackVerificationError } from './lib/errors.ts';
+import { BriefingError } from './lib/errors.ts';
 import { PROJECT_ROOT } from './lib/paths.ts';
 import { registerBuild } from './cli/build.ts';
 import type { CliContext } from './cli/context.ts';
@@ -32,22 +32,10 @@ export async function main(argv: string[]): Promise<number> {
     await program.parseAsync(argv);
   } catch (err) {
     if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
-    if (err instanceof InputError) {
+    // every error a user can meet says where and why, and ends the run with its code
+    if (err instanceof BriefingError) {
       process.stderr.write(err.format() + '\n');
-      return 2;
-    }
-    if (err instanceof OutputError) {
-      process.stderr.write(err.format() + '\n');
-      return 3;
-    }
-    if (err instanceof PackVerificationError) {
-      const { verification } = err;
-      process.stderr.write(`error: the printed packs failed verification; nothing was written\n${verification.problems.map((p) => `  ${p.pack}: ${p.message}`).join('\n')}\n`);
-      return 1;
-    }
-    if (err instanceof BrowserNotFoundError) {
-      process.stderr.write(`error: ${err.message}\n`);
-      return 2;
+      return err.exitCode;
     }
     throw err;
   }

@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { VFile } from 'vfile';
 import { Manifest } from '../schemas/manifest.ts';
+import { toWesternYear } from './units/era.ts';
 import { InputError } from './lib/errors.ts';
 import { decodeText, MAX_TEXT_BYTES } from './parse/ingest-text.ts';
 import { MAX_PDF_BYTES, readPdfText } from './parse/ingest-pdf.ts';
@@ -71,14 +72,15 @@ async function inferManifest(path: string): Promise<Manifest> {
     });
   }
   const eraYear = Math.max(...years);
+  const fiscalYear = toWesternYear('令和', eraYear);
   return Manifest.parse({
     edition: `r${eraYear}`,
     title: basename(path),
     publisher: '総務省 地域力創造グループ',
-    fiscalYear: 2018 + eraYear,
+    fiscalYear,
     era: { name: '令和', year: eraYear },
     source: { file: basename(path), sha256: createHash('sha256').update(bytes).digest('hex') },
-    generatedAt: `${2018 + eraYear}-04-01`,
+    generatedAt: `${fiscalYear}-04-01`,
   });
 }
 

@@ -15,7 +15,9 @@ import {
   TableRow,
 } from './figures.ts';
 
-export const Phone = z.string().regex(/^0\d{1,4}-\d{1,4}-\d{3,4}$/).describe('a Japanese phone number, e.g. 03-5253-5394');
+/** A Japanese phone number as the contact list prints it: 03-5253-5394. */
+export const PHONE_PATTERN = /^0\d{1,4}-\d{1,4}-\d{3,4}$/;
+export const Phone = z.string().regex(PHONE_PATTERN).describe('a Japanese phone number, e.g. 03-5253-5394');
 
 export const Department = z.object({
   name: z.string().min(1).describe('担当課室'),
@@ -48,6 +50,7 @@ export const Program = z
 export type Program = z.infer<typeof Program>;
 
 export const AssignmentRule = z.enum(['title', 'alias', 'body', 'continuation', 'contact-list']);
+export type AssignmentRule = z.infer<typeof AssignmentRule>;
 
 export const Slide = z
   .object({

@@ -1,5 +1,4 @@
 import type { Briefing } from '../../schemas/briefing.ts';
-import type { CheckOutcome } from '../../schemas/validation.ts';
 import type { Provenance } from '../../schemas/provenance.ts';
 
 /** A figure as a generic rule reports it. */
@@ -29,7 +28,6 @@ export interface GenericRule {
   run(ctx: RuleContext): void;
 }
 
-export type Outcome = CheckOutcome;
 
 export const fig = (role: string, label: string, value: number, printed: string, program: string | null, at: Provenance): RuleFigure => ({ role, label, value, printed, program, at });
 

@@ -12,7 +12,7 @@ import type { SelectContext } from '../validate/select.ts';
 import { sourceLines } from '../validate/source-lines.ts';
 import { reanchorChecks, type Reanchored } from './reanchor.ts';
 import { programsReview, updatePrograms } from './init-programs.ts';
-import { toEraYear } from '../units/era.ts';
+import { toEraYear, toWesternYear } from '../units/era.ts';
 
 export interface InitOptions {
   edition: string;
@@ -107,5 +107,5 @@ async function parseEdition(resolved: ResolvedSource, path: string): Promise<Sel
 function fiscalYearOf(edition: string): number {
   const m = /^r(\d{1,2})$/.exec(edition);
   if (!m) throw new InputError('cannot tell the fiscal year from the edition name: use --fiscal-year', { file: edition, ruleId: 'init-year' });
-  return 2018 + Number(m[1]);
+  return toWesternYear('令和', Number(m[1]));
 }

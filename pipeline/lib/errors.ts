@@ -1,5 +1,16 @@
+/**
+ * Every error a user can meet: printed as located lines (`format()`), ending the run with its exit
+ * code — 1 the briefing or its packs are wrong, 2 an input is refused, 3 the outputs cannot be
+ * written. Anything else that escapes is a bug.
+ */
+export abstract class BriefingError extends Error {
+  abstract readonly exitCode: 1 | 2 | 3;
+  abstract format(): string;
+}
+
 /** An input the pipeline refuses: carries a located, human-readable reason and exit code 2. */
-export class InputError extends Error {
+export class InputError extends BriefingError {
+  readonly exitCode = 2;
   readonly file: string;
   readonly line: number | null;
   readonly column: number | null;
@@ -68,7 +79,8 @@ const REASONS: Record<string, string> = {
  * The output folder cannot be written (full disk, read-only, no permission, a file in the way):
  * one located line and exit code 3 — not the briefing's fault, and no earlier output is harmed.
  */
-export class OutputError extends Error {
+export class OutputError extends BriefingError {
+  readonly exitCode = 3;
   readonly path: string;
   readonly code: string;
 
@@ -92,17 +104,27 @@ export class OutputError extends Error {
 }
 
 /** No Chrome or Chromium to print with: exit 2, with where it was looked for. */
-export class BrowserNotFoundError extends Error {
+export class BrowserNotFoundError extends BriefingError {
+  readonly exitCode = 2;
   constructor(message: string) {
     super(message);
     this.name = 'BrowserNotFoundError';
   }
+
+  format(): string {
+    return `error: ${this.message}`;
+  }
 }
 
 /** The printed packs (or the staff report) did not read back as they must: nothing is written, exit 1. */
-export class PackVerificationError extends Error {
+export class PackVerificationError extends BriefingError {
+  readonly exitCode = 1;
   constructor(readonly verification: { ok: boolean; problems: readonly { pack: string; check: string; message: string }[] }) {
     super(`${verification.problems.length} problem(s) in the printed packs: ${verification.problems.slice(0, 5).map((p) => `${p.pack}: ${p.message}`).join('; ')}`);
     this.name = 'PackVerificationError';
+  }
+
+  format(): string {
+    return `error: the printed packs failed verification; nothing was written\n${this.verification.problems.map((p) => `  ${p.pack}: ${p.message}`).join('\n')}`;
   }
 }

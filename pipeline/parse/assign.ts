@@ -1,7 +1,10 @@
 import { compact } from './normalize.ts';
 import type { SlideSegment } from './segment.ts';
 
-export type AssignmentRule = 'title' | 'alias' | 'body' | 'continuation' | 'contact-list';
+import type { AssignmentRule as Rule } from '../../schemas/briefing.ts';
+
+/** How a slide was assigned to its program (schemas/briefing.ts). */
+export type AssignmentRule = Rule;
 
 export interface Assignment {
   program: string | null;

@@ -20,7 +20,7 @@ import { extractRates, extractShareGroups, extractShares } from './extract/rates
 import { extractSeries } from './extract/series.ts';
 import { extractSheets } from './extract/sheets.ts';
 import { extractTableRows } from './extract/tables.ts';
-import { normalizeLines, type NormalizedLine, compact } from './normalize.ts';
+import { normalizedLines, type NormalizedLine, compact } from './normalize.ts';
 import { segmentSlides } from './segment.ts';
 import { Span } from './span.ts';
 import { vfilePlace } from '../lib/vfile-place.ts';
@@ -46,7 +46,7 @@ export type StageTimes = Record<'normalize' | 'segment' | 'contacts' | 'assign' 
  */
 export function parseBriefing(input: ParseInput, file: VFile, times?: StageTimes): Briefing {
   const clock = stopwatch(times);
-  const lines = clock('normalize', () => normalizeLines(input.text, input.pages));
+  const lines = clock('normalize', () => normalizedLines(input.text, input.pages));
   const { slides, notes: segmentNotes } = clock('segment', () => segmentSlides(lines, input.manifest.notPageStarts.map((n) => n.text)));
   const notes: Briefing['notes'] = [];
   const note = (ruleId: string, severity: 'info' | 'warning', reason: string, at: Provenance | null) => {
@@ -140,7 +140,7 @@ function stopwatch(times?: StageTimes) {
  * exported slide by slide — so a PDF of handouts (several slides on a page), of notes pages or of
  * an A4 document is told so, with the page where the contact-list heading stands, if anywhere.
  */
-function noContactList(input: ParseInput, lines: ReturnType<typeof normalizeLines>, path: string): InputError {
+function noContactList(input: ParseInput, lines: readonly NormalizedLine[], path: string): InputError {
   const heading = lines.find((l) => CONTACT_LIST_HEADER.test(compact(l.text)));
   const base = 'no contact list (a slide headed 施策名 / 担当課室 / 担当者 / 電話番号) was found, so no program can be identified';
   let reason = base;

@@ -27,6 +27,20 @@ export function normalizeLines(text: string, pages?: number[]): NormalizedLine[]
   return rawLines.map((raw, i) => normalizeLine(raw.endsWith('\r') ? raw.slice(0, -1) : raw, i + 1, pages?.[i]));
 }
 
+/** The last text normalized and its lines: the parse and the validation of one source read it once. */
+let last: { text: string; pages: number[] | undefined; lines: readonly NormalizedLine[] } | null = null;
+
+/**
+ * The normalized lines of a text, shared: the parse and the checks of the same source get the same
+ * (read-only) lines instead of normalizing the text twice.
+ */
+export function normalizedLines(text: string, pages?: number[]): readonly NormalizedLine[] {
+  if (last && last.text === text && last.pages === pages) return last.lines;
+  const lines = Object.freeze(normalizeLines(text, pages));
+  last = { text, pages, lines };
+  return lines;
+}
+
 export function normalizeLine(raw: string, no: number, page?: number): NormalizedLine {
   let known = lineCache.get(raw);
   if (!known) {

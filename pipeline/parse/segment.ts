@@ -41,7 +41,7 @@ const TABLE_CELL = /\S(?: {2,}|\u3000)[ \u3000]*\d/;
  * Blocks labelled 加工用 / 元データ / 原本 after a blank run are spreadsheet dumps embedded in the
  * current slide: they are kept apart, not counted as pages.
  */
-export function segmentSlides(lines: NormalizedLine[], notPageStarts: string[] = []): { slides: SlideSegment[]; notes: SegmentNote[] } {
+export function segmentSlides(lines: readonly NormalizedLine[], notPageStarts: string[] = []): { slides: SlideSegment[]; notes: SegmentNote[] } {
   const skip = new Set(notPageStarts.map(compact));
   const notes: SegmentNote[] = [];
   const groups: { lines: NormalizedLine[]; sheets: SheetBlock[] }[] = [];

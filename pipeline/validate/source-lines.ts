@@ -1,5 +1,5 @@
 import type { ParseInput } from '../parse/index.ts';
-import { normalizeLines } from '../parse/normalize.ts';
+import { normalizedLines } from '../parse/normalize.ts';
 
 /** The lines of a source as the checks read them, by 1-based line number. */
 export interface SourceLines {
@@ -13,7 +13,7 @@ export interface SourceLines {
 
 /** One reading of a source's lines for validation, the figure catalog and `init`. */
 export function sourceLines(input: Pick<ParseInput, 'text' | 'pages'>): SourceLines {
-  const lines = normalizeLines(input.text, input.pages);
+  const lines = normalizedLines(input.text, input.pages);
   const raw = input.text.split('\n');
   return {
     lineText: (n) => lines[n - 1]?.text ?? '',

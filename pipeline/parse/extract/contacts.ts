@@ -1,4 +1,4 @@
-import type { Program } from '../../../schemas/briefing.ts';
+import { PHONE_PATTERN, type Program } from '../../../schemas/briefing.ts';
 import type { Provenance } from '../../../schemas/provenance.ts';
 import { compact } from '../normalize.ts';
 import type { SlideSegment } from '../segment.ts';
@@ -20,7 +20,7 @@ export interface ContactList {
 export const CONTACT_LIST_HEADER = /施策名.*担当課室.*担当者.*電話番号/;
 const FOOTER = /担当者一覧/;
 const ROW_START = /^(\d{1,2})(?:\s*[-‐－]\s*([①-⑳]))?\s*[．.、]\s*/;
-export const PHONE = /^0\d{1,4}-\d{1,4}-\d{3,4}$/;
+export const PHONE = PHONE_PATTERN;
 const DEPARTMENT = /(課|室|課室|部|局|グループ|センター|事務所)$/;
 const PERSON_LIST = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々]{1,5}(、[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々]{1,5})*、?$/u;
 
