@@ -19,6 +19,10 @@ export const JSON_SCHEMAS: Record<string, z.ZodType> = {
 };
 
 export function renderJsonSchema(name: string): string {
-  const schema = z.toJSONSchema(JSON_SCHEMAS[name]!, { target: 'draft-2020-12', io: 'input' });
+  // a schema used in several places is written once under $defs and referenced (Provenance,
+  // FigureChange …) where that makes the file shorter; the named ones ($defs by .meta id) always are
+  const [schema] = (['ref', 'inline'] as const)
+    .map((reused) => z.toJSONSchema(JSON_SCHEMAS[name]!, { target: 'draft-2020-12', io: 'input', reused }))
+    .sort((a, b) => JSON.stringify(a, null, 2).split('\n').length - JSON.stringify(b, null, 2).split('\n').length);
   return JSON.stringify({ $id: `https://briefing-pack.invalid/schemas/${name}`, ...schema }, null, 2) + '\n';
 }
