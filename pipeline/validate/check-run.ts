@@ -8,7 +8,7 @@ import { finding, point } from './findings.ts';
 import { explainMiss } from './miss.ts';
 import { evaluate } from './relations/index.ts';
 import type { RelationResult, Resolver } from './relations/types.ts';
-import { sameTerm } from './same-term.ts';
+import { findTerm } from './same-term.ts';
 import { SelectorError, selectFigures, selectorText, selectRows, type Figure, type SelectContext } from './select.ts';
 import { wordsHoldingFigure } from './selector-words.ts';
 import type { FilledFields } from './statement.ts';
@@ -74,11 +74,11 @@ export function runCheck(check: Check, index: number, { ctx, checks, unknown, ca
   const resolve = resolverFor(ctx, { fill, record, watch });
   const missing = () => unknown.length > before || gone.length > 0;
   try {
-    const result = check.relation === 'same-term' ? sameTerm(check, ctx.briefing, ctx.lineText) : evaluate(check, resolve, ctx.briefing.fiscalYear);
+    const result = evaluate(check, resolve, ctx.briefing.fiscalYear);
     return { result: missing() ? null : result, filled, gone, findings: warnings };
   } catch (err) {
     if (err instanceof SelectorError) {
-      record(err, check.relation === 'same-term' ? ['terms'] : check.relation === 'row-sum' ? ['rows'] : []);
+      record(err, check.relation === 'row-sum' ? ['rows'] : []);
       return { result: null, filled, gone, findings: warnings };
     }
     if (missing()) return { result: null, filled, gone, findings: warnings }; // a relation over figures of which some are missing
@@ -116,6 +116,14 @@ function resolverFor(ctx: SelectContext, { fill, record, watch }: ResolverHooks)
       // only the year the count is told in: 「令和6年度で42回目」, 「令和6年で設立38年」 — the date right before it
       const before = ctx.briefing.dates.find((d) => d.at.line === at.line && d.at.endLine === at.line && d.at.endColumn <= at.column && YEAR_OF_COUNT.test(line.slice(d.at.endColumn - 1, at.column - 1)));
       return before ? { value: before.year, printed: before.printed, label: before.printed, program: before.program, at: before.at, role: 'year' } : null;
+    },
+    term(term, path) {
+      try {
+        return findTerm(term, Number(path.at(-1)), ctx);
+      } catch (err) {
+        record(err, path);
+        return { value: Number.NaN, printed: '', label: '', program: null, at: null, role: 'term' };
+      }
     },
     rows(sel, path) {
       try {

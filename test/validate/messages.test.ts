@@ -44,6 +44,9 @@ describe('span in elapsed months', () => {
       many: () => [],
       rows: () => [],
       printedYear: () => null,
+      term: () => {
+        throw new Error('a span names no term');
+      },
     });
     const check = { id: 'x', statement: 'x', relation: 'span' as const, counting: 'elapsed' as const, unit: 'months' as const, count: { constant: 'c' }, from: { constant: 'f' }, to: { constant: 't' } };
     const april = figure('R6.4.1', 2024, 4, 1);

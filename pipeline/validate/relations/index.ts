@@ -7,14 +7,13 @@ import { nthSince } from './nth-since.ts';
 import { ordered } from './ordered.ts';
 import { ratio } from './ratio.ts';
 import { rowSum } from './row-sum.ts';
+import { sameTerm } from './same-term.ts';
 import { span } from './span.ts';
 import { sum } from './sum.ts';
 import type { RelationResult, Resolver } from './types.ts';
 
-type NumericCheck = Exclude<Check, { relation: 'same-term' }>;
-
-/** Evaluate a declared check with numbers (same-term works on text and is evaluated apart). */
-export function evaluate(check: NumericCheck, resolve: Resolver, fiscalYear: number): RelationResult {
+/** Evaluate a declared check: every relation has the one contract, (check, resolver, fiscal year) → result. */
+export function evaluate(check: Check, resolve: Resolver, fiscalYear: number): RelationResult {
   switch (check.relation) {
     case 'sum':
       return sum(check, resolve, fiscalYear);
@@ -36,5 +35,7 @@ export function evaluate(check: NumericCheck, resolve: Resolver, fiscalYear: num
       return nthSince(check, resolve, fiscalYear);
     case 'row-sum':
       return rowSum(check, resolve, fiscalYear);
+    case 'same-term':
+      return sameTerm(check, resolve, fiscalYear);
   }
 }

@@ -26,6 +26,8 @@ export interface Resolver {
   rows(sel: { program?: string; slide?: string; row?: string | string[]; sheet?: boolean }, path: (string | number)[]): RowFigures[];
   /** the year printed just before a figure on its line (「令和6年度で42回目」: 令和6年度), if any */
   printedYear(figure: Figure): RoleFigure | null;
+  /** the first place a term's pattern matches on its program's slides (same-term) */
+  term(term: { program?: string; pattern: string }, path: (string | number)[]): RoleFigure;
 }
 
 export type Relation<C extends Check> = (check: C, resolve: Resolver, fiscalYear: number) => RelationResult;
