@@ -23,6 +23,22 @@ export const ManifestProgram = z
   .describe('one program of the contact list, under a stable id');
 export type ManifestProgram = z.infer<typeof ManifestProgram>;
 
+/** Spreadsheets the extraction dumped into the text (a sheet per copy), and the counts their notes print. */
+export const SheetVocabulary = z
+  .strictObject({
+    copyLabels: z
+      .array(z.string().min(1))
+      .default(['加工用', '元データ', '原本'])
+      .describe('labels that start a copy of a dumped spreadsheet, alone on their line; a label may carry a number (加工用 (2)); Sheet1 … always does'),
+    counts: z
+      .array(z.strictObject({ label: z.string().min(1), also: z.array(z.string().min(1)).optional().describe('other spellings of the same label (一部公表済み for 一部公表)') }))
+      .default([])
+      .describe('the labels of counts a sheet note prints (「公表済み 1,600団体」), read as figures of the sheet'),
+    countUnit: z.string().min(1).default('団体').describe('the counter after the counts'),
+  })
+  .describe('the vocabulary of dumped spreadsheets');
+export type SheetVocabulary = z.infer<typeof SheetVocabulary>;
+
 export const NotPageStart = z.object({
   text: z.string().min(1).describe('normalized text of a line that looks like a page start but is not'),
   reason: z.string().min(1),
@@ -64,6 +80,7 @@ export const Manifest = z
       })
       .describe('the programs under stable ids, matched to the contact list by name'),
     notPageStarts: z.array(NotPageStart).default([]),
+    sheets: SheetVocabulary.prefault({}),
   })
   .describe('Manifest of one briefing edition');
 export type Manifest = z.infer<typeof Manifest>;

@@ -39,9 +39,9 @@ describe('slide → program assignment', () => {
   });
 
   it('derives title keys from program names without generic endings', () => {
-    expect(programKeys('13', '過疎対策について')).toContain('過疎対策');
-    expect(programKeys('15', '「定住自立圏構想」の推進')).toContain('定住自立圏構想');
-    expect(programKeys('4', '移住・交流情報ガーデン／移住・定住対策への支援')).toEqual(
+    expect(programKeys('過疎対策について')).toContain('過疎対策');
+    expect(programKeys('「定住自立圏構想」の推進')).toContain('定住自立圏構想');
+    expect(programKeys('移住・交流情報ガーデン／移住・定住対策への支援')).toEqual(
       expect.arrayContaining(['移住・交流情報ガーデン', '移住・定住対策']),
     );
   });

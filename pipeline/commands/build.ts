@@ -188,6 +188,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // a folder that cannot take the outputs is refused before any work
   await ensureWritableRoot(options.out);
   const { resolved, file, briefing: parsed, report, input, checks } = await readAndValidate(options);
+  // through the schema once more: it writes briefing.json's keys in the schema's order
   const briefing = Briefing.parse(parsed);
   const outDir = join(options.out, resolved.manifest.edition);
   const result: BuildResult = { file, briefing, report, outDir, written: [], unchanged: [], skipped: [], refused: false };

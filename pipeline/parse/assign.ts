@@ -29,7 +29,7 @@ interface Key {
 }
 
 /** The phrases that identify a program: its name, the parts of a "A／B" name, and their stems. */
-export function programKeys(no: string, name: string): string[] {
+export function programKeys(name: string): string[] {
   const keys = new Set<string>();
   for (const part of [name, ...name.split('／')]) {
     let stem = matchForm(part);
@@ -48,7 +48,6 @@ export function programKeys(no: string, name: string): string[] {
     const withoutParens = stem.replace(/（[^）]*）/g, '');
     if (withoutParens.length >= MIN_KEY) keys.add(withoutParens);
   }
-  void no;
   return [...keys].filter((k) => k.length >= MIN_KEY);
 }
 
@@ -67,7 +66,7 @@ export function assignSlides(
   contactSlideIndexes: number[],
 ): Map<number, Assignment> {
   const keys: Key[] = [
-    ...programs.flatMap((p) => programKeys(p.no, p.name).map((text) => ({ program: p.no, text, alias: false }))),
+    ...programs.flatMap((p) => programKeys(p.name).map((text) => ({ program: p.no, text, alias: false }))),
     ...aliases.flatMap((a) => a.phrases.map((text) => ({ program: a.program, text: matchForm(text), alias: true }))),
   ];
   const result = new Map<number, Assignment>();

@@ -47,7 +47,7 @@ export type StageTimes = Record<'normalize' | 'segment' | 'contacts' | 'assign' 
 export function parseBriefing(input: ParseInput, file: VFile, times?: StageTimes): Briefing {
   const clock = stopwatch(times);
   const lines = clock('normalize', () => normalizedLines(input.text, input.pages));
-  const { slides, notes: segmentNotes } = clock('segment', () => segmentSlides(lines, input.manifest.notPageStarts.map((n) => n.text)));
+  const { slides, notes: segmentNotes } = clock('segment', () => segmentSlides(lines, input.manifest.notPageStarts.map((n) => n.text), input.manifest.sheets.copyLabels));
   const notes: Briefing['notes'] = [];
   const note = (ruleId: string, severity: 'info' | 'warning', reason: string, at: Provenance | null) => {
     notes.push({ ruleId, severity, reason, at });
@@ -73,7 +73,7 @@ export function parseBriefing(input: ParseInput, file: VFile, times?: StageTimes
   }
 
   const briefing = clock('extract', () => {
-    const contexts = slideContexts(slides, (i) => assignments.get(i)?.program ?? null, input.manifest.fiscalYear).filter((c) => !contacts.slideIndexes.includes(c.slide.index));
+    const contexts = slideContexts(slides, (i) => assignments.get(i)?.program ?? null, input.manifest.fiscalYear, input.manifest.sheets).filter((c) => !contacts.slideIndexes.includes(c.slide.index));
     const all = <T>(fn: (c: (typeof contexts)[number]) => T[]) => contexts.flatMap(fn);
     const slidePhones = all(extractSlidePhones);
     const programs: Program[] = contacts.programs.map((p) => ({

@@ -25,8 +25,14 @@ export interface SegmentNote {
   line: NormalizedLine | null;
 }
 
-/** Labels under which the extraction dumped copies of an embedded spreadsheet. */
-const SHEET_LABEL = /^(加工用(\s*\(\d+\))?|元データ|原本|Sheet\s*\d+)$/;
+/**
+ * The line that labels a copy of an embedded spreadsheet: one of the manifest's labels (加工用,
+ * 元データ, 原本 — with a number, 加工用 (2)), or a spreadsheet's own default name (Sheet1).
+ */
+export function sheetLabelPattern(labels: readonly string[]): RegExp {
+  const escaped = labels.map((l) => l.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`^(?:(?:${escaped.join('|')})(?:\\s*\\(\\d+\\))?|Sheet\\s*\\d+)$`);
+}
 const PAGE_NUMBER = /^\d{1,3}$/;
 /** "未公表       121団体": a label aligned to its number with a wide gap is a table cell, not a title. */
 const TABLE_CELL = /\S(?: {2,}|\u3000)[ \u3000]*\d/;
@@ -38,11 +44,13 @@ const TABLE_CELL = /\S(?: {2,}|\u3000)[ \u3000]*\d/;
  *      dump, or the manifest lists it under notPageStarts;
  *  (b) three or more blank lines end a page (they follow the printed page number);
  *  (c) two blank lines before a letter-spaced heading start a page.
- * Blocks labelled 加工用 / 元データ / 原本 after a blank run are spreadsheet dumps embedded in the
- * current slide: they are kept apart, not counted as pages.
+ * Blocks labelled as a spreadsheet copy (the manifest's sheets.copyLabels: 加工用 / 元データ / 原本)
+ * after a blank run are spreadsheet dumps embedded in the current slide: they are kept apart, not
+ * counted as pages.
  */
-export function segmentSlides(lines: readonly NormalizedLine[], notPageStarts: string[] = []): { slides: SlideSegment[]; notes: SegmentNote[] } {
+export function segmentSlides(lines: readonly NormalizedLine[], notPageStarts: readonly string[], sheetLabels: readonly string[]): { slides: SlideSegment[]; notes: SegmentNote[] } {
   const skip = new Set(notPageStarts.map(compact));
+  const SHEET_LABEL = sheetLabelPattern(sheetLabels);
   const notes: SegmentNote[] = [];
   const groups: { lines: NormalizedLine[]; sheets: SheetBlock[] }[] = [];
   let current: { lines: NormalizedLine[]; sheets: SheetBlock[] } | null = null;

@@ -1,3 +1,4 @@
+import type { SheetVocabulary } from '../../../schemas/manifest.ts';
 import type { SlideSegment } from '../segment.ts';
 import { Span } from '../span.ts';
 
@@ -8,10 +9,12 @@ export interface SlideContext {
   program: string | null;
   /** Western fiscal year of the edition (for years printed without an era) */
   fiscalYear: number;
+  /** the manifest's vocabulary of dumped spreadsheets */
+  sheets: SheetVocabulary;
 }
 
-export function slideContexts(slides: SlideSegment[], programOf: (index: number) => string | null, fiscalYear: number): SlideContext[] {
-  return slides.map((slide) => ({ slide, span: new Span(slide.lines), program: programOf(slide.index), fiscalYear }));
+export function slideContexts(slides: SlideSegment[], programOf: (index: number) => string | null, fiscalYear: number, sheets: SheetVocabulary): SlideContext[] {
+  return slides.map((slide) => ({ slide, span: new Span(slide.lines), program: programOf(slide.index), fiscalYear, sheets }));
 }
 
 /** Ids are stable for an unchanged source: kind, slide, and the order on the slide. */

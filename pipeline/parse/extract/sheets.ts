@@ -1,4 +1,5 @@
 import type { EmbeddedSheet } from '../../../schemas/briefing.ts';
+import type { SheetVocabulary } from '../../../schemas/manifest.ts';
 import { Span } from '../span.ts';
 import { eraFromLetter, toWesternYear } from '../../units/era.ts';
 import { parseNumber } from '../../units/number.ts';
@@ -9,7 +10,13 @@ type Copy = EmbeddedSheet['copies'][number];
 const YEAR_CELL = /^([RH])\s*(\d{1,2})$/;
 const VALUE_CELL = /^(\d+(?:\.\d+)?)\s*%|^[ー－-]$/;
 const NOTE = /※\s*(\d)\s*([RH]\d{1,2})の/;
-const COUNT = /(公表済み|一部公表済み|一部公表|未公表)\s*(\d[\d,]*)\s*団体/g;
+/** The counts a sheet note prints, by the manifest's labels: 「公表済み 1,600団体」 (the longest spelling first). */
+function countPattern(sheets: SheetVocabulary): { pattern: RegExp | null; labelOf: Map<string, string> } {
+  const labelOf = new Map(sheets.counts.flatMap((c) => [c.label, ...(c.also ?? [])].map((spelling) => [spelling, c.label] as const)));
+  const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const spellings = [...labelOf.keys()].sort((a, b) => b.length - a.length).map(escape);
+  return { pattern: spellings.length ? new RegExp(`(${spellings.join('|')})\\s*(\\d[\\d,]*)\\s*${escape(sheets.countUnit)}`, 'g') : null, labelOf };
+}
 /** The note of counts that repeat earlier ones (chart labels), not figures of their own. */
 export const REPEAT = '(repeat)';
 
@@ -20,7 +27,8 @@ export const REPEAT = '(repeat)';
  */
 export function extractSheets(ctx: SlideContext): EmbeddedSheet[] {
   if (ctx.slide.sheets.length === 0) return [];
-  const copies = ctx.slide.sheets.map((block) => readCopy(block.label, new Span(block.lines)));
+  const counting = countPattern(ctx.sheets);
+  const copies = ctx.slide.sheets.map((block) => readCopy(block.label, new Span(block.lines), counting));
   return [
     {
       id: `sheet-s${String(ctx.slide.index).padStart(2, '0')}-1`,
@@ -32,7 +40,7 @@ export function extractSheets(ctx: SlideContext): EmbeddedSheet[] {
   ];
 }
 
-function readCopy(label: string, span: Span): Copy {
+function readCopy(label: string, span: Span, counting: ReturnType<typeof countPattern>): Copy {
   const rows: Copy['rows'] = [];
   const counts: Copy['counts'] = [];
   let note = '';
@@ -59,9 +67,9 @@ function readCopy(label: string, span: Span): Copy {
         row.values.push({ printed: v[0], value: v[1] ? Number(v[1]) / 100 : null, at: span.locate(c.start, c.start + v[0].length) });
       }
     }
-    for (const m of line.text.matchAll(COUNT)) {
+    for (const m of counting.pattern ? line.text.matchAll(counting.pattern) : []) {
       const start = lineStart + m.index!;
-      const label = m[1] === '一部公表済み' ? '一部公表' : m[1]!;
+      const label = counting.labelOf.get(m[1]!)!;
       const value = parseNumber(m[2]!)!;
       // Chart labels repeat a footnote's counts further down the dump, under no note of their
       // own: a label seen again under the same note is such a repeat, kept apart from the notes.
