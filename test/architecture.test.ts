@@ -17,7 +17,7 @@ describe('the import graph of pipeline/', () => {
     expect(edges.some((e) => e.from === 'pipeline/commands/build.ts' && e.to === 'pipeline/render-markdown/index.ts')).toBe(true);
   });
 
-  it('follows the layers: no stage imports a later one, no renderer another, nothing but the CLI commands/', () => {
+  it('follows the layers: no stage imports a later one, no renderer another, nothing but the CLI commands/, renderers only through their entry', () => {
     expect(layerViolations(edges)).toEqual([]);
   });
 
@@ -28,12 +28,14 @@ describe('the import graph of pipeline/', () => {
         { from: 'pipeline/parse/index.ts', to: 'pipeline/validate/index.ts' },
         { from: 'pipeline/report/terminal.ts', to: 'pipeline/commands/validate.ts' },
         { from: 'pipeline/views/chart.ts', to: 'pipeline/diff/index.ts' },
+        { from: 'pipeline/commands/build.ts', to: 'pipeline/render-pdf/browser.ts' },
       ]),
     ).toEqual([
       'pipeline/render-pdf/pack-view.ts → pipeline/render-excel/index.ts: render-pdf and render-excel are of one layer and never import each other',
       'pipeline/parse/index.ts → pipeline/validate/index.ts: parse may not import validate, a later stage',
       'pipeline/report/terminal.ts → pipeline/commands/validate.ts: report may not import commands, a later stage',
       'pipeline/views/chart.ts → pipeline/diff/index.ts: views and diff are of one layer and never import each other',
+      'pipeline/commands/build.ts → pipeline/render-pdf/browser.ts: a renderer is used through its entry, render-pdf/index.ts',
     ]);
   });
 });

@@ -1,14 +1,15 @@
-import { fig, type GenericRule } from './rule.ts';
+import { fig, type GenericRule, type RuleOutcome } from './rule.ts';
 
 /** A breakdown printed with its total adds up to it (JET 招致国別: 14 categories = 5,831). */
 export const breakdownTotal: GenericRule = {
   id: 'breakdown-total',
   description: 'breakdowns add up to their printed total',
   run(ctx) {
+    const out: RuleOutcome[] = [];
     for (const b of ctx.briefing.breakdowns) {
       if (!b.total) continue;
       const sum = b.items.reduce((s, i) => s + i.value, 0);
-      ctx.outcome({
+      out.push({
         id: `breakdown-total:${b.id}`,
         statement: `${b.label}の${b.items.length}区分の合計が記載の総数と一致`,
         pass: sum === b.total.value,
@@ -19,5 +20,6 @@ export const breakdownTotal: GenericRule = {
         at: b.total.at,
       });
     }
+    return out;
   },
 };

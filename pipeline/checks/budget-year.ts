@@ -1,4 +1,4 @@
-import { fig, type GenericRule, type RuleFigure } from './rule.ts';
+import { fig, type GenericRule, type RuleFigure, type RuleOutcome } from './rule.ts';
 
 /** The edition's own budgets: 当初予算 and 計画額 (補正 and plain 予算額 are often last year's, for comparison). */
 const OWN_BUDGET = new Set(['当初', '計画']);
@@ -13,14 +13,15 @@ export const budgetYear: GenericRule = {
   description: "当初予算 and 計画額 labels name the edition's fiscal year",
   severity: 'warning',
   run(ctx) {
+    const out: RuleOutcome[] = [];
     const { budgets, fiscalYear } = ctx.briefing;
     // the parse reads each budget's kind and year from its label: 「R6当初予算額」 → 当初, 2024
     const own = budgets.flatMap((b) => (OWN_BUDGET.has(b.kind) && b.fiscalYear !== null ? [{ b, year: b.fiscalYear, printed: b.label.slice(0, b.label.indexOf(b.kind)) }] : []));
-    if (own.length === 0) return;
+    if (own.length === 0) return out;
     const other = own.filter((x) => x.year !== fiscalYear);
     // the labels that name another year; none when all agree (the rule pins no amount)
     const figures: RuleFigure[] = other.map((x) => fig('label', x.b.label, x.year, x.b.amount.printed, x.b.program, x.b.at));
-    ctx.outcome({
+    out.push({
       id: `budget-year:FY${fiscalYear}`,
       statement: '当初予算額・計画額のラベルの年度が版の年度と一致',
       pass: other.length === 0,
@@ -33,5 +34,6 @@ export const budgetYear: GenericRule = {
       figures,
       at: other[0]?.b.at ?? null,
     });
+    return out;
   },
 };

@@ -1,4 +1,4 @@
-import type { GenericRule } from './rule.ts';
+import type { GenericRule, RuleOutcome } from './rule.ts';
 
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
 const label = (main: number, sub: number | null) => (sub === null ? String(main) : `${main}-${CIRCLED[sub - 1]}`);
@@ -8,6 +8,7 @@ export const contactNumbering: GenericRule = {
   id: 'contact-numbering',
   description: 'contact-list numbers run without gaps or repeats',
   run(ctx) {
+    const out: RuleOutcome[] = [];
     let prev: { main: number; sub: number | null } | null = null;
     for (const p of ctx.briefing.programs) {
       const [mainText, subText] = p.no.split('-');
@@ -18,7 +19,7 @@ export const contactNumbering: GenericRule = {
       else if (sub !== null && prev.sub !== null && main === prev.main) expected = { main, sub: prev.sub + 1 };
       else expected = { main: prev.main + 1, sub: sub === null ? null : 1 };
       if (expected.main !== main || expected.sub !== sub) {
-        ctx.outcome({
+        out.push({
           id: `contact-numbering:${p.order}`,
           statement: '施策担当者一覧の番号に欠番・重複がない',
           pass: false,
@@ -31,5 +32,6 @@ export const contactNumbering: GenericRule = {
       }
       prev = { main, sub };
     }
+    return out;
   },
 };

@@ -1,5 +1,5 @@
 import { ERAS } from '../units/era.ts';
-import { fig, type GenericRule } from './rule.ts';
+import { fig, type GenericRule, type RuleOutcome } from './rule.ts';
 
 /** Years an era had at most (平成 ended in its 31st year, 昭和 in its 64th). */
 const LAST_ERA_YEAR: Record<string, number> = { 昭和: 64, 平成: 31 };
@@ -11,6 +11,7 @@ export const datePlausible: GenericRule = {
   id: 'date-plausible',
   description: 'dates exist and are not impossibly far in the future',
   run(ctx) {
+    const out: RuleOutcome[] = [];
     const edition = ctx.briefing.fiscalYear;
     for (const d of ctx.briefing.dates) {
       let problem: string | null = null;
@@ -24,7 +25,7 @@ export const datePlausible: GenericRule = {
         problem = `${d.year} is out of range`;
       }
       if (!problem) continue;
-      ctx.outcome({
+      out.push({
         id: `date-plausible:${d.id}`,
         statement: '日付が実在し、数十年先の年号ではない',
         pass: false,
@@ -34,5 +35,6 @@ export const datePlausible: GenericRule = {
         figures: [fig('date', d.printed, d.year, d.printed, d.program, d.at)],
       });
     }
+    return out;
   },
 };

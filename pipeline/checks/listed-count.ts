@@ -1,5 +1,5 @@
 import type { Place, Quantity } from '../../schemas/figures.ts';
-import { fig, type GenericRule, type RuleContext } from './rule.ts';
+import { fig, type GenericRule, type RuleOutcome } from './rule.ts';
 
 const PREFECTURE_SUFFIXES = ['都', '道', '府', '県'] as const;
 /** A line that starts an item of its own. */
@@ -15,6 +15,7 @@ export const listedCount: GenericRule = {
   id: 'listed-count',
   description: 'a stated count equals the places listed after it',
   run(ctx) {
+    const out: RuleOutcome[] = [];
     const b = ctx.briefing;
     // the places of the list that follows the count: from the first place after it, over its wrapped
     // (and blank) lines, to a line that names none or starts an item of its own (●, ・, ※ …)
@@ -36,21 +37,22 @@ export const listedCount: GenericRule = {
       // 1都1道2府27県: a run of two or more prefecture-kind counts
       if ((PREFECTURE_SUFFIXES as readonly string[]).includes(q.unit) && sameLine.filter((o) => (PREFECTURE_SUFFIXES as readonly string[]).includes(o.unit)).length >= 2) {
         const named = new Set(after(q).map((p) => p.prefecture).filter((name) => name.endsWith(q.unit)));
-        if (named.size > 0) report(ctx, q, named.size, `列挙された${q.unit}の数`, `${q.unit}で終わる都道府県名`);
+        if (named.size > 0) out.push(report(q, named.size, `列挙された${q.unit}の数`, `${q.unit}で終わる都道府県名`));
         continue;
       }
       // 98組合（36道府県101市町村） above a 【県名】 list
       const list = b.places.filter((p) => p.program === q.program && p.slide === q.slide && p.kind === 'list' && p.at.line > q.at.line);
       if (list.length === 0 || !sameLine.some((o) => /^(?:都)?道府県$/.test(o.unit)) || !sameLine.some((o) => /^市(?:区)?町村$/.test(o.unit))) continue;
-      if (/^(?:都)?道府県$/.test(q.unit)) report(ctx, q, new Set(list.map((p) => p.prefecture)).size, '一覧の【県名】見出しの数', '見出しの道府県');
-      else if (/^市(?:区)?町村$/.test(q.unit)) report(ctx, q, list.filter((p) => p.municipality).length, '一覧の市町村数', '市町村');
-      else if (sameLine.indexOf(q) === 0) report(ctx, q, new Set(list.filter((p) => p.municipality && p.group !== null).map((p) => p.group)).size, '一覧の項目数', '項目');
+      if (/^(?:都)?道府県$/.test(q.unit)) out.push(report(q, new Set(list.map((p) => p.prefecture)).size, '一覧の【県名】見出しの数', '見出しの道府県'));
+      else if (/^市(?:区)?町村$/.test(q.unit)) out.push(report(q, list.filter((p) => p.municipality).length, '一覧の市町村数', '市町村'));
+      else if (sameLine.indexOf(q) === 0) out.push(report(q, new Set(list.filter((p) => p.municipality && p.group !== null).map((p) => p.group)).size, '一覧の項目数', '項目'));
     }
+    return out;
   },
 };
 
-function report(ctx: RuleContext, q: Quantity, counted: number, what: string, unit: string): void {
-  ctx.outcome({
+function report(q: Quantity, counted: number, what: string, unit: string): RuleOutcome {
+  return {
     id: `listed-count:${q.id}`,
     statement: `${q.printed}は${what}と一致`,
     pass: counted === q.value,
@@ -59,6 +61,6 @@ function report(ctx: RuleContext, q: Quantity, counted: number, what: string, un
     actual: q.printed,
     figures: [fig('stated', what, q.value, q.printed, q.program, q.at)],
     at: q.at,
-  });
+  };
 }
 

@@ -1,6 +1,6 @@
 import type { Quantity } from '../../schemas/figures.ts';
 import { formatYen } from '../units/number.ts';
-import { fig, insideDate, type GenericRule } from './rule.ts';
+import { fig, insideDate, type GenericRule, type RuleOutcome } from './rule.ts';
 
 /** 「総額 約18.3兆円。うち、…」: a total, then 「うち」 and the parts of it. */
 const OF_WHICH = /^[。、\s\u3000]*うち[、，,\s\u3000]*/;
@@ -20,6 +20,7 @@ export const ofWhich: GenericRule = {
   id: 'of-which',
   description: 'the parts listed after 「うち」 stay within their total',
   run(ctx) {
+    const out: RuleOutcome[] = [];
     const b = ctx.briefing;
     const quantities = b.quantities.filter((q) => !insideDate(b, q.at));
     for (const total of quantities) {
@@ -60,7 +61,7 @@ export const ofWhich: GenericRule = {
       const sum = parts.reduce((s, q) => s + q.value, 0);
       const yen = total.unit === '円';
       const shown = (n: number) => (yen ? formatYen(n) : `${n.toLocaleString('en-US')}${total.unit}`);
-      ctx.outcome({
+      out.push({
         id: `of-which:${total.id}`,
         statement: `${total.printed}の「うち」に挙げた${parts.length}つの内訳の合計は${total.printed}を超えない`,
         pass: sum <= total.value + 1e-6,
@@ -71,5 +72,6 @@ export const ofWhich: GenericRule = {
         at: total.at,
       });
     }
+    return out;
   },
 };

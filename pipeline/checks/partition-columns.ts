@@ -1,6 +1,6 @@
 import type { TableRow } from '../../schemas/figures.ts';
 import { compact } from '../parse/normalize.ts';
-import { fig, type GenericRule } from './rule.ts';
+import { fig, type GenericRule, type RuleOutcome } from './rule.ts';
 
 /**
  * Column headings that split a total into 都道府県 and 市区町村: every local government is one or
@@ -18,6 +18,7 @@ export const partitionColumns: GenericRule = {
   id: 'partition-columns',
   description: 'うち都道府県 + うち市町村 = the total column, in every row',
   run(ctx) {
+    const out: RuleOutcome[] = [];
     const rows = ctx.briefing.tableRows.filter((r) => r.cells.length === 3);
     let table: { header: number; rows: TableRow[] } | null = null;
     const flush = () => {
@@ -29,7 +30,7 @@ export const partitionColumns: GenericRule = {
         const [total, pref, muni] = row.cells as [TableRow['cells'][number], TableRow['cells'][number], TableRow['cells'][number]];
         if (total.value === null) continue;
         const sum = (pref.value ?? 0) + (muni.value ?? 0);
-        ctx.outcome({
+        out.push({
           id: `partition-columns:${row.id}`,
           statement: `${row.label}の行で 合計 = うち都道府県 + うち市町村`,
           pass: sum === total.value,
@@ -60,5 +61,6 @@ export const partitionColumns: GenericRule = {
       }
     }
     flush();
+    return out;
   },
 };

@@ -1,4 +1,4 @@
-import { fig, type GenericRule } from './rule.ts';
+import { fig, type GenericRule, type RuleOutcome } from './rule.ts';
 
 const NUMBER = '([0-9][0-9,]*(?:\\.[0-9]+)?)';
 /**
@@ -20,6 +20,7 @@ export const percentOfParts: GenericRule = {
   id: 'percent-of-parts',
   description: 'a percentage printed with its part and whole is their ratio',
   run(ctx) {
+    const out: RuleOutcome[] = [];
     const b = ctx.briefing;
     const percents = b.quantities.filter((q) => q.unit === '%');
     for (const p of percents) {
@@ -36,7 +37,7 @@ export const percentOfParts: GenericRule = {
           const k = 10 ** digits;
           const candidates = [Math.round(exact * k) / k, Math.floor(exact * k + 1e-9) / k];
           const pass = candidates.some((c) => Math.abs(c - p.value) < 1e-9);
-          ctx.outcome({
+          out.push({
             id: `percent-of-parts:${p.id}`,
             statement: `${p.printed}は${m[form.part]}${m[2]} ÷ ${m[form.whole]}${m[2]}`,
             pass,
@@ -49,5 +50,6 @@ export const percentOfParts: GenericRule = {
         }
       }
     }
+    return out;
   },
 };

@@ -1,5 +1,5 @@
 import type { Quantity } from '../../schemas/figures.ts';
-import { fig, insideDate, type GenericRule } from './rule.ts';
+import { fig, insideDate, type GenericRule, type RuleOutcome } from './rule.ts';
 
 /** The words that label a number: what stands right before it, back to a delimiter (at least three characters, no digits). */
 const LABEL = /([^、。，,．.：:；;（）()「」『』【】・\s\u30000-9０-９～~⇒→＝=＋+％%]{3,16})[：:は約\s\u3000]*$/;
@@ -39,6 +39,7 @@ export const repeatedFigure: GenericRule = {
   id: 'repeated-figure',
   description: 'the same labelled figure printed on two slides agrees',
   run(ctx) {
+    const out: RuleOutcome[] = [];
     const b = ctx.briefing;
     const groups = new Map<string, { q: Quantity; label: string }[]>();
     const counted = b.quantities.filter((q) => q.program !== null && !insideDate(b, q.at));
@@ -63,7 +64,7 @@ export const repeatedFigure: GenericRule = {
       const [common] = [...counts.entries()].sort((x, y) => y[1] - x[1] || 0);
       const odd = list.find((x) => x.q.value !== (counts.size > 1 && common![1] === 1 ? list[0]!.q.value : common![0]));
       const first = list[0]!;
-      ctx.outcome({
+      out.push({
         id: `repeated-figure:${id}`,
         statement: `「${first.label}」の${first.q.unit}が${list.length}か所で同じ`,
         pass: counts.size === 1,
@@ -74,5 +75,6 @@ export const repeatedFigure: GenericRule = {
         at: odd?.q.at ?? first.q.at,
       });
     }
+    return out;
   },
 };

@@ -15,17 +15,32 @@ export interface RuleContext {
   briefing: Briefing;
   /** normalized text of a source line */
   lineText(line: number): string;
-  /** record one application of the rule: passed or not */
-  outcome(o: { id: string; statement: string; pass: boolean; detail: string; expected?: string; actual?: string; figures: RuleFigure[]; at?: Provenance | null }): void;
 }
 
-/** A generic rule: applies to any edition, needs no configuration. */
+/**
+ * One application of a rule, passed or not, with the figures it read and where they stand — the
+ * same shape a declared relation gives (validate/relations/types.ts: pass, detail, expected,
+ * actual, figures, the figure to blame).
+ */
+export interface RuleOutcome {
+  id: string;
+  statement: string;
+  pass: boolean;
+  detail: string;
+  expected?: string;
+  actual?: string;
+  figures: RuleFigure[];
+  /** the figure the finding points at (default: the first) */
+  at?: Provenance | null;
+}
+
+/** A generic rule: applies to any edition, needs no configuration; a pure function of the briefing to its outcomes. */
 export interface GenericRule {
   id: string;
   description: string;
   /** what a failure is: an error (default), or a warning for what may be intended */
   severity?: 'error' | 'warning';
-  run(ctx: RuleContext): void;
+  run(ctx: RuleContext): RuleOutcome[];
 }
 
 

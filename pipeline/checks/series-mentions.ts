@@ -1,5 +1,5 @@
 import { parseEraYear } from '../units/era.ts';
-import { fig, type GenericRule } from './rule.ts';
+import { fig, type GenericRule, type RuleOutcome } from './rule.ts';
 
 /**
  * A series value quoted in the text agrees with the table: "隊員数は、令和5年度は7,200人" against
@@ -9,6 +9,7 @@ export const seriesMentions: GenericRule = {
   id: 'series-mentions',
   description: 'figures quoted in the text agree with their series',
   run(ctx) {
+    const out: RuleOutcome[] = [];
     const b = ctx.briefing;
     for (const s of b.series) {
       for (const q of b.quantities) {
@@ -19,7 +20,7 @@ export const seriesMentions: GenericRule = {
         const fy = parseEraYear(year[0].replace(/度$/, ''))?.year;
         const point = s.points.find((p) => p.fiscalYear === fy);
         if (!point || point.at.line === q.at.line) continue;
-        ctx.outcome({
+        out.push({
           id: `series-mentions:${s.id}:${q.id}`,
           statement: `本文の${s.label}（${year[0]}）が表の値と一致`,
           pass: point.value === q.value,
@@ -30,5 +31,6 @@ export const seriesMentions: GenericRule = {
         });
       }
     }
+    return out;
   },
 };

@@ -1,14 +1,15 @@
-import type { GenericRule } from './rule.ts';
+import type { GenericRule, RuleOutcome } from './rule.ts';
 
 /** A year series has one value per year, in order. */
 export const seriesYears: GenericRule = {
   id: 'series-years',
   description: 'year series have one value per year, in order',
   run(ctx) {
+    const out: RuleOutcome[] = [];
     for (const s of ctx.briefing.series) {
       const years = s.points.map((p) => p.fiscalYear);
       const bad = years.findIndex((y, i) => i > 0 && y <= years[i - 1]!);
-      ctx.outcome({
+      out.push({
         id: `series-years:${s.id}`,
         statement: `${s.label}は年度ごとに1つの値で、年度順`,
         pass: bad === -1,
@@ -19,5 +20,6 @@ export const seriesYears: GenericRule = {
         at: bad === -1 ? s.at : s.points[bad]!.at,
       });
     }
+    return out;
   },
 };

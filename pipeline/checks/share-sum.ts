@@ -1,4 +1,4 @@
-import { fig, type GenericRule } from './rule.ts';
+import { fig, type GenericRule, type RuleOutcome } from './rule.ts';
 
 /**
  * Shares of one funding picture add up to 1 (½ 国費 + ¼ 特別交付税 + ¼ 実質的な地方負担), and a
@@ -9,10 +9,11 @@ export const shareSum: GenericRule = {
   id: 'share-sum',
   description: 'funding shares that belong together sum to 1',
   run(ctx) {
+    const out: RuleOutcome[] = [];
     const { shareGroups, shares } = ctx.briefing;
     for (const g of shareGroups) {
       const total = g.shares.reduce((s, x) => s + x.value, 0);
-      ctx.outcome({
+      out.push({
         id: `share-sum:${g.id}`,
         statement: `負担割合 ${g.shares.map((s) => `${s.printed} ${s.label}`).join(' + ')} の合計が1`,
         pass: Math.abs(total - 1) < 1e-9,
@@ -30,7 +31,7 @@ export const shareSum: GenericRule = {
       // Without a picture to belong to, the misprint may be this share or one of the nearest group.
       const nearest = [...groups].sort((a, b) => Math.abs(a.at.line - s.at.line) - Math.abs(b.at.line - s.at.line))[0];
       const context = subtotal ?? nearest;
-      ctx.outcome({
+      out.push({
         id: `share-sum:${s.id}`,
         statement: `${s.printed} ${s.label} が同じスライドの負担割合の小計と一致`,
         pass: subtotal !== undefined,
@@ -40,6 +41,7 @@ export const shareSum: GenericRule = {
         figures: [fig('share', s.label, s.value, s.printed, s.program, s.at), ...(context?.shares ?? []).map((x) => fig('part', x.label, x.value, x.printed, context!.program, x.at))],
       });
     }
+    return out;
   },
 };
 

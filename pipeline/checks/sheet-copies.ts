@@ -1,5 +1,5 @@
 import { REPEAT } from '../parse/extract/sheets.ts';
-import { fig, type GenericRule } from './rule.ts';
+import { fig, type GenericRule, type RuleOutcome } from './rule.ts';
 
 /**
  * The copies of an embedded spreadsheet (加工用 (2), 加工用, 元データ, 原本) agree: the latest value
@@ -9,12 +9,13 @@ export const sheetCopies: GenericRule = {
   id: 'sheet-copies',
   description: 'embedded spreadsheet copies agree with each other',
   run(ctx) {
+    const out: RuleOutcome[] = [];
     for (const sheet of ctx.briefing.sheets) {
       const canonical = sheet.copies.find((c) => c.label === sheet.canonical)!;
       for (const copy of sheet.copies) {
         for (const count of copy.counts.filter((c) => c.note === REPEAT)) {
           const noted = copy.counts.find((c) => c.note !== REPEAT && c.label === count.label && c.value === count.value);
-          ctx.outcome({
+          out.push({
             id: `sheet-copies:${sheet.id}:${copy.label}:repeat:${count.at.line}`,
             statement: `${copy.label}のグラフ表示 ${count.label} ${count.value}団体 が注記の値と一致`,
             pass: noted !== undefined,
@@ -33,7 +34,7 @@ export const sheetCopies: GenericRule = {
           const a = row.values.at(-1);
           const b = base?.values.at(-1);
           if (!a || !b) continue;
-          ctx.outcome({
+          out.push({
             id: `sheet-copies:${sheet.id}:${copy.label}:${row.yearLabel}`,
             statement: `${row.yearLabel}の最新値が${copy.label}と${canonical.label}で一致`,
             pass: a.value === b.value,
@@ -48,7 +49,7 @@ export const sheetCopies: GenericRule = {
           if (count.note === REPEAT) continue;
           const base = canonical.counts.find((c) => c.note === count.note && c.label === count.label);
           if (!base) continue;
-          ctx.outcome({
+          out.push({
             id: `sheet-copies:${sheet.id}:${copy.label}:${count.note}:${count.label}`,
             statement: `${count.note} ${count.label}が${copy.label}と${canonical.label}で一致`,
             pass: count.value === base.value,
@@ -61,5 +62,6 @@ export const sheetCopies: GenericRule = {
         }
       }
     }
+    return out;
   },
 };

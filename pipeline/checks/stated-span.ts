@@ -1,6 +1,6 @@
 import type { DateMention } from '../../schemas/figures.ts';
 import { compact } from '../parse/normalize.ts';
-import { fig, insideDate, type GenericRule } from './rule.ts';
+import { fig, insideDate, type GenericRule, type RuleOutcome } from './rule.ts';
 
 /** What joins the two ends of a period: 「から」「～」「→」. */
 const RANGE = /^[（(]?(?:から|～|~|〜|→|－|-)$/;
@@ -16,6 +16,7 @@ export const statedSpan: GenericRule = {
   id: 'stated-span',
   description: 'a stated length (N年間) matches the period its line gives',
   run(ctx) {
+    const out: RuleOutcome[] = [];
     const b = ctx.briefing;
     for (const q of b.quantities) {
       if (q.unit !== '年間' || insideDate(b, q.at)) continue;
@@ -46,7 +47,7 @@ export const statedSpan: GenericRule = {
         length = lengths.includes(q.value) ? q.value : lengths.at(-1)!;
         how = `${from.printed} → ${to.printed}（満年数${lengths.length > 1 ? '、終わりの日を含めて' : ''}）`;
       }
-      ctx.outcome({
+      out.push({
         id: `stated-span:${q.id}`,
         statement: `${q.printed}は${from.printed}から${to.printed}までの期間`,
         pass: length === q.value,
@@ -57,5 +58,6 @@ export const statedSpan: GenericRule = {
         at: q.at,
       });
     }
+    return out;
   },
 };

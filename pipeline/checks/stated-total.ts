@@ -1,5 +1,5 @@
 import type { Quantity } from '../../schemas/figures.ts';
-import { fig, insideDate, type GenericRule } from './rule.ts';
+import { fig, insideDate, type GenericRule, type RuleOutcome } from './rule.ts';
 
 /**
  * What a stated total is introduced by: 「…の計27事例」, 「合計200万円」, 「総数5,831人」 — 計 as a word of
@@ -24,6 +24,7 @@ export const statedTotal: GenericRule = {
   id: 'stated-total',
   description: 'a stated total (計N) equals the items its sentence lists before it',
   run(ctx) {
+    const out: RuleOutcome[] = [];
     const b = ctx.briefing;
     const quantities = b.quantities.filter((q) => !insideDate(b, q.at));
     for (const total of quantities) {
@@ -69,7 +70,7 @@ export const statedTotal: GenericRule = {
       if (items.length < 2) continue;
       const sum = items.reduce((s, q) => s + q.value, 0);
       const shown = (n: number) => `${n.toLocaleString('en-US')}${total.unit}`;
-      ctx.outcome({
+      out.push({
         id: `stated-total:${total.id}`,
         statement: `計${total.printed}は、同じ文に並ぶ${items.length}つの${total.unit}の合計`,
         pass: Math.abs(sum - total.value) < 1e-9,
@@ -80,6 +81,7 @@ export const statedTotal: GenericRule = {
         at: total.at,
       });
     }
+    return out;
   },
 };
 

@@ -1,5 +1,5 @@
 import type { TableRow } from '../../schemas/figures.ts';
-import { fig, type GenericRule } from './rule.ts';
+import { fig, type GenericRule, type RuleOutcome } from './rule.ts';
 
 /** Labels of a table's total row (not 全国 or 全体: a table may show some prefectures and the whole country). */
 const TOTAL_ROW = /^(?:計|合計|総計|総数)$/;
@@ -17,6 +17,7 @@ export const tableTotal: GenericRule = {
   id: 'table-total',
   description: "a table's total row equals the sum of its rows",
   run(ctx) {
+    const out: RuleOutcome[] = [];
     const rows = ctx.briefing.tableRows;
     rows.forEach((total, i) => {
       if (!TOTAL_ROW.test(total.label.replace(/[\s\u3000]/g, ''))) return;
@@ -39,7 +40,7 @@ export const tableTotal: GenericRule = {
         // a column of rates, averages or per-unit values (a percent, a decimal) is no sum
         if (cell.value === null || [cell, ...column].some((x) => /%$/.test(x.printed) || (x.value !== null && !Number.isInteger(x.value)))) return;
         const sum = column.reduce((s, x) => s + (x.value ?? 0), 0);
-        ctx.outcome({
+        out.push({
           id: `table-total:${total.id}:${c + 1}`,
           statement: `表の「${total.label}」の行（${c + 1}列目）は上の${summed.length}行の合計`,
           pass: Math.abs(sum - cell.value!) < 1e-6,
@@ -51,5 +52,6 @@ export const tableTotal: GenericRule = {
         });
       });
     });
+    return out;
   },
 };

@@ -52,7 +52,7 @@ interface BuildContext {
 
 /** The browser that prints the packs, by its reported version (a wrapper script's size says nothing). */
 async function browserIdentity(): Promise<string> {
-  const { browserVersion, findBrowser } = await import('../render-pdf/browser-path.ts');
+  const { browserVersion, findBrowser } = await import('../render-pdf/index.ts');
   try {
     const choice = await findBrowser();
     return `${choice.path} ${browserVersion(choice)}`;
@@ -167,9 +167,9 @@ async function reportUnits(ctx: BuildContext): Promise<RenderUnit[]> {
   if (options.packs === false) return [html];
   const pdf: RenderUnit = {
     id: 'validation-report.pdf',
-    inputHash: hashOf(reportCode, codeHash(['pipeline/render-pdf/report-pdf.ts']), await browserIdentity(), report, briefing.programs, manifest, ctx.sourceText, ctx.checksText ?? ''),
+    inputHash: hashOf(reportCode, codeHash(['pipeline/render-pdf/index.ts']), await browserIdentity(), report, briefing.programs, manifest, ctx.sourceText, ctx.checksText ?? ''),
     render: async () => {
-      const [{ validationHtml }, { printReport, reportPrintOptions }] = await Promise.all([import('../report/html.ts'), import('../render-pdf/report-pdf.ts')]);
+      const [{ validationHtml }, { printReport, reportPrintOptions }] = await Promise.all([import('../report/html.ts'), import('../render-pdf/index.ts')]);
       const printable = validationHtml({ ...reportInput, fullListings: false }, reportPrintOptions());
       const printed = await printReport(printable, [...report.checks.map((c) => c.id), ...report.findings.map((f) => f.checkId ?? f.ruleId)], { generatedAt: manifest.generatedAt });
       if (printed.problems.length > 0) throw new PackVerificationError({ ok: false, problems: printed.problems.map((message) => ({ pack: 'validation-report', check: 'report', message })) });

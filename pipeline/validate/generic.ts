@@ -18,33 +18,29 @@ export function runGenericRules(input: ValidateInput, checks: LoadedChecks | nul
   const acks = checks?.checks.acknowledge ?? [];
   const usedAcks = new Set<number>();
   for (const rule of GENERIC_RULES) {
-    rule.run({
-      briefing,
-      lineText: input.lineText,
-      outcome: (o) => {
-        const programs = unique(o.figures.map((f) => f.program));
-        const ackIndex = o.pass ? -1 : acks.findIndex((a) => a.rule === rule.id && (a.program === undefined || programs.includes(programNo(briefing, a.program))) && (a.printed === undefined || o.figures.some((f) => f.printed === a.printed)));
-        if (ackIndex >= 0) usedAcks.add(ackIndex);
-        const status = o.pass ? 'pass' : ackIndex >= 0 ? 'acknowledged' : 'fail';
-        outcomes.push({ id: o.id, statement: o.statement, relation: rule.id, status, programs, figures: o.figures.map(toChecked), detail: o.detail });
-        if (o.pass) return;
-        const at = o.at ?? o.figures[0]?.at ?? null;
-        findings.push(
-          finding({
-            ruleId: rule.id,
-            severity: ackIndex >= 0 ? 'warning' : (rule.severity ?? 'error'),
-            message: `${o.statement}: ${o.detail}`,
-            expected: o.expected ?? null,
-            actual: o.actual ?? null,
-            note: ackIndex >= 0 ? `acknowledged: ${acks[ackIndex]!.reason}` : null,
-            programs,
-            file: source,
-            at,
-            related: o.figures.map((f) => f.at).filter((p) => p !== at),
-          }),
-        );
-      },
-    });
+    for (const o of rule.run({ briefing, lineText: input.lineText })) {
+      const programs = unique(o.figures.map((f) => f.program));
+      const ackIndex = o.pass ? -1 : acks.findIndex((a) => a.rule === rule.id && (a.program === undefined || programs.includes(programNo(briefing, a.program))) && (a.printed === undefined || o.figures.some((f) => f.printed === a.printed)));
+      if (ackIndex >= 0) usedAcks.add(ackIndex);
+      const status = o.pass ? 'pass' : ackIndex >= 0 ? 'acknowledged' : 'fail';
+      outcomes.push({ id: o.id, statement: o.statement, relation: rule.id, status, programs, figures: o.figures.map(toChecked), detail: o.detail });
+      if (o.pass) continue;
+      const at = o.at ?? o.figures[0]?.at ?? null;
+      findings.push(
+        finding({
+          ruleId: rule.id,
+          severity: ackIndex >= 0 ? 'warning' : (rule.severity ?? 'error'),
+          message: `${o.statement}: ${o.detail}`,
+          expected: o.expected ?? null,
+          actual: o.actual ?? null,
+          note: ackIndex >= 0 ? `acknowledged: ${acks[ackIndex]!.reason}` : null,
+          programs,
+          file: source,
+          at,
+          related: o.figures.map((f) => f.at).filter((p) => p !== at),
+        }),
+      );
+    }
   }
   acks.forEach((a, i) => {
     if (usedAcks.has(i)) return;

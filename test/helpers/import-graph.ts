@@ -38,7 +38,8 @@ export function importEdges(folder = 'pipeline'): ImportEdge[] {
 /**
  * The layers of the pipeline, lowest first: a module may import its own folder and lower layers
  * only. Two folders of one layer (the three renderers and the report; diff and views) never
- * import each other; nothing but the CLI imports `commands/`.
+ * import each other; nothing but the CLI imports `commands/`; a renderer is used from outside
+ * through its entry (`render-pdf/index.ts`) only.
  */
 export const LAYERS: readonly (readonly string[])[] = [
   ['lib', 'units'],
@@ -70,6 +71,7 @@ export function layerViolations(edges: readonly ImportEdge[]): string[] {
     if (ra === undefined || rb === undefined) out.push(`${from} → ${to}: ${ra === undefined ? a : b} is in no layer`);
     else if (ra === rb) out.push(`${from} → ${to}: ${a} and ${b} are of one layer and never import each other`);
     else if (rb > ra) out.push(`${from} → ${to}: ${a} may not import ${b}, a later stage`);
+    else if (b.startsWith('render-') && !to.endsWith(`${b}/index.ts`)) out.push(`${from} → ${to}: a renderer is used through its entry, ${b}/index.ts`);
   }
   return out;
 }
