@@ -59,7 +59,7 @@ async function fromManifest(path: string): Promise<ResolvedSource> {
 
 /**
  * A bare file without a manifest: the fiscal year is the one its "R6当初予算額" statements are
- * for; nothing else is guessed.
+ * for, the publisher the bundled edition's; nothing else is guessed.
  */
 async function inferManifest(path: string): Promise<Manifest> {
   const bytes = await readSourceBytes(path);
@@ -76,7 +76,7 @@ async function inferManifest(path: string): Promise<Manifest> {
   return Manifest.parse({
     edition: `r${eraYear}`,
     title: basename(path),
-    publisher: '総務省 地域力創造グループ',
+    publisher: (await loadManifest(join(PROJECT_ROOT, 'sources', DEFAULT_EDITION, 'manifest.yaml'))).manifest.publisher,
     fiscalYear,
     era: { name: '令和', year: eraYear },
     source: { file: basename(path), sha256: createHash('sha256').update(bytes).digest('hex') },

@@ -50,7 +50,7 @@ export async function findBrowser(lookup: BrowserLookup = defaultLookup()): Prom
 export function browserVersion(choice: BrowserChoice, timeoutMs = 15_000): string {
   const run = spawnSync(choice.path, ['--version'], { encoding: 'utf8', timeout: timeoutMs });
   const version = run.stdout?.split('\n').find((line) => /\d+\.\d+/.test(line))?.trim();
-  if (!version) throw new Error(`${choice.path} --version printed no version: ${run.error?.message ?? (run.stderr || run.stdout)}`);
+  if (!version) throw new BrowserNotFoundError(`${choice.path} does not start as a browser (--version printed no version: ${(run.error?.message ?? (run.stderr || run.stdout)).trim()})`);
   return version;
 }
 
