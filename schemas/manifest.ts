@@ -64,6 +64,11 @@ export const Manifest = z
       .string()
       .regex(/^\d{4}-\d{2}-\d{2}$/)
       .describe('fixed date stamped on generated documents, so reruns are byte-stable'),
+    previous: z
+      .string()
+      .regex(/^[a-z][0-9a-z-]*$/)
+      .optional()
+      .describe('the edition before this one (e.g. r6): what changed since it goes into the outputs (the workbook\'s 変更点 sheet); set by briefing init'),
     programs: z
       .array(ManifestProgram)
       .default([])

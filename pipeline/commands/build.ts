@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { VFile } from 'vfile';
 import { Briefing } from '../../schemas/briefing.ts';
 import type { ValidationReport } from '../../schemas/validation.ts';
@@ -11,6 +11,12 @@ import { ensureWritableRoot, onOutput, realFolder } from '../build/out-dir.ts';
 import { recoverOutput, writeStaged } from '../build/staged-write.ts';
 import type { OutputFile } from '../build/write.ts';
 import { readAndValidate } from './validate.ts';
+import { parseEdition } from './diff.ts';
+import type { EditionDiff } from '../../schemas/diff.ts';
+import { diffEditions } from '../diff/index.ts';
+import { exists } from '../lib/fs.ts';
+import type { ResolvedSource } from '../source.ts';
+import { sourceLines } from '../validate/source-lines.ts';
 import { PackVerificationError } from '../lib/errors.ts';
 
 export interface BuildOptions {
@@ -48,6 +54,20 @@ interface BuildContext {
   /** the source text and the checks file, for the staff report's listings */
   sourceText: string;
   checksText: string | null;
+  /** what changed since the edition the manifest names as the previous one, if it does */
+  changes: EditionDiff | null;
+}
+
+/**
+ * What changed since the previous edition the manifest names (sources/<previous>/ beside this
+ * edition's folder, else an edition the CLI finds by that id); null when it names none.
+ */
+async function changesSincePrevious(resolved: ResolvedSource, briefing: Briefing, text: string): Promise<EditionDiff | null> {
+  const previous = resolved.manifest.previous;
+  if (!previous) return null;
+  const sibling = resolved.manifestPath ? join(dirname(dirname(resolved.manifestPath)), previous) : null;
+  const from = await parseEdition(sibling && (await exists(join(sibling, 'manifest.yaml'))) ? sibling : previous);
+  return diffEditions(from, { briefing, lineText: sourceLines({ text }).lineText });
 }
 
 /** The browser that prints the packs, by its reported version (a wrapper script's size says nothing). */
@@ -77,9 +97,9 @@ async function renderUnits(ctx: BuildContext): Promise<RenderUnit[]> {
     ...(await packUnits(ctx)),
     {
       id: 'contacts.xlsx',
-      inputHash: hashOf(codeHash(['pipeline/render-excel/index.ts']), briefing, report, manifest),
+      inputHash: hashOf(codeHash(['pipeline/render-excel/index.ts']), briefing, report, manifest, ctx.changes),
       // Renderers load their heavy libraries only when there is something to render.
-      render: async () => [{ path: 'contacts.xlsx', content: await (await import('../render-excel/index.ts')).renderContactsWorkbook(briefing, report, manifest) }],
+      render: async () => [{ path: 'contacts.xlsx', content: await (await import('../render-excel/index.ts')).renderContactsWorkbook(briefing, report, manifest, ctx.changes) }],
     },
   ];
 }
@@ -201,7 +221,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     await onOutput(outDir, 'cleaning up after an earlier build', () => recoverOutput(folder));
     const state = await readState(folder);
     const files: OutputFile[] = [];
-    for (const unit of await renderUnits({ briefing, report, manifest: resolved.manifest, options, sourceText: input.text, checksText: checks?.text ?? null })) {
+    const changes = await changesSincePrevious(resolved, briefing, input.text);
+    for (const unit of await renderUnits({ briefing, report, manifest: resolved.manifest, options, sourceText: input.text, checksText: checks?.text ?? null, changes })) {
       if (!options.force && (await upToDate(folder, unit, state))) {
         result.skipped.push(unit.id);
         continue;

@@ -6,7 +6,8 @@ import { readSource, resolveSource } from '../source.ts';
 import { displayPath } from '../lib/display-path.ts';
 import { sourceLines } from '../validate/source-lines.ts';
 
-async function parseEdition(source: string): Promise<DiffSide> {
+/** An edition parsed for a comparison: its briefing and the text of its lines. */
+export async function parseEdition(source: string): Promise<DiffSide> {
   const resolved = await resolveSource(source);
   const file = new VFile({ path: displayPath(resolved.sourcePath) });
   const input = await readSource(resolved, file);

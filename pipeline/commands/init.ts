@@ -55,6 +55,7 @@ export async function initEdition(options: InitOptions): Promise<{ dir: string; 
     era: { name: era, year: eraYear },
     source: { file: sourceFile, sha256 },
     generatedAt: `${fiscalYear}-04-01`,
+    previous: old.edition,
   };
   const checksPath = join(dirname(previous.manifestPath), 'checks.yaml');
   const checksText = (await stat(checksPath).catch(() => null)) ? await readFile(checksPath, 'utf8') : null;

@@ -53,7 +53,10 @@ export const DIFF_KINDS = {
     title: '措置率・充当率・補助率',
     figures: (b, p) => [
       ...own(b.measures, p).flatMap((x) => x.rates.map((r) => ({ base: compact(`${x.item} ${r.name}`), subject: `${x.item} ${r.name}`, value: r.value, printed: r.printed, at: r.at }))),
-      ...own(b.rates, p).map((r) => ({ base: compact(`${r.name} ${withoutNumbers(r.context)}`), subject: `${r.name}（${r.context.trim().slice(0, 40)}）`, value: r.value, printed: r.printed, at: r.at })),
+      // a rate of the text that is a measure's rate (the same place) is listed once, as the measure's
+      ...own(b.rates, p)
+        .filter((r) => !own(b.measures, p).some((x) => x.rates.some((mr) => mr.at.line === r.at.line && mr.at.column === r.at.column)))
+        .map((r) => ({ base: compact(`${r.name} ${withoutNumbers(r.context)}`), subject: `${r.name}（${r.context.trim().slice(0, 40)}）`, value: r.value, printed: r.printed, at: r.at })),
     ],
   },
   shares: {
@@ -89,7 +92,10 @@ export const DIFF_KINDS = {
     // keyed by the words right around the number (its sentence without numbers): a number added
     // elsewhere on the line does not move it
     figures: (b, p) =>
-      own(b.quantities, p).map((q) => {
+      own(b.quantities, p)
+        // 「3年度」 read as 「3年」 is a year label of a table's header, not a number of the text
+        .filter((q) => !(q.unit === '年' && q.context.charAt(q.contextOffset + q.printed.length) === '度'))
+        .map((q) => {
         // numbers out first, then the window: a neighbour that gains a digit does not move the key
         const before = withoutNumbers(q.context.slice(0, q.contextOffset)).slice(-12);
         const after = withoutNumbers(q.context.slice(q.contextOffset + q.printed.length)).slice(0, 8);

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { Briefing } from '../../schemas/briefing.ts';
+import type { EditionDiff } from '../../schemas/diff.ts';
 import type { Manifest } from '../../schemas/manifest.ts';
 import type { ValidationReport } from '../../schemas/validation.ts';
 import { repackZip } from './deterministic-zip.ts';
@@ -7,18 +8,20 @@ import type { PageContext } from './print-setup.ts';
 import { coverTable, fiscalYearLabel } from './sheets-cover.ts';
 import { departmentsTable, peopleTable, programsTable } from './sheets-contacts.ts';
 import { figuresTable } from './sheets-figures.ts';
+import { changesTable } from './sheets-changes.ts';
 import { addTableSheet } from './table.ts';
 
 export { COVER_SHEET } from './sheets-cover.ts';
 export { DEPARTMENTS_SHEET, PEOPLE_SHEET, PROGRAMS_SHEET } from './sheets-contacts.ts';
 export { FIGURES_SHEET } from './sheets-figures.ts';
+export { CHANGES_SHEET } from './sheets-changes.ts';
 
 /**
  * The workbook for prefectures (contacts.xlsx): cover and notes, contacts by program, department
- * and person, budgets and fiscal measures. Pure: no file I/O, no clock — the same briefing and
+ * and person, budgets and fiscal measures, and — with the previous edition — what changed since it. Pure: no file I/O, no clock — the same briefing and
  * manifest always give the same bytes, dated manifest.generatedAt.
  */
-export async function renderContactsWorkbook(briefing: Briefing, report: ValidationReport, manifest: Manifest): Promise<Uint8Array> {
+export async function renderContactsWorkbook(briefing: Briefing, report: ValidationReport, manifest: Manifest, changes: EditionDiff | null = null): Promise<Uint8Array> {
   const stamp = new Date(`${manifest.generatedAt}T00:00:00Z`);
   const page: PageContext = { title: manifest.title, fiscalYear: fiscalYearLabel(manifest), generatedAt: manifest.generatedAt };
 
@@ -40,6 +43,8 @@ export async function renderContactsWorkbook(briefing: Briefing, report: Validat
     departmentsTable(briefing.programs),
     peopleTable(briefing.programs),
     figuresTable(briefing, report),
+    // what changed since the previous edition, when the manifest names it
+    ...(changes ? [changesTable(changes, briefing)] : []),
   ];
   for (const table of tables) addTableSheet(wb, table, page, taken);
 

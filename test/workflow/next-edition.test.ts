@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EditionDiff, type FigureChange } from '../../schemas/diff.ts';
@@ -112,6 +113,32 @@ describe('next edition: init → validate → diff → build on a realistic R7',
     expect(briefing.programs.find((p: { id: string }) => p.id === 'pfs')).toMatchObject({ no: '21-⑨', slug: 'pfs' });
     expect(existsSync(join(out, 'programs', '21-09-pfs.md'))).toBe(true);
     expect(existsSync(join(out, 'programs', 'program-21-11.md'))).toBe(true);
+  });
+
+  it('the workbook lists what changed since R6 (the manifest names it as previous), one row a change, filterable', async () => {
+    expect(parse(read('manifest.yaml')).previous).toBe('r6');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, 'out', 'r7', 'contacts.xlsx'));
+    const sheet = wb.getWorksheet('変更点')!;
+    expect(sheet).toBeDefined();
+    const rows = sheet.getSheetValues().slice(2).map((r) => Array.from({ length: 8 }, (_, k) => (r as unknown[])[k + 1] ?? null));
+    const row = (kind: string, change: string, before: string | null, after: string | null) => rows.find((r) => r[2] === kind && r[3] === change && r[5] === before && r[6] === after);
+    expect(row('施策', '追加', null, '地域の担い手確保支援事業')).toBeDefined();
+    expect(row('施策', '削除', '医療コンテナの活用', null)).toBeDefined();
+    expect(row('施策', '番号変更', '21-⑩', '21-⑨')).toBeDefined();
+    expect(row('予算額', '変更', 'R6当初予算額 248百万円', 'R7当初予算額 275百万円')).toBeDefined();
+    expect(row('上限額・措置額', '変更', '520万円', '540万円')).toBeDefined();
+    expect(row('時系列', '追加', null, '7,910人')).toBeDefined();
+    expect(row('内訳', '変更', '5,831人', '5,876人')).toBeDefined();
+    expect(row('本文の数値', '変更', '42回', '43回')).toBeDefined();
+    expect(row('措置率・充当率・補助率', '変更', '70%', '75%')).toBeDefined();
+    expect(row('日付・年度', '変更', '令和6年', '令和7年')).toBeDefined();
+    expect(row('担当・連絡先', '変更', '03-5253-5523', '03-5253-5525')).toBeDefined();
+    // for prefectures: the slide of this year's figure, never a line number
+    expect(row('予算額', '変更', 'R6当初予算額 248百万円', 'R7当初予算額 275百万円')![7]).toBe(3);
+    // a year label of a table's header (「3年度」) is no number of the text
+    expect(rows.filter((r) => r[0] === '1' && r[2] === '本文の数値' && /^\d+年$/.test(String(r[6] ?? r[5])))).toEqual([]);
+    expect(sheet.autoFilter).toBeTruthy();
   });
 
   it('with a figure the new text lost, init lists it for review and validate refuses exactly those', () => {
