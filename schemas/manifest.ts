@@ -32,7 +32,7 @@ export const SheetVocabulary = z
       .describe('labels that start a copy of a dumped spreadsheet, alone on their line; a label may carry a number (加工用 (2)); Sheet1 … always does'),
     counts: z
       .array(z.strictObject({ label: z.string().min(1), also: z.array(z.string().min(1)).optional().describe('other spellings of the same label (一部公表済み for 一部公表)') }))
-      .default([])
+      .default([{ label: '公表済み' }, { label: '一部公表', also: ['一部公表済み'] }, { label: '未公表' }])
       .describe('the labels of counts a sheet note prints (「公表済み 1,600団体」), read as figures of the sheet'),
     countUnit: z.string().min(1).default('団体').describe('the counter after the counts'),
   })

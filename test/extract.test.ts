@@ -211,3 +211,18 @@ describe('dates and places', () => {
     expect(briefing.places.find((p) => p.municipality === '邑南町' && p.kind === 'mention')?.prefecture).toBe('島根県');
   });
 });
+
+describe('embedded spreadsheets', () => {
+  it('reads the counts of a sheet note with the manifest\'s vocabulary, and with the default one when a manifest names none', async () => {
+    const { Manifest } = await import('../schemas/manifest.ts');
+    const { r6Manifest, parseText, R6_TEXT, R6_TEXT_PATH } = await import('./helpers/r6.ts');
+    const { briefing } = await parseR6();
+    const counts = (b: typeof briefing) => b.sheets.flatMap((s) => s.copies.flatMap((c) => c.counts.map((n) => `${c.label} ${n.note} ${n.label} ${n.value}`)));
+    expect(counts(briefing)).toContain('加工用 (2) R2 公表済み 1600');
+    // a manifest written before sheets: was one, or none at all (a bare source): the same counts
+    const { sheets: _, ...withoutSheets } = await r6Manifest();
+    const older = (await parseText(R6_TEXT, R6_TEXT_PATH, Manifest.parse(withoutSheets))).briefing;
+    expect(counts(older)).toEqual(counts(briefing));
+    expect(counts(briefing).length).toBeGreaterThan(10);
+  });
+});

@@ -25,7 +25,8 @@ export function unitCode(entries: readonly string[]): CodeClosure {
 
 /**
  * The "tool version" of an output, derived — no hand list: the bytes of every module its entry
- * modules reach, of the templates those modules read, and the lockfile (every library's version).
+ * modules reach, of the templates those modules read, and the libraries as installed
+ * (node_modules/.package-lock.json, else the lockfile).
  * Any change to them invalidates the outputs they made. Paths are hashed relative to their root, so
  * a copied or moved checkout hashes the same.
  */
@@ -37,8 +38,8 @@ export function codeHash(entries: readonly string[]): string {
   const h = createHash('sha256');
   for (const m of modules) h.update(m).update('\0').update(readFileSync(join(CODE_ROOT, m)));
   for (const t of templates) for (const file of listFiles(join(PROJECT_ROOT, t))) h.update(relative(PROJECT_ROOT, file).split(sep).join('/')).update('\0').update(readFileSync(file));
-  // the lockfile pins every library; an installed package without one falls back to its package.json
-  const lock = ['package-lock.json', 'package.json'].map((f) => join(PROJECT_ROOT, f)).find((f) => existsSync(f));
+  // the libraries as installed (npm's record of node_modules), else the lockfile, else the ranges of package.json
+  const lock = [join('node_modules', '.package-lock.json'), 'package-lock.json', 'package.json'].map((f) => join(PROJECT_ROOT, f)).find((f) => existsSync(f));
   if (lock) h.update(readFileSync(lock));
   const digest = h.digest('hex');
   memo.set(key, digest);

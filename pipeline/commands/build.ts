@@ -17,7 +17,8 @@ import { diffEditions } from '../diff/index.ts';
 import { exists } from '../lib/fs.ts';
 import type { ResolvedSource } from '../source.ts';
 import { sourceLines } from '../validate/source-lines.ts';
-import { PackVerificationError } from '../lib/errors.ts';
+import { BriefingError, PackVerificationError } from '../lib/errors.ts';
+import { PROJECT_ROOT } from '../lib/paths.ts';
 
 export interface BuildOptions {
   source?: string;
@@ -62,12 +63,24 @@ interface BuildContext {
  * What changed since the previous edition the manifest names (sources/<previous>/ beside this
  * edition's folder, else an edition the CLI finds by that id); null when it names none.
  */
-async function changesSincePrevious(resolved: ResolvedSource, briefing: Briefing, text: string): Promise<EditionDiff | null> {
+async function changesSincePrevious(resolved: ResolvedSource, briefing: Briefing, text: string, file: VFile): Promise<EditionDiff | null> {
   const previous = resolved.manifest.previous;
   if (!previous) return null;
-  const sibling = resolved.manifestPath ? join(dirname(dirname(resolved.manifestPath)), previous) : null;
-  const from = await parseEdition(sibling && (await exists(join(sibling, 'manifest.yaml'))) ? sibling : previous);
-  return diffEditions(from, { briefing, lineText: sourceLines({ text }).lineText });
+  // an edition folder, never a folder of the working directory that happens to bear the id (out/r6)
+  const folders = [...(resolved.manifestPath ? [join(dirname(dirname(resolved.manifestPath)), previous)] : []), join(PROJECT_ROOT, 'sources', previous)];
+  const folder = (await Promise.all(folders.map(async (f) => ((await exists(join(f, 'manifest.yaml'))) ? f : null)))).find((f) => f !== null);
+  const skip = (why: string) => {
+    const msg = file.message(`the previous edition "${previous}" that manifest.yaml names cannot be read (${why}): the workbook has no 変更点 sheet`, { ruleId: 'previous-edition', source: 'briefing-build' });
+    msg.fatal = false;
+    return null;
+  };
+  if (!folder) return skip(`no sources/${previous}/manifest.yaml`);
+  try {
+    return diffEditions(await parseEdition(folder), { briefing, lineText: sourceLines({ text }).lineText });
+  } catch (err) {
+    if (err instanceof BriefingError) return skip(err.message);
+    throw err;
+  }
 }
 
 /** The browser that prints the packs, by its reported version (a wrapper script's size says nothing). */
@@ -221,7 +234,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     await onOutput(outDir, 'cleaning up after an earlier build', () => recoverOutput(folder));
     const state = await readState(folder);
     const files: OutputFile[] = [];
-    const changes = await changesSincePrevious(resolved, briefing, input.text);
+    const changes = await changesSincePrevious(resolved, briefing, input.text, file);
     for (const unit of await renderUnits({ briefing, report, manifest: resolved.manifest, options, sourceText: input.text, checksText: checks?.text ?? null, changes })) {
       if (!options.force && (await upToDate(folder, unit, state))) {
         result.skipped.push(unit.id);

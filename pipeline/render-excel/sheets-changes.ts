@@ -17,11 +17,14 @@ const COLUMNS = ['No.', '施策名', '区分', '変更', '項目', '前年度', 
  */
 export function changesTable(diff: EditionDiff, briefing: Briefing): Table {
   const slideOf = (at: Provenance | null) => (at ? (briefing.slides.find((s) => s.startLine <= at.line && at.line <= s.endLine)?.index ?? null) : null);
+  // a program's own first slide (its `at` is its row of the contact list)
+  const firstSlide = (no: string) => briefing.programs.find((x) => x.no === no)?.slides[0] ?? null;
   const p = diff.programs;
   const programRows: TableCell[][] = [
-    ...p.added.map((x) => [x.no, x.name, '施策', '追加', '施策の新設', null, x.name, slideOf(x.at)]),
-    ...p.removed.map((x) => [x.no, x.name, '施策', '削除', '施策の終了（前年度の資料にあり）', x.name, null, null]),
-    ...p.renamed.map((x) => [x.after.no, x.after.name, '施策', '名称変更', '施策名', x.before.name, x.after.name, slideOf(x.after.at)]),
+    ...p.added.map((x) => [x.no, x.name, '施策', '追加', '施策の新設', null, x.name, firstSlide(x.no)]),
+    // a removed program's number is last year's: another program may carry it now
+    ...p.removed.map((x) => [`前年度 ${x.no}`, x.name, '施策', '削除', '施策の終了（前年度の資料にあり）', x.name, null, null]),
+    ...p.renamed.map((x) => [x.after.no, x.after.name, '施策', '名称変更', '施策名', x.before.name, x.after.name, firstSlide(x.after.no)]),
     ...p.renumbered.map((x) => [x.after.no, x.after.name, '施策', '番号変更', '施策担当者一覧の番号', x.before.no, x.after.no, null]),
   ];
   const figureRows: TableCell[][] = DIFF_SECTIONS.flatMap(({ key, title }) =>

@@ -123,8 +123,9 @@ describe('next edition: init → validate → diff → build on a realistic R7',
     expect(sheet).toBeDefined();
     const rows = sheet.getSheetValues().slice(2).map((r) => Array.from({ length: 8 }, (_, k) => (r as unknown[])[k + 1] ?? null));
     const row = (kind: string, change: string, before: string | null, after: string | null) => rows.find((r) => r[2] === kind && r[3] === change && r[5] === before && r[6] === after);
-    expect(row('施策', '追加', null, '地域の担い手確保支援事業')).toBeDefined();
-    expect(row('施策', '削除', '医療コンテナの活用', null)).toBeDefined();
+    // a new program at its own slide (not at its row of the contact list); a removed one under last year's number
+    expect(row('施策', '追加', null, '地域の担い手確保支援事業')![7]).toBe(66);
+    expect(row('施策', '削除', '医療コンテナの活用', null)![0]).toBe('前年度 21-⑨');
     expect(row('施策', '番号変更', '21-⑩', '21-⑨')).toBeDefined();
     expect(row('予算額', '変更', 'R6当初予算額 248百万円', 'R7当初予算額 275百万円')).toBeDefined();
     expect(row('上限額・措置額', '変更', '520万円', '540万円')).toBeDefined();
@@ -139,6 +140,20 @@ describe('next edition: init → validate → diff → build on a realistic R7',
     // a year label of a table's header (「3年度」) is no number of the text
     expect(rows.filter((r) => r[0] === '1' && r[2] === '本文の数値' && /^\d+年$/.test(String(r[6] ?? r[5])))).toEqual([]);
     expect(sheet.autoFilter).toBeTruthy();
+  });
+
+  it('a previous edition that cannot be read leaves the 変更点 sheet out with a warning, and the build goes on', async () => {
+    const dir2 = tempDir('next');
+    writeFileSync(join(dir2, 'r7.txt'), r7);
+    expect(runCli(['init', 'r7', '--from', 'r6', '--source', 'r7.txt'], dir2).status).toBe(0);
+    const manifestPath = join(dir2, 'sources', 'r7', 'manifest.yaml');
+    writeFileSync(manifestPath, readFileSync(manifestPath, 'utf8').replace('previous: r6', 'previous: r5'));
+    const run = runCli(['build', join('sources', 'r7'), '--no-packs'], dir2);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).toContain('the previous edition "r5" that manifest.yaml names cannot be read (no sources/r5/manifest.yaml): the workbook has no 変更点 sheet');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir2, 'out', 'r7', 'contacts.xlsx'));
+    expect(wb.getWorksheet('変更点')).toBeUndefined();
   });
 
   it('with a figure the new text lost, init lists it for review and validate refuses exactly those', () => {
