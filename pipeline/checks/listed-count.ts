@@ -1,9 +1,7 @@
 import type { Place, Quantity } from '../../schemas/figures.ts';
-import { fig, type GenericRule, type RuleOutcome } from './rule.ts';
+import { fig, ITEM_START, type GenericRule, type RuleOutcome } from './rule.ts';
 
 const PREFECTURE_SUFFIXES = ['都', '道', '府', '県'] as const;
-/** A line that starts an item of its own. */
-const BULLET = /^[\s\u3000]*[●○◆■◇□・※①-⑳➊-➓【]/;
 
 /**
  * A stated count equals the places listed after it on its slide:
@@ -27,7 +25,7 @@ export const listedCount: GenericRule = {
       for (let line = first.at.line + 1; line <= (b.slides[q.slide - 1]?.endLine ?? line); line++) {
         const text = ctx.lineText(line);
         if (text.trim() === '') continue;
-        if (BULLET.test(text) || !own.some((p) => p.at.line === line)) break;
+        if (ITEM_START.test(text) || /^[\s\u3000]*【/.test(text) || !own.some((p) => p.at.line === line)) break;
         last = line;
       }
       return own.filter((p) => p.at.line >= first.at.line && p.at.line <= last);

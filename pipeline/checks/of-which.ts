@@ -1,11 +1,9 @@
 import type { Quantity } from '../../schemas/figures.ts';
 import { formatYen } from '../units/number.ts';
-import { fig, insideDate, type GenericRule, type RuleOutcome } from './rule.ts';
+import { fig, insideDate, ITEM_START, type GenericRule, type RuleOutcome } from './rule.ts';
 
 /** 「総額 約18.3兆円。うち、…」: a total, then 「うち」 and the parts of it. */
 const OF_WHICH = /^[。、\s\u3000]*うち[、，,\s\u3000]*/;
-/** A line that starts an item of its own (●, ・, ※ …). */
-const BULLET = /^[\s\u3000]*[●○◆■◇□・※①-⑳➊-➓]/;
 /** How far a list of parts may wrap, in lines. */
 const MAX_LINES = 3;
 
@@ -38,7 +36,7 @@ export const ofWhich: GenericRule = {
         // on the total's line, after 「。うち、」; a line that starts a bullet of its own ends the list
         const from = n === total.at.line ? total.at.endColumn - 1 + lead[0].length : 0;
         const text = ctx.lineText(n);
-        if (n > total.at.line && (text.trim() === '' ? false : BULLET.test(text))) break;
+        if (n > total.at.line && (text.trim() === '' ? false : ITEM_START.test(text))) break;
         for (let c = from; c < text.length; c++) {
           const ch = text[c]!;
           if (ch === '（' || ch === '(') depth++;

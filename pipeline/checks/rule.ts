@@ -44,6 +44,9 @@ export interface GenericRule {
 }
 
 
+/** A line that starts an item of its own: a bullet, a note mark, a circled number (●, ・, ※, ① …). */
+export const ITEM_START = /^[\s\u3000]*[●○◆■◇□・※①-⑳➊-➓]/;
+
 export const fig = (role: string, label: string, value: number, printed: string, program: string | null, at: Provenance): RuleFigure => ({ role, label, value, printed, program, at });
 
 /** Whether a place lies inside a date the parse found (the 5 of 令和5年度 is that date, not a quantity of its own). */

@@ -1,5 +1,5 @@
 import type { Quantity } from '../../schemas/figures.ts';
-import { fig, insideDate, type GenericRule, type RuleOutcome } from './rule.ts';
+import { fig, insideDate, ITEM_START, type GenericRule, type RuleOutcome } from './rule.ts';
 
 /**
  * What a stated total is introduced by: 「…の計27事例」, 「合計200万円」, 「総数5,831人」 — 計 as a word of
@@ -8,8 +8,6 @@ import { fig, insideDate, type GenericRule, type RuleOutcome } from './rule.ts';
 const TOTAL_WORD = /(?:合計|総計|総数|(?<!\p{Script=Han})計)[\s\u3000]*(?:約)?[\s\u3000]*$/u;
 /** What separates the items of a list: 「、」, 「，」, 「及び」, 「と」. */
 const SEPARATOR = /[、，,]|及び|と/;
-/** Where the sentence that lists the items starts: a bullet, or the end of the sentence before. */
-const SENTENCE_START = /^[\s\u3000]*[●○◆■◇□・※①-⑳➊-➓]/;
 /** How far back a listed sentence may run, in lines (the slides wrap sentences, with blank lines between). */
 const MAX_LINES = 4;
 
@@ -33,7 +31,7 @@ export const statedTotal: GenericRule = {
       // the sentence: back over wrapped (and blank) lines to its bullet or to the 。 that ends the one before
       let first = total.at.line;
       let startColumn = before.lastIndexOf('。') + 2;
-      if (startColumn <= 1 && !SENTENCE_START.test(before)) {
+      if (startColumn <= 1 && !ITEM_START.test(before)) {
         for (let line = total.at.line - 1; line >= Math.max(1, total.at.line - MAX_LINES); line--) {
           const text = ctx.lineText(line);
           if (text.trim() === '') continue;
@@ -45,7 +43,7 @@ export const statedTotal: GenericRule = {
           }
           first = line;
           startColumn = 1;
-          if (SENTENCE_START.test(text)) break;
+          if (ITEM_START.test(text)) break;
         }
       }
       const inSentence = (q: Quantity) =>

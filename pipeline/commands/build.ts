@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { VFile } from 'vfile';
 import { Briefing } from '../../schemas/briefing.ts';
@@ -15,7 +17,7 @@ import { parseEdition } from './diff.ts';
 import type { EditionDiff } from '../../schemas/diff.ts';
 import { diffEditions } from '../diff/index.ts';
 import { exists } from '../lib/fs.ts';
-import type { ResolvedSource } from '../source.ts';
+import { resolveSource, type ResolvedSource } from '../source.ts';
 import { sourceLines } from '../validate/source-lines.ts';
 import { BriefingError, PackVerificationError } from '../lib/errors.ts';
 import { PROJECT_ROOT } from '../lib/paths.ts';
@@ -55,32 +57,49 @@ interface BuildContext {
   /** the source text and the checks file, for the staff report's listings */
   sourceText: string;
   checksText: string | null;
-  /** what changed since the edition the manifest names as the previous one, if it does */
-  changes: EditionDiff | null;
+  /** the edition the manifest names as the previous one, if it does */
+  previous: PreviousEdition | null;
+}
+
+/** The previous edition the manifest names: a cheap fingerprint for the cache key, the comparison only when it is rendered. */
+interface PreviousEdition {
+  fingerprint: string;
+  changes(): Promise<EditionDiff | null>;
 }
 
 /**
- * What changed since the previous edition the manifest names (sources/<previous>/ beside this
- * edition's folder, else an edition the CLI finds by that id); null when it names none.
+ * The edition the manifest names as the previous one (sources/<previous>/ beside this edition's
+ * folder, else the project's): its manifest and source bytes key the outputs that list the
+ * changes; the comparison itself (a parse of last year's briefing) runs only when such an output
+ * is rendered, so a rebuild with nothing new parses nothing. One that cannot be read is a warning:
+ * the outputs leave the changes out.
  */
-async function changesSincePrevious(resolved: ResolvedSource, briefing: Briefing, text: string, file: VFile): Promise<EditionDiff | null> {
+async function previousEdition(resolved: ResolvedSource, briefing: Briefing, text: string, file: VFile): Promise<PreviousEdition | null> {
   const previous = resolved.manifest.previous;
   if (!previous) return null;
-  // an edition folder, never a folder of the working directory that happens to bear the id (out/r6)
-  const folders = [...(resolved.manifestPath ? [join(dirname(dirname(resolved.manifestPath)), previous)] : []), join(PROJECT_ROOT, 'sources', previous)];
-  const folder = (await Promise.all(folders.map(async (f) => ((await exists(join(f, 'manifest.yaml'))) ? f : null)))).find((f) => f !== null);
   const skip = (why: string) => {
     const msg = file.message(`the previous edition "${previous}" that manifest.yaml names cannot be read (${why}): the workbook has no 変更点 sheet`, { ruleId: 'previous-edition', source: 'briefing-build' });
     msg.fatal = false;
     return null;
   };
-  if (!folder) return skip(`no sources/${previous}/manifest.yaml`);
-  try {
-    return diffEditions(await parseEdition(folder), { briefing, lineText: sourceLines({ text }).lineText });
-  } catch (err) {
+  const refused = (err: unknown) => {
     if (err instanceof BriefingError) return skip(err.message);
     throw err;
+  };
+  // an edition folder, never a folder of the working directory that happens to bear the id (out/r6)
+  const folders = [...(resolved.manifestPath ? [join(dirname(dirname(resolved.manifestPath)), previous)] : []), join(PROJECT_ROOT, 'sources', previous)];
+  const folder = (await Promise.all(folders.map(async (f) => ((await exists(join(f, 'manifest.yaml'))) ? f : null)))).find((f) => f !== null);
+  if (!folder) return skip(`no sources/${previous}/manifest.yaml`);
+  let fingerprint: string;
+  try {
+    const last = await resolveSource(folder);
+    fingerprint = hashOf(last.manifest, createHash('sha256').update(await readFile(last.sourcePath)).digest('hex'));
+  } catch (err) {
+    return refused(err);
   }
+  let compared: Promise<EditionDiff | null> | null = null;
+  const changes = () => (compared ??= parseEdition(folder).then((from) => diffEditions(from, { briefing, lineText: sourceLines({ text }).lineText }), refused));
+  return { fingerprint, changes };
 }
 
 /** The browser that prints the packs, by its reported version (a wrapper script's size says nothing). */
@@ -110,9 +129,9 @@ async function renderUnits(ctx: BuildContext): Promise<RenderUnit[]> {
     ...(await packUnits(ctx)),
     {
       id: 'contacts.xlsx',
-      inputHash: hashOf(codeHash(['pipeline/render-excel/index.ts']), briefing, report, manifest, ctx.changes),
+      inputHash: hashOf(codeHash(['pipeline/render-excel/index.ts']), briefing, report, manifest, ctx.previous?.fingerprint ?? null),
       // Renderers load their heavy libraries only when there is something to render.
-      render: async () => [{ path: 'contacts.xlsx', content: await (await import('../render-excel/index.ts')).renderContactsWorkbook(briefing, report, manifest, ctx.changes) }],
+      render: async () => [{ path: 'contacts.xlsx', content: await (await import('../render-excel/index.ts')).renderContactsWorkbook(briefing, report, manifest, (await ctx.previous?.changes()) ?? null) }],
     },
   ];
 }
@@ -234,8 +253,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     await onOutput(outDir, 'cleaning up after an earlier build', () => recoverOutput(folder));
     const state = await readState(folder);
     const files: OutputFile[] = [];
-    const changes = await changesSincePrevious(resolved, briefing, input.text, file);
-    for (const unit of await renderUnits({ briefing, report, manifest: resolved.manifest, options, sourceText: input.text, checksText: checks?.text ?? null, changes })) {
+    const previous = await previousEdition(resolved, briefing, input.text, file);
+    for (const unit of await renderUnits({ briefing, report, manifest: resolved.manifest, options, sourceText: input.text, checksText: checks?.text ?? null, previous })) {
       if (!options.force && (await upToDate(folder, unit, state))) {
         result.skipped.push(unit.id);
         continue;

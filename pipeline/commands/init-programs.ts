@@ -1,6 +1,6 @@
 import type { Program } from '../../schemas/briefing.ts';
 import type { ManifestProgram } from '../../schemas/manifest.ts';
-import { bigrams } from '../lib/bigrams.ts';
+import { dice } from '../lib/bigrams.ts';
 import { programNumberKey } from '../views/file-names.ts';
 
 /** How the programs of the last edition's manifest meet the contact list of the new briefing. */
@@ -37,11 +37,11 @@ export function updatePrograms(previous: readonly Pick<Program, 'no' | 'id'>[], 
   const renamedTo = new Map<string, ManifestProgram>();
   const unnamed = next.filter((p) => p.id === null);
   for (const p of unnamed) {
-    const scored = left.map((e) => ({ e, s: dice(e.name, p.name) })).sort((a, b) => b.s - a.s);
+    const scored = left.map((e) => ({ e, s: alike(e.name, p.name) })).sort((a, b) => b.s - a.s);
     const best = scored[0];
     if (!best || best.s < RENAMED || (scored[1] && scored[1].s >= RENAMED)) continue;
     // the other way round too: no other new name is as close to this entry
-    if (unnamed.some((q) => q !== p && dice(best.e.name, q.name) >= best.s)) continue;
+    if (unnamed.some((q) => q !== p && alike(best.e.name, q.name) >= best.s)) continue;
     left.splice(left.indexOf(best.e), 1);
     renamedTo.set(p.no, { ...best.e, name: p.name, formerly: [...(best.e.formerly ?? []), best.e.name] });
     renamed.push({ id: best.e.id, from: best.e.name, to: p.name });
@@ -67,12 +67,9 @@ export function updatePrograms(previous: readonly Pick<Program, 'no' | 'id'>[], 
   return { entries: out, renumbered, renamed, removed: left, added };
 }
 
-function dice(a: string, b: string): number {
-  const x = bigrams(a.replace(COMMON_ENDINGS, ''));
-  const y = bigrams(b.replace(COMMON_ENDINGS, ''));
-  let shared = 0;
-  for (const g of x) if (y.has(g)) shared++;
-  return x.size + y.size === 0 ? 0 : (2 * shared) / (x.size + y.size);
+/** Alike names: Dice on bigrams, with the endings many program names share taken off. */
+function alike(a: string, b: string): number {
+  return dice(a.replace(COMMON_ENDINGS, ''), b.replace(COMMON_ENDINGS, ''));
 }
 
 /** The review list's section on programs, in Markdown. */

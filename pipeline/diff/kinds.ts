@@ -40,7 +40,7 @@ export const DIFF_KINDS = {
     figures: (b, p) => own(b.budgets, p).map((x) => ({ base: budgetKey(x.label) + (x.partOf ? '（内数）' : ''), subject: budgetKey(x.label) + (x.partOf ? '（内数）' : ''), value: x.amount.yen, printed: `${x.label} ${x.amount.printed}`, at: x.at })),
   },
   caps: {
-    title: '上限額・措置額（財政措置）',
+    title: '上限額・措置額',
     figures: (b, p) =>
       own(b.measures, p).flatMap((x) => [
         ...(x.cap ? [{ base: compact(`${x.item}${x.perUnit ? `／${x.perUnit}` : ''}`), subject: `${x.item}${x.perUnit ? `／${x.perUnit}` : ''}`, value: x.cap.yen, printed: x.cap.printed, at: x.at }] : []),
@@ -88,14 +88,11 @@ export const DIFF_KINDS = {
       }),
   },
   quantities: {
-    title: '数量（本文の数値）',
+    title: '本文の数値',
     // keyed by the words right around the number (its sentence without numbers): a number added
     // elsewhere on the line does not move it
     figures: (b, p) =>
-      own(b.quantities, p)
-        // 「3年度」 read as 「3年」 is a year label of a table's header, not a number of the text
-        .filter((q) => !(q.unit === '年' && q.context.charAt(q.contextOffset + q.printed.length) === '度'))
-        .map((q) => {
+      own(b.quantities, p).map((q) => {
         // numbers out first, then the window: a neighbour that gains a digit does not move the key
         const before = withoutNumbers(q.context.slice(0, q.contextOffset)).slice(-12);
         const after = withoutNumbers(q.context.slice(q.contextOffset + q.printed.length)).slice(0, 8);
@@ -107,7 +104,7 @@ export const DIFF_KINDS = {
     figures: (b, p) => own(b.tableRows, p).flatMap((r) => r.cells.map((c, k) => ({ base: compact(`${r.label} [${k + 1}]`), subject: `${r.label}（${k + 1}列目）`, value: c.value, printed: c.printed, at: c.at }))),
   },
   sheets: {
-    title: '表（調査結果の表）',
+    title: '調査結果の表',
     figures: (b, p) =>
       own(b.sheets, p).flatMap((s) => s.copies.flatMap((copy) => copy.rows.flatMap((r) => r.values.map((v, k) => ({ base: compact(`${copy.label} ${r.yearLabel} [${k + 1}]`), subject: `${copy.label} ${r.yearLabel}（${k + 1}列目）`, value: v.value, printed: v.printed, at: v.at }))))),
   },
@@ -128,6 +125,12 @@ export const DIFF_KINDS = {
 } satisfies Record<string, DiffKind>;
 
 export type DiffKindName = keyof typeof DIFF_KINDS;
+
+/** The sections of a diff as a reader names them, in the order they are shown: every figure kind, then contacts. */
+export const DIFF_SECTIONS: readonly { key: DiffKindName | 'contacts'; title: string }[] = [
+  ...(Object.keys(DIFF_KINDS) as DiffKindName[]).map((key) => ({ key, title: DIFF_KINDS[key].title })),
+  { key: 'contacts', title: '担当・連絡先' },
+];
 
 /** The words around a number for a reader: up to 20 characters before it and 10 after, on its line. */
 function around(context: string, offset: number, length: number): string {

@@ -1,6 +1,6 @@
 import type { EditionDiff, FigureChange } from '../../schemas/diff.ts';
 import type { Provenance } from '../../schemas/provenance.ts';
-import { DIFF_KINDS, type DiffKindName } from './kinds.ts';
+import { DIFF_KINDS, DIFF_SECTIONS, type DiffKindName } from './kinds.ts';
 
 const loc = (at: Provenance | null) => (at ? `L${at.line}` : '—');
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -37,7 +37,6 @@ export function formatDiffMarkdown(d: EditionDiff): string {
     for (const x of p.renumbered) lines.push(`- 番号変更: ${x.before.no} → ${x.after.no} ${x.after.name}`);
     lines.push('');
   }
-  for (const k of kinds) lines.push(...table(DIFF_KINDS[k].title, d[k], d.from.edition, d.to.edition));
-  lines.push(...table('担当・連絡先', d.contacts, d.from.edition, d.to.edition));
+  for (const { key, title } of DIFF_SECTIONS) lines.push(...table(title, d[key], d.from.edition, d.to.edition));
   return lines.join('\n');
 }

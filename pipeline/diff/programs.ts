@@ -1,4 +1,5 @@
 import type { Program } from '../../schemas/briefing.ts';
+import { dice } from '../lib/bigrams.ts';
 import { compact } from '../parse/normalize.ts';
 
 export interface ProgramMatch {
@@ -7,21 +8,9 @@ export interface ProgramMatch {
   renamed: boolean;
 }
 
-/** Character bigrams of a name, for a similarity that survives small rewordings. */
-function bigrams(s: string): Set<string> {
-  const c = compact(s);
-  const out = new Set<string>();
-  for (let i = 0; i < c.length - 1; i++) out.add(c.slice(i, i + 2));
-  return out;
-}
-
+/** How alike two names are (0–1), spacing ignored. */
 export function similarity(a: string, b: string): number {
-  const x = bigrams(a);
-  const y = bigrams(b);
-  if (x.size === 0 || y.size === 0) return 0;
-  let common = 0;
-  for (const g of x) if (y.has(g)) common++;
-  return (2 * common) / (x.size + y.size);
+  return dice(compact(a), compact(b));
 }
 
 /** A renamed program keeps most of its name and its department. */

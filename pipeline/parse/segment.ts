@@ -1,3 +1,4 @@
+import { escapeRegExp } from '../lib/regexp.ts';
 import type { NormalizedLine } from './normalize.ts';
 import { compact } from './normalize.ts';
 import { isLetterSpaced } from './normalize-spacing.ts';
@@ -30,7 +31,7 @@ export interface SegmentNote {
  * 元データ, 原本 — with a number, 加工用 (2)), or a spreadsheet's own default name (Sheet1).
  */
 export function sheetLabelPattern(labels: readonly string[]): RegExp {
-  const escaped = labels.map((l) => l.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const escaped = labels.map(escapeRegExp);
   return new RegExp(`^(?:(?:${escaped.join('|')})(?:\\s*\\(\\d+\\))?|Sheet\\s*\\d+)$`);
 }
 const PAGE_NUMBER = /^\d{1,3}$/;

@@ -1,7 +1,7 @@
 import type { Briefing } from '../../schemas/briefing.ts';
 import type { EditionDiff, FigureChange } from '../../schemas/diff.ts';
 import type { Provenance } from '../../schemas/provenance.ts';
-import { DIFF_SECTIONS } from '../views/changes.ts';
+import { DIFF_SECTIONS } from '../diff/kinds.ts';
 import type { Table, TableCell } from './table.ts';
 
 export const CHANGES_SHEET = '変更点';

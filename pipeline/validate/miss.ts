@@ -1,3 +1,4 @@
+import { escapeRegExp as escape } from '../lib/regexp.ts';
 import { isProgramKey, programKeysList, programNo } from './program-key.ts';
 import type { FigureSelector } from '../../schemas/checks.ts';
 import type { Provenance } from '../../schemas/provenance.ts';
@@ -132,7 +133,6 @@ function goneLine(kind: FigureKind, spec: Record<string, unknown>, ctx: SelectCo
  * there and the text broke it; words from a title or another line only are the selector's mistake.
  */
 function brokenFigureOn(kind: FigureKind, spec: Record<string, unknown>, raw: string, read: readonly CatalogEntry[]): boolean {
-  const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const pattern =
     kind === 'date'
       ? /令和|平成|昭和|(?<![A-Za-z])[RHS](?=\s*[0-9０-９XＸ])|[0-9０-９XＸ]+\s*月\s*[0-9０-９XＸ]+\s*日/gu

@@ -1,3 +1,4 @@
+import { escapeRegExp as escape } from '../lib/regexp.ts';
 import type { Figure } from './select.ts';
 
 /**
@@ -44,7 +45,6 @@ export function writtenOutFigures(template: string, filled: FilledFields): { pri
       if (digits.length < 2 || found.some((x) => x.figure.at === f.at && x.figure.printed === f.printed)) continue;
       // as printed, or its number with whatever unit the statement puts after it
       const number = /[0-9][0-9,.]*[0-9]|[0-9]/.exec(f.printed)?.[0] ?? '';
-      const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
       const free = (pattern: RegExp) => [...text.matchAll(pattern)].map((m) => ({ offset: m.index + m[1]!.length, written: m[2]! })).find((m) => !found.some((x) => x.offset === m.offset));
       const hit = free(new RegExp(`(^|[^0-9,.])(${escape(f.printed)})(?![0-9])`, 'g')) ?? free(new RegExp(`(^|[^0-9,.])(${escape(number)})(?![0-9])`, 'g'));
       if (hit) found.push({ printed: f.printed, field, figure: f, ...hit });

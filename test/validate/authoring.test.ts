@@ -122,10 +122,10 @@ describe('a selector that misses, explained', () => {
   });
 
   it('too many matches: each one named alone', async () => {
-    const [err] = await refusal(R6_CHECKS.replace('count: { quantity: { program: ppp-pfi, line: 統一的な基準, unit: 年間 } }', 'count: { quantity: { program: ppp-pfi, line: 統一的な基準 } }'));
-    // 27年 and 29年 are the years of 平成27年度 and 平成29年度: `briefing figures` lists them as dates
-    expect(err!.message).toContain('matches 3 figures (lines 2705, 2705, 2705): add nth, or more words; 1 of them can be named alone (the others are parts of dates):');
-    expect(err!.hints.map((h) => h.replace(/^.*→ /, ''))).toEqual(['3年間 (line 2705)']);
+    const [err] = await refusal(R6_CHECKS.replace('nth: { quantity: { program: jet, before: 設立, unit: 年 } }', 'nth: { quantity: { program: jet, line: 設立, unit: 年 } }'));
+    // the 6年 of 「令和６年で設立38年」 is the year of 令和６年: `briefing figures` lists it as a date
+    expect(err!.message).toContain('matches 2 figures (lines 3058, 3058): add nth, or more words; 1 of them can be named alone (the others are parts of dates):');
+    expect(err!.hints.map((h) => h.replace(/^.*→ /, ''))).toEqual(['38年 (line 3058)']);
   });
 
   it('a figure the text lost is an error on the briefing line, and every other check still runs', async () => {

@@ -29,6 +29,8 @@ function quantitiesIn(ctx: SlideContext, span: Span, first: number): Quantity[] 
   const text = span.text;
   for (const m of text.matchAll(QUANTITY)) {
     const unit = m[3]!;
+    // 「3年度」 is a fiscal year (a table header's label), not a count of years
+    if (unit === '年' && text[m.index! + m[0].length] === '度') continue;
     const printed = m[0].replace(/\s+/g, '').replace(/^約/, '');
     let value: number | null;
     if (unit.endsWith('円')) value = parseAmount(printed)?.yen ?? null;

@@ -1,3 +1,4 @@
+import { escapeRegExp as escape } from '../../lib/regexp.ts';
 import type { EmbeddedSheet } from '../../../schemas/briefing.ts';
 import type { SheetVocabulary } from '../../../schemas/manifest.ts';
 import { Span } from '../span.ts';
@@ -13,7 +14,6 @@ const NOTE = /※\s*(\d)\s*([RH]\d{1,2})の/;
 /** The counts a sheet note prints, by the manifest's labels: 「公表済み 1,600団体」 (the longest spelling first). */
 function countPattern(sheets: SheetVocabulary): { pattern: RegExp | null; labelOf: Map<string, string> } {
   const labelOf = new Map(sheets.counts.flatMap((c) => [c.label, ...(c.also ?? [])].map((spelling) => [spelling, c.label] as const)));
-  const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const spellings = [...labelOf.keys()].sort((a, b) => b.length - a.length).map(escape);
   return { pattern: spellings.length ? new RegExp(`(${spellings.join('|')})\\s*(\\d[\\d,]*)\\s*${escape(sheets.countUnit)}`, 'g') : null, labelOf };
 }
