@@ -5,6 +5,7 @@ export const DiffValue = z.object({
   value: z.number().nullable(),
   printed: z.string(),
   at: Provenance.nullable().describe('where the figure stands in its edition'),
+  slide: z.number().int().positive().nullable().describe('the slide (page) of its edition it stands on'),
 });
 
 export const FigureChange = z.object({
@@ -43,6 +44,9 @@ export const EditionDiff = z
     dates: z.array(FigureChange).describe('dates and fiscal years, keyed by their sentence without its numbers'),
     places: z.array(FigureChange).describe('how many prefectures and municipalities a program names'),
     contacts: z.array(FigureChange).describe('departments, people and phones of the contact list'),
+    sentences: z
+      .array(FigureChange)
+      .describe('sentences of the slides (headings, text, list items, notes, fields) new, gone or reworded, compared without their numbers and spacing; subject is the slide title'),
   })
   .describe('What changed between two editions of the briefing, by meaning');
 export type EditionDiff = z.infer<typeof EditionDiff>;

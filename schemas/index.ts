@@ -6,3 +6,4 @@ export * from './validation.ts';
 export * from './checks.ts';
 export * from './diff.ts';
 export * from './packs.ts';
+export * from './delivery.ts';

@@ -68,7 +68,14 @@ export const Manifest = z
       .string()
       .regex(/^[a-z][0-9a-z-]*$/)
       .optional()
-      .describe('the edition before this one (e.g. r6): what changed since it goes into the outputs (the workbook\'s 変更点 sheet); set by briefing init'),
+      .describe('the edition before this one (e.g. r6): what changed since it goes into the outputs (前年度からの主な変更点 in the packs and documents, the workbook\'s 変更点 sheet); set by briefing init'),
+    inquiries: z
+      .strictObject({
+        department: z.string().min(1).describe('the office, as a letter names it: 総務省 地域力創造グループ 地域政策課'),
+        phone: z.string().regex(/^0\d{1,4}-\d{1,4}-\d{3,4}$/).describe('its phone number, 03-5253-5523'),
+      })
+      .optional()
+      .describe('who answers questions about the packs as a whole: the cover letter (送付状) of each delivery names it; without it, the letter points to the contact list only'),
     programs: z
       .array(ManifestProgram)
       .default([])

@@ -14,7 +14,7 @@ describe('the import graph of pipeline/', () => {
   it('reads the imports: static, re-exports, dynamic import() and import types', () => {
     expect(edges.length).toBeGreaterThan(300);
     expect(edges).toContainEqual({ from: 'pipeline/cli/build.ts', to: 'pipeline/commands/build.ts' });
-    expect(edges.some((e) => e.from === 'pipeline/commands/build.ts' && e.to === 'pipeline/render-markdown/index.ts')).toBe(true);
+    expect(edges.some((e) => e.from === 'pipeline/commands/build-units.ts' && e.to === 'pipeline/render-markdown/index.ts')).toBe(true);
   });
 
   it('follows the layers: no stage imports a later one, no renderer another, nothing but the CLI commands/, renderers only through their entry', () => {

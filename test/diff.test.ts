@@ -40,6 +40,8 @@ describe('diff of two editions', () => {
       ['地域おこし協力隊', '自治体数 令和6年度', 'added', null, '1,200団体'],
     ]);
     expect(d.contacts.map(show)).toEqual([['過疎対策について', '電話番号（過疎対策室）', 'changed', '03-5253-5536', '03-5253-5537']]);
+    // the JET slides moved to the front: the same sentences, on other slides, are no change
+    expect(d.sentences).toEqual([]);
   });
 
   it('shows both source locations of every changed figure', async () => {
@@ -49,7 +51,7 @@ describe('diff of two editions', () => {
     expect(cap.before!.at!.line).toBe(12);
     expect(cap.after!.at!.line).toBeGreaterThan(12); // the JET slides now come first
     const md = formatDiffMarkdown(d);
-    expect(md.split('\n').slice(0, 3)).toEqual(['## r6 → r7', '', `**1 program(s) added, 1 removed, 0 renamed, 2 renumbered, ${figureChanges(d)} figure change(s), 1 contact change(s)**`]);
+    expect(md.split('\n').slice(0, 3)).toEqual(['## r6 → r7', '', `**1 program(s) added, 1 removed, 0 renamed, 2 renumbered, ${figureChanges(d)} figure change(s), ${d.sentences.length} sentence change(s), 1 contact change(s)**`]);
     expect(md).toContain('- 番号変更: 21-⑩ → 21-⑨ 成果連動型民間委託契約方式（PFS）について');
     expect(md).toContain(`| 地域おこし協力隊 | 地域おこし協力隊員の活動に要する経費／人 | 520万円 (L12) | 540万円 (L${cap.after!.at!.line}) |`);
   });
@@ -57,7 +59,7 @@ describe('diff of two editions', () => {
   it('is empty between an edition and itself', async () => {
     const { briefing } = await parseR6();
     const d = diffEditions(briefing, briefing);
-    expect([d.programs.added, d.programs.removed, d.programs.renumbered, d.contacts].every((x) => x.length === 0)).toBe(true);
+    expect([d.programs.added, d.programs.removed, d.programs.renumbered, d.contacts, d.sentences].every((x) => x.length === 0)).toBe(true);
     expect(figureChanges(d)).toBe(0);
   });
 

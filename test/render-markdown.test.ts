@@ -181,7 +181,10 @@ describe('renderProgramDocuments on the R6 briefing', () => {
   it('地域おこし協力隊: each slide under its title, its 実施主体 and 活動期間, its ※ notes', () => {
     const d = doc('1');
     const headings = all(parse(d.markdown), 'heading').filter((h) => (h as { depth: number }).depth === 2).map(textOf);
-    expect(headings.slice(0, 5)).toEqual(['スライド1　地域おこし協力隊について', 'スライド2　地域おこし協力隊地方財政措置の拡充', 'スライド3　地域おこし協力隊の推進に要する経費', 'スライド4　地域おこし協力隊経験者等によるサポートの支援', 'スライド5　佐賀県の事例紹介について']);
+    // without a previous edition, the section of the changes says so in one line
+    expect(headings[0]).toBe('前年度からの主な変更点');
+    expect(d.markdown).toContain('## 前年度からの主な変更点\n\n本版は前年度の資料との比較を行っていないため、変更点は掲載していません。\n\n## スライド1');
+    expect(headings.slice(1, 6)).toEqual(['スライド1　地域おこし協力隊について', 'スライド2　地域おこし協力隊地方財政措置の拡充', 'スライド3　地域おこし協力隊の推進に要する経費', 'スライド4　地域おこし協力隊経験者等によるサポートの支援', 'スライド5　佐賀県の事例紹介について']);
     expect(d.markdown).toContain('○**実施主体**：地方公共団体');
     expect(d.markdown).toContain('※ 平成26年度から令和3年度の隊員数は、名称を統一した旧「田舎で働き隊(農水省)」の隊員数を含む。');
     expect(plain(doc('4'))).toContain('※ 平成27年度には、平成27年3月28～31日分を含む。');

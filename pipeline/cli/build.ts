@@ -11,12 +11,13 @@ export function registerBuild(program: Command, ctx: CliContext): void {
     .option('-c, --checks <file>', 'declared checks (default: checks.yaml next to the manifest)')
     .option('-f, --force', 'render every output, even those whose inputs did not change')
     .option('--allow-errors', 'write the outputs even when the validation found errors')
-    .option('--no-packs', 'skip the PDF packs (no browser needed)')
-    .action(async (source: string | undefined, opts: { out: string; checks?: string; force?: boolean; allowErrors?: boolean; packs: boolean }) => {
+    .option('--no-packs', 'skip the PDF packs and the delivery folders (no browser needed)')
+    .option('--since <edition>', 'the previous edition to list changes since (default: the manifest\'s previous, if any)')
+    .action(async (source: string | undefined, opts: { out: string; checks?: string; force?: boolean; allowErrors?: boolean; packs: boolean; since?: string }) => {
       const [{ build }, { reporter }, { formatTerminal }] = await Promise.all([import('../commands/build.ts'), import('vfile-reporter'), import('../report/terminal.ts')]);
       // the PDF renderer (and its browser driver) is loaded only for a build that prints packs
       const progress = opts.packs ? (await import('../render-pdf/index.ts')).createProgressReporter() : null;
-      const result = await build({ source, out: opts.out, checks: opts.checks, allowErrors: opts.allowErrors, force: opts.force, packs: opts.packs, onPackProgress: progress ? (d, t, n) => progress.onProgress(d, t, n) : undefined }).finally(() => progress?.stop());
+      const result = await build({ source, out: opts.out, checks: opts.checks, allowErrors: opts.allowErrors, force: opts.force, packs: opts.packs, since: opts.since, onPackProgress: progress ? (d, t, n) => progress.onProgress(d, t, n) : undefined }).finally(() => progress?.stop());
       if (result.file.messages.length > 0) process.stderr.write(reporter([result.file], { quiet: true }) + '\n');
       if (result.report.summary.errors > 0 || result.report.summary.warnings > 0) process.stderr.write(formatTerminal(result.report, { color: process.stderr.isTTY }));
       if (result.refused) {

@@ -12,7 +12,7 @@ export interface ChangeProgram {
 /** Compare keyed figures of one program in two editions (none before, for a new program). */
 export function compareFigures(program: ChangeProgram, before: readonly KeyedFigure[], after: readonly KeyedFigure[]): FigureChange[] {
   const out: FigureChange[] = [];
-  const value = (k: KeyedFigure) => ({ value: k.value, printed: k.printed, at: k.at });
+  const value = (k: KeyedFigure) => ({ value: k.value, printed: k.printed, at: k.at, slide: null });
   const head = { program: program.name, programId: program.id, programNo: program.no };
   const afterByKey = new Map(after.map((a) => [a.key, a]));
   const beforeKeys = new Set(before.map((b) => b.key));

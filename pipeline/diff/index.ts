@@ -1,10 +1,15 @@
 import type { Briefing, Program } from '../../schemas/briefing.ts';
 import type { EditionDiff, FigureChange } from '../../schemas/diff.ts';
+import type { Provenance } from '../../schemas/provenance.ts';
 import { compareFigures, contactFigures } from './figures.ts';
 import { figuresByKind, type DiffKindName, type LineText } from './kinds.ts';
 import { matchPrograms } from './programs.ts';
+import { compareSentences, programSentences } from './sentences.ts';
 
 const ref = (p: Program) => ({ no: p.no, id: p.id, name: p.name, at: p.at });
+
+/** The slide a place of an edition stands on. */
+const slideAt = (b: Briefing, at: Provenance | null): number | null => (at ? (b.slides.find((s) => s.startLine <= at.line && at.line <= s.endLine)?.index ?? null) : null);
 
 /** An edition to compare: the parsed briefing and, where known, the text of its lines (dates are keyed by their words). */
 export interface DiffSide {
@@ -16,7 +21,8 @@ export interface DiffSide {
  * Compare two parsed editions by meaning: programs by their stable id (then by name), and every
  * figure kind of the briefing — budgets, caps with their components and previous caps, rates,
  * shares, series, breakdowns, quantities, table and sheet cells, dates, place counts — by keys
- * without numbers, and contacts. A new program's figures are listed as added. Pure.
+ * without numbers, contacts, and the sentences of the slides. A new program's figures are listed
+ * as added. Every side of a change names the slide of its edition it stands on. Pure.
  */
 export function diffEditions(fromSide: Briefing | DiffSide, toSide: Briefing | DiffSide): EditionDiff {
   const a = 'briefing' in fromSide ? fromSide : { briefing: fromSide };
@@ -30,7 +36,10 @@ export function diffEditions(fromSide: Briefing | DiffSide, toSide: Briefing | D
     before: m.before ? figuresByKind(from, m.before, a.lineText ?? null) : null,
     after: figuresByKind(to, m.after, b.lineText ?? null),
   }));
-  const kind = (name: DiffKindName): FigureChange[] => sides.flatMap((s) => compareFigures(s.program, s.before?.[name] ?? [], s.after[name]));
+  // the slide of each side's figure, from its own edition
+  const placed = (changes: FigureChange[]): FigureChange[] =>
+    changes.map((c) => ({ ...c, before: c.before && { ...c.before, slide: slideAt(from, c.before.at) }, after: c.after && { ...c.after, slide: slideAt(to, c.after.at) } }));
+  const kind = (name: DiffKindName): FigureChange[] => placed(sides.flatMap((s) => compareFigures(s.program, s.before?.[name] ?? [], s.after[name])));
   return {
     schemaVersion: 1,
     from: { edition: from.edition, fiscalYear: from.fiscalYear, file: from.source.file },
@@ -52,6 +61,10 @@ export function diffEditions(fromSide: Briefing | DiffSide, toSide: Briefing | D
     sheets: kind('sheets'),
     dates: kind('dates'),
     places: kind('places'),
-    contacts: matches.flatMap((m) => compareFigures({ name: m.after.name, id: m.after.id, no: m.after.no }, contactFigures(m.before), contactFigures(m.after))),
+    contacts: placed(matches.flatMap((m) => compareFigures({ name: m.after.name, id: m.after.id, no: m.after.no }, contactFigures(m.before), contactFigures(m.after)))),
+    // a new program is listed as new, not sentence by sentence; a removed one likewise
+    sentences: placed(
+      pairs.flatMap((m) => (m.before ? compareSentences({ name: m.after.name, id: m.after.id, no: m.after.no }, programSentences(from, m.before), programSentences(to, m.after)) : [])),
+    ),
   };
 }

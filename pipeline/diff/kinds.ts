@@ -126,9 +126,10 @@ export const DIFF_KINDS = {
 
 export type DiffKindName = keyof typeof DIFF_KINDS;
 
-/** The sections of a diff as a reader names them, in the order they are shown: every figure kind, then contacts. */
-export const DIFF_SECTIONS: readonly { key: DiffKindName | 'contacts'; title: string }[] = [
+/** The sections of a diff as a reader names them, in the order they are shown: every figure kind, the slides' sentences, then contacts. */
+export const DIFF_SECTIONS: readonly { key: DiffKindName | 'sentences' | 'contacts'; title: string }[] = [
   ...(Object.keys(DIFF_KINDS) as DiffKindName[]).map((key) => ({ key, title: DIFF_KINDS[key].title })),
+  { key: 'sentences', title: 'スライドの記載' },
   { key: 'contacts', title: '担当・連絡先' },
 ];
 

@@ -26,6 +26,7 @@ export function formatDiffMarkdown(d: EditionDiff): string {
     `${p.renamed.length} renamed`,
     `${p.renumbered.length} renumbered`,
     `${figures} figure change(s)`,
+    `${d.sentences.length} sentence change(s)`,
     `${d.contacts.length} contact change(s)`,
   ];
   const lines = [`## ${d.from.edition} → ${d.to.edition}`, '', `**${counts.join(', ')}**`, ''];

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Briefing } from '../../schemas/briefing.ts';
 import { ChecksFile } from '../../schemas/checks.ts';
+import { DeliveryManifest } from '../../schemas/delivery.ts';
 import { EditionDiff } from '../../schemas/diff.ts';
 import { Manifest } from '../../schemas/manifest.ts';
 import { PacksManifest } from '../../schemas/packs.ts';
@@ -16,6 +17,7 @@ export const JSON_SCHEMAS: Record<string, z.ZodType> = {
   'diff.schema.json': EditionDiff,
   'program-document.schema.json': ProgramFrontMatter,
   'packs.schema.json': PacksManifest,
+  'delivery.schema.json': DeliveryManifest,
 };
 
 export function renderJsonSchema(name: string): string {

@@ -1,4 +1,5 @@
 import JSZip from 'jszip';
+import { deterministicZip } from '../lib/zip.ts';
 
 /**
  * The same archive with fixed entry dates, a stable entry order and DEFLATE, so that the same
@@ -9,11 +10,7 @@ export async function repackZip(bytes: Uint8Array, date: Date): Promise<Uint8Arr
   const names = Object.keys(source.files)
     .filter((name) => !source.files[name]!.dir)
     .sort(entryOrder);
-  const out = new JSZip();
-  for (const name of names) {
-    out.file(name, await source.files[name]!.async('uint8array'), { date, binary: true, createFolders: false });
-  }
-  return out.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'DOS' });
+  return deterministicZip(await Promise.all(names.map(async (name) => ({ name, content: await source.files[name]!.async('uint8array') }))), date);
 }
 
 /** [Content_Types].xml first, as Office writes it; then by code unit, independent of the locale. */

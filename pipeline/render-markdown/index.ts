@@ -1,2 +1,3 @@
 export { renderProgramDocuments, type ProgramDocument } from './program-document.ts';
 export { renderIndexDocument } from './index-document.ts';
+export type { DocumentChanges } from './changes-section.ts';

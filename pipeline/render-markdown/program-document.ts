@@ -11,6 +11,9 @@ import { heading, inline, toFragment } from './mdast.ts';
 import { contactNodes, summaryNodes } from './summary-section.ts';
 import { compileTemplate, markdownTemplates } from './templates.ts';
 import { checkedText } from '../views/checked-text.ts';
+import { changesNodes, type DocumentChanges } from './changes-section.ts';
+import { marksWithin } from '../diff/entries.ts';
+import type { MarksOf } from '../views/text-runs.ts';
 
 export interface ProgramDocument {
   /** program number as in the contact list: "1", "21-③" */
@@ -28,6 +31,8 @@ export interface ProgramTemplateView {
   frontMatter: string;
   title: string;
   lead: string;
+  /** 前年度からの主な変更点: the program's changes, or one line without a previous edition */
+  changes: string;
   slides: { heading: string; body: string }[];
   summary: string;
   contacts: string;
@@ -38,18 +43,20 @@ export interface ProgramTemplateView {
 let template: ((view: ProgramTemplateView) => string) | null = null;
 
 /** One document of a program, from its view. Pure. */
-export function programDocument(briefing: Briefing, manifest: Manifest, view: ProgramView, stem: string): ProgramDocument {
+export function programDocument(briefing: Briefing, manifest: Manifest, view: ProgramView, stem: string, changes: DocumentChanges | null = null): ProgramDocument {
   template ??= compileTemplate<ProgramTemplateView>(markdownTemplates(), 'program');
   const p = view.program;
   const frontMatter = programFrontMatter(briefing, manifest, view, stem);
+  const marksOf: MarksOf = changes ? (at) => marksWithin(changes.entries, at) : () => [];
   const markdown = canonicalMarkdown(
     template({
       frontMatter: frontMatterYaml(frontMatter),
       title: toFragment(heading(1, p.name)),
       lead: inline(`施策 No. ${p.no}・${manifest.title}・スライド${view.slideRange}`),
+      changes: toFragment(changesNodes(changes, p.no)),
       slides: view.slides.map((s) => ({
         heading: toFragment(heading(2, `スライド${s.index}　${s.title}`)),
-        body: toFragment(s.blocks.flatMap((b) => blockNodes(b, (series) => chartSource(stem, series)))) || inline('（このスライドには表題のほかに文字の記載がありません。）'),
+        body: toFragment(s.blocks.flatMap((b) => blockNodes(b, (series) => chartSource(stem, series), marksOf))) || inline('（このスライドには表題のほかに文字の記載がありません。）'),
       })),
       summary: toFragment(summaryNodes(view)),
       contacts: toFragment(contactNodes(view.contacts)),
@@ -63,8 +70,8 @@ export function programDocument(briefing: Briefing, manifest: Manifest, view: Pr
  * One Markdown document per program of the contact list, in that order. Pure: the same briefing,
  * report and manifest give the same bytes; nothing is read but the templates, nothing written.
  */
-export function renderProgramDocuments(briefing: Briefing, report: ValidationReport, manifest: Manifest): ProgramDocument[] {
+export function renderProgramDocuments(briefing: Briefing, report: ValidationReport, manifest: Manifest, changes: DocumentChanges | null = null): ProgramDocument[] {
   const views = programViews(briefing, report);
   const stems = programFileStems(views.map((v) => v.program));
-  return views.map((view, i) => programDocument(briefing, manifest, view, stems[i]!));
+  return views.map((view, i) => programDocument(briefing, manifest, view, stems[i]!, changes));
 }

@@ -10,3 +10,4 @@ export { type PackInfo } from './distribution.ts';
 export { PacksManifest, PackEntry, PackFile } from '../../schemas/packs.ts';
 export { type VerificationResult, type VerificationProblem, type VerificationCheck } from './verify.ts';
 export { type BlockedRequest } from './request-guard.ts';
+export { letterView, printLetters, type LetterInput, type PrintedLetters } from './letters.ts';

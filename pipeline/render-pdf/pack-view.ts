@@ -5,7 +5,10 @@ import { formatEraDate, formatEraYear } from '../units/era.ts';
 import { checkedText } from '../views/checked-text.ts';
 import { programViews } from '../views/program-view.ts';
 import { seriesTarget } from '../views/series-target.ts';
+import type { EditionDiff } from '../../schemas/diff.ts';
+import { changeEntries, marksWithin } from '../diff/entries.ts';
 import { appendixView, type AppendixView } from './appendix-view.ts';
+import { changesView, NO_PREVIOUS, type ChangesView, type PackChanges } from './changes-view.ts';
 import { ASSET_ORIGIN, assetUrls, contentSecurityPolicy } from './assets.ts';
 import { contactRows, type ContactRow } from './contact-list-view.ts';
 import { mentionsView, type MentionsView } from './mentions-view.ts';
@@ -17,6 +20,8 @@ export interface PackInput {
   briefing: Briefing;
   report: ValidationReport;
   manifest: Manifest;
+  /** what changed since the previous edition; null or absent when none is known */
+  changes?: EditionDiff | null;
 }
 
 /** What every pack of a run shares, rendered once: program sections with their charts, appendix, contacts. */
@@ -27,6 +32,8 @@ export interface SharedContent {
   appendix: AppendixView;
   contacts: ContactRow[];
   colophon: ColophonView;
+  /** what changed since the previous edition: null without one */
+  changes: PackChanges | null;
 }
 
 /** 奥付: who publishes the pack, from which briefing, when; that its figures were cross-checked. */
@@ -64,7 +71,10 @@ export interface PackView {
     generatedAt: string;
   };
   toc: TocEntry[];
+  /** the one line on the contents page of a pack without a previous edition to compare with */
+  tocNote: string | null;
   mentions: MentionsView | null;
+  changes: ChangesView | null;
   /**
    * In the first print only: links to every slide, after the colophon on a page of their own, so
    * that Chromium names a destination for each and the draft tells the page of every slide (the
@@ -82,6 +92,7 @@ export const PARTS = {
   cover: { anchor: 'cover', selector: '.cover', pageName: 'cover', header: '' },
   toc: { anchor: 'toc', selector: '.toc', pageName: 'toc', header: '目次' },
   mentions: { anchor: 'mentions', selector: '.mentions', pageName: 'mentions', header: '貴団体に関係する記載' },
+  changes: { anchor: 'changes', selector: '.changes', pageName: 'changes', header: '前年度からの主な変更点' },
   appendix: { anchor: 'appendix', selector: '.appendix', pageName: 'appendix', header: '付録　予算・財政措置一覧' },
   contacts: { anchor: 'contacts', selector: '.contacts', pageName: 'contacts', header: '連絡先一覧' },
 } as const satisfies Record<string, PagedPart & { anchor: string }>;
@@ -92,12 +103,14 @@ export function sharedContent(input: PackInput): SharedContent {
     const series = input.briefing.series.find((s) => s.id === id);
     return series ? seriesTarget(input.briefing, series) : null;
   };
+  const entries = input.changes ? changeEntries(input.changes, input.briefing) : null;
   return {
     briefing: input.briefing,
     manifest: input.manifest,
-    programs: programSections(views, targetOf),
+    programs: programSections(views, targetOf, entries ? (at) => marksWithin(entries, at) : undefined),
     appendix: appendixView(views),
     contacts: contactRows(views),
+    changes: entries && input.changes ? { fromYear: formatEraYear(input.changes.from.fiscalYear), entries } : null,
     colophon: { publisher: input.manifest.publisher, title: input.manifest.title, generatedAt: formatEraDate(input.manifest.generatedAt), checked: checkedText({ passed: input.report.summary.checksPassed, acknowledged: input.report.summary.acknowledged }) },
   };
 }
@@ -142,9 +155,11 @@ export function packView(
   const prefecture = target.prefecture?.name ?? null;
   // an empty page column would be a flex item without a baseline: a no-break space keeps the row's height
   const entry = (anchor: string, no: string, label: string): TocEntry => ({ anchor, no, label, page: pages?.has(anchor) ? String(pages.get(anchor)) : '\u00a0' });
-  const parts: PagedPart[] = [PARTS.toc, ...(prefecture ? [PARTS.mentions] : []), ...shared.programs, PARTS.appendix, PARTS.contacts];
+  const changes = shared.changes ? changesView(briefing, shared.changes, prefecture, idPrefix) : null;
+  const parts: PagedPart[] = [PARTS.toc, ...(prefecture ? [PARTS.mentions] : []), ...(changes ? [PARTS.changes] : []), ...shared.programs, PARTS.appendix, PARTS.contacts];
   const toc: TocEntry[] = [
     ...(prefecture ? [entry(idPrefix + PARTS.mentions.anchor, '', PARTS.mentions.header)] : []),
+    ...(changes ? [entry(idPrefix + PARTS.changes.anchor, '', PARTS.changes.header)] : []),
     ...shared.programs.map((p) => entry(p.anchor, p.no, p.name)),
     entry(idPrefix + PARTS.appendix.anchor, '付録', '予算・財政措置一覧'),
     entry(idPrefix + PARTS.contacts.anchor, '', PARTS.contacts.header),
@@ -166,7 +181,9 @@ export function packView(
       generatedAt: formatEraDate(manifest.generatedAt),
     },
     toc,
+    tocNote: changes ? null : NO_PREVIOUS,
     mentions: prefecture ? withPages(mentionsView(briefing, prefecture), pages) : null,
+    changes,
     draftLinks: pages === null && (options.body ?? true) ? shared.programs.flatMap((p) => p.slideSections.map((s) => s.anchor)) : [],
     programs: shared.programs,
     appendix: shared.appendix,

@@ -1,4 +1,5 @@
 import type { Block, ListItem, TableCell } from '../../schemas/content.ts';
+import { rowMarks, type MarksOf, type TextMark } from '../views/text-runs.ts';
 import { seriesChartSvg } from '../views/chart.ts';
 import { packMeasureColumns, type MeasureCellView, type PackMeasureColumn } from './measure-table.ts';
 import type { BlockView, ProgramView } from '../views/program-view.ts';
@@ -10,6 +11,7 @@ export interface ListNode {
   marker: string;
   label: string | null;
   text: string;
+  marks: TextMark[];
   items: ListNode[];
 }
 
@@ -17,15 +19,16 @@ export interface CellView {
   text: string;
   /** a number (with its unit): right-aligned, tabular digits */
   num: boolean;
+  marks: TextMark[];
 }
 
 /** What a block partial of templates/pdf/partials/ gets: `partial` names the partial. */
 export type BlockHtmlView =
-  | { partial: 'block-heading' | 'block-paragraph'; text: string }
-  | { partial: 'block-note'; marker: string; text: string }
+  | { partial: 'block-heading' | 'block-paragraph'; text: string; marks: TextMark[] }
+  | { partial: 'block-note'; marker: string; text: string; marks: TextMark[] }
   | { partial: 'block-list'; items: ListNode[] }
-  | { partial: 'block-fields'; fields: { label: string; text: string }[] }
-  | { partial: 'block-other'; items: string[] }
+  | { partial: 'block-fields'; fields: { label: string; text: string; marks: TextMark[] }[] }
+  | { partial: 'block-other'; items: { text: string; marks: TextMark[] }[] }
   | { partial: 'block-chart'; caption: string; items: { label: string; printed: string }[] }
   | { partial: 'block-table'; role: string; caption: string; header: CellView[][]; rows: CellView[][]; keep: boolean; charts: ChartHtmlView[] };
 
@@ -81,36 +84,39 @@ export interface SummaryView {
 }
 
 const NUMERIC = /^約?[\d,.]+(?:[十百千万億兆]+[\d,.]*)*(?:[^\s\d]{0,4})$|^[－\-ー―]$/u;
-const cell = (c: TableCell, numeric: boolean): CellView => ({ text: c.text, num: numeric && NUMERIC.test(c.text.trim()) });
+const cells = (row: readonly TableCell[], numeric: (k: number) => boolean, marksOf: MarksOf): CellView[] => {
+  const marks = rowMarks(row.map((c) => c.at), marksOf);
+  return row.map((c, k) => ({ text: c.text, num: numeric(k) && NUMERIC.test(c.text.trim()), marks: marks[k]! }));
+};
 
-function listTree(items: readonly ListItem[]): ListNode[] {
+function listTree(items: readonly ListItem[], marksOf: MarksOf): ListNode[] {
   const root: ListNode[] = [];
   const stack: { level: number; items: ListNode[] }[] = [{ level: 0, items: root }];
   for (const item of items) {
     while (stack.length > 1 && stack.at(-1)!.level >= item.level) stack.pop();
-    const node: ListNode = { marker: item.marker, label: item.label, text: item.text, items: [] };
+    const node: ListNode = { marker: item.marker, label: item.label, text: item.text, marks: marksOf(item.at), items: [] };
     stack.at(-1)!.items.push(node);
     stack.push({ level: item.level, items: node.items });
   }
   return root;
 }
 
-function blockHtml(view: BlockView, chartOf: (view: BlockView['charts'][number]) => string): BlockHtmlView {
+function blockHtml(view: BlockView, chartOf: (view: BlockView['charts'][number]) => string, marksOf: MarksOf): BlockHtmlView {
   const block: Block = view.block;
   const caption = view.caption ? `${view.caption.number}　${view.caption.text}` : '';
   switch (block.kind) {
     case 'heading':
-      return { partial: 'block-heading', text: block.text };
+      return { partial: 'block-heading', text: block.text, marks: marksOf(block.at) };
     case 'paragraph':
-      return { partial: 'block-paragraph', text: block.text };
+      return { partial: 'block-paragraph', text: block.text, marks: marksOf(block.at) };
     case 'note':
-      return { partial: 'block-note', marker: block.marker, text: block.text };
+      return { partial: 'block-note', marker: block.marker, text: block.text, marks: marksOf(block.at) };
     case 'list':
-      return { partial: 'block-list', items: listTree(block.items) };
+      return { partial: 'block-list', items: listTree(block.items, marksOf) };
     case 'fields':
-      return { partial: 'block-fields', fields: block.fields.map((f) => ({ label: f.label, text: f.text })) };
+      return { partial: 'block-fields', fields: block.fields.map((f) => ({ label: f.label, text: f.text, marks: marksOf(f.at) })) };
     case 'other':
-      return { partial: 'block-other', items: block.items.map((i) => i.text.replace(/\s*\n\s*/g, ' ')) };
+      return { partial: 'block-other', items: block.items.map((i) => ({ text: i.text.replace(/\s*\n\s*/g, ' '), marks: marksOf(i.at) })) };
     case 'chart':
       return { partial: 'block-chart', caption, items: block.items.map((i) => ({ label: i.label, printed: i.printed })) };
     case 'table': {
@@ -119,8 +125,8 @@ function blockHtml(view: BlockView, chartOf: (view: BlockView['charts'][number])
         partial: 'block-table',
         role: block.role,
         caption,
-        header: block.header.map((r) => r.map((c) => cell(c, false))),
-        rows: block.rows.map((r) => r.map((c, k) => cell(c, numeric && k > 0))),
+        header: block.header.map((r) => cells(r, () => false, marksOf)),
+        rows: block.rows.map((r) => cells(r, (k) => numeric && k > 0, marksOf)),
         keep: block.header.length + block.rows.length <= KEEP_TOGETHER_ROWS,
         charts: view.charts.map((c) => ({ svg: chartOf(c), caption: `${c.figure.number}　${c.figure.text}`, note: c.note })),
       };
@@ -162,9 +168,10 @@ function summaryView(view: ProgramView): SummaryView {
 
 /**
  * The sections of all programs, in the order of the contact list, from their views: the slides'
- * blocks as partials, the charts drawn once per series, the summary and the contacts.
+ * blocks as partials (with the marks of what changed since the previous edition), the charts
+ * drawn once per series, the summary and the contacts.
  */
-export function programSections(views: readonly ProgramView[], targetOf: (seriesId: string) => SeriesTarget | null): ProgramSection[] {
+export function programSections(views: readonly ProgramView[], targetOf: (seriesId: string) => SeriesTarget | null, marksOf: MarksOf = () => []): ProgramSection[] {
   return views.map((view) => ({
     anchor: view.anchor,
     selector: `#${view.anchor}`,
@@ -177,7 +184,7 @@ export function programSections(views: readonly ProgramView[], targetOf: (series
       anchor: s.anchor,
       index: s.index,
       title: s.title,
-      blocks: s.blocks.map((b) => blockHtml(b, (c) => seriesChartSvg(c.series, targetOf(c.series.id), { fontFamily: FONT_FAMILY, title: `${c.figure.number} ${c.figure.text}`, description: c.description }))),
+      blocks: s.blocks.map((b) => blockHtml(b, (c) => seriesChartSvg(c.series, targetOf(c.series.id), { fontFamily: FONT_FAMILY, title: `${c.figure.number} ${c.figure.text}`, description: c.description }), marksOf)),
     })),
     summary: summaryView(view),
     contacts: view.contacts,

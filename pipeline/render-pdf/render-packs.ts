@@ -80,6 +80,7 @@ export async function renderPacks(input: PackInput, options: RenderPacksOptions 
         programs,
         phones,
         coverText: target.prefecture?.name ?? '全国版',
+        changes: shared.changes !== null,
         internal,
         tocPages: printed.tocPages,
         blocked: printed.blocked,

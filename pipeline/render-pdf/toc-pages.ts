@@ -12,11 +12,15 @@ export interface BodyPages {
   pages: Map<string, number>;
 }
 
-/** How long a pack's front matter (cover, contents, mentions) is, and where its mentions start. */
+/** How long a pack's front matter (cover, contents, mentions, changes) is, and where its own parts start. */
 export interface FrontPages {
   pages: number;
-  mentions: number | null;
+  /** the page of each part of the front matter that differs by pack (mentions, changes), counted from the cover */
+  parts: Map<string, number>;
 }
+
+/** The parts of a front matter whose pages the contents list. */
+const FRONT_PARTS: readonly string[] = [PARTS.mentions.anchor, PARTS.changes.anchor];
 
 /** The page numbers a table of contents lists, by anchor. */
 export type TocPages = Map<string, number>;
@@ -30,8 +34,8 @@ export function shiftedBodyPages(body: BodyPages, anchors: readonly string[], fr
   const shift = front.pages + 1 - body.firstProgram;
   const pages: TocPages = new Map();
   for (const anchor of anchors) {
-    if (anchor === PARTS.mentions.anchor) {
-      if (front.mentions !== null) pages.set(anchor, front.mentions);
+    if (FRONT_PARTS.includes(anchor)) {
+      if (front.parts.has(anchor)) pages.set(anchor, front.parts.get(anchor)!);
     } else if (body.pages.has(anchor)) {
       pages.set(anchor, body.pages.get(anchor)! + shift);
     }
@@ -41,7 +45,7 @@ export function shiftedBodyPages(body: BodyPages, anchors: readonly string[], fr
 
 /**
  * The front matters of a measuring draft: the pages between one cover and the next (or the
- * closing links), and the mentions counted from the pack's own cover.
+ * closing links), and its mentions and changes counted from the pack's own cover.
  */
 export function frontPagesFromDraft(destinations: ReadonlyMap<string, number>, prefixes: readonly string[]): FrontPages[] {
   const end = destinations.get('measure-end');
@@ -50,8 +54,8 @@ export function frontPagesFromDraft(destinations: ReadonlyMap<string, number>, p
     const start = destinations.get(prefix + PARTS.cover.anchor);
     const next = i + 1 < prefixes.length ? destinations.get(prefixes[i + 1]! + PARTS.cover.anchor) : end;
     if (start === undefined || next === undefined) throw new Error(`the measuring draft has no cover destination for ${prefix}`);
-    const mentions = destinations.get(prefix + PARTS.mentions.anchor);
-    return { pages: next - start, mentions: mentions === undefined ? null : mentions - start + 1 };
+    const parts = new Map(FRONT_PARTS.flatMap((anchor) => (destinations.has(prefix + anchor) ? [[anchor, destinations.get(prefix + anchor)! - start + 1] as const] : [])));
+    return { pages: next - start, parts };
   });
 }
 

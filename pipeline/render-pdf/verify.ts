@@ -26,6 +26,8 @@ export interface PackExpectation {
   phones: readonly string[];
   /** what the cover must name: the prefecture, or 全国版 */
   coverText: string;
+  /** the pack has the part 前年度からの主な変更点 (a previous edition is known) */
+  changes: boolean;
   /** the page number the table of contents prints for each anchor */
   tocPages: ReadonlyMap<string, number>;
   /** loads the page attempted and was refused */
@@ -83,13 +85,13 @@ export async function verifyPack(pdf: Uint8Array, expected: PackExpectation): Pr
   return { pages, problems };
 }
 
-/** The bookmarks of a pack, one level: 目次, (貴団体に関係する記載), "1 地域おこし協力隊" … one per program, 付録, 連絡先一覧. */
-export function expectedOutline(programs: readonly { no: string; name: string }[], prefecture: boolean): string[] {
-  return ['目次', ...(prefecture ? ['貴団体に関係する記載'] : []), ...programs.map((p) => `${p.no} ${p.name}`), '付録\u3000予算・財政措置一覧', '連絡先一覧'];
+/** The bookmarks of a pack, one level: 目次, (貴団体に関係する記載), (前年度からの主な変更点), "1 地域おこし協力隊" … one per program, 付録, 連絡先一覧. */
+export function expectedOutline(programs: readonly { no: string; name: string }[], prefecture: boolean, changes = false): string[] {
+  return ['目次', ...(prefecture ? ['貴団体に関係する記載'] : []), ...(changes ? ['前年度からの主な変更点'] : []), ...programs.map((p) => `${p.no} ${p.name}`), '付録\u3000予算・財政措置一覧', '連絡先一覧'];
 }
 
 function checkOutline(outline: Awaited<ReturnType<typeof outlineEntries>>, expected: PackExpectation, problem: (check: VerificationCheck, message: string) => void): void {
-  const titles = expectedOutline(expected.programs, expected.coverText !== '全国版');
+  const titles = expectedOutline(expected.programs, expected.coverText !== '全国版', expected.changes);
   if (outline.length !== titles.length) {
     problem('outline', `the outline has ${outline.length} top-level entries, expected ${titles.length}: 目次, ${expected.programs.length} programs, 付録 and 連絡先一覧`);
     return;

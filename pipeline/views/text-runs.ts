@@ -1,3 +1,4 @@
+import type { Provenance } from '../../schemas/provenance.ts';
 import { PREFECTURE_PATTERN, prefectureByName } from '../units/prefectures.ts';
 
 /**
@@ -40,4 +41,54 @@ export function textRuns(text: string): TextRun[] {
   }
   if (last < text.length) runs.push({ text: text.slice(last), keep: false });
   return runs;
+}
+
+/** A label set after a figure of a text (a change mark: 拡充, 新規 …), linking to `id`. */
+export interface TextMark {
+  label: string;
+  id: string;
+  /** what to set it after, tried in order; at the end of the text when none is found */
+  find: readonly string[];
+}
+
+/**
+ * A text cut where its marks go: each mark after the first occurrence of its figure not taken by
+ * an earlier mark, or at the end. The pieces, joined, are the text unchanged.
+ */
+export function placeMarks(text: string, marks: readonly TextMark[]): { text: string; mark: TextMark | null }[] {
+  if (marks.length === 0) return [{ text, mark: null }];
+  const taken = new Set<number>();
+  const placed = marks.map((mark, order) => {
+    for (const f of mark.find) {
+      let at = f === '' ? -1 : text.indexOf(f);
+      while (at >= 0 && taken.has(at + f.length)) at = text.indexOf(f, at + 1);
+      if (at >= 0) {
+        taken.add(at + f.length);
+        return { mark, end: at + f.length, order };
+      }
+    }
+    return { mark, end: text.length, order };
+  });
+  placed.sort((a, b) => a.end - b.end || a.order - b.order);
+  const pieces: { text: string; mark: TextMark | null }[] = [];
+  let last = 0;
+  for (const p of placed) {
+    pieces.push({ text: text.slice(last, p.end), mark: p.mark });
+    last = p.end;
+  }
+  if (last < text.length) pieces.push({ text: text.slice(last), mark: null });
+  return pieces;
+}
+
+/** The marks of a text at a place of this edition: none without a previous edition. */
+export type MarksOf = (at: Provenance | null) => TextMark[];
+
+/**
+ * The marks of each cell of a table row. A row's label cell spans the whole row in the source, so
+ * a mark that one of its cells carries is not repeated at the label.
+ */
+export function rowMarks(cells: readonly (Provenance | null)[], marksOf: MarksOf): TextMark[][] {
+  const marks = cells.map((at) => marksOf(at));
+  const inCells = new Set(marks.slice(1).flatMap((m) => m.map((x) => x.id)));
+  return marks.map((m, k) => (k === 0 ? m.filter((x) => !inCells.has(x.id)) : m));
 }

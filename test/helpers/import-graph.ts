@@ -37,7 +37,7 @@ export function importEdges(folder = 'pipeline'): ImportEdge[] {
 
 /**
  * The layers of the pipeline, lowest first: a module may import its own folder and lower layers
- * only. Two folders of one layer (the three renderers and the report; diff and views) never
+ * only. Two folders of one layer (the renderers and the report; diff and views) never
  * import each other; nothing but the CLI imports `commands/`; a renderer is used from outside
  * through its entry (`render-pdf/index.ts`) only.
  */
@@ -46,7 +46,7 @@ export const LAYERS: readonly (readonly string[])[] = [
   ['parse', 'manifest', 'build'],
   ['source', 'checks'],
   ['validate', 'diff', 'views'],
-  ['render-markdown', 'render-excel', 'render-pdf', 'report'],
+  ['render-markdown', 'render-excel', 'render-pdf', 'render-delivery', 'report'],
   ['commands'],
   ['cli'],
 ];

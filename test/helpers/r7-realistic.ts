@@ -24,6 +24,14 @@ export const R7_CHANGES = {
   phone: { program: 'pfs', from: '03-5253-5523', to: '03-5253-5525' },
 } as const;
 
+/** Sentences of the slides the realistic R7 adds, drops and rewords: what the diff lists as 記載. */
+export const R7_SENTENCES = {
+  /** a new 取組例 that names a municipality of 島根県: first in that prefecture's changes */
+  added: { program: 'gyosei-sodan', text: '島根県邑南町では、行政相談委員と連携した出張相談会を毎月開催', prefecture: '島根県' },
+  removed: { program: 'rinji', text: 'また、公表にあたっては見やすく分かりやすい説明となるよう努めてください。' },
+  reworded: { program: 'tokutei-kumiai', from: '組合設立、運営支援のためのアドバイザー派遣を実施', to: '組合設立、運営支援のためのアドバイザー派遣及び研修を実施' },
+} as const;
+
 /**
  * A realistic FY2025 (令和7年度) edition derived from R6, as the ministry would publish it: the era
  * labels move (R6当初予算額 → R7当初予算額, ＜特別交付税措置：R7＞, 「令和7年度で43回目。令和5年度までに…」),
@@ -72,6 +80,10 @@ export async function realisticR7(): Promise<string> {
   text = replaceExactly(text, '3,042 ', '3,087 ');
   text = replaceExactly(text, '（総数5,831人）', '（総数5,876人）');
   text = replaceExactly(text, '元利償還の70％を交付税措置', '元利償還の75％を交付税措置');
+  // sentences of the slides: one new, one gone, one reworded
+  text = replaceExactly(text, '【取組例】：自治体職員と行政相談委員の意見交換会を定期的に開催\n', `【取組例】：自治体職員と行政相談委員の意見交換会を定期的に開催\n\n【取組例】：${R7_SENTENCES.added.text}\n`);
+  text = replaceExactly(text, `公表してください。${R7_SENTENCES.removed.text}`, '公表してください。');
+  text = replaceExactly(text, `・${R7_SENTENCES.reworded.from}\n`, `・${R7_SENTENCES.reworded.to}\n`);
   // the contact list: 21-⑨ removed, renumbered after it, a new program at the end, a phone changed
   text = replaceExactly(text, '\n21-⑨．医療コンテナの活用 地域政策課 伊藤、中村 03-5253-5523\n', '\n');
   text = replaceExactly(text, '21-⑩．成果連動型民間委託契約方式（ＰＦＳ）について 地域政策課 伊藤、中村 03-5253-5523', '21-⑨．成果連動型民間委託契約方式（ＰＦＳ）について 地域政策課 伊藤、中村 03-5253-5525');

@@ -146,7 +146,12 @@ describe('program sections from the program views', () => {
     expect(list.items[3]!.items).toHaveLength(7);
     const table = blocks.find((b) => b.partial === 'block-table')!;
     if (table.partial !== 'block-table') throw new Error('no table');
-    expect(table.rows[0]!.slice(0, 2)).toEqual([{ text: '隊員数', num: false }, { text: '89人', num: true }]);
+    expect(table.rows[0]!.slice(0, 2)).toEqual([
+      { text: '隊員数', num: false, marks: [] },
+      { text: '89人', num: true, marks: [] },
+    ]);
+    // without a previous edition nothing is marked
+    expect(shared.programs.flatMap((p) => p.slideSections.flatMap((s) => s.blocks)).flatMap((b) => ('marks' in b ? b.marks : []))).toEqual([]);
     expect(table.caption).toBe('表1-1\u3000隊員数・自治体数の推移');
   });
 

@@ -148,13 +148,16 @@ it('reads the version of the browser a build prints with', async () => {
 describe('page numbers of the contents', () => {
   it('shifts the national body by the length of a pack’s own front matter', () => {
     const body = { firstProgram: 4, pages: new Map([['prog-01', 4], ['prog-02', 8], ['validation', 49], ['contacts', 51]]) };
-    const pages = shiftedBodyPages(body, ['mentions', 'prog-01', 'prog-02', 'validation', 'contacts'], { pages: 5, mentions: 4 });
+    const pages = shiftedBodyPages(body, ['mentions', 'prog-01', 'prog-02', 'validation', 'contacts'], { pages: 5, parts: new Map([['mentions', 4]]) });
     expect([...pages]).toEqual([['mentions', 4], ['prog-01', 6], ['prog-02', 10], ['validation', 51], ['contacts', 53]]);
   });
 
   it('reads each front matter of a measuring draft from cover to cover', () => {
-    const destinations = new Map([['m0-cover', 1], ['m0-mentions', 4], ['m1-cover', 5], ['m1-mentions', 8], ['measure-end', 10]]);
-    expect(frontPagesFromDraft(destinations, ['m0-', 'm1-'])).toEqual([{ pages: 4, mentions: 4 }, { pages: 5, mentions: 4 }]);
+    const destinations = new Map([['m0-cover', 1], ['m0-mentions', 4], ['m1-cover', 5], ['m1-mentions', 8], ['m1-changes', 9], ['measure-end', 11]]);
+    expect(frontPagesFromDraft(destinations, ['m0-', 'm1-'])).toEqual([
+      { pages: 4, parts: new Map([['mentions', 4]]) },
+      { pages: 6, parts: new Map([['mentions', 4], ['changes', 5]]) },
+    ]);
     expect(() => frontPagesFromDraft(new Map(), ['m0-'])).toThrow(/no closing destination/);
   });
 });

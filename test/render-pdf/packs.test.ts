@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { distributionFiles } from '../../pipeline/render-pdf/distribution.ts';
+import { NO_PREVIOUS } from '../../pipeline/render-pdf/changes-view.ts';
 import { NO_MENTION } from '../../pipeline/render-pdf/mentions-view.ts';
 import { destinationPages, outlineEntries, pageLines, pageTexts, pdfFonts, withPdf, type PageLine, type PdfDocument } from '../../pipeline/render-pdf/pdf-read.ts';
 import { badPages, bodyText, cutTexts } from './read-back.ts';
@@ -103,6 +104,15 @@ describe('the national pack', () => {
       expect(toc).toContain(`連絡先一覧${destinations.get('contacts')}`);
       expect(destinations.get('prog-01')).toBe(3);
     });
+  });
+
+  it('says in one line on its contents page that no previous edition was compared, and nothing else of changes', async () => {
+    const texts = (await read('briefing-pack.pdf', pageTexts)).map(compact);
+    expect(texts[1]).toContain(compact(NO_PREVIOUS));
+    expect(texts.join('').split('前年度からの主な変更点')).toHaveLength(2);
+    expect(texts.join('')).not.toContain('前年度（令和');
+    // no mark beside a figure: nothing links to an entry of changes
+    expect([...(await read('briefing-pack.pdf', destinationPages)).keys()].filter((d) => d.startsWith('chg-'))).toEqual([]);
   });
 
   it('carries ≥ 95 % of the briefing\'s prose lines, every cell of its contact list, and prints the figure and what is missing', async () => {

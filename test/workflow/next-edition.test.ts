@@ -5,8 +5,9 @@ import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EditionDiff, type FigureChange } from '../../schemas/diff.ts';
 import { runCli } from '../helpers/cli.ts';
+import { CSV_AS_SHOWN, convertWithLibreOffice } from '../helpers/libreoffice.ts';
 import { R6_CHECKS } from '../helpers/validate.ts';
-import { R7_CHANGES, R7_INCONSISTENT, realisticR7, replaceExactly } from '../helpers/r7-realistic.ts';
+import { R7_CHANGES, R7_INCONSISTENT, R7_SENTENCES, realisticR7, replaceExactly } from '../helpers/r7-realistic.ts';
 import { tempDir } from '../helpers/temp.ts';
 
 /**
@@ -115,31 +116,61 @@ describe('next edition: init → validate → diff → build on a realistic R7',
     expect(existsSync(join(out, 'programs', 'program-21-11.md'))).toBe(true);
   });
 
+  it('each program document opens with its changes since R6: both years, both slides', () => {
+    const doc = (name: string) => readFileSync(join(dir, 'out', 'r7', 'programs', name), 'utf8');
+    const section = (md: string) => md.slice(md.indexOf('## 前年度からの主な変更点'), md.indexOf('## スライド'));
+    const kyoryokutai = section(doc('01-chiiki-okoshi-kyoryokutai.md'));
+    expect(kyoryokutai).toContain('令和6年度の資料と比べて変わった箇所です');
+    expect(kyoryokutai).toMatch(/\| 拡充（上限額・措置額）\s*\| 地域おこし協力隊員の活動に要する経費／人\s*\| 520万円（スライド1）\s*\| 540万円（スライド1）/);
+    expect(kyoryokutai).toMatch(/\| 増額（予算額）\s*\| 当初予算額\s*\| R6当初予算額 248百万円（スライド3）\s*\| R7当初予算額 275百万円（スライド3）/);
+    expect(kyoryokutai).toMatch(/\| 新規（時系列）\s*\| 隊員数 令和6年度\s*\| —\s*\| 7,910人（スライド1）/);
+    expect(section(doc('21-01-gyosei-sodan.md'))).toContain(`| 追加（スライドの記載）`);
+    expect(section(doc('21-01-gyosei-sodan.md'))).toContain(R7_SENTENCES.added.text);
+    expect(section(doc('21-09-pfs.md'))).toMatch(/変更（担当・連絡先）.*03-5253-5523（スライド68）.*03-5253-5525（スライド68）/);
+    expect(section(doc('16-shoyusha-fumei-tochi.md'))).toContain('令和6年度の資料と比べて、この施策の記載に変更はありません。');
+    // in the slides, each changed figure is marked and links to the section
+    const slides = doc('01-chiiki-okoshi-kyoryokutai.md').slice(doc('01-chiiki-okoshi-kyoryokutai.md').indexOf('## スライド1'));
+    expect(slides).toContain('540万円[〔拡充〕](#前年度からの主な変更点)／人を上限');
+    expect(slides).toMatch(/7,910人\[〔新規〕\]\(#前年度からの主な変更点\)/);
+    expect(doc('21-01-gyosei-sodan.md')).toContain(`${R7_SENTENCES.added.text}[〔追加〕](#前年度からの主な変更点)`);
+  });
+
   it('the workbook lists what changed since R6 (the manifest names it as previous), one row a change, filterable', async () => {
     expect(parse(read('manifest.yaml')).previous).toBe('r6');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(dir, 'out', 'r7', 'contacts.xlsx'));
     const sheet = wb.getWorksheet('変更点')!;
     expect(sheet).toBeDefined();
-    const rows = sheet.getSheetValues().slice(2).map((r) => Array.from({ length: 8 }, (_, k) => (r as unknown[])[k + 1] ?? null));
-    const row = (kind: string, change: string, before: string | null, after: string | null) => rows.find((r) => r[2] === kind && r[3] === change && r[5] === before && r[6] === after);
+    const rows = sheet.getSheetValues().slice(2).map((r) => Array.from({ length: 9 }, (_, k) => (r as unknown[])[k + 1] ?? null));
+    // No. 施策名 区分 変更 項目 前年度 前年度スライド 今年度 今年度スライド
+    const row = (kind: string, change: string, before: string | null, after: string | null) => rows.find((r) => r[2] === kind && r[3] === change && r[5] === before && r[7] === after);
     // a new program at its own slide (not at its row of the contact list); a removed one under last year's number
-    expect(row('施策', '追加', null, '地域の担い手確保支援事業')![7]).toBe(66);
-    expect(row('施策', '削除', '医療コンテナの活用', null)![0]).toBe('前年度 21-⑨');
+    expect(row('施策', '新設', null, '21-⑪（新設）')![8]).toBe(66);
+    expect(row('施策', '終了', '21-⑨', '掲載なし')![0]).toBe('前年度 21-⑨');
     expect(row('施策', '番号変更', '21-⑩', '21-⑨')).toBeDefined();
-    expect(row('予算額', '変更', 'R6当初予算額 248百万円', 'R7当初予算額 275百万円')).toBeDefined();
-    expect(row('上限額・措置額', '変更', '520万円', '540万円')).toBeDefined();
-    expect(row('時系列', '追加', null, '7,910人')).toBeDefined();
+    expect(row('予算額', '増額', 'R6当初予算額 248百万円', 'R7当初予算額 275百万円')).toBeDefined();
+    expect(row('上限額・措置額', '拡充', '520万円', '540万円')).toBeDefined();
+    expect(row('時系列', '新規', null, '7,910人')).toBeDefined();
     expect(row('内訳', '変更', '5,831人', '5,876人')).toBeDefined();
     expect(row('本文の数値', '変更', '42回', '43回')).toBeDefined();
-    expect(row('措置率・充当率・補助率', '変更', '70%', '75%')).toBeDefined();
-    expect(row('日付・年度', '変更', '令和6年', '令和7年')).toBeDefined();
+    expect(row('措置率・充当率・補助率', '拡充', '70%', '75%')).toBeDefined();
+    // a year that moved with the edition (令和６年で設立38年 → 令和７年で設立39年) is the same point in time: its number is listed, not its year
+    expect(row('日付・年度', '変更', '令和6年', '令和7年')).toBeUndefined();
+    expect(row('本文の数値', '変更', '38年', '39年')).toBeDefined();
     expect(row('担当・連絡先', '変更', '03-5253-5523', '03-5253-5525')).toBeDefined();
-    // for prefectures: the slide of this year's figure, never a line number
-    expect(row('予算額', '変更', 'R6当初予算額 248百万円', 'R7当初予算額 275百万円')![7]).toBe(3);
+    expect(row('スライドの記載', '追加', null, `【取組例】：${R7_SENTENCES.added.text}`)).toBeDefined();
+    expect(row('スライドの記載', '削除', R7_SENTENCES.removed.text, null)).toBeDefined();
+    expect(row('スライドの記載', '修正', R7_SENTENCES.reworded.from, R7_SENTENCES.reworded.to)).toBeDefined();
+    // for prefectures: the slide of each year's figure, never a line number
+    expect(row('予算額', '増額', 'R6当初予算額 248百万円', 'R7当初予算額 275百万円')!.slice(6, 9)).toEqual([3, 'R7当初予算額 275百万円', 3]);
     // a year label of a table's header (「3年度」) is no number of the text
-    expect(rows.filter((r) => r[0] === '1' && r[2] === '本文の数値' && /^\d+年$/.test(String(r[6] ?? r[5])))).toEqual([]);
+    expect(rows.filter((r) => r[0] === '1' && r[2] === '本文の数値' && /^\d+年$/.test(String(r[7] ?? r[5])))).toEqual([]);
     expect(sheet.autoFilter).toBeTruthy();
+    // and as LibreOffice shows it to a prefecture
+    const csv = await convertWithLibreOffice(readFileSync(join(dir, 'out', 'r7', 'contacts.xlsx')), 'contacts.xlsx', CSV_AS_SHOWN);
+    const shown = new TextDecoder().decode([...csv].find(([name]) => name.endsWith('-変更点.csv'))![1]);
+    expect(shown).toContain('1,地域おこし協力隊,上限額・措置額,拡充,地域おこし協力隊員の活動に要する経費／人,520万円,1,540万円,1');
+    expect(shown).toContain(`21-①,行政相談活動と困りごと解決への連携のお願い,スライドの記載,追加`);
   });
 
   it('a previous edition that cannot be read leaves the 変更点 sheet out with a warning, and the build goes on', async () => {
@@ -150,10 +181,18 @@ describe('next edition: init → validate → diff → build on a realistic R7',
     writeFileSync(manifestPath, readFileSync(manifestPath, 'utf8').replace('previous: r6', 'previous: r5'));
     const run = runCli(['build', join('sources', 'r7'), '--no-packs'], dir2);
     expect(run.status, run.stderr).toBe(0);
-    expect(run.stderr).toContain('the previous edition "r5" that manifest.yaml names cannot be read (no sources/r5/manifest.yaml): the workbook has no 変更点 sheet');
+    expect(run.stderr).toContain('the previous edition "r5" that manifest.yaml names cannot be read (no sources/r5/manifest.yaml): the outputs list no changes (no 変更点 sheet, no 前年度からの主な変更点)');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(dir2, 'out', 'r7', 'contacts.xlsx'));
     expect(wb.getWorksheet('変更点')).toBeUndefined();
+    // --since names the previous edition instead; an edition is never compared with itself
+    const self = runCli(['build', join('sources', 'r7'), '--no-packs', '--since', 'r7'], dir2);
+    expect(self.status).toBe(2);
+    expect(self.stderr).toContain('--since r7 is this edition itself: nothing to compare');
+    expect(runCli(['build', join('sources', 'r7'), '--no-packs', '--since', 'r6'], dir2).status).toBe(0);
+    const since = new ExcelJS.Workbook();
+    await since.xlsx.readFile(join(dir2, 'out', 'r7', 'contacts.xlsx'));
+    expect(since.getWorksheet('変更点')!.rowCount).toBeGreaterThan(20);
   });
 
   it('with a figure the new text lost, init lists it for review and validate refuses exactly those', () => {

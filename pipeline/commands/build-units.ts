@@ -1,0 +1,195 @@
+import type { Briefing } from '../../schemas/briefing.ts';
+import type { Manifest } from '../../schemas/manifest.ts';
+import type { ValidationReport } from '../../schemas/validation.ts';
+import { hashOf, type RenderUnit } from '../build/build-state.ts';
+import { codeHash } from '../build/code-hash.ts';
+import { changeEntries } from '../diff/entries.ts';
+import { PackVerificationError } from '../lib/errors.ts';
+import type { DocumentChanges } from '../render-markdown/index.ts';
+import { formatEraYear } from '../units/era.ts';
+import { programView } from '../views/program-view.ts';
+import type { BuildOptions } from './build.ts';
+import type { PreviousEdition } from './previous-edition.ts';
+
+export interface BuildContext {
+  briefing: Briefing;
+  report: ValidationReport;
+  manifest: Manifest;
+  options: BuildOptions;
+  /** the source text and the checks file, for the staff report's listings */
+  sourceText: string;
+  checksText: string | null;
+  /** the edition the manifest names as the previous one, if it does */
+  previous: PreviousEdition | null;
+  /** an output of this build: as rendered by an earlier unit of it, else as written by an earlier build */
+  output(path: string): Promise<Uint8Array>;
+}
+
+/** The browser that prints the packs, by its reported version (a wrapper script's size says nothing). */
+async function browserIdentity(): Promise<string> {
+  const { browserVersion, findBrowser } = await import('../render-pdf/index.ts');
+  try {
+    const choice = await findBrowser();
+    return `${choice.path} ${browserVersion(choice)}`;
+  } catch (err) {
+    return `none: ${(err as Error).message}`;
+  }
+}
+
+const json = (path: string, data: unknown): RenderUnit => {
+  const content = JSON.stringify(data, null, 2) + '\n';
+  return { id: path, inputHash: hashOf(content), render: async () => [{ path, content }] };
+};
+
+/** The outputs of a build, each with the inputs it depends on. */
+export async function renderUnits(ctx: BuildContext): Promise<RenderUnit[]> {
+  const { briefing, report, manifest } = ctx;
+  const packs = await packUnits(ctx);
+  const workbook: RenderUnit = {
+    id: 'contacts.xlsx',
+    inputHash: hashOf(codeHash(['pipeline/render-excel/index.ts']), briefing, report, manifest, ctx.previous?.fingerprint ?? null),
+    // Renderers load their heavy libraries only when there is something to render.
+    render: async () => [{ path: 'contacts.xlsx', content: await (await import('../render-excel/index.ts')).renderContactsWorkbook(briefing, report, manifest, (await ctx.previous?.changes()) ?? null) }],
+  };
+  return [
+    json('briefing.json', briefing),
+    json('validation.json', report),
+    ...(await reportUnits(ctx)),
+    ...markdownUnits(ctx),
+    ...packs,
+    workbook,
+    // last: it gathers the packs and the workbook, as rendered now or as written before
+    ...deliveryUnits(ctx, packs[0] ?? null, workbook),
+  ];
+}
+
+/**
+ * One folder and one zip per prefecture (its pack, the workbook, its cover letter, checksums) and
+ * the distribution manifest: rendered again when the packs or the workbook are, or when the
+ * letters' own inputs change. None without packs.
+ */
+function deliveryUnits(ctx: BuildContext, packs: RenderUnit | null, workbook: RenderUnit): RenderUnit[] {
+  if (!packs) return [];
+  const { briefing, manifest } = ctx;
+  return [
+    {
+      id: 'delivery',
+      inputHash: hashOf(codeHash(['pipeline/render-delivery/index.ts', 'pipeline/render-pdf/index.ts']), packs.inputHash, workbook.inputHash, manifest, ctx.previous?.fingerprint ?? null),
+      render: async () => {
+        const [{ printLetters, PacksManifest }, { assembleDelivery }] = await Promise.all([import('../render-pdf/index.ts'), import('../render-delivery/index.ts')]);
+        const prefectures = PacksManifest.parse(JSON.parse(new TextDecoder().decode(await ctx.output('packs.json')))).packs.filter((p) => p.recipient !== null);
+        const printed = await printLetters({ briefing, manifest, changes: (await ctx.previous?.changes()) ?? null, packs: prefectures });
+        if (printed.problems.length > 0) throw new PackVerificationError({ ok: false, problems: printed.problems.map((message) => ({ pack: 'delivery', check: 'letter', message })) });
+        const inputs = await Promise.all(
+          prefectures.map(async (p) => ({ id: p.id, recipient: p.recipient!, prefectureCode: p.prefectureCode!, pack: await ctx.output(p.files[0]!.path), letter: printed.letters.get(p.id)! })),
+        );
+        return assembleDelivery(manifest, await ctx.output('contacts.xlsx'), inputs);
+      },
+    },
+  ];
+}
+
+/** What the program documents list of the changes since the previous edition, compared only when a document is rendered. */
+async function documentChanges(ctx: BuildContext): Promise<DocumentChanges | null> {
+  const diff = (await ctx.previous?.changes()) ?? null;
+  return diff && { fromYear: formatEraYear(diff.from.fiscalYear), toYear: formatEraYear(diff.to.fiscalYear), entries: changeEntries(diff, ctx.briefing) };
+}
+
+/** The program documents, their charts and their index: each program its own unit, so editing one leaves the others alone. */
+function markdownUnits(ctx: BuildContext): RenderUnit[] {
+  const { briefing, report, manifest } = ctx;
+  const markdownCode = codeHash(['pipeline/render-markdown/index.ts']);
+  // Program documents do not carry the file checksum, so editing one program leaves the others alone.
+  const edition = { ...manifest, source: { file: manifest.source.file } };
+  let markdown: Promise<typeof import('../render-markdown/index.ts')> | null = null;
+  const loadMarkdown = () => (markdown ??= import('../render-markdown/index.ts'));
+  let documents: Promise<import('../render-markdown/index.ts').ProgramDocument[]> | null = null;
+  const renderDocuments = () => (documents ??= Promise.all([loadMarkdown(), documentChanges(ctx)]).then(([m, changes]) => m.renderProgramDocuments(briefing, report, manifest, changes)));
+  const previous = ctx.previous?.fingerprint ?? null;
+  const programUnits: RenderUnit[] = briefing.programs.map((p) => ({
+    id: `programs/${p.no}`,
+    inputHash: hashOf(markdownCode, edition, programView(briefing, report, p), previous),
+    render: async () => {
+      const doc = (await renderDocuments()).find((d) => d.program === p.no)!;
+      return [{ path: doc.path, content: doc.markdown }];
+    },
+  }));
+  const chartUnit: RenderUnit = {
+    id: 'programs/charts',
+    inputHash: hashOf(markdownCode, codeHash(['pipeline/views/chart.ts', 'pipeline/views/series-target.ts']), edition, briefing.series, briefing.dates, briefing.quantities.filter((q) => /目標/.test(q.context))),
+    // The charts the program documents reference, drawn by the same code as the PDF packs.
+    render: async () => {
+      const [{ seriesChartSvg }, { seriesTarget }] = await Promise.all([import('../views/chart.ts'), import('../views/series-target.ts')]);
+      return (await renderDocuments()).flatMap((doc) =>
+        doc.frontMatter.charts.map((chart) => {
+          const series = briefing.series.find((s) => s.id === chart.series)!;
+          const view = programView(briefing, report, briefing.programs.find((p) => p.no === doc.program)!);
+          const drawn = view.slides.flatMap((s) => s.blocks.flatMap((b) => b.charts)).find((c) => c.series.id === series.id)!;
+          return { path: `programs/${chart.src}`, content: seriesChartSvg(series, seriesTarget(briefing, series), { title: `${drawn.figure.number} ${drawn.figure.text}`, description: drawn.description }) };
+        }),
+      );
+    },
+  };
+  const indexUnit: RenderUnit = {
+    id: 'programs/index.md',
+    inputHash: hashOf(markdownCode, edition, briefing.programs, briefing.budgets, report.checks),
+    render: async () => {
+      const m = await loadMarkdown();
+      const index = m.renderIndexDocument(briefing, report, manifest, await renderDocuments());
+      return [{ path: index.path, content: index.markdown }];
+    },
+  };
+  return [...programUnits, chartUnit, indexUnit];
+}
+
+/** The PDF packs, national and per prefecture, printed and verified together. */
+async function packUnits(ctx: BuildContext): Promise<RenderUnit[]> {
+  const { briefing, report, manifest, options } = ctx;
+  if (options.packs === false) return [];
+  return [
+    {
+      id: 'packs',
+      inputHash: hashOf(
+        codeHash(['pipeline/render-pdf/index.ts']),
+        await browserIdentity(),
+        briefing,
+        report,
+        manifest,
+        ctx.previous?.fingerprint ?? null,
+      ),
+      render: async () => {
+        const { renderPacks } = await import('../render-pdf/index.ts');
+        const changes = (await ctx.previous?.changes()) ?? null;
+        const result = await renderPacks({ briefing, report, manifest, changes }, { onProgress: options.onPackProgress });
+        if (!result.verification.ok) throw new PackVerificationError(result.verification);
+        return result.files;
+      },
+    },
+  ];
+}
+
+/** The staff report: every check and finding, the lines they point at — never part of what prefectures read. */
+async function reportUnits(ctx: BuildContext): Promise<RenderUnit[]> {
+  const { briefing, report, manifest, options } = ctx;
+  const reportCode = codeHash(['pipeline/report/html.ts']);
+  const reportInput = { report, briefing, manifest, source: ctx.sourceText, checks: ctx.checksText };
+  const html: RenderUnit = {
+    id: 'validation.html',
+    inputHash: hashOf(reportCode, report, briefing.programs, manifest, ctx.sourceText, ctx.checksText ?? ''),
+    render: async () => [{ path: 'validation.html', content: (await import('../report/html.ts')).validationHtml({ ...reportInput, fullListings: true }) }],
+  };
+  if (options.packs === false) return [html];
+  const pdf: RenderUnit = {
+    id: 'validation-report.pdf',
+    inputHash: hashOf(reportCode, codeHash(['pipeline/render-pdf/index.ts']), await browserIdentity(), report, briefing.programs, manifest, ctx.sourceText, ctx.checksText ?? ''),
+    render: async () => {
+      const [{ validationHtml }, { printReport, reportPrintOptions }] = await Promise.all([import('../report/html.ts'), import('../render-pdf/index.ts')]);
+      const printable = validationHtml({ ...reportInput, fullListings: false }, reportPrintOptions());
+      const printed = await printReport(printable, [...report.checks.map((c) => c.id), ...report.findings.map((f) => f.checkId ?? f.ruleId)], { generatedAt: manifest.generatedAt });
+      if (printed.problems.length > 0) throw new PackVerificationError({ ok: false, problems: printed.problems.map((message) => ({ pack: 'validation-report', check: 'report', message })) });
+      return [{ path: 'validation-report.pdf', content: printed.pdf }];
+    },
+  };
+  return [html, pdf];
+}
+

@@ -1,0 +1,126 @@
+import type { Briefing } from '../../schemas/briefing.ts';
+import type { EditionDiff } from '../../schemas/diff.ts';
+import type { Manifest } from '../../schemas/manifest.ts';
+import type { PackEntry } from '../../schemas/packs.ts';
+import { changeEntries, concernsPrefecture } from '../diff/entries.ts';
+import { formatEraDate, formatEraYear } from '../units/era.ts';
+import { deliveryFiles } from '../views/delivery-files.ts';
+import { loadAssets, ASSET_ORIGIN, assetUrls, contentSecurityPolicy } from './assets.ts';
+import { openBrowser } from './browser.ts';
+import { findBrowser, type BrowserChoice } from './browser-path.ts';
+import { mapOnPages, openPrintPages } from './page-pool.ts';
+import { normalizePdf } from './pdf-normalize.ts';
+import { pageTexts, pdfFonts, withPdf } from './pdf-read.ts';
+import { compileTemplates } from './templates.ts';
+import { compact } from './verify.ts';
+import { DEFAULT_TIMEOUT_MS } from './render-packs.ts';
+
+/** What templates/pdf/letter.hbs is given. */
+export interface LetterView {
+  title: string;
+  csp: string;
+  assets: ReturnType<typeof assetUrls>;
+  pageCss: string;
+  date: string;
+  recipient: string;
+  sender: string;
+  subject: string;
+  body: string;
+  files: { name: string; file: string; detail: string }[];
+  zipNote: string;
+  points: string[];
+  inquiries: { department: string; phone: string } | null;
+  programInquiries: string;
+}
+
+export interface LetterInput {
+  briefing: Briefing;
+  manifest: Manifest;
+  /** what changed since the previous edition; null without one */
+  changes: EditionDiff | null;
+  /** the prefecture packs as packs.json lists them */
+  packs: readonly PackEntry[];
+}
+
+/** A one-page letter: no running header or page number. */
+const LETTER_PAGE_CSS = '@page { @top-left { content: none; } @top-right { content: none; } @bottom-left { content: none; } @bottom-center { content: none; } }';
+
+/** The cover letter of one prefecture's delivery folder. Pure. */
+export function letterView(input: LetterInput, pack: PackEntry, origin = ASSET_ORIGIN): LetterView {
+  const { manifest, briefing } = input;
+  const prefecture = pack.recipient!;
+  const files = deliveryFiles(pack.id);
+  const year = formatEraYear(manifest.fiscalYear);
+  const entries = input.changes ? changeEntries(input.changes, briefing) : null;
+  const own = entries ? entries.filter((e) => concernsPrefecture(e, briefing, prefecture)).length : 0;
+  const pages = pack.files[0]!.pages;
+  return {
+    title: `${manifest.title}の送付について（${prefecture}）`,
+    csp: contentSecurityPolicy(origin),
+    assets: assetUrls(origin),
+    pageCss: LETTER_PAGE_CSS,
+    date: formatEraDate(manifest.generatedAt),
+    recipient: `${prefecture} 御中`,
+    sender: manifest.publisher,
+    subject: `${manifest.title}の送付について`,
+    body: `標記について、${year}の施策説明資料の${prefecture}版を下記のとおり送付します。`,
+    files: [
+      { name: `施策説明資料（${prefecture}版）`, file: files.pack, detail: `PDF、${pages}ページ` },
+      { name: '施策担当者・予算等一覧', file: files.workbook, detail: 'Excel（施策別担当者、予算・財政措置、変更点 ほか）' },
+      { name: '確認用チェックサム', file: files.sums, detail: '各ファイルの SHA-256（sha256sum -c で確認できます）' },
+    ],
+    zipNote: `上記のファイルと本状は、まとめて ${files.zip} としても送付します。`,
+    points: [
+      pack.mentions > 0 ? `${prefecture}又は${prefecture}内の市町村の名称が記載されている箇所：${pack.mentions}件（資料の「貴団体に関係する記載」に一覧があります）` : `${prefecture}又は${prefecture}内の市町村に固有の記載はありません。`,
+      entries === null
+        ? '前年度の資料との比較は行っていません。'
+        : `前年度からの主な変更点：${entries.length}件${own > 0 ? `（うち${prefecture}又は${prefecture}内の市町村に関係するもの${own}件）` : ''}（資料の「前年度からの主な変更点」に一覧があります）`,
+    ],
+    inquiries: manifest.inquiries ?? null,
+    programInquiries: '各施策の内容については、資料の連絡先一覧に記載の担当課室にお問い合わせください。',
+  };
+}
+
+export interface PrintedLetters {
+  /** by pack id */
+  letters: Map<string, Uint8Array>;
+  /** what reading the letters back found wrong; empty when they are right */
+  problems: string[];
+}
+
+/**
+ * Prints the cover letter of every prefecture pack with one browser and reads each back: one page,
+ * the recipient and every file it lists in the text, only the served TrueType fonts. Dated
+ * generatedAt, so a rerun gives the same bytes. Writes nothing.
+ */
+export async function printLetters(input: LetterInput, options: { browser?: BrowserChoice; timeoutMs?: number; concurrency?: number } = {}): Promise<PrintedLetters> {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const packs = input.packs.filter((p) => p.recipient !== null);
+  const templates = compileTemplates();
+  const assets = await loadAssets();
+  const session = await openBrowser(options.browser ?? (await findBrowser()), timeoutMs);
+  try {
+    const pages = await openPrintPages(session.browser, Math.max(1, Math.min(options.concurrency ?? 2, packs.length)), assets, timeoutMs);
+    const printed = await mapOnPages(packs, pages, async (pack, page) => {
+      const view = letterView(input, pack);
+      const { pdf, blocked } = await page.print(templates.letter(view));
+      const normalized = normalizePdf(pdf, input.manifest.generatedAt);
+      const problems = [...blocked.map((b) => `${pack.id}: the letter tried to load ${b.url} (${b.reason})`), ...(await readBack(normalized, view, pack.id))];
+      return { id: pack.id, pdf: normalized, problems };
+    });
+    return { letters: new Map(printed.map((p) => [p.id, p.pdf])), problems: printed.flatMap((p) => p.problems) };
+  } finally {
+    await session.close();
+  }
+}
+
+async function readBack(pdf: Uint8Array, view: LetterView, id: string): Promise<string[]> {
+  const problems: string[] = [];
+  await withPdf(pdf, async (doc) => {
+    if (doc.numPages !== 1) problems.push(`${id}: the letter has ${doc.numPages} pages, expected one`);
+    const text = compact((await pageTexts(doc)).join(''));
+    for (const word of [view.recipient, view.subject, ...view.files.map((f) => f.file)]) if (!text.includes(compact(word))) problems.push(`${id}: the letter does not show "${word}"`);
+    for (const f of await pdfFonts(doc)) if (f.type3 || !/NotoSansJP/.test(f.name)) problems.push(`${id}: the letter embeds ${f.name}${f.type3 ? ' (Type 3)' : ''}`);
+  });
+  return problems;
+}
