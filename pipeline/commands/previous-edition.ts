@@ -5,6 +5,7 @@ import type { VFile } from 'vfile';
 import type { Briefing } from '../../schemas/briefing.ts';
 import type { EditionDiff } from '../../schemas/diff.ts';
 import { hashOf } from '../build/build-state.ts';
+import { codeHash } from '../build/code-hash.ts';
 import { diffEditions } from '../diff/index.ts';
 import { BriefingError, InputError } from '../lib/errors.ts';
 import { exists } from '../lib/fs.ts';
@@ -34,6 +35,8 @@ export async function previousEdition(resolved: ResolvedSource, briefing: Briefi
   if (!/^[a-z][0-9a-z-]*$/.test(previous)) throw new InputError(`--since takes an edition id such as r6, not "${previous}"`, { file: where, ruleId: 'previous-edition' });
   if (previous === resolved.manifest.edition) throw new InputError(`${named} is this edition itself: nothing to compare`, { file: where, ruleId: 'previous-edition' });
   const skip = (why: string) => {
+    // asked for on the command line: a typo must not print packs that say nothing changed
+    if (since) throw new InputError(`${named} cannot be read (${why})`, { file: where, ruleId: 'previous-edition' });
     const msg = file.message(`${named} cannot be read (${why}): the outputs list no changes (no 変更点 sheet, no 前年度からの主な変更点)`, { ruleId: 'previous-edition', source: 'briefing-build' });
     msg.fatal = false;
     return null;
@@ -46,13 +49,17 @@ export async function previousEdition(resolved: ResolvedSource, briefing: Briefi
   const folders = [...(resolved.manifestPath ? [join(dirname(dirname(resolved.manifestPath)), previous)] : []), join(PROJECT_ROOT, 'sources', previous)];
   const folder = (await Promise.all(folders.map(async (f) => ((await exists(join(f, 'manifest.yaml'))) ? f : null)))).find((f) => f !== null);
   if (!folder) return skip(`no sources/${previous}/manifest.yaml`);
-  let fingerprint: string;
+  let last: ResolvedSource;
+  let sourceHash: string;
   try {
-    const last = await resolveSource(folder);
-    fingerprint = hashOf(last.manifest, createHash('sha256').update(await readFile(last.sourcePath)).digest('hex'));
+    last = await resolveSource(folder);
+    sourceHash = createHash('sha256').update(await readFile(last.sourcePath)).digest('hex');
   } catch (err) {
     return refused(err);
   }
+  if (last.manifest.fiscalYear >= resolved.manifest.fiscalYear) return skip(`its fiscal year ${last.manifest.fiscalYear} is not before this edition's ${resolved.manifest.fiscalYear}`);
+  // its manifest and source, and the code that reads and compares it (the parser, the diff)
+  const fingerprint = hashOf(last.manifest, sourceHash, codeHash(['pipeline/commands/previous-edition.ts']));
   let compared: Promise<EditionDiff | null> | null = null;
   const changes = () => (compared ??= parseEdition(folder).then((from) => diffEditions(from, { briefing, lineText: sourceLines({ text }).lineText }), refused));
   return { fingerprint, changes };

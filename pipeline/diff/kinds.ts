@@ -26,6 +26,9 @@ export const withoutNumbers = (text: string): string => compact(text).replace(/[
 /** "R6当初予算額" and "R7当初予算額" are the same line of two editions: drop the year. */
 const budgetKey = (label: string) => compact(label).replace(/^(令和(元|\d{1,2})年度|[RH](元|\d{1,2}))/, '');
 
+/** The subject of a cap as it was before a raise the slide states (「320万円⇒340万円」): its change is no 拡充 of its own. */
+export const BEFORE_RAISE = '（引上げ前）';
+
 /** One kind of figure the diff compares: its section title and its figures per program. */
 export interface DiffKind {
   title: string;
@@ -44,7 +47,7 @@ export const DIFF_KINDS = {
     figures: (b, p) =>
       own(b.measures, p).flatMap((x) => [
         ...(x.cap ? [{ base: compact(`${x.item}${x.perUnit ? `／${x.perUnit}` : ''}`), subject: `${x.item}${x.perUnit ? `／${x.perUnit}` : ''}`, value: x.cap.yen, printed: x.cap.printed, at: x.at }] : []),
-        ...(x.previous ? [{ base: compact(`${x.item} 引上げ前`), subject: `${x.item}（引上げ前）`, value: x.previous.yen, printed: x.previous.printed, at: x.at }] : []),
+        ...(x.previous ? [{ base: compact(`${x.item} 引上げ前`), subject: `${x.item}${BEFORE_RAISE}`, value: x.previous.yen, printed: x.previous.printed, at: x.at }] : []),
         ...(x.amount ? [{ base: compact(`${x.item} 措置額`), subject: `${x.item}（標準団体の措置額）`, value: x.amount.yen, printed: x.amount.printed, at: x.at }] : []),
         ...x.components.map((c) => ({ base: compact(`${x.item} ${c.label}`), subject: `${x.item} ${c.label}`, value: c.amount.yen, printed: c.amount.printed, at: c.at })),
       ]),
@@ -133,11 +136,17 @@ export const DIFF_SECTIONS: readonly { key: DiffKindName | 'sentences' | 'contac
   { key: 'contacts', title: '担当・連絡先' },
 ];
 
-/** The words around a number for a reader: up to 20 characters before it and 10 after, on its line. */
+/**
+ * The words around a number for a reader, on its line: from the start of its clause (after 。、：
+ * or an opening bracket, 8 to 30 characters back) to 10 characters after it; cut words marked …
+ */
 function around(context: string, offset: number, length: number): string {
-  const start = Math.max(0, offset - 20);
+  const from = Math.max(0, offset - 30);
+  const window = context.slice(from, Math.max(from, offset - 8));
+  const clause = Math.max(...['。', '、', '：', '（', '(', '「', '●', '○', '・'].map((c) => window.lastIndexOf(c)));
+  const start = clause >= 0 ? from + clause + 1 : Math.max(0, offset - 20);
   const end = Math.min(context.length, offset + length + 10);
-  return `${start > 0 ? '…' : ''}${context.slice(start, end).trim()}${end < context.length ? '…' : ''}`;
+  return `${start > 0 && clause < 0 ? '…' : ''}${context.slice(start, end).trim()}${end < context.length ? '…' : ''}`;
 }
 
 /**

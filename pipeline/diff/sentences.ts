@@ -82,14 +82,23 @@ export function compareSentences(program: ChangeProgram, before: readonly Senten
   const added = after.filter((s) => take(left, s.key) === false);
   const value = (s: Sentence) => ({ value: null, printed: s.text, at: s.at, slide: null });
   const out: FigureChange[] = [];
-  const unpaired = new Set(added);
-  for (const g of gone) {
-    const best = [...unpaired].map((a) => ({ a, score: dice(g.key, a.key) })).sort((x, y) => y.score - x.score)[0];
-    if (best && best.score >= REWORDED) {
-      unpaired.delete(best.a);
-      out.push({ ...head, subject: best.a.slideTitle, kind: 'changed', before: value(g), after: value(best.a) });
-    } else out.push({ ...head, subject: g.slideTitle, kind: 'removed', before: value(g), after: null });
+  // the most alike pairs first, across both lists: a sentence is paired with its best match, not the first good one
+  const pairs = gone
+    .flatMap((g) => added.map((a) => ({ g, a, score: dice(g.key, a.key) })))
+    .filter((p) => p.score >= REWORDED)
+    .sort((x, y) => y.score - x.score);
+  const paired = new Map<Sentence, Sentence>();
+  const taken = new Set<Sentence>();
+  for (const p of pairs) {
+    if (paired.has(p.g) || taken.has(p.a)) continue;
+    paired.set(p.g, p.a);
+    taken.add(p.a);
   }
+  for (const g of gone) {
+    const a = paired.get(g);
+    out.push(a ? { ...head, subject: a.slideTitle, kind: 'changed', before: value(g), after: value(a) } : { ...head, subject: g.slideTitle, kind: 'removed', before: value(g), after: null });
+  }
+  const unpaired = new Set(added.filter((a) => !taken.has(a)));
   for (const a of added) if (unpaired.has(a)) out.push({ ...head, subject: a.slideTitle, kind: 'added', before: null, after: value(a) });
   // in this edition's order; what it no longer says after, in last year's order (its lines are another file's)
   const line = (c: FigureChange) => c.after?.at?.line ?? Number.POSITIVE_INFINITY;

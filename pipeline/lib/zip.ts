@@ -20,8 +20,10 @@ export async function deterministicZip(entries: readonly ZipEntry[], date: Date)
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'DOS' });
 }
 
-/** The date a build stamps on archive entries: its generatedAt at local midnight (DOS times have no zone). */
+/**
+ * The date a build stamps on archive entries: its generatedAt at midnight UTC. JSZip writes DOS
+ * times from the UTC fields, so the bytes are the same in every time zone.
+ */
 export function archiveDate(generatedAt: string): Date {
-  const [y, m, d] = generatedAt.split('-').map(Number) as [number, number, number];
-  return new Date(y, m - 1, d);
+  return new Date(`${generatedAt}T00:00:00Z`);
 }

@@ -1,6 +1,6 @@
 import type { Briefing } from '../../schemas/briefing.ts';
 import type { EditionDiff } from '../../schemas/diff.ts';
-import { changeEntries } from '../diff/entries.ts';
+import { changeEntries, type ChangeEntry } from '../diff/entries.ts';
 import type { Table, TableCell } from './table.ts';
 
 export const CHANGES_SHEET = '変更点';
@@ -13,6 +13,9 @@ const COLUMNS = ['No.', '施策名', '区分', '変更', '項目', '前年度', 
  * with the value of each year and the slide each stands on (never a line number: this sheet is for
  * prefectures).
  */
+/** The slide as a number (filterable), several as text: 53・54. */
+const slideCell = (side: ChangeEntry['before']): TableCell => (!side || side.slides.length === 0 ? null : side.slides.length === 1 ? side.slides[0]! : side.slides.join('・'));
+
 export function changesTable(diff: EditionDiff, briefing: Briefing): Table {
   const rows: TableCell[][] = changeEntries(diff, briefing).map((e) => [
     // a program that ended is marked with last year's number: another program may carry it now
@@ -22,9 +25,9 @@ export function changesTable(diff: EditionDiff, briefing: Briefing): Table {
     e.label,
     e.subject,
     e.before?.printed ?? null,
-    e.before?.slide ?? null,
+    slideCell(e.before),
     e.after?.printed ?? null,
-    e.after?.slide ?? null,
+    slideCell(e.after),
   ]);
   return {
     name: CHANGES_SHEET,

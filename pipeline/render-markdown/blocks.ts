@@ -72,13 +72,14 @@ export function blockNodes(view: BlockView, chartSrc: (seriesId: string) => stri
     case 'fields':
       return [{ type: 'list', ordered: false, spread: false, children: block.fields.map((f) => ({ type: 'listItem', spread: false, children: [{ type: 'paragraph', children: [strong(f.label), ...withMarks(`：${f.text}`, marksOf(f.at))] }] })) }];
     case 'other':
-      return [paragraph([text('〔図中の記載〕 '), ...phrasing(block.items.map((i) => i.text.replace(/\s*\n\s*/g, ' ')).join(' ／ '))])];
+      return [paragraph([text('〔図中の記載〕 '), ...block.items.flatMap((i, k) => [...(k > 0 ? [text(' ／ ')] : []), ...withMarks(i.text.replace(/\s*\n\s*/g, ' '), marksOf(i.at))])])];
     case 'chart':
       return [...caption(view), table([{ header: '区分' }, { header: '割合', align: 'right' }], block.items.map((i) => [i.label, i.printed]))];
     case 'table': {
       const width = Math.max(...[...block.header, ...block.rows].map((r) => r.length));
       const header = block.header[0] ?? [];
-      const columns = Array.from({ length: width }, (_, k) => ({ header: header[k] ? cellText(header[k]!) : '', align: k > 0 && block.role !== 'contacts' && block.role !== 'places' && block.role !== 'sheet' ? ('right' as const) : null }));
+      const headerMarks = rowMarks(header.map((c) => c.at), marksOf);
+      const columns = Array.from({ length: width }, (_, k) => ({ header: header[k] ? withMarks(cellText(header[k]!), headerMarks[k]!) : '', align: k > 0 && block.role !== 'contacts' && block.role !== 'places' && block.role !== 'sheet' ? ('right' as const) : null }));
       const rows = block.rows.map((r) => {
         const marks = rowMarks(r.map((c) => c.at), marksOf);
         return r.map((c, k) => withMarks(cellText(c), marks[k]!));

@@ -14,7 +14,7 @@ export interface DocumentChanges {
 /** The one line a document without a previous edition carries. */
 export const NO_PREVIOUS_LINE = '本版は前年度の資料との比較を行っていないため、変更点は掲載していません。';
 
-const side = (s: ChangeSide | null) => (s ? `${s.printed}${s.slide === null ? '' : `（スライド${s.slide}）`}` : '—');
+const side = (s: ChangeSide | null) => (s ? `${s.printed}${s.slides.length === 0 ? '' : `（スライド${s.slides.join('・')}）`}` : '—');
 
 /**
  * 前年度からの主な変更点 of one program: each of its changes with both years' text and slides —

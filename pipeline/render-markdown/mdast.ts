@@ -29,7 +29,7 @@ export const GFM_OPTIONS = { tablePipeAlign: true, tableCellPadding: true, strin
 export type Inline = string | PhrasingContent | readonly PhrasingContent[];
 
 export interface Column {
-  header: string;
+  header: Inline;
   align?: AlignType;
 }
 

@@ -6,7 +6,7 @@ import { heading, list, paragraph, table } from './mdast.ts';
 
 const slides = (ns: readonly number[]) => ns.map((n) => `スライド${n}`).join('、');
 
-type Column = Parameters<typeof table>[0][number];
+type Column = { header: string; align?: Parameters<typeof table>[0][number]['align'] };
 
 /** A summary table without the columns that are empty on every row (備考 where nothing is noted). */
 function compactTable(columns: readonly Column[], rows: readonly string[][], optional: ReadonlySet<string>): RootContent {

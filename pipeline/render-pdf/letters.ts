@@ -63,18 +63,18 @@ export function letterView(input: LetterInput, pack: PackEntry, origin = ASSET_O
     recipient: `${prefecture} 御中`,
     sender: manifest.publisher,
     subject: `${manifest.title}の送付について`,
-    body: `標記について、${year}の施策説明資料の${prefecture}版を下記のとおり送付します。`,
+    body: `標記について、${year}の施策説明資料（${prefecture}版）を下記のとおり送付しますので、施策の推進に御活用ください。`,
     files: [
       { name: `施策説明資料（${prefecture}版）`, file: files.pack, detail: `PDF、${pages}ページ` },
       { name: '施策担当者・予算等一覧', file: files.workbook, detail: 'Excel（施策別担当者、予算・財政措置、変更点 ほか）' },
       { name: '確認用チェックサム', file: files.sums, detail: '各ファイルの SHA-256（sha256sum -c で確認できます）' },
     ],
-    zipNote: `上記のファイルと本状は、まとめて ${files.zip} としても送付します。`,
+    zipNote: `上記の資料と本状を一つにまとめた ${files.zip} も併せて送付します。`,
     points: [
-      pack.mentions > 0 ? `${prefecture}又は${prefecture}内の市町村の名称が記載されている箇所：${pack.mentions}件（資料の「貴団体に関係する記載」に一覧があります）` : `${prefecture}又は${prefecture}内の市町村に固有の記載はありません。`,
+      pack.mentions > 0 ? `${prefecture}又は${prefecture}内の市町村の名称が記載されている箇所：${pack.mentions}件（資料の「貴団体に関係する記載」を御参照ください。）` : `資料には、${prefecture}又は${prefecture}内の市町村に固有の記載はありません。`,
       entries === null
         ? '前年度の資料との比較は行っていません。'
-        : `前年度からの主な変更点：${entries.length}件${own > 0 ? `（うち${prefecture}又は${prefecture}内の市町村に関係するもの${own}件）` : ''}（資料の「前年度からの主な変更点」に一覧があります）`,
+        : `前年度からの主な変更点：${entries.length}件${own > 0 ? `（うち${prefecture}又は${prefecture}内の市町村の名称を含むもの${own}件）` : ''}（資料の「前年度からの主な変更点」を御参照ください。）`,
     ],
     inquiries: manifest.inquiries ?? null,
     programInquiries: '各施策の内容については、資料の連絡先一覧に記載の担当課室にお問い合わせください。',

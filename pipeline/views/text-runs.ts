@@ -51,9 +51,12 @@ export interface TextMark {
   find: readonly string[];
 }
 
+/** What a figure's word goes on with: a unit per something (／人), the 目 of an ordinal (43回目). */
+const WORD_TAIL = /^(?:[／/](?:人|団体|県|年|市町村|組織|件)|目)/u;
+
 /**
  * A text cut where its marks go: each mark after the first occurrence of its figure not taken by
- * an earlier mark, or at the end. The pieces, joined, are the text unchanged.
+ * an earlier mark (after the whole word: 540万円／人, 43回目), or at the end. The pieces, joined, are the text unchanged.
  */
 export function placeMarks(text: string, marks: readonly TextMark[]): { text: string; mark: TextMark | null }[] {
   if (marks.length === 0) return [{ text, mark: null }];
@@ -63,8 +66,10 @@ export function placeMarks(text: string, marks: readonly TextMark[]): { text: st
       let at = f === '' ? -1 : text.indexOf(f);
       while (at >= 0 && taken.has(at + f.length)) at = text.indexOf(f, at + 1);
       if (at >= 0) {
+        // after the whole word: 540万円／人, 43回目 — never inside it
+        const end = at + f.length + (WORD_TAIL.exec(text.slice(at + f.length))?.[0].length ?? 0);
         taken.add(at + f.length);
-        return { mark, end: at + f.length, order };
+        return { mark, end, order };
       }
     }
     return { mark, end: text.length, order };

@@ -57,19 +57,22 @@ describe('前年度からの主な変更点 in the packs of an edition with a pr
     const text = await changesText('briefing-pack.pdf');
     const c = R7_CHANGES;
     expect(text).toContain('新設施策地域の担い手確保支援事業—21-⑪（新設）スライド66');
-    expect(text).toContain('終了施策医療コンテナの活用21-⑨掲載なし');
+    expect(text).toContain('掲載終了施策医療コンテナの活用21-⑨掲載なし');
     expect(text).toContain('番号変更施策成果連動型民間委託契約方式（PFS）について21-⑩21-⑨');
     expect(text).toContain(`増額予算額当初予算額R6当初予算額${c.budget.from}スライド3R7当初予算額${c.budget.to}スライド3`);
     expect(text).toContain(`拡充上限額・措置額地域おこし協力隊員の活動に要する経費／人${c.cap.from}スライド1${c.cap.to}スライド1`);
-    expect(text).toContain(`新規時系列隊員数令和6年度—${c.seriesPoint.to}スライド1`);
+    expect(text).toContain(`追加時系列隊員数令和6年度—${c.seriesPoint.to}スライド1`);
     expect(text).toContain('5,831人スライド54');
     expect(text).toContain('5,876人スライド54');
-    expect(text).toContain(`${c.phone.from}スライド68${c.phone.to}`);
+    // the same change on two slides: once, with both
+    expect(text).toContain(`${c.quantity.from}スライド53・54${c.quantity.to}スライド53・54`);
+    // a contact stands in the contact list, on no slide of the pack
+    expect(text).toContain(`${c.phone.from}${c.phone.to}`);
     expect(text).toContain(`追加スライドの記載`);
     expect(text).toContain(compact(R7_SENTENCES.added.text));
     expect(text).toContain(`削除スライドの記載`);
     expect(text).toContain(compact(R7_SENTENCES.removed.text));
-    expect(text).toContain(`修正スライドの記載`);
+    expect(text).toContain(`変更スライドの記載`);
     expect(text).toContain(compact(R7_SENTENCES.reworded.to));
     // years that only moved with the edition (R6 → R7) are no change a reader needs
     expect(text).not.toMatch(/日付・年度＜特別交付税措置：R7＞/);
@@ -77,10 +80,10 @@ describe('前年度からの主な変更点 in the packs of an edition with a pr
 
   it('puts the changes that name the prefecture or its municipalities first in its pack', async () => {
     const shimane = await changesText('prefectures/32-shimane.pdf');
-    const own = shimane.indexOf('島根県又は島根県内の市町村に関係する変更');
+    const own = shimane.indexOf('島根県又は島根県内の市町村の名称を含む変更');
     expect(own).toBeGreaterThan(0);
     expect(shimane.indexOf(compact(R7_SENTENCES.added.text))).toBeGreaterThan(own);
-    expect(shimane.indexOf(compact(R7_SENTENCES.added.text))).toBeLessThan(shimane.indexOf('施策の新設・終了・名称変更・番号変更'));
+    expect(shimane.indexOf(compact(R7_SENTENCES.added.text))).toBeLessThan(shimane.indexOf('施策の新設・掲載終了・名称変更・番号変更'));
     // listed once: not again under its program
     expect(shimane.split(compact(R7_SENTENCES.added.text))).toHaveLength(2);
     const tokyo = await changesText('prefectures/13-tokyo.pdf');
@@ -98,10 +101,10 @@ describe('前年度からの主な変更点 in the packs of an edition with a pr
       expect(entryPage).toBeGreaterThanOrEqual(destinations.get('changes')!);
       expect(entryPage).toBeLessThan(destinations.get('prog-01')!);
       const programPages = texts.slice(destinations.get('prog-01')! - 1, destinations.get('prog-02')! - 1).join('');
-      expect(programPages).toContain(`${R7_CHANGES.cap.to}拡充／人を上限`);
-      expect(programPages).toContain(`${R7_CHANGES.seriesPoint.to}新規`);
+      expect(programPages).toContain(`${R7_CHANGES.cap.to}／人拡充を上限`);
+      expect(programPages).toContain(`${R7_CHANGES.seriesPoint.to}追加`);
       // every mark of the pack links to an entry that is printed
-      for (const e of entries.filter((x) => x.at !== null && x.after !== null)) expect(destinations.has(e.id), `${e.id} ${e.subject}`).toBe(true);
+      for (const e of entries.filter((x) => x.places.length > 0 && x.after !== null)) expect(destinations.has(e.id), `${e.id} ${e.subject}`).toBe(true);
     });
   });
 });
@@ -161,7 +164,7 @@ describe('delivery folders: pack, workbook, cover letter and checksums per prefe
       expect(text).toContain('島根県御中');
       expect(text).toContain('地域力創造グループ施策説明資料（令和7年度）の送付について');
       for (const name of ['briefing-pack-32-shimane.pdf', 'contacts.xlsx', 'SHA256SUMS', '32-shimane.zip']) expect(text).toContain(name);
-      expect(text).toMatch(/前年度からの主な変更点：\d+件（うち島根県又は島根県内の市町村に関係するもの1件）/);
+      expect(text).toMatch(/前年度からの主な変更点：\d+件（うち島根県又は島根県内の市町村の名称を含むもの1件）/);
       expect(text).toContain('総務省地域力創造グループ地域政策課電話03-5253-5523');
     });
   });
