@@ -1,35 +1,67 @@
-// Prints the wall time of a full build into an empty folder and of a no-op rebuild (nothing
-// changed), each as a user runs it: `node bin/briefing.mjs build`.
+// Prints the wall time and the peak memory of builds as a user runs them (`node bin/briefing.mjs
+// build`): a full build into an empty folder, a no-op rebuild (nothing changed), and a rebuild
+// after one figure of the source changed (R６当初予算額：６百万円 → ７百万円), with the ratio of that
+// rebuild to the full build — all measured in one run, since the machine is shared and noisy.
+// `npm run bench:build [runs]` (median of `runs`, default 1).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../pipeline/source.ts';
+import { PROJECT_ROOT } from '../pipeline/lib/paths.ts';
 
-const runs = Number(process.argv[2] ?? 3);
+const runs = Number(process.argv[2] ?? 1);
+const FIGURE = { find: 'R６当初予算額：６百万円', replace: 'R６当初予算額：７百万円' };
 
-function timed(args: string[]): { seconds: number; stdout: string } {
+interface Timed {
+  seconds: number;
+  /** peak resident memory of the build's Node process, in MB (the browser's own processes are not counted) */
+  rssMb: number;
+  summary: string;
+}
+
+function timed(args: string[], dir: string): Timed {
+  const rssFile = join(dir, 'rss.txt');
   const start = performance.now();
-  const r = spawnSync(process.execPath, [join(PROJECT_ROOT, 'bin', 'briefing.mjs'), ...args], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['--require', join(PROJECT_ROOT, 'bench', 'max-rss.cjs'), join(PROJECT_ROOT, 'bin', 'briefing.mjs'), ...args], { encoding: 'utf8', env: { ...process.env, BRIEFING_BENCH_RSS: rssFile } });
+  const seconds = (performance.now() - start) / 1000;
   if (r.status !== 0) throw new Error(`briefing ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
-  return { seconds: (performance.now() - start) / 1000, stdout: r.stdout.trim() };
+  return { seconds, rssMb: Number(readFileSync(rssFile, 'utf8')) / 1024, summary: r.stdout.trim().split('\n').at(-1)!.replace(/^.*\(/, '(') };
 }
 
-const full: number[] = [];
-const noop: number[] = [];
-let lastFull = '';
-let lastNoop = '';
-for (let i = 0; i < runs; i++) {
-  const out = mkdtempSync(join(tmpdir(), 'briefing-bench-'));
-  const a = timed(['build', '--out', out]);
-  const b = timed(['build', '--out', out]);
-  full.push(a.seconds);
-  noop.push(b.seconds);
-  lastFull = a.stdout.split('\n').at(-1)!;
-  lastNoop = b.stdout.split('\n').at(-1)!;
-  rmSync(out, { recursive: true, force: true });
+/** A copy of the bundled edition with one figure changed, its checksum in the manifest updated as `init` would. */
+function editedEdition(dir: string): string {
+  const edition = join(dir, 'sources', 'r6');
+  cpSync(join(PROJECT_ROOT, 'sources', 'r6'), edition, { recursive: true });
+  const source = readFileSync(join(edition, 'briefing.txt'), 'utf8');
+  if (source.split(FIGURE.find).length !== 2) throw new Error(`"${FIGURE.find}" must occur once in the bundled source`);
+  const edited = source.replace(FIGURE.find, FIGURE.replace);
+  writeFileSync(join(edition, 'briefing.txt'), edited);
+  const manifest = join(edition, 'manifest.yaml');
+  const sha = (text: string) => createHash('sha256').update(text).digest('hex');
+  writeFileSync(manifest, readFileSync(manifest, 'utf8').replace(sha(source), sha(edited)));
+  return edition;
 }
-const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
-console.log(`build of the bundled R6 briefing, median of ${runs} runs`);
-console.log(`  full build (empty output folder)  ${median(full).toFixed(2)} s   ${lastFull.replace(/^.*→/, '→')}`);
-console.log(`  no-op rebuild (nothing changed)    ${median(noop).toFixed(2)} s   ${lastNoop.replace(/^.*→/, '→')}`);
+
+const results: { full: Timed; noop: Timed; figure: Timed }[] = [];
+for (let i = 0; i < runs; i++) {
+  const dir = mkdtempSync(join(tmpdir(), 'briefing-bench-'));
+  try {
+    const out = join(dir, 'out');
+    const bundled = join(PROJECT_ROOT, 'sources', 'r6');
+    const full = timed(['build', bundled, '--out', out], dir);
+    const noop = timed(['build', bundled, '--out', out], dir);
+    const figure = timed(['build', editedEdition(dir), '--out', out], dir);
+    results.push({ full, noop, figure });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+const median = (pick: (r: (typeof results)[number]) => Timed) => [...results].sort((a, b) => pick(a).seconds - pick(b).seconds)[Math.floor(results.length / 2)]!;
+const line = (label: string, t: Timed) => `  ${label.padEnd(34)} ${t.seconds.toFixed(2).padStart(6)} s  peak RSS ${t.rssMb.toFixed(0).padStart(4)} MB   ${t.summary}`;
+const m = median((r) => r.full);
+console.log(`build of the bundled R6 briefing, ${runs === 1 ? 'one run' : `median of ${runs} runs`}`);
+console.log(line('full build (empty output folder)', m.full));
+console.log(line('no-op rebuild (nothing changed)', m.noop));
+console.log(line(`one figure changed (６百万円 → ７百万円)`, m.figure));
+console.log(`  one-figure rebuild / full build    ${((m.figure.seconds / m.full.seconds) * 100).toFixed(0)} %`);

@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { readAndValidate } from '../pipeline/commands/validate.ts';
 import { ASSET_ORIGIN, loadAssets } from '../pipeline/render-pdf/assets.ts';
 import { CHROME_FLAGS, fontconfigXml } from '../pipeline/render-pdf/browser.ts';
-import { findBrowser } from '../pipeline/render-pdf/browser-path.ts';
+import { findBrowser } from '../pipeline/lib/browser-path.ts';
 import { withPdf } from '../pipeline/render-pdf/pdf-read.ts';
 import { renderPacks } from '../pipeline/render-pdf/render-packs.ts';
 

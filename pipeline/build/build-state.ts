@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { OutputFile } from './write.ts';
 
@@ -14,11 +14,15 @@ export interface RenderUnit {
 interface StateEntry {
   inputHash: string;
   files: Record<string, string>; // path → sha256 of the bytes written
+  /** path → size and modification time at which the file last hashed right: an unchanged file is not read again */
+  seen?: Record<string, { size: number; mtimeMs: number }>;
 }
 
 export interface BuildState {
   version: 1;
   units: Record<string, StateEntry>;
+  /** the key of the parse and validation that briefing.json and validation.json hold (commands/validation-cache.ts) */
+  validated?: string;
 }
 
 const STATE_FILE = '.build-state.json';
@@ -42,14 +46,35 @@ export function stateFile(state: BuildState): OutputFile {
   return { path: STATE_FILE, content: JSON.stringify(state, null, 2) + '\n' };
 }
 
-/** A unit is up to date when its inputs hash the same and every file it wrote is still there, unchanged. */
+/**
+ * A unit is up to date when its inputs hash the same and every file it wrote is still there,
+ * unchanged: hashed again unless its size and modification time are those it last hashed right
+ * at (as make and git's index trust them), which are then noted for the next build.
+ */
 export async function upToDate(dir: string, unit: RenderUnit, state: BuildState): Promise<boolean> {
   const entry = state.units[unit.id];
-  if (!entry || entry.inputHash !== unit.inputHash) return false;
+  return entry !== undefined && entry.inputHash === unit.inputHash && intact(dir, entry);
+}
+
+/** Every file a unit wrote is still there, unchanged (see upToDate). */
+export async function unitIntact(dir: string, state: BuildState, id: string): Promise<boolean> {
+  const entry = state.units[id];
+  return entry !== undefined && intact(dir, entry);
+}
+
+async function intact(dir: string, entry: StateEntry): Promise<boolean> {
+  const seen: NonNullable<StateEntry['seen']> = {};
   for (const [path, sha] of Object.entries(entry.files)) {
-    const bytes = await readFile(join(dir, path)).catch(() => null);
-    if (!bytes || hashOf(bytes) !== sha) return false;
+    const info = await stat(join(dir, path)).catch(() => null);
+    if (!info?.isFile()) return false;
+    const last = entry.seen?.[path];
+    if (!last || last.size !== info.size || last.mtimeMs !== info.mtimeMs) {
+      const bytes = await readFile(join(dir, path)).catch(() => null);
+      if (!bytes || hashOf(bytes) !== sha) return false;
+    }
+    seen[path] = { size: info.size, mtimeMs: info.mtimeMs };
   }
+  entry.seen = seen;
   return true;
 }
 

@@ -3,6 +3,7 @@ import type { Manifest } from '../../schemas/manifest.ts';
 import type { ValidationReport } from '../../schemas/validation.ts';
 import { hashOf, type RenderUnit } from '../build/build-state.ts';
 import { codeHash } from '../build/code-hash.ts';
+import { browserVersion, findBrowser } from '../lib/browser-path.ts';
 import { changeEntries } from '../diff/entries.ts';
 import { PackVerificationError } from '../lib/errors.ts';
 import type { DocumentChanges } from '../render-markdown/index.ts';
@@ -25,16 +26,21 @@ export interface BuildContext {
   output(path: string): Promise<Uint8Array>;
 }
 
-/** The browser that prints the packs, by its reported version (a wrapper script's size says nothing). */
+/**
+ * The browser that prints the packs, by its reported version (a wrapper script's size says
+ * nothing); found without loading the PDF renderer, so that a rebuild with nothing new stays quick.
+ */
 async function browserIdentity(): Promise<string> {
-  const { browserVersion, findBrowser } = await import('../render-pdf/index.ts');
   try {
     const choice = await findBrowser();
-    return `${choice.path} ${browserVersion(choice)}`;
+    // asked once per browser in a process: the packs and the staff report print with the same one
+    if (!versions.has(choice.path)) versions.set(choice.path, browserVersion(choice));
+    return `${choice.path} ${versions.get(choice.path)!}`;
   } catch (err) {
     return `none: ${(err as Error).message}`;
   }
 }
+const versions = new Map<string, string>();
 
 const json = (path: string, data: unknown): RenderUnit => {
   const content = JSON.stringify(data, null, 2) + '\n';

@@ -8,7 +8,7 @@ import { acquireLock } from '../build/lock.ts';
 import { ensureWritableRoot, onOutput, realFolder } from '../build/out-dir.ts';
 import { recoverOutput, writeStaged } from '../build/staged-write.ts';
 import type { OutputFile } from '../build/write.ts';
-import { readAndValidate } from './validate.ts';
+import { readAndValidateForBuild } from './validation-cache.ts';
 import { renderUnits } from './build-units.ts';
 import { previousEdition } from './previous-edition.ts';
 
@@ -39,6 +39,8 @@ export interface BuildResult {
   skipped: string[];
   /** true when errors stopped the build before anything was written */
   refused: boolean;
+  /** true when nothing the parse and validation depend on changed, so the last build's briefing and report were taken */
+  reused: boolean;
 }
 
 /**
@@ -49,11 +51,12 @@ export interface BuildResult {
 export async function build(options: BuildOptions): Promise<BuildResult> {
   // a folder that cannot take the outputs is refused before any work
   await ensureWritableRoot(options.out);
-  const { resolved, file, briefing: parsed, report, input, checks } = await readAndValidate(options);
-  // through the schema once more: it writes briefing.json's keys in the schema's order
-  const briefing = Briefing.parse(parsed);
+  // parsed and validated again only when a source, the manifest, the checks or their code changed
+  const { resolved, file, briefing: parsed, report, input, checks, key, reused } = await readAndValidateForBuild(options, (edition) => join(options.out, edition));
+  // through the schema once more: it writes briefing.json's keys in the schema's order (a reused one was read back in that order)
+  const briefing = reused ? parsed : Briefing.parse(parsed);
   const outDir = join(options.out, resolved.manifest.edition);
-  const result: BuildResult = { file, briefing, report, outDir, written: [], unchanged: [], skipped: [], refused: false };
+  const result: BuildResult = { file, briefing, report, outDir, written: [], unchanged: [], skipped: [], refused: false, reused };
   if (report.summary.errors > 0 && !options.allowErrors) return { ...result, refused: true };
 
   // the folder itself, links followed: one lock, one staging place, however it is named
@@ -78,6 +81,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       recordUnit(state, unit, rendered);
       files.push(...rendered);
     }
+    state.validated = key;
     files.push(stateFile(state));
     const { written, unchanged } = await writeStaged(folder, files);
     result.written = written.filter((p) => !p.startsWith('.'));

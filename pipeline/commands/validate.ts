@@ -1,5 +1,4 @@
-import { stat } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { checksPathOf } from './checks-path.ts';
 import { displayPath } from '../lib/display-path.ts';
 import { VFile } from 'vfile';
 import type { Briefing } from '../../schemas/briefing.ts';
@@ -46,7 +45,6 @@ export function validateParsed(briefing: Briefing, input: Pick<ParseInput, 'text
 }
 
 async function findChecks(explicit: string | undefined, resolved: ResolvedSource): Promise<LoadedChecks | null> {
-  if (explicit) return loadChecks(explicit);
-  const next = join(dirname(resolved.manifestPath ?? resolved.sourcePath), 'checks.yaml');
-  return (await stat(next).catch(() => null)) && resolved.manifestPath ? loadChecks(next) : null;
+  const path = await checksPathOf(explicit, resolved);
+  return path === null ? null : loadChecks(path);
 }

@@ -23,7 +23,7 @@ import { extractTableRows } from './extract/tables.ts';
 import { normalizedLines, type NormalizedLine, compact } from './normalize.ts';
 import { segmentSlides } from './segment.ts';
 import { Span } from './span.ts';
-import { vfilePlace } from '../lib/vfile-place.ts';
+import { reportNote } from './notes.ts';
 
 export interface ParseInput {
   /** decoded text of the source (for a PDF: the text rebuilt from its pages) */
@@ -51,10 +51,7 @@ export function parseBriefing(input: ParseInput, file: VFile, times?: StageTimes
   const notes: Briefing['notes'] = [];
   const note = (ruleId: string, severity: 'info' | 'warning', reason: string, at: Provenance | null) => {
     notes.push({ ruleId, severity, reason, at });
-    if (severity === 'warning') {
-      const msg = file.message(reason, { place: at ? vfilePlace(at) : undefined, ruleId, source: 'briefing-parse' });
-      msg.fatal = false;
-    }
+    reportNote(file, { ruleId, severity, reason, at });
   };
   for (const n of segmentNotes) note(n.ruleId, n.severity, n.reason, n.line ? lineProvenance(n.line) : null);
 

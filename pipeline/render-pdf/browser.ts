@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
-import type { BrowserChoice } from './browser-path.ts';
+import type { BrowserChoice } from '../lib/browser-path.ts';
 import { FONT_FILES } from './fonts.ts';
 import { processAlive } from '../lib/process-alive.ts';
 import { BrowserNotFoundError } from '../lib/errors.ts';

@@ -7,7 +7,7 @@ import { formatEraDate, formatEraYear } from '../units/era.ts';
 import { deliveryFiles } from '../views/delivery-files.ts';
 import { loadAssets, ASSET_ORIGIN, assetUrls, contentSecurityPolicy } from './assets.ts';
 import { openBrowser } from './browser.ts';
-import { findBrowser, type BrowserChoice } from './browser-path.ts';
+import { findBrowser, type BrowserChoice } from '../lib/browser-path.ts';
 import { mapOnPages, openPrintPages } from './page-pool.ts';
 import { normalizePdf } from './pdf-normalize.ts';
 import { pageTexts, pdfFonts, withPdf } from './pdf-read.ts';

@@ -1,6 +1,6 @@
 import { loadAssets } from './assets.ts';
 import { openBrowser } from './browser.ts';
-import { findBrowser, type BrowserChoice } from './browser-path.ts';
+import { findBrowser, type BrowserChoice } from '../lib/browser-path.ts';
 import { openPrintPages, type PrintedPdf } from './page-pool.ts';
 import { DEFAULT_TIMEOUT_MS } from './render-packs.ts';
 

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { loadAssets } from './assets.ts';
 import { openBrowser } from './browser.ts';
-import { findBrowser, type BrowserChoice } from './browser-path.ts';
+import { findBrowser, type BrowserChoice } from '../lib/browser-path.ts';
 import { allPhones } from './contact-list-view.ts';
 import { distributionFiles, packInfo, type PackInfo } from './distribution.ts';
 import { NATIONAL_PACK_ID, packTargets, type PackTarget } from './pack-plan.ts';

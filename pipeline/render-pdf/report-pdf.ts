@@ -1,5 +1,5 @@
 import { ASSET_ORIGIN, assetUrls } from './assets.ts';
-import type { BrowserChoice } from './browser-path.ts';
+import type { BrowserChoice } from '../lib/browser-path.ts';
 import { FONT_FAMILY } from './fonts.ts';
 import { normalizePdf } from './pdf-normalize.ts';
 import { pageTexts, pdfFonts, withPdf } from './pdf-read.ts';

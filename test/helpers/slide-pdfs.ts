@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { findBrowser } from '../../pipeline/render-pdf/browser-path.ts';
+import { findBrowser } from '../../pipeline/lib/browser-path.ts';
 import { fontconfigXml } from '../../pipeline/render-pdf/browser.ts';
 import { FONT_FILES } from '../../pipeline/render-pdf/fonts.ts';
 import { textWidth } from '../../pipeline/render-excel/column-width.ts';

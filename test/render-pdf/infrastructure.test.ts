@@ -3,7 +3,7 @@ import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { ASSET_PATHS, contentSecurityPolicy, loadAssets } from '../../pipeline/render-pdf/assets.ts';
 import { fontconfigXml } from '../../pipeline/render-pdf/browser.ts';
-import { BrowserNotFoundError, browserVersion, findBrowser, type BrowserLookup } from '../../pipeline/render-pdf/browser-path.ts';
+import { BrowserNotFoundError, browserVersion, findBrowser, type BrowserLookup } from '../../pipeline/lib/browser-path.ts';
 import { distributionFiles, type PackInfo } from '../../pipeline/render-pdf/distribution.ts';
 import { mappings, textAliases, trimRun, withoutTextAliases } from '../../pipeline/render-pdf/font-cmap.ts';
 import { FONT_FAMILY, FONT_FILES } from '../../pipeline/render-pdf/fonts.ts';
@@ -134,7 +134,7 @@ describe('browser lookup', () => {
 
   it('does without the optional puppeteer package', async () => {
     // not installed here: the real lookup must not throw on the failed import
-    const found = await findBrowser({ env: {}, isExecutable: () => false, puppeteerChrome: (await import('../../pipeline/render-pdf/browser-path.ts')).defaultLookup().puppeteerChrome }).catch((e: Error) => e);
+    const found = await findBrowser({ env: {}, isExecutable: () => false, puppeteerChrome: (await import('../../pipeline/lib/browser-path.ts')).defaultLookup().puppeteerChrome }).catch((e: Error) => e);
     expect(found).toBeInstanceOf(BrowserNotFoundError);
   });
 });

@@ -4,7 +4,7 @@ import type { Briefing } from '../../schemas/briefing.ts';
 import type { Manifest } from '../../schemas/manifest.ts';
 import type { ValidationReport } from '../../schemas/validation.ts';
 import { openBrowser, type BrowserSession } from '../../pipeline/render-pdf/browser.ts';
-import { findBrowser } from '../../pipeline/render-pdf/browser-path.ts';
+import { findBrowser } from '../../pipeline/lib/browser-path.ts';
 import { pageTexts, withPdf } from '../../pipeline/render-pdf/pdf-read.ts';
 import { printReport, reportPrintOptions } from '../../pipeline/render-pdf/report-pdf.ts';
 import { validationHtml } from '../../pipeline/report/html.ts';

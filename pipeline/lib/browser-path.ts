@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { accessSync, constants, statSync } from 'node:fs';
-import { BrowserNotFoundError } from '../lib/errors.ts';
+import { BrowserNotFoundError } from './errors.ts';
 
 /** Where a Chrome or Chromium was found, and by which rule. */
 export interface BrowserChoice {
@@ -11,7 +11,7 @@ export interface BrowserChoice {
 export const SYSTEM_BROWSERS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'] as const;
 const ENV_VARS = ['BRIEFING_CHROME', 'PUPPETEER_EXECUTABLE_PATH'] as const;
 
-export { BrowserNotFoundError } from '../lib/errors.ts';
+export { BrowserNotFoundError } from './errors.ts';
 
 export interface BrowserLookup {
   env: Readonly<Record<string, string | undefined>>;

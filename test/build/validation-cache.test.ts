@@ -1,0 +1,63 @@
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { build } from '../../pipeline/commands/build.ts';
+import { R6_DIR } from '../helpers/r6.ts';
+import { tempDir } from '../helpers/temp.ts';
+
+/** A copy of the bundled edition to edit, and an output folder. */
+function workspace() {
+  const dir = tempDir('reuse');
+  const edition = join(dir, 'r6');
+  cpSync(R6_DIR, edition, { recursive: true });
+  return { edition, out: join(dir, 'out') };
+}
+
+const messages = (r: Awaited<ReturnType<typeof build>>) => r.file.messages.map((m) => `${m.place ? JSON.stringify(m.place) : ''} ${m.ruleId} ${m.reason}`);
+
+describe('a build reuses the last parse and validation only when nothing they depend on changed', () => {
+  it('reads the briefing and report back on a rebuild: the same report, the same messages, every output up to date', async () => {
+    const { edition, out } = workspace();
+    // a line the contact list cannot place: a warning of the parse, told again when the parse is reused
+    const source = join(edition, 'briefing.txt');
+    const text = readFileSync(source, 'utf8');
+    const header = ' 施 策 名 担当課室 担当者 電話番号\n';
+    expect(text.split(header).length).toBeGreaterThan(1);
+    writeFileSync(source, text.replace(header, `${header}（令和６年４月現在）\n`));
+    const first = await build({ source: edition, out, packs: false });
+    expect(first.reused).toBe(false);
+    expect(messages(first).some((m) => m.includes('contacts-orphan-line'))).toBe(true);
+    const second = await build({ source: edition, out, packs: false });
+    expect(second.reused).toBe(true);
+    expect(JSON.stringify(second.report)).toBe(JSON.stringify(first.report));
+    expect(JSON.stringify(second.briefing)).toBe(JSON.stringify(first.briefing));
+    expect(messages(second)).toEqual(messages(first));
+    expect(second.written).toEqual([]);
+    expect(second.skipped.length).toBeGreaterThan(30);
+  });
+
+  it('parses again when the checks, the source or the manifest change, or when briefing.json was touched', async () => {
+    const { edition, out } = workspace();
+    await build({ source: edition, out, packs: false });
+    const checks = join(edition, 'checks.yaml');
+    writeFileSync(checks, readFileSync(checks, 'utf8') + '\n# reviewed\n');
+    expect((await build({ source: edition, out, packs: false })).reused).toBe(false);
+    expect((await build({ source: edition, out, packs: false })).reused).toBe(true);
+    // a figure changed: parsed again, and the report says so
+    const source = join(edition, 'briefing.txt');
+    writeFileSync(source, readFileSync(source, 'utf8').replace('R６当初予算額：６百万円', 'R６当初予算額：７百万円'));
+    const edited = await build({ source: edition, out, packs: false });
+    expect(edited.reused).toBe(false);
+    expect(edited.briefing.budgets.some((b) => b.amount.printed === '７百万円' || b.amount.printed === '7百万円')).toBe(true);
+    const manifest = join(edition, 'manifest.yaml');
+    writeFileSync(manifest, readFileSync(manifest, 'utf8').replace('generatedAt: 2024-04-01', 'generatedAt: 2024-04-02'));
+    expect((await build({ source: edition, out, packs: false })).reused).toBe(false);
+    // briefing.json edited by hand (same length): not trusted, parsed again and written back whole
+    const json = join(out, 'r6', 'briefing.json');
+    const original = readFileSync(json, 'utf8');
+    writeFileSync(json, original.replace('"edition": "r6"', '"edition": "r7"'));
+    const repaired = await build({ source: edition, out, packs: false });
+    expect(repaired.reused).toBe(false);
+    expect(readFileSync(json, 'utf8')).toBe(original);
+  });
+});
