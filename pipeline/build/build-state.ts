@@ -84,3 +84,21 @@ export function recordUnit(state: BuildState, unit: RenderUnit, files: OutputFil
     files: Object.fromEntries(files.map((f) => [f.path, hashOf(typeof f.content === 'string' ? Buffer.from(f.content, 'utf8') : f.content)])),
   };
 }
+
+/**
+ * After a write: the size and modification time of every file the given units just wrote (or
+ * found identical), so that the next build does not read them again to know they are unchanged.
+ */
+export async function noteWritten(dir: string, state: BuildState, ids: readonly string[]): Promise<void> {
+  for (const id of ids) {
+    const entry = state.units[id];
+    if (!entry) continue;
+    const seen: NonNullable<StateEntry['seen']> = {};
+    for (const path of Object.keys(entry.files)) {
+      const info = await stat(join(dir, path)).catch(() => null);
+      if (info?.isFile()) seen[path] = { size: info.size, mtimeMs: info.mtimeMs };
+    }
+    // a file missing is hashed, and found missing, by the next build
+    entry.seen = seen;
+  }
+}

@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import type { VFile } from 'vfile';
 import { Briefing } from '../../schemas/briefing.ts';
 import type { ValidationReport } from '../../schemas/validation.ts';
-import { readState, recordUnit, stateFile, upToDate } from '../build/build-state.ts';
+import { noteWritten, readState, recordUnit, stateFile, upToDate } from '../build/build-state.ts';
 import { acquireLock } from '../build/lock.ts';
 import { ensureWritableRoot, onOutput, realFolder } from '../build/out-dir.ts';
 import { recoverOutput, writeStaged } from '../build/staged-write.ts';
-import type { OutputFile } from '../build/write.ts';
+import { writeOutputs, type OutputFile } from '../build/write.ts';
 import { readAndValidateForBuild } from './validation-cache.ts';
 import { renderUnits } from './build-units.ts';
 import { previousEdition } from './previous-edition.ts';
@@ -86,6 +86,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const { written, unchanged } = await writeStaged(folder, files);
     result.written = written.filter((p) => !p.startsWith('.'));
     result.unchanged = unchanged.filter((p) => !p.startsWith('.'));
+    // the files as they now stand, noted for the next build (the state written again, alone: atomic)
+    const rendered = Object.keys(state.units).filter((id) => !result.skipped.includes(id));
+    if (rendered.length > 0) {
+      await noteWritten(folder, state, rendered);
+      await onOutput(outDir, 'writing the build state', () => writeOutputs(folder, [stateFile(state)]));
+    }
   } finally {
     await lock.release();
   }

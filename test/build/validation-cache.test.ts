@@ -1,4 +1,4 @@
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../pipeline/commands/build.ts';
@@ -34,6 +34,12 @@ describe('a build reuses the last parse and validation only when nothing they de
     expect(messages(second)).toEqual(messages(first));
     expect(second.written).toEqual([]);
     expect(second.skipped.length).toBeGreaterThan(30);
+    // the build noted each output's size and time, so that this rebuild read none of them again
+    const state = JSON.parse(readFileSync(join(out, 'r6', '.build-state.json'), 'utf8'));
+    for (const [id, unit] of Object.entries(state.units) as [string, { files: Record<string, string>; seen: Record<string, { size: number; mtimeMs: number }> }][]) {
+      expect(Object.keys(unit.seen).sort(), id).toEqual(Object.keys(unit.files).sort());
+      for (const [path, seen] of Object.entries(unit.seen)) expect(seen.size, path).toBe(statSync(join(out, 'r6', path)).size);
+    }
   });
 
   it('parses again when the checks, the source or the manifest change, or when briefing.json was touched', async () => {
