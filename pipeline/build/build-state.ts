@@ -14,8 +14,8 @@ export interface RenderUnit {
 interface StateEntry {
   inputHash: string;
   files: Record<string, string>; // path → sha256 of the bytes written
-  /** path → size and modification time at which the file last hashed right: an unchanged file is not read again */
-  seen?: Record<string, { size: number; mtimeMs: number }>;
+  /** path → the file's identity (inode, size, change and modification times) when it last hashed right: an unchanged file is not read again */
+  seen?: Record<string, FileStamp>;
 }
 
 export interface BuildState {
@@ -26,6 +26,20 @@ export interface BuildState {
 }
 
 const STATE_FILE = '.build-state.json';
+
+/**
+ * What the file system says of a file without reading it. The change time moves with any write,
+ * rename or link, and cannot be set back by a tool the way a modification time can (touch -r, cp -p).
+ */
+interface FileStamp {
+  ino: number;
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+}
+
+const stampOf = (info: { ino: number; size: number; mtimeMs: number; ctimeMs: number }): FileStamp => ({ ino: info.ino, size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs });
+const sameStamp = (a: FileStamp | undefined, b: FileStamp) => a !== undefined && a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs;
 
 export function hashOf(...parts: unknown[]): string {
   const h = createHash('sha256');
@@ -56,23 +70,17 @@ export async function upToDate(dir: string, unit: RenderUnit, state: BuildState)
   return entry !== undefined && entry.inputHash === unit.inputHash && intact(dir, entry);
 }
 
-/** Every file a unit wrote is still there, unchanged (see upToDate). */
-export async function unitIntact(dir: string, state: BuildState, id: string): Promise<boolean> {
-  const entry = state.units[id];
-  return entry !== undefined && intact(dir, entry);
-}
-
 async function intact(dir: string, entry: StateEntry): Promise<boolean> {
-  const seen: NonNullable<StateEntry['seen']> = {};
+  const seen: Record<string, FileStamp> = {};
   for (const [path, sha] of Object.entries(entry.files)) {
     const info = await stat(join(dir, path)).catch(() => null);
     if (!info?.isFile()) return false;
-    const last = entry.seen?.[path];
-    if (!last || last.size !== info.size || last.mtimeMs !== info.mtimeMs) {
+    const stamp = stampOf(info);
+    if (!sameStamp(entry.seen?.[path], stamp)) {
       const bytes = await readFile(join(dir, path)).catch(() => null);
       if (!bytes || hashOf(bytes) !== sha) return false;
     }
-    seen[path] = { size: info.size, mtimeMs: info.mtimeMs };
+    seen[path] = stamp;
   }
   entry.seen = seen;
   return true;
@@ -86,17 +94,20 @@ export function recordUnit(state: BuildState, unit: RenderUnit, files: OutputFil
 }
 
 /**
- * After a write: the size and modification time of every file the given units just wrote (or
- * found identical), so that the next build does not read them again to know they are unchanged.
+ * After a write, under the lock: the stamps of the files of this build's units — written now, or
+ * found intact before the swap (linking them into the new set moved their change time) — so that
+ * the next build does not read them again to know they are unchanged. Units of earlier builds
+ * that this one did not check keep no stamp: their files are hashed when next needed.
  */
 export async function noteWritten(dir: string, state: BuildState, ids: readonly string[]): Promise<void> {
+  for (const [id, entry] of Object.entries(state.units)) if (!ids.includes(id)) delete entry.seen;
   for (const id of ids) {
     const entry = state.units[id];
     if (!entry) continue;
-    const seen: NonNullable<StateEntry['seen']> = {};
+    const seen: Record<string, FileStamp> = {};
     for (const path of Object.keys(entry.files)) {
       const info = await stat(join(dir, path)).catch(() => null);
-      if (info?.isFile()) seen[path] = { size: info.size, mtimeMs: info.mtimeMs };
+      if (info?.isFile()) seen[path] = stampOf(info);
     }
     // a file missing is hashed, and found missing, by the next build
     entry.seen = seen;

@@ -72,7 +72,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       if (rendered) return typeof rendered.content === 'string' ? new TextEncoder().encode(rendered.content) : rendered.content;
       return new Uint8Array(await readFile(join(folder, path)));
     };
-    for (const unit of await renderUnits({ briefing, report, manifest: resolved.manifest, options, sourceText: input.text, checksText: checks?.text ?? null, previous, output })) {
+    const units = await renderUnits({ briefing, report, manifest: resolved.manifest, options, sourceText: input.text, checksText: checks?.text ?? null, previous, output });
+    for (const unit of units) {
       if (!options.force && (await upToDate(folder, unit, state))) {
         result.skipped.push(unit.id);
         continue;
@@ -86,10 +87,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const { written, unchanged } = await writeStaged(folder, files);
     result.written = written.filter((p) => !p.startsWith('.'));
     result.unchanged = unchanged.filter((p) => !p.startsWith('.'));
-    // the files as they now stand, noted for the next build (the state written again, alone: atomic)
-    const rendered = Object.keys(state.units).filter((id) => !result.skipped.includes(id));
-    if (rendered.length > 0) {
-      await noteWritten(folder, state, rendered);
+    // the files of this build's units as they now stand, noted for the next build (the state written again, alone: atomic)
+    if (written.length > 0) {
+      await noteWritten(folder, state, units.map((u) => u.id));
       await onOutput(outDir, 'writing the build state', () => writeOutputs(folder, [stateFile(state)]));
     }
   } finally {

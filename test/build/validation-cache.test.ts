@@ -1,6 +1,7 @@
-import { cpSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { noteWritten } from '../../pipeline/build/build-state.ts';
 import { build } from '../../pipeline/commands/build.ts';
 import { R6_DIR } from '../helpers/r6.ts';
 import { tempDir } from '../helpers/temp.ts';
@@ -58,12 +59,36 @@ describe('a build reuses the last parse and validation only when nothing they de
     const manifest = join(edition, 'manifest.yaml');
     writeFileSync(manifest, readFileSync(manifest, 'utf8').replace('generatedAt: 2024-04-01', 'generatedAt: 2024-04-02'));
     expect((await build({ source: edition, out, packs: false })).reused).toBe(false);
-    // briefing.json edited by hand (same length): not trusted, parsed again and written back whole
+    // briefing.json edited by hand, same length, its modification time set back: not trusted, parsed again and written back whole
     const json = join(out, 'r6', 'briefing.json');
     const original = readFileSync(json, 'utf8');
+    const { atime, mtime } = statSync(json);
     writeFileSync(json, original.replace('"edition": "r6"', '"edition": "r7"'));
+    utimesSync(json, atime, mtime);
     const repaired = await build({ source: edition, out, packs: false });
     expect(repaired.reused).toBe(false);
     expect(readFileSync(json, 'utf8')).toBe(original);
+    // --force renders everything from a fresh parse
+    expect((await build({ source: edition, out, packs: false })).reused).toBe(true);
+    expect((await build({ source: edition, out, packs: false, force: true })).reused).toBe(false);
+  });
+});
+
+describe('the stamps of the build state', () => {
+  it('are noted for the units of this build only: a unit of an earlier build is hashed again when next needed', async () => {
+    const dir = tempDir('stamps');
+    writeFileSync(join(dir, 'a.txt'), 'a');
+    writeFileSync(join(dir, 'b.pdf'), 'b');
+    const state = {
+      version: 1 as const,
+      units: {
+        a: { inputHash: 'x', files: { 'a.txt': 'sha-a' } },
+        // printed by an earlier build with packs; this one ran with --no-packs and never checked it
+        packs: { inputHash: 'y', files: { 'b.pdf': 'sha-b' }, seen: { 'b.pdf': { ino: 1, size: 1, mtimeMs: 1, ctimeMs: 1 } } },
+      },
+    };
+    await noteWritten(dir, state, ['a']);
+    expect(state.units.a).toMatchObject({ seen: { 'a.txt': { size: 1, ino: statSync(join(dir, 'a.txt')).ino } } });
+    expect('seen' in state.units.packs).toBe(false);
   });
 });
