@@ -53,8 +53,8 @@ describe('前年度からの主な変更点 in the packs of an edition with a pr
     expect(chromiumDescendants()).toEqual([]);
   });
 
-  it('lists each kind of change with both years and both slides, in the national pack', async () => {
-    const text = await changesText('briefing-pack.pdf');
+  it.each(['briefing-pack.pdf', 'prefectures/32-shimane.pdf'])('lists each kind of change with both years and both slides: %s', async (path) => {
+    const text = await changesText(path);
     const c = R7_CHANGES;
     expect(text).toContain('新設施策地域の担い手確保支援事業—21-⑪（新設）スライド66');
     expect(text).toContain('掲載終了施策医療コンテナの活用21-⑨掲載なし');
