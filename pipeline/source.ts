@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256 } from './lib/checksums.ts';
 import { stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { VFile } from 'vfile';
@@ -79,7 +79,7 @@ async function inferManifest(path: string): Promise<Manifest> {
     publisher: (await loadManifest(join(PROJECT_ROOT, 'sources', DEFAULT_EDITION, 'manifest.yaml'))).manifest.publisher,
     fiscalYear,
     era: { name: '令和', year: eraYear },
-    source: { file: basename(path), sha256: createHash('sha256').update(bytes).digest('hex') },
+    source: { file: basename(path), sha256: sha256(bytes) },
     generatedAt: `${fiscalYear}-04-01`,
   });
 }
@@ -94,7 +94,7 @@ export async function readSourceBytes(path: string): Promise<Uint8Array> {
 /** Read and decode the source named by a resolved manifest. */
 export async function readSource(resolved: ResolvedSource, file: VFile): Promise<ParseInput> {
   const bytes = await readSourceBytes(resolved.sourcePath);
-  const sha = createHash('sha256').update(bytes).digest('hex');
+  const sha = sha256(bytes);
   if (resolved.manifestPath && sha !== resolved.manifest.source.sha256) {
     const recorded = resolved.manifest.source.sha256;
     const why = recorded ? `the source changed since the manifest was written (sha256 ${sha.slice(0, 12)}…, manifest says ${recorded.slice(0, 12)}…)` : 'the manifest records no checksum yet';

@@ -19,7 +19,7 @@ export interface ModuleFacts {
  */
 export function moduleFacts(path: string, text: string): ModuleFacts {
   const imports = new Set<string>();
-  for (const m of text.matchAll(/(?:^|[\s;}])(?:import|export)\s[^'"`;]*?from\s*['"](\.[^'"]+)['"]|(?:^|[\s;(])import\(\s*['"](\.[^'"]+)['"]\s*\)|(?:^|[\s;])import\s*['"](\.[^'"]+)['"]/g)) {
+  for (const m of text.matchAll(/(?:^|[\s;}])(?:import|export)\s[^'"`;]*?from\s*['"](\.[^'"]+)['"]|(?<![\w$.])import\(\s*['"](\.[^'"]+)['"]\s*\)|(?:^|[\s;])import\s*['"](\.[^'"]+)['"]/g)) {
     imports.add(normalize(join(dirname(path), m[1] ?? m[2] ?? m[3]!)).split('\\').join('/'));
   }
   const templates = [...new Set([...text.matchAll(/templatesDir\(\s*['"]([a-z-]+)['"]\s*\)/g)].map((m) => `templates/${m[1]}`))];

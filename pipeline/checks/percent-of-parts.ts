@@ -1,3 +1,4 @@
+import { parseNumber, roundTo } from '../units/number.ts';
 import { fig, type GenericRule, type RuleOutcome } from './rule.ts';
 
 const NUMBER = '([0-9][0-9,]*(?:\\.[0-9]+)?)';
@@ -9,8 +10,6 @@ const FORMS: { pattern: RegExp; part: number; whole: number }[] = [
   { pattern: new RegExp(`${NUMBER}([^0-9\\s（()）、。]{0,4})(?:中|のうち)[\\s\\u3000]*${NUMBER}\\2[\\s\\u3000]*[（(]${NUMBER}[%％][）)]`, 'g'), whole: 1, part: 3 },
   { pattern: new RegExp(`${NUMBER}([^0-9\\s（()）、。／/]{0,4})[\\s\\u3000]*[／/][\\s\\u3000]*${NUMBER}\\2[\\s\\u3000]*[（(]${NUMBER}[%％][）)]`, 'g'), part: 1, whole: 3 },
 ];
-
-const parse = (s: string) => Number(s.replace(/,/g, ''));
 
 /**
  * A percentage printed with its part and its whole is their ratio, with the document's rounding:
@@ -29,13 +28,12 @@ export const percentOfParts: GenericRule = {
         for (const m of text.matchAll(form.pattern)) {
           const percentAt = m.index + m[0].lastIndexOf(m[4]!);
           if (percentAt !== p.at.column - 1) continue;
-          const part = parse(m[form.part]!);
-          const whole = parse(m[form.whole]!);
-          if (whole === 0) continue;
+          const part = parseNumber(m[form.part]!);
+          const whole = parseNumber(m[form.whole]!);
+          if (part === null || whole === null || whole === 0) continue;
           const digits = (m[4]!.split('.')[1] ?? '').length;
           const exact = (part / whole) * 100;
-          const k = 10 ** digits;
-          const candidates = [Math.round(exact * k) / k, Math.floor(exact * k + 1e-9) / k];
+          const candidates = [roundTo(exact, digits, 'round'), roundTo(exact, digits, 'floor')];
           const pass = candidates.some((c) => Math.abs(c - p.value) < 1e-9);
           out.push({
             id: `percent-of-parts:${p.id}`,

@@ -1,3 +1,4 @@
+import { compact } from '../parse/normalize.ts';
 import type { TableRow } from '../../schemas/figures.ts';
 import { fig, type GenericRule, type RuleOutcome } from './rule.ts';
 
@@ -20,7 +21,7 @@ export const tableTotal: GenericRule = {
     const out: RuleOutcome[] = [];
     const rows = ctx.briefing.tableRows;
     rows.forEach((total, i) => {
-      if (!TOTAL_ROW.test(total.label.replace(/[\s\u3000]/g, ''))) return;
+      if (!TOTAL_ROW.test(compact(total.label))) return;
       const parts: TableRow[] = [];
       // the rows right above, line after line (blank lines between): a line that is not a row ends the table,
       // so that a row the parse could not read never makes a total look wrong
@@ -30,10 +31,10 @@ export const tableTotal: GenericRule = {
       };
       for (let k = i - 1; k >= 0; k--) {
         const row = rows[k]!;
-        if (row.slide !== total.slide || row.cells.length !== total.cells.length || TOTAL_ROW.test(row.label.replace(/[\s\u3000]/g, '')) || !adjacent(row, parts[0] ?? total)) break;
+        if (row.slide !== total.slide || row.cells.length !== total.cells.length || TOTAL_ROW.test(compact(row.label)) || !adjacent(row, parts[0] ?? total)) break;
         parts.unshift(row);
       }
-      const summed = parts.filter((r) => !OF_WHICH_ROW.test(r.label.replace(/[\s\u3000]/g, '')));
+      const summed = parts.filter((r) => !OF_WHICH_ROW.test(compact(r.label)));
       if (summed.length < 2) return;
       total.cells.forEach((cell, c) => {
         const column = summed.map((r) => r.cells[c]!);

@@ -4,10 +4,8 @@ import type { ValidationReport } from '../../schemas/validation.ts';
 import { hashOf, type RenderUnit } from '../build/build-state.ts';
 import { codeHash } from '../build/code-hash.ts';
 import { browserVersion, findBrowser } from '../lib/browser-path.ts';
-import { changeEntries } from '../diff/entries.ts';
+import { readerChanges, type ReaderChanges } from '../diff/entries.ts';
 import { PackVerificationError } from '../lib/errors.ts';
-import type { DocumentChanges } from '../render-markdown/index.ts';
-import { formatEraYear } from '../units/era.ts';
 import { programView } from '../views/program-view.ts';
 import type { BuildOptions } from './build.ts';
 import type { PreviousEdition } from './previous-edition.ts';
@@ -96,9 +94,9 @@ function deliveryUnits(ctx: BuildContext, packs: RenderUnit | null, workbook: Re
 }
 
 /** What the program documents list of the changes since the previous edition, compared only when a document is rendered. */
-async function documentChanges(ctx: BuildContext): Promise<DocumentChanges | null> {
+async function documentChanges(ctx: BuildContext): Promise<ReaderChanges | null> {
   const diff = (await ctx.previous?.changes()) ?? null;
-  return diff && { fromYear: formatEraYear(diff.from.fiscalYear), toYear: formatEraYear(diff.to.fiscalYear), entries: changeEntries(diff, ctx.briefing) };
+  return diff && readerChanges(diff, ctx.briefing);
 }
 
 /** The program documents, their charts and their index: each program its own unit, so editing one leaves the others alone. */

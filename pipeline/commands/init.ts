@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256 as sha256Of } from '../lib/checksums.ts';
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { stringify } from 'yaml';
@@ -44,7 +44,7 @@ export async function initEdition(options: InitOptions): Promise<{ dir: string; 
   const bytes = options.source ? await readSourceBytes(options.source) : null;
   if (options.source && bytes) {
     sourceFile = `briefing${basename(options.source).match(/\.[a-z]+$/i)?.[0] ?? '.txt'}`;
-    sha256 = createHash('sha256').update(bytes).digest('hex');
+    sha256 = sha256Of(bytes);
   }
   const old = previous.manifest;
   const manifest: Manifest = {

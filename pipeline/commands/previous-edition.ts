@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { VFile } from 'vfile';
@@ -7,6 +6,7 @@ import type { EditionDiff } from '../../schemas/diff.ts';
 import { hashOf } from '../build/build-state.ts';
 import { codeHash } from '../build/code-hash.ts';
 import { diffEditions } from '../diff/index.ts';
+import { sha256 } from '../lib/checksums.ts';
 import { BriefingError, InputError } from '../lib/errors.ts';
 import { exists } from '../lib/fs.ts';
 import { PROJECT_ROOT } from '../lib/paths.ts';
@@ -53,7 +53,7 @@ export async function previousEdition(resolved: ResolvedSource, briefing: Briefi
   let sourceHash: string;
   try {
     last = await resolveSource(folder);
-    sourceHash = createHash('sha256').update(await readFile(last.sourcePath)).digest('hex');
+    sourceHash = sha256(await readFile(last.sourcePath));
   } catch (err) {
     return refused(err);
   }

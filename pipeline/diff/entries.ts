@@ -1,6 +1,9 @@
 import type { Briefing } from '../../schemas/briefing.ts';
 import type { EditionDiff, FigureChange } from '../../schemas/diff.ts';
 import type { Provenance } from '../../schemas/provenance.ts';
+import { holds } from '../parse/content/block-text.ts';
+import { listMarker } from '../parse/content/markers.ts';
+import { formatEraYear } from '../units/era.ts';
 import { PREFECTURE_PATTERN } from '../units/prefectures.ts';
 import { BEFORE_RAISE, DIFF_SECTIONS } from './kinds.ts';
 
@@ -54,8 +57,8 @@ function label(key: string, c: FigureChange): string {
   return '変更';
 }
 
-/** A figure's line begins with the slide's bullet (●令和7年度で…): the subject reads without it. */
-const subjectOf = (subject: string) => subject.replace(/^[●○◎・■□◆◇▪•]\s*/u, '');
+/** A figure's line begins with the slide's bullet (●令和7年度で…): the subject reads without it, as the parser reads markers. */
+const subjectOf = (subject: string) => subject.slice(listMarker(subject)?.end ?? 0);
 
 type Entry = Omit<ChangeEntry, 'id'>;
 
@@ -135,6 +138,20 @@ export function changeEntries(diff: EditionDiff, briefing: Briefing): ChangeEntr
   return [...programs, ...merged(sorted)].map((e, i) => ({ id: `chg-${String(i + 1).padStart(3, '0')}`, ...e }));
 }
 
+/** What a reader's output is given of the changes since the previous edition: both years and the entries. */
+export interface ReaderChanges {
+  /** 令和6年度: the edition compared with */
+  fromYear: string;
+  /** 令和7年度 */
+  toYear: string;
+  entries: ChangeEntry[];
+}
+
+/** The changes as the packs, the program documents, the workbook and the cover letters list them. Pure. */
+export function readerChanges(diff: EditionDiff, briefing: Briefing): ReaderChanges {
+  return { fromYear: formatEraYear(diff.from.fiscalYear), toYear: formatEraYear(diff.to.fiscalYear), entries: changeEntries(diff, briefing) };
+}
+
 /**
  * Whether a change names a prefecture: its text names the prefecture (read as the slides' place
  * names are: 東京都府中市 names 東京都, not 京都府) or one of the prefecture's municipalities that no
@@ -165,20 +182,13 @@ export interface ChangeMark {
   find: string[];
 }
 
-/** Whether a place lies within a span of the source. */
-function within(at: Provenance, span: Provenance): boolean {
-  const afterStart = at.line > span.line || (at.line === span.line && at.column >= span.column);
-  const beforeEnd = at.line < span.endLine || (at.line === span.endLine && at.column < span.endColumn);
-  return afterStart && beforeEnd;
-}
-
 /**
  * The marks of a text of this edition: one for every place of a change that starts inside the
  * span. Removed figures have no place in this edition and no mark.
  */
 export function marksWithin(entries: readonly ChangeEntry[], span: Provenance | null): ChangeMark[] {
   if (!span) return [];
-  return entries.flatMap((e) => (e.after ? e.places.filter((at) => within(at, span)).map(() => ({ label: e.label, id: e.id, find: findCandidates(e) })) : []));
+  return entries.flatMap((e) => (e.after ? e.places.filter((at) => holds(span, at)).map(() => ({ label: e.label, id: e.id, find: findCandidates(e) })) : []));
 }
 
 /**

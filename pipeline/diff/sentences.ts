@@ -1,8 +1,8 @@
 import type { Briefing, Program } from '../../schemas/briefing.ts';
-import type { Block } from '../../schemas/content.ts';
 import type { FigureChange } from '../../schemas/diff.ts';
 import type { Provenance } from '../../schemas/provenance.ts';
 import { dice } from '../lib/bigrams.ts';
+import { blockTexts } from '../parse/content/block-text.ts';
 import type { ChangeProgram } from './figures.ts';
 import { withoutNumbers } from './kinds.ts';
 
@@ -33,29 +33,6 @@ function split(text: string): string[] {
 }
 
 /**
- * What a block says in sentences: headings, running text, list items (with their label), notes,
- * fields and the words of a diagram. Tables and charts are figures: the figure diff compares them.
- */
-function blockSentences(block: Block): { text: string; at: Provenance }[] {
-  switch (block.kind) {
-    case 'heading':
-    case 'paragraph':
-      return split(block.text).map((text) => ({ text, at: block.at }));
-    case 'note':
-      return split(block.text).map((text) => ({ text: `${block.marker}${text}`, at: block.at }));
-    case 'list':
-      return block.items.flatMap((i) => split(`${i.label ? `${i.label}：` : ''}${i.text}`).map((text) => ({ text, at: i.at })));
-    case 'fields':
-      return block.fields.flatMap((f) => split(`${f.label}：${f.text}`).map((text) => ({ text, at: f.at })));
-    // words of a diagram, compared too: the same words read as a list in another edition are no change
-    case 'other':
-      return block.items.flatMap((i) => split(i.text).map((text) => ({ text, at: i.at })));
-    default:
-      return [];
-  }
-}
-
-/**
  * The words of a sentence without its numbers and spacing. A number closing it is dropped too: a
  * slide's page number the text layer glued to its last line (「…徒歩5分10」) is no word of it.
  */
@@ -65,7 +42,9 @@ export const sentenceKey = (text: string): string => withoutNumbers(text).replac
 export function programSentences(b: Briefing, p: Program): Sentence[] {
   return b.slides
     .filter((s) => s.program === p.no)
-    .flatMap((s) => s.blocks.flatMap((block) => blockSentences(block).map((x) => ({ ...x, key: sentenceKey(x.text), slideTitle: s.title }))));
+    // what the slide says in words: headings, text, list items with their label, notes, fields, a
+    // diagram's words (tables and charts are figures: the figure diff compares them)
+    .flatMap((s) => blockTexts(s.blocks).flatMap((t) => split(t.text).map((text) => ({ text, at: t.at, key: sentenceKey(text), slideTitle: s.title }))));
 }
 
 /**

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256 } from '../lib/checksums.ts';
 import type { VFile } from 'vfile';
 import type { Briefing, Program } from '../../schemas/briefing.ts';
 import type { Manifest } from '../../schemas/manifest.ts';
@@ -89,7 +89,7 @@ export function parseBriefing(input: ParseInput, file: VFile, times?: StageTimes
       era: input.manifest.era,
       source: {
         file: file.path,
-        sha256: createHash('sha256').update(input.bytes).digest('hex'),
+        sha256: sha256(input.bytes),
         format: input.format,
         encoding: input.encoding,
         lines: lines.length,

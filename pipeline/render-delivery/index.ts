@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { DeliveryManifest, type DeliveryFolder } from '../../schemas/delivery.ts';
 import type { Manifest } from '../../schemas/manifest.ts';
+import { sha256, sha256Sums } from '../lib/checksums.ts';
 import { archiveDate, deterministicZip } from '../lib/zip.ts';
 import { DELIVERY_DIR, deliveryFiles } from '../views/delivery-files.ts';
 
@@ -15,16 +15,8 @@ export interface DeliveryInput {
   letter: Uint8Array;
 }
 
-const sha256 = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
 const encode = (text: string) => new TextEncoder().encode(text);
-
-/** Lines `sha256sum -c` reads: "<hash>  <name>", sorted by name (code units, not the locale). */
-function sumsFile(files: readonly { name: string; content: Uint8Array }[]): string {
-  return [...files]
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-    .map((f) => `${sha256(f.content)}  ${f.name}\n`)
-    .join('');
-}
+const sumsFile = (files: readonly { name: string; content: Uint8Array }[]) => sha256Sums(files.map((f) => ({ name: f.name, sha256: sha256(f.content) })));
 
 /**
  * The delivery of an edition, paths relative to its output folder: for each prefecture

@@ -2,7 +2,7 @@ import type { BlockContent, List, ListItem as MdListItem, PhrasingContent, RootC
 import type { Block, ListItem, TableCell } from '../../schemas/content.ts';
 import type { BlockView, ChartView } from '../views/program-view.ts';
 import { placeMarks, rowMarks, type MarksOf, type TextMark } from '../views/text-runs.ts';
-import { heading, image, link, paragraph, phrasing, strong, table, text } from './mdast.ts';
+import { heading, image, link, paragraph, strong, table, text } from './mdast.ts';
 
 /** Where a mark beside a changed figure leads: the document's section of changes (its heading's anchor). */
 export const CHANGES_ANCHOR = '#前年度からの主な変更点';

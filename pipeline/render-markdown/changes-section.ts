@@ -1,15 +1,6 @@
 import type { RootContent } from 'mdast';
-import type { ChangeEntry, ChangeSide } from '../diff/entries.ts';
+import type { ChangeSide, ReaderChanges } from '../diff/entries.ts';
 import { paragraph, table } from './mdast.ts';
-
-/** What a program document is told of the changes since the previous edition: null when none is known. */
-export interface DocumentChanges {
-  /** 令和6年度 */
-  fromYear: string;
-  /** 令和7年度 */
-  toYear: string;
-  entries: readonly ChangeEntry[];
-}
 
 /** The one line a document without a previous edition carries. */
 export const NO_PREVIOUS_LINE = '本版は前年度の資料との比較を行っていないため、変更点は掲載していません。';
@@ -21,7 +12,7 @@ const side = (s: ChangeSide | null) => (s ? `${s.printed}${s.slides.length === 0
  * the same entries the packs and the workbook list. One line when no previous edition is known,
  * or when nothing of the program changed.
  */
-export function changesNodes(changes: DocumentChanges | null, programNo: string): RootContent[] {
+export function changesNodes(changes: ReaderChanges | null, programNo: string): RootContent[] {
   if (!changes) return [paragraph(NO_PREVIOUS_LINE)];
   const own = changes.entries.filter((e) => e.current && e.programNo === programNo);
   if (own.length === 0) return [paragraph(`${changes.fromYear}の資料と比べて、この施策の記載に変更はありません。`)];

@@ -1,3 +1,2 @@
 export { renderProgramDocuments, type ProgramDocument } from './program-document.ts';
 export { renderIndexDocument } from './index-document.ts';
-export type { DocumentChanges } from './changes-section.ts';

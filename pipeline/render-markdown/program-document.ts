@@ -11,8 +11,8 @@ import { heading, inline, toFragment } from './mdast.ts';
 import { contactNodes, summaryNodes } from './summary-section.ts';
 import { compileTemplate, markdownTemplates } from './templates.ts';
 import { checkedText } from '../views/checked-text.ts';
-import { changesNodes, type DocumentChanges } from './changes-section.ts';
-import { marksWithin } from '../diff/entries.ts';
+import { changesNodes } from './changes-section.ts';
+import { marksWithin, type ReaderChanges } from '../diff/entries.ts';
 import type { MarksOf } from '../views/text-runs.ts';
 
 export interface ProgramDocument {
@@ -43,7 +43,7 @@ export interface ProgramTemplateView {
 let template: ((view: ProgramTemplateView) => string) | null = null;
 
 /** One document of a program, from its view. Pure. */
-export function programDocument(briefing: Briefing, manifest: Manifest, view: ProgramView, stem: string, changes: DocumentChanges | null = null): ProgramDocument {
+export function programDocument(briefing: Briefing, manifest: Manifest, view: ProgramView, stem: string, changes: ReaderChanges | null = null): ProgramDocument {
   template ??= compileTemplate<ProgramTemplateView>(markdownTemplates(), 'program');
   const p = view.program;
   const frontMatter = programFrontMatter(briefing, manifest, view, stem);
@@ -70,7 +70,7 @@ export function programDocument(briefing: Briefing, manifest: Manifest, view: Pr
  * One Markdown document per program of the contact list, in that order. Pure: the same briefing,
  * report and manifest give the same bytes; nothing is read but the templates, nothing written.
  */
-export function renderProgramDocuments(briefing: Briefing, report: ValidationReport, manifest: Manifest, changes: DocumentChanges | null = null): ProgramDocument[] {
+export function renderProgramDocuments(briefing: Briefing, report: ValidationReport, manifest: Manifest, changes: ReaderChanges | null = null): ProgramDocument[] {
   const views = programViews(briefing, report);
   const stems = programFileStems(views.map((v) => v.program));
   return views.map((view, i) => programDocument(briefing, manifest, view, stems[i]!, changes));

@@ -1,14 +1,6 @@
 import type { Briefing } from '../../schemas/briefing.ts';
-import { concernsPrefecture, type ChangeEntry } from '../diff/entries.ts';
-import { formatEraYear } from '../units/era.ts';
-import { programAnchor } from '../views/program-view.ts';
-
-/** What changed since the previous edition, for the packs of one run. */
-export interface PackChanges {
-  /** 令和6年度: the edition compared with */
-  fromYear: string;
-  entries: ChangeEntry[];
-}
+import { concernsPrefecture, type ChangeEntry, type ReaderChanges } from '../diff/entries.ts';
+import { slideAnchor } from '../views/program-view.ts';
 
 export interface ChangeRowView {
   /** the entry's id, with the pack's id prefix: what the marks in the program sections link to */
@@ -58,7 +50,7 @@ function row(briefing: Briefing, e: ChangeEntry, idPrefix: string): ChangeRowVie
     beforeSlide: slideText(e.before?.slides ?? []),
     after: e.after?.printed ?? '—',
     afterSlide: slideText(e.after?.slides ?? []),
-    afterAnchor: program && slide !== null && program.slides.includes(slide) ? `${programAnchor(program.order)}-s${String(slide).padStart(2, '0')}` : '',
+    afterAnchor: program && slide !== null && program.slides.includes(slide) ? slideAnchor(program.order, slide) : '',
     sentence: e.section === 'スライドの記載',
   };
 }
@@ -68,7 +60,7 @@ function row(briefing: Briefing, e: ChangeEntry, idPrefix: string): ChangeRowVie
  * program's changes — in a prefecture's pack the changes that name the prefecture or its
  * municipalities first, under a caption of their own.
  */
-export function changesView(briefing: Briefing, changes: PackChanges, prefecture: string | null, idPrefix: string): ChangesView {
+export function changesView(briefing: Briefing, changes: ReaderChanges, prefecture: string | null, idPrefix: string): ChangesView {
   const own = prefecture ? changes.entries.filter((e) => concernsPrefecture(e, briefing, prefecture)) : [];
   const rest = changes.entries.filter((e) => !own.includes(e));
   const groups: ChangeGroupView[] = [];
@@ -78,14 +70,13 @@ export function changesView(briefing: Briefing, changes: PackChanges, prefecture
   const byProgram = new Map<string, ChangeEntry[]>();
   for (const e of rest.filter((x) => x.section !== '施策')) byProgram.set(e.programNo, [...(byProgram.get(e.programNo) ?? []), e]);
   for (const [no, entries] of byProgram) groups.push({ caption: `${no}　${entries[0]!.programName}`, rows: entries.map((e) => row(briefing, e, idPrefix)) });
-  const toYear = formatEraYear(briefing.fiscalYear);
   return {
     lead:
       changes.entries.length > 0
         ? `${changes.fromYear}の資料と比べて、施策の新設・掲載終了、予算額・上限額・率などの数値、スライドの記載、担当・連絡先が変わった箇所です（${changes.entries.length}件。同じ変更が複数のスライドにある場合は1件とし、スライドを併記しています）。各施策の本文では、該当する数値や記載の後に「拡充」「新規」「変更」などの印を付け、この表の該当行にリンクしています。`
         : `${changes.fromYear}の資料と比べて、変更のあった箇所はありません。`,
     fromHeader: `前年度（${changes.fromYear}）`,
-    toHeader: `本年度（${toYear}）`,
+    toHeader: `本年度（${changes.toYear}）`,
     groups,
     noneOwn: prefecture && own.length === 0 && changes.entries.length > 0 ? `${prefecture}又は${prefecture}内の市町村の名称を含む変更はありません。` : null,
   };

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256, sha256Sums } from '../lib/checksums.ts';
 import type { Briefing } from '../../schemas/briefing.ts';
 import type { Manifest } from '../../schemas/manifest.ts';
 import type { PackTarget } from './pack-plan.ts';
@@ -14,10 +14,6 @@ export interface PackInfo {
   bytes: number;
   sha256: string;
   mentions: number;
-}
-
-export function sha256(bytes: Uint8Array | string): string {
-  return createHash('sha256').update(bytes).digest('hex');
 }
 
 export function packInfo(target: PackTarget, pdf: Uint8Array, pages: number, mentions: number): PackInfo {
@@ -61,10 +57,7 @@ export function distributionFiles(packs: readonly PackInfo[], briefing: Briefing
       2,
     ) + '\n';
   const markdown = packsMarkdown(packs, manifest);
-  const sums = [...packs.map((p) => [p.sha256, p.path] as const), [sha256(json), 'packs.json'] as const, [sha256(markdown), 'packs.md'] as const]
-    .sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0))
-    .map(([hash, path]) => `${hash}  ${path}\n`)
-    .join('');
+  const sums = sha256Sums([...packs.map((p) => ({ name: p.path, sha256: p.sha256 })), { name: 'packs.json', sha256: sha256(json) }, { name: 'packs.md', sha256: sha256(markdown) }]);
   return [
     { path: 'packs.json', content: json },
     { path: 'packs.md', content: markdown },

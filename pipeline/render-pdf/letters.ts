@@ -2,7 +2,7 @@ import type { Briefing } from '../../schemas/briefing.ts';
 import type { EditionDiff } from '../../schemas/diff.ts';
 import type { Manifest } from '../../schemas/manifest.ts';
 import type { PackEntry } from '../../schemas/packs.ts';
-import { changeEntries, concernsPrefecture } from '../diff/entries.ts';
+import { concernsPrefecture, readerChanges, type ChangeEntry } from '../diff/entries.ts';
 import { formatEraDate, formatEraYear } from '../units/era.ts';
 import { deliveryFiles } from '../views/delivery-files.ts';
 import { loadAssets, ASSET_ORIGIN, assetUrls, contentSecurityPolicy } from './assets.ts';
@@ -10,7 +10,7 @@ import { openBrowser } from './browser.ts';
 import { findBrowser, type BrowserChoice } from '../lib/browser-path.ts';
 import { mapOnPages, openPrintPages } from './page-pool.ts';
 import { normalizePdf } from './pdf-normalize.ts';
-import { pageTexts, pdfFonts, withPdf } from './pdf-read.ts';
+import { pageTexts, unservedFonts, withPdf } from './pdf-read.ts';
 import { compileTemplates } from './templates.ts';
 import { compact } from './verify.ts';
 import { DEFAULT_TIMEOUT_MS } from './render-packs.ts';
@@ -45,13 +45,12 @@ export interface LetterInput {
 /** A one-page letter: no running header or page number. */
 const LETTER_PAGE_CSS = '@page { @top-left { content: none; } @top-right { content: none; } @bottom-left { content: none; } @bottom-center { content: none; } }';
 
-/** The cover letter of one prefecture's delivery folder. Pure. */
-export function letterView(input: LetterInput, pack: PackEntry, origin = ASSET_ORIGIN): LetterView {
+/** The cover letter of one prefecture's delivery folder, given the run's changes (null without a previous edition). Pure. */
+export function letterView(input: LetterInput, pack: PackEntry, entries: readonly ChangeEntry[] | null, origin = ASSET_ORIGIN): LetterView {
   const { manifest, briefing } = input;
   const prefecture = pack.recipient!;
   const files = deliveryFiles(pack.id);
   const year = formatEraYear(manifest.fiscalYear);
-  const entries = input.changes ? changeEntries(input.changes, briefing) : null;
   const own = entries ? entries.filter((e) => concernsPrefecture(e, briefing, prefecture)).length : 0;
   const pages = pack.files[0]!.pages;
   return {
@@ -101,8 +100,9 @@ export async function printLetters(input: LetterInput, options: { browser?: Brow
   const session = await openBrowser(options.browser ?? (await findBrowser()), timeoutMs);
   try {
     const pages = await openPrintPages(session.browser, Math.max(1, Math.min(options.concurrency ?? 2, packs.length)), assets, timeoutMs);
+    const entries = input.changes ? readerChanges(input.changes, input.briefing).entries : null;
     const printed = await mapOnPages(packs, pages, async (pack, page) => {
-      const view = letterView(input, pack);
+      const view = letterView(input, pack, entries);
       const { pdf, blocked } = await page.print(templates.letter(view));
       const normalized = normalizePdf(pdf, input.manifest.generatedAt);
       const problems = [...blocked.map((b) => `${pack.id}: the letter tried to load ${b.url} (${b.reason})`), ...(await readBack(normalized, view, pack.id))];
@@ -120,7 +120,7 @@ async function readBack(pdf: Uint8Array, view: LetterView, id: string): Promise<
     if (doc.numPages !== 1) problems.push(`${id}: the letter has ${doc.numPages} pages, expected one`);
     const text = compact((await pageTexts(doc)).join(''));
     for (const word of [view.recipient, view.subject, ...view.files.map((f) => f.file)]) if (!text.includes(compact(word))) problems.push(`${id}: the letter does not show "${word}"`);
-    for (const f of await pdfFonts(doc)) if (f.type3 || !/NotoSansJP/.test(f.name)) problems.push(`${id}: the letter embeds ${f.name}${f.type3 ? ' (Type 3)' : ''}`);
+    for (const font of await unservedFonts(doc)) problems.push(`${id}: the letter embeds ${font}`);
   });
   return problems;
 }

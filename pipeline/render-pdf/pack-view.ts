@@ -6,9 +6,9 @@ import { checkedText } from '../views/checked-text.ts';
 import { programViews } from '../views/program-view.ts';
 import { seriesTarget } from '../views/series-target.ts';
 import type { EditionDiff } from '../../schemas/diff.ts';
-import { changeEntries, marksWithin } from '../diff/entries.ts';
+import { marksWithin, readerChanges, type ReaderChanges } from '../diff/entries.ts';
 import { appendixView, type AppendixView } from './appendix-view.ts';
-import { changesView, NO_PREVIOUS, type ChangesView, type PackChanges } from './changes-view.ts';
+import { changesView, NO_PREVIOUS, type ChangesView } from './changes-view.ts';
 import { ASSET_ORIGIN, assetUrls, contentSecurityPolicy } from './assets.ts';
 import { contactRows, type ContactRow } from './contact-list-view.ts';
 import { mentionsView, type MentionsView } from './mentions-view.ts';
@@ -33,7 +33,7 @@ export interface SharedContent {
   contacts: ContactRow[];
   colophon: ColophonView;
   /** what changed since the previous edition: null without one */
-  changes: PackChanges | null;
+  changes: ReaderChanges | null;
 }
 
 /** 奥付: who publishes the pack, from which briefing, when; that its figures were cross-checked. */
@@ -103,14 +103,14 @@ export function sharedContent(input: PackInput): SharedContent {
     const series = input.briefing.series.find((s) => s.id === id);
     return series ? seriesTarget(input.briefing, series) : null;
   };
-  const entries = input.changes ? changeEntries(input.changes, input.briefing) : null;
+  const changes = input.changes ? readerChanges(input.changes, input.briefing) : null;
   return {
     briefing: input.briefing,
     manifest: input.manifest,
-    programs: programSections(views, targetOf, entries ? (at) => marksWithin(entries, at) : undefined),
+    programs: programSections(views, targetOf, changes ? (at) => marksWithin(changes.entries, at) : undefined),
     appendix: appendixView(views),
     contacts: contactRows(views),
-    changes: entries && input.changes ? { fromYear: formatEraYear(input.changes.from.fiscalYear), entries } : null,
+    changes,
     colophon: { publisher: input.manifest.publisher, title: input.manifest.title, generatedAt: formatEraDate(input.manifest.generatedAt), checked: checkedText({ passed: input.report.summary.checksPassed, acknowledged: input.report.summary.acknowledged }) },
   };
 }

@@ -127,6 +127,11 @@ export async function pdfFonts(doc: PdfDocument, pageNumbers?: readonly number[]
   return [...fonts.values()];
 }
 
+/** The fonts a PDF draws with that are not the served Noto Sans JP subsets: "DejaVuSans", "X (Type 3)". */
+export async function unservedFonts(doc: PdfDocument): Promise<string[]> {
+  return (await pdfFonts(doc)).filter((f) => f.type3 || !/NotoSansJP/.test(f.name)).map((f) => `${f.name}${f.type3 ? ' (Type 3)' : ''}`);
+}
+
 async function destinationPage(doc: PdfDocument, dest: unknown[] | null | undefined): Promise<number | null> {
   const ref = dest?.[0];
   if (ref === undefined || ref === null) return null;

@@ -1,7 +1,8 @@
 import type { Briefing } from '../../schemas/briefing.ts';
 import type { Block } from '../../schemas/content.ts';
 import type { Place } from '../../schemas/figures.ts';
-import { programAnchor } from '../views/program-view.ts';
+import { holds } from '../parse/content/block-text.ts';
+import { slideAnchor } from '../views/program-view.ts';
 
 /** One place in the briefing that concerns a prefecture: a list under its 【県名】 heading, or a mention in the text. */
 export interface PrefectureMention {
@@ -45,11 +46,10 @@ function quoteOf(briefing: Briefing, place: Place): { text: string; row: { label
   const index = blocks.findIndex((b) => b.id === place.block);
   const block = blocks[index];
   if (!block) return { text: place.at.raw.replace(/\s+/g, ' '), row: null };
-  const holds = (at: Place['at']) => (place.at.line > at.line || (place.at.line === at.line && place.at.column >= at.column)) && (place.at.line < at.endLine || (place.at.line === at.endLine && place.at.column < at.endColumn));
   // a place in a heading (＜島根県邑南町（H30モデル事業）＞) is quoted with the first item of what it heads
   const next = blocks[index + 1];
   if (block.kind === 'heading' && next && next.kind !== 'heading') return { text: `${block.text} ${textAt(next, () => false).text}`, row: null };
-  return textAt(block, holds);
+  return textAt(block, (at) => holds(at, place.at));
 }
 
 function textAt(block: Block, holds: (at: Place['at']) => boolean): { text: string; row: { label: string; cells: string[] } | null } {
@@ -95,7 +95,7 @@ function where(briefing: Briefing, place: Place) {
   return {
     programNo: program?.no ?? null,
     programName: program?.name ?? NO_PROGRAM,
-    anchor: program ? `${programAnchor(program.order)}-s${String(place.slide).padStart(2, '0')}` : '',
+    anchor: program ? slideAnchor(program.order, place.slide) : '',
     slide: place.slide,
     slideTitle: briefing.slides.find((s) => s.index === place.slide)?.title ?? '',
   };

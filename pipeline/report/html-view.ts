@@ -137,7 +137,12 @@ function reportRows(input: ReportInput): ReportRow[] {
     const inChecks = file !== sourceFile;
     return { href: `#${inChecks ? 'K' : 'L'}${at.line}`, place: `${inChecks ? file : sourceFile}:${at.line}:${at.column}`, excerpt: text };
   };
-  const own = (c: CheckOutcome) => (x: { checkId: string | null; ruleId: string; message: string }) => x.checkId === c.id || (x.checkId === null && x.ruleId === c.relation && x.message.startsWith(c.statement));
+  // a generic rule's finding is its outcome's by rule, statement and the figures it names: two
+  // outcomes of one rule may say the same (the same statement on two rows of a table)
+  const same = (a: Provenance, b: Provenance) => a.line === b.line && a.column === b.column;
+  const names = (c: CheckOutcome, x: { at: Provenance | null; related: readonly Provenance[] }) => [...(x.at ? [x.at] : []), ...x.related].some((p) => c.figures.some((f) => same(f.at, p)));
+  const own = (c: CheckOutcome) => (x: { checkId: string | null; ruleId: string; message: string; at: Provenance | null; related: readonly Provenance[] }) =>
+    x.checkId === c.id || (x.checkId === null && x.ruleId === c.relation && x.message.startsWith(c.statement) && names(c, x));
   const findingOf = (c: CheckOutcome): Finding | undefined => report.findings.find((f) => f.checkId === c.id) ?? report.findings.find(own(c));
   /** the finding of the figure that broke this check too (one wrong figure is one finding) */
   const brokenBy = (c: CheckOutcome): Finding | undefined => report.findings.find((f) => f.breaks.some(own(c)));

@@ -148,3 +148,13 @@ export function parseRate(printed: string): number | null {
   if (m) return Number(m[1]);
   return null;
 }
+
+/** A value rounded, floored, ceiled or cut to `digits` decimals, as a document prints it. */
+export function roundTo(value: number, digits: number, mode: 'round' | 'floor' | 'ceil' | 'truncate'): number {
+  const k = 10 ** digits;
+  // Guard against 78.75 × 10 = 787.4999…: nudge by a relative epsilon before cutting.
+  const x = value * k;
+  const eps = Math.abs(x) * 1e-12;
+  const r = mode === 'round' ? Math.round(x + eps) : mode === 'floor' ? Math.floor(x + eps) : mode === 'ceil' ? Math.ceil(x - eps) : Math.trunc(x + (x >= 0 ? eps : -eps));
+  return r / k;
+}

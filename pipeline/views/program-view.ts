@@ -64,6 +64,11 @@ export function programAnchor(order: number): string {
   return `prog-${String(order).padStart(2, '0')}`;
 }
 
+/** The anchor of a slide's section in a program's section: "prog-01-s03". */
+export function slideAnchor(programOrder: number, slide: number): string {
+  return `${programAnchor(programOrder)}-s${String(slide).padStart(2, '0')}`;
+}
+
 function tableCaption(block: TableBlock, series: readonly Series[], title: string): string {
   const labels = block.series.map((id) => series.find((s) => s.id === id)?.label).filter(Boolean);
   switch (block.role) {
@@ -96,14 +101,14 @@ function notesBefore(blocks: readonly Block[], k: number): string | null {
   return notes.length > 0 ? notes.join(' ') : null;
 }
 
-function slideViews(program: Program, slides: readonly Slide[], series: readonly Series[], anchor: string): SlideView[] {
+function slideViews(program: Program, slides: readonly Slide[], series: readonly Series[]): SlideView[] {
   let tables = 0;
   let figures = 0;
   const number = (kind: '表' | '図', n: number) => `${kind}${program.no}-${n}`;
   return slides.map((slide) => ({
     index: slide.index,
     title: slide.title,
-    anchor: `${anchor}-s${String(slide.index).padStart(2, '0')}`,
+    anchor: slideAnchor(program.order, slide.index),
     blocks: slide.blocks.map((block, k): BlockView => {
       if (block.kind === 'chart') return { block, caption: { number: number('図', ++figures), text: '財源の内訳' }, charts: [] };
       if (block.kind !== 'table') return { block, caption: null, charts: [] };
@@ -142,7 +147,7 @@ export function programView(briefing: Briefing, report: ValidationReport, progra
   const anchor = programAnchor(program.order);
   const slides = briefing.slides.filter((s) => program.slides.includes(s.index)).sort((a, b) => a.index - b.index);
   const series = mine(briefing.series);
-  const views = slideViews(program, slides, series, anchor);
+  const views = slideViews(program, slides, series);
   const rows = mine(briefing.measures).map(measureRow);
   const checks = report.checks.filter((c) => c.programs.includes(program.no));
   return {

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { codeClosure, moduleFacts, type ModuleFacts } from '../../pipeline/build/code-graph.ts';
 import { unitCode } from '../../pipeline/build/code-hash.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../../pipeline/lib/paths.ts';
+import { importEdges, sourceFiles } from '../helpers/import-graph.ts';
 
 describe('the code of a build unit, derived from the import graph', () => {
   it('reads static imports, re-exports, import() and import types of a module, and the templates it names', () => {
@@ -10,13 +14,23 @@ describe('the code of a build unit, derived from the import graph', () => {
       "export { c } from './c.ts';",
       "export * from './d.ts';",
       "const e = await import('../lib/e.ts');",
+      "const [f] = await Promise.all([import('./f.ts')]);",
       "import 'node:fs'; import x from 'exceljs';",
       "const dir = templatesDir('pdf');",
     ].join('\n');
     expect(moduleFacts('pipeline/render-pdf/index.ts', text)).toEqual({
-      imports: ['pipeline/lib/e.ts', 'pipeline/render-pdf/a.ts', 'pipeline/render-pdf/c.ts', 'pipeline/render-pdf/d.ts', 'pipeline/views/b.ts'],
+      imports: ['pipeline/lib/e.ts', 'pipeline/render-pdf/a.ts', 'pipeline/render-pdf/c.ts', 'pipeline/render-pdf/d.ts', 'pipeline/render-pdf/f.ts', 'pipeline/views/b.ts'],
       templates: ['templates/pdf'],
     });
+  });
+
+  it('reads the same imports of every module of the pipeline as the TypeScript parser does', () => {
+    const parsed = new Map<string, Set<string>>();
+    for (const e of importEdges()) parsed.set(e.from, (parsed.get(e.from) ?? new Set()).add(e.to));
+    for (const file of sourceFiles('pipeline')) {
+      const read = moduleFacts(file, readFileSync(join(PROJECT_ROOT, file), 'utf8')).imports;
+      expect(read, file).toEqual([...(parsed.get(file) ?? [])].sort());
+    }
   });
 
   it('is every module reachable from the entries, through cycles, with the templates any of them reads (no file system)', () => {

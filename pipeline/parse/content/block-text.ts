@@ -29,7 +29,8 @@ export function blockTexts(blocks: readonly Block[]): BlockText[] {
   });
 }
 
-function holds(range: Provenance, at: Provenance): boolean {
+/** Whether a place starts inside a span of the source. */
+export function holds(range: Provenance, at: Provenance): boolean {
   const after = at.line > range.line || (at.line === range.line && at.column >= range.column);
   const before = at.line < range.endLine || (at.line === range.endLine && at.column < range.endColumn);
   return after && before;

@@ -20,7 +20,6 @@ export interface ContactList {
 export const CONTACT_LIST_HEADER = /施策名.*担当課室.*担当者.*電話番号/;
 const FOOTER = /担当者一覧/;
 const ROW_START = /^(\d{1,2})(?:\s*[-‐－]\s*([①-⑳]))?\s*[．.、]\s*/;
-export const PHONE = PHONE_PATTERN;
 const DEPARTMENT = /(課|室|課室|部|局|グループ|センター|事務所)$/;
 const PERSON_LIST = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々]{1,5}(、[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々]{1,5})*、?$/u;
 
@@ -92,7 +91,7 @@ function buildProgram(
   let continuingPeople = false;
   row.tokens.forEach((tok, k) => {
     const t = tok.text;
-    if (PHONE.test(t)) {
+    if (PHONE_PATTERN.test(t)) {
       phones.push(t);
       continuingPeople = false;
     } else if (pendingDept || (k > 0 && isDepartment(t)) || (k > 0 && t.endsWith('・') && isDepartment(row.tokens[k + 1]?.text ?? ''))) {

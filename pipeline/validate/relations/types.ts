@@ -47,11 +47,4 @@ export const shownAs = (value: number, like: readonly Figure[]): string => {
 /** The sign between two values as they are: <, = or >. */
 export const compare = (a: number, b: number): '<' | '=' | '>' => (Math.abs(a - b) < 1e-9 ? '=' : a < b ? '<' : '>');
 
-export function roundTo(value: number, digits: number, mode: 'round' | 'floor' | 'ceil' | 'truncate'): number {
-  const k = 10 ** digits;
-  // Guard against 78.75 × 10 = 787.4999…: nudge by a relative epsilon before cutting.
-  const x = value * k;
-  const eps = Math.abs(x) * 1e-12;
-  const r = mode === 'round' ? Math.round(x + eps) : mode === 'floor' ? Math.floor(x + eps) : mode === 'ceil' ? Math.ceil(x - eps) : Math.trunc(x + (x >= 0 ? eps : -eps));
-  return r / k;
-}
+export { roundTo } from '../../units/number.ts';
