@@ -38,7 +38,7 @@ export async function renderContactsWorkbook(briefing: Briefing, report: Validat
 
   const taken = new Set<string>();
   const tables = [
-    coverTable(briefing, manifest),
+    coverTable(briefing, manifest, changes),
     programsTable(briefing.programs),
     departmentsTable(briefing.programs),
     peopleTable(briefing.programs),

@@ -136,7 +136,8 @@ function writeCell(cell: ExcelJS.Cell, value: TableCell, column: TableColumn): v
     const text = safeText(value);
     cell.value = text;
     if (column.text || looksTyped(text)) cell.numFmt = '@';
-    cell.alignment = { vertical: 'top', wrapText: true };
+    // a centered column centers its text as its numbers (「1・2」 beside 3 in a slide column)
+    cell.alignment = column.center ? { vertical: 'top', horizontal: 'center', wrapText: true } : { vertical: 'top', wrapText: true };
     return;
   }
   const number = typeof value === 'number' ? value : value.value;

@@ -166,6 +166,9 @@ describe('next edition: init → validate → diff → build on a realistic R7',
     // a year label of a table's header (「3年度」) is no number of the text
     expect(rows.filter((r) => r[0] === '1' && r[2] === '本文の数値' && /^\d+年$/.test(String(r[7] ?? r[5])))).toEqual([]);
     expect(sheet.autoFilter).toBeTruthy();
+    // the cover tells how to read it
+    const cover = wb.getWorksheet('表紙・注記')!.getSheetValues().map((r) => (r as unknown[])?.[1]);
+    expect(cover).toContain('「変更点」シート');
     // and as LibreOffice shows it to a prefecture
     const csv = await convertWithLibreOffice(readFileSync(join(dir, 'out', 'r7', 'contacts.xlsx')), 'contacts.xlsx', CSV_AS_SHOWN);
     const shown = new TextDecoder().decode([...csv].find(([name]) => name.endsWith('-変更点.csv'))![1]);
