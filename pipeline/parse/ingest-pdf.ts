@@ -1,31 +1,27 @@
 import { InputError } from '../lib/errors.ts';
 import { PDFJS_OPTIONS, loadPdfjs } from '../lib/pdfjs.ts';
+import { findGrids } from './pdf/grids.ts';
+import { pageRules, textRuns, type Box } from './pdf/page-items.ts';
+import { readingOrder } from './pdf/reading-order.ts';
 
 /** A PDF briefing is ~70 pages; refuse absurd ones before reading them. */
 export const MAX_PDF_BYTES = 200 * 1024 * 1024;
 export const MAX_PDF_PAGES = 2000;
-const MAX_BLANK_LINES = 40;
 
 export interface PdfText {
   /** the text of every page, lines in reading order; each page starts with the page marker (one space) */
   text: string;
   /** PDF page number of every line of `text` */
   pages: number[];
+  /** where each line of `text` stands on its page (points, origin top left); null for a blank line */
+  boxes: (Box | null)[];
   pageCount: number;
 }
 
-interface Item {
-  str: string;
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
 /**
- * Read the text layer of a PDF page by page, in reading order: items are grouped into lines by
- * their baseline, sorted left to right; a wide gap becomes a tab (a table cell), vertical gaps
- * become blank lines, as in a text extraction.
+ * Read the text layer of a PDF page by page — a page is a slide — in reading order: ruled tables
+ * row by row, the rest in frames and columns (pipeline/parse/pdf/reading-order.ts); a tab between
+ * a table's cells, blank lines between frames, as in a text extraction.
  */
 export async function readPdfText(bytes: Uint8Array, file: string): Promise<PdfText> {
   if (bytes.length > MAX_PDF_BYTES) {
@@ -44,69 +40,29 @@ export async function readPdfText(bytes: Uint8Array, file: string): Promise<PdfT
     }
     const lines: string[] = [];
     const pages: number[] = [];
+    const boxes: (Box | null)[] = [];
     for (let p = 1; p <= doc.numPages; p++) {
-      let content;
+      let pageLines;
       try {
         const page = await doc.getPage(p);
-        content = await page.getTextContent();
+        const height = page.view[3]! - page.view[1]!;
+        const [content, ops] = await Promise.all([page.getTextContent(), page.getOperatorList()]);
+        const runs = textRuns(content.items, height);
+        const grids = findGrids(pageRules(ops.fnArray, ops.argsArray, pdfjs.OPS as unknown as Record<string, number>, height));
+        pageLines = readingOrder(runs, grids);
         page.cleanup();
       } catch (cause) {
         throw new InputError(`page ${p} cannot be read: ${(cause as Error).message}`, { file, ruleId: 'ingest-pdf', cause });
       }
-      const items: Item[] = [];
-      for (const it of content.items) {
-        if (!('str' in it) || it.str === '') continue;
-        items.push({ str: it.str, x: it.transform[4], y: it.transform[5], width: it.width, height: Math.abs(it.height) || Math.abs(it.transform[3]) || 10 });
-      }
-      const pageLines = toLines(items);
-      if (pageLines.length === 0) pageLines.push('');
-      let first = true;
-      for (const line of pageLines) {
-        lines.push(first && line.trim() !== '' ? ' ' + line.trimStart() : line);
-        if (line.trim() !== '') first = false;
+      if (pageLines.length === 0) pageLines.push({ text: '', box: null });
+      pageLines.forEach((line, k) => {
+        lines.push(k === 0 ? ' ' + line.text : line.text);
         pages.push(p);
-      }
+        boxes.push(line.box);
+      });
     }
-    return { text: lines.join('\n'), pages, pageCount: doc.numPages };
+    return { text: lines.join('\n'), pages, boxes, pageCount: doc.numPages };
   } finally {
     await doc.destroy();
   }
-}
-
-function toLines(items: Item[]): string[] {
-  if (items.length === 0) return [];
-  const sorted = [...items].sort((a, b) => b.y - a.y || a.x - b.x);
-  const rows: { y: number; height: number; items: Item[] }[] = [];
-  for (const it of sorted) {
-    const row = rows.at(-1);
-    if (row && Math.abs(row.y - it.y) <= Math.min(row.height, it.height) * 0.4) row.items.push(it);
-    else rows.push({ y: it.y, height: it.height, items: [it] });
-  }
-  const gaps = rows.slice(1).map((r, i) => rows[i]!.y - r.y).sort((a, b) => a - b);
-  const heights = rows.map((r) => r.height).sort((a, b) => a - b);
-  // One line's advance: the usual gap between rows, but never more than a line of the usual font
-  // set at 1.5: on a page whose lines mostly stand apart (a text with blank lines between them),
-  // the usual gap is two lines, and each of those blank lines must come out as one.
-  const lineAdvance = heights[Math.floor(heights.length / 2)]! * 1.5;
-  const leading = gaps.length ? Math.min(gaps[Math.floor(gaps.length / 2)]!, lineAdvance) : 0;
-  const out: string[] = [];
-  rows.forEach((row, i) => {
-    if (i > 0 && leading > 0) {
-      const blanks = Math.min(MAX_BLANK_LINES, Math.round((rows[i - 1]!.y - row.y) / leading) - 1);
-      for (let k = 0; k < blanks; k++) out.push('');
-    }
-    row.items.sort((a, b) => a.x - b.x);
-    let text = '';
-    let end = -Infinity;
-    for (const it of row.items) {
-      const em = it.height;
-      const gap = it.x - end;
-      if (text !== '' && gap > em * 1.5) text += '\t';
-      else if (text !== '' && gap > em * 0.2) text += ' ';
-      text += it.str;
-      end = it.x + it.width;
-    }
-    out.push(text.replace(/\s+$/, ''));
-  });
-  return out;
 }

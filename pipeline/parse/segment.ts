@@ -164,7 +164,8 @@ function setApartBelow(lines: readonly NormalizedLine[], at: number): boolean {
   const [a, b] = [lines[at + 1], lines[at + 2]];
   const blank = (l: NormalizedLine | undefined) => l !== undefined && l.page === lines[at]!.page && l.text.trim() === '';
   if (blank(a) && blank(b)) return true;
-  return a !== undefined && a.tabbed;
+  // the sheet's first row right below it, or after one blank line (a table set apart from its label)
+  return (a !== undefined && a.tabbed) || (blank(a) && b !== undefined && b.tabbed);
 }
 
 function findLastIndex<T>(arr: T[], pred: (x: T) => boolean): number {

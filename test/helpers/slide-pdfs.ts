@@ -20,7 +20,6 @@ const cells = lineCells;
 
 /** Chromium (headless, --print-to-pdf): an HTML page per slide, table cells set apart by a gap. */
 export async function printWithChromium(slides: string[][]): Promise<Buffer> {
-  const dir = tempDir('chromium-deck');
   const html =
     `<!doctype html><meta charset="utf-8"><style>` +
     `@font-face { font-family: Deck; src: url("${pathToFileURL(FONT_FILES.regular).href}"); }` +
@@ -28,6 +27,12 @@ export async function printWithChromium(slides: string[][]): Promise<Buffer> {
     `section { break-after: page; } section:last-child { break-after: auto; } p { margin: 0; white-space: pre; height: ${LEADING}px; } span { margin-right: ${CELL_GAP}px; }` +
     `</style>` +
     slides.map((lines) => `<section>${lines.map((l, i) => `<p>${cells(l, i === 0).map((c) => `<span>${esc(c)}</span>`).join('')}</p>`).join('')}</section>`).join('');
+  return printHtmlWithChromium(html, 'chromium-deck');
+}
+
+/** A page of HTML printed by headless Chromium's --print-to-pdf, as a user of the browser would. */
+export async function printHtmlWithChromium(html: string, name: string): Promise<Buffer> {
+  const dir = tempDir(name);
   writeFileSync(join(dir, 'deck.html'), html);
   const browser = (await findBrowser()).path;
   const pdf = join(dir, 'deck.pdf');

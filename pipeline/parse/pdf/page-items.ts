@@ -1,0 +1,168 @@
+/**
+ * What a PDF page shows, in page coordinates with the origin at the top left (y grows down): the
+ * text runs pdfjs-dist reads from its text layer, and the ruling lines its drawing paints (table
+ * borders: stroked lines and rectangles, or thin filled rectangles).
+ */
+
+export interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+export interface TextRun extends Box {
+  str: string;
+  /** font size in points */
+  size: number;
+  /** y of the baseline */
+  baseline: number;
+  /** the text layer has a space after the run (a space glyph, or a gap pdfjs reads as one) */
+  spaceAfter: boolean;
+}
+
+/** A horizontal (y0 = y1) or vertical (x0 = x1) ruling line. */
+export interface Rule extends Box {
+  horizontal: boolean;
+}
+
+type Matrix = [number, number, number, number, number, number];
+
+interface TextItemLike {
+  str: string;
+  transform: number[];
+  width: number;
+  height: number;
+}
+
+/**
+ * The text runs of a page's text content. Whitespace pdfjs reads or infers between runs (a space
+ * glyph, or a gap it judged a word space) is kept as a mark on the runs beside it; where the runs
+ * stand is read from their positions.
+ */
+export function textRuns(items: readonly unknown[], pageHeight: number): TextRun[] {
+  const runs: TextRun[] = [];
+  let spacePending = false;
+  for (const it of items) {
+    if (!it || typeof it !== 'object' || !('str' in it)) continue;
+    const item = it as TextItemLike;
+    if (item.str.trim() === '') {
+      if (item.str !== '') spacePending = true;
+      continue;
+    }
+    const str = item.str.replace(/\s+$/, '');
+    const lead = str.length - str.replace(/^\s+/, '').length;
+    const [a, b, , , e, f] = item.transform as Matrix;
+    const size = Math.hypot(a, b) || Math.abs(item.height) || 10;
+    // leading and trailing spaces: the run starts and ends where its letters do, proportionally
+    const perChar = item.width / Math.max(1, item.str.length);
+    const x0 = e + lead * perChar;
+    const x1 = e + item.width - (item.str.length - str.length) * perChar;
+    const baseline = pageHeight - f;
+    const prev = runs.at(-1);
+    if (prev && (spacePending || lead > 0)) prev.spaceAfter = true;
+    runs.push({ str: str.slice(lead), x0, x1: Math.max(x1, x0 + perChar), baseline, size, y0: baseline - size * 0.88, y1: baseline + size * 0.12, spaceAfter: str.length < item.str.length });
+    spacePending = false;
+  }
+  return runs;
+}
+
+const RULE_THICKNESS = 2.5;
+const MIN_RULE_LENGTH = 3;
+
+/**
+ * The ruling lines of a page from its operator list: the current transformation is followed through
+ * save/restore, cm and form XObjects; a stroked axis-parallel segment is a rule, a stroked
+ * rectangle four, a filled rectangle thinner than 2.5 pt one.
+ */
+export function pageRules(fnArray: readonly number[], argsArray: readonly unknown[], ops: Record<string, number>, pageHeight: number): Rule[] {
+  const rules: Rule[] = [];
+  const stack: Matrix[] = [];
+  let ctm: Matrix = [1, 0, 0, 1, 0, 0];
+  const stroke = new Set([ops.stroke, ops.closeStroke, ops.fillStroke, ops.eoFillStroke, ops.closeFillStroke, ops.closeEOFillStroke]);
+  const fill = new Set([ops.fill, ops.eoFill]);
+  for (let i = 0; i < fnArray.length; i++) {
+    const fn = fnArray[i];
+    const args = argsArray[i] as unknown[];
+    if (fn === ops.save || fn === ops.paintFormXObjectBegin) {
+      stack.push(ctm);
+      if (fn === ops.paintFormXObjectBegin && Array.isArray(args?.[0])) ctm = multiply(ctm, args[0] as Matrix);
+    } else if (fn === ops.restore || fn === ops.paintFormXObjectEnd) {
+      ctm = stack.pop() ?? ctm;
+    } else if (fn === ops.transform) {
+      ctm = multiply(ctm, args as unknown as Matrix);
+    } else if (fn === ops.constructPath) {
+      const paint = args[0] as number;
+      const buffer = (args[1] as (ArrayLike<number> | null)[])?.[0];
+      if (!buffer || (!stroke.has(paint) && !fill.has(paint))) continue;
+      for (const points of subpaths(buffer)) {
+        const pts = points.map(([x, y]) => apply(ctm, x, y)).map(([x, y]) => [x, pageHeight - y] as const);
+        addRules(pts, stroke.has(paint), rules);
+      }
+    }
+  }
+  return rules;
+}
+
+function addRules(pts: (readonly [number, number])[], stroked: boolean, rules: Rule[]): void {
+  const xs = pts.map((p) => p[0]);
+  const ys = pts.map((p) => p[1]);
+  const box = { x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) };
+  const w = box.x1 - box.x0;
+  const h = box.y1 - box.y0;
+  const rectangle = pts.length >= 4 && pts.length <= 5 && pts.every(([x, y]) => (Math.abs(x - box.x0) < 0.5 || Math.abs(x - box.x1) < 0.5) && (Math.abs(y - box.y0) < 0.5 || Math.abs(y - box.y1) < 0.5));
+  if (rectangle && (w <= RULE_THICKNESS || h <= RULE_THICKNESS)) {
+    if (w <= RULE_THICKNESS && h >= MIN_RULE_LENGTH) rules.push({ horizontal: false, x0: (box.x0 + box.x1) / 2, x1: (box.x0 + box.x1) / 2, y0: box.y0, y1: box.y1 });
+    else if (h <= RULE_THICKNESS && w >= MIN_RULE_LENGTH) rules.push({ horizontal: true, x0: box.x0, x1: box.x1, y0: (box.y0 + box.y1) / 2, y1: (box.y0 + box.y1) / 2 });
+    return;
+  }
+  if (!stroked) return;
+  const closed = rectangle ? [...pts, pts[0]!] : pts;
+  for (let k = 1; k < closed.length; k++) {
+    const [ax, ay] = closed[k - 1]!;
+    const [bx, by] = closed[k]!;
+    if (Math.abs(ay - by) < 0.5 && Math.abs(ax - bx) >= MIN_RULE_LENGTH) rules.push({ horizontal: true, x0: Math.min(ax, bx), x1: Math.max(ax, bx), y0: ay, y1: ay });
+    else if (Math.abs(ax - bx) < 0.5 && Math.abs(ay - by) >= MIN_RULE_LENGTH) rules.push({ horizontal: false, x0: ax, x1: ax, y0: Math.min(ay, by), y1: Math.max(ay, by) });
+  }
+}
+
+/** The subpaths of a pdfjs path buffer (moveTo 0, lineTo 1, curveTo 2, quadraticCurveTo 3, closePath 4): their points; a curve ends its subpath's straightness. */
+function subpaths(buffer: ArrayLike<number>): [number, number][][] {
+  const out: [number, number][][] = [];
+  let current: [number, number][] = [];
+  let curved = false;
+  const flush = () => {
+    if (current.length >= 2 && !curved) out.push(current);
+    current = [];
+    curved = false;
+  };
+  for (let k = 0; k < buffer.length; ) {
+    const op = buffer[k++];
+    if (op === 0) {
+      flush();
+      current.push([buffer[k]!, buffer[k + 1]!]);
+      k += 2;
+    } else if (op === 1) {
+      current.push([buffer[k]!, buffer[k + 1]!]);
+      k += 2;
+    } else if (op === 2) {
+      curved = true;
+      k += 6;
+    } else if (op === 3) {
+      curved = true;
+      k += 4;
+    } else if (op === 4) {
+      flush();
+    } else break;
+  }
+  flush();
+  return out;
+}
+
+function multiply(m: Matrix, n: Matrix): Matrix {
+  return [m[0] * n[0] + m[2] * n[1], m[1] * n[0] + m[3] * n[1], m[0] * n[2] + m[2] * n[3], m[1] * n[2] + m[3] * n[3], m[0] * n[4] + m[2] * n[5] + m[4], m[1] * n[4] + m[3] * n[5] + m[5]];
+}
+
+function apply(m: Matrix, x: number, y: number): [number, number] {
+  return [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
+}

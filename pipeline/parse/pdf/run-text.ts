@@ -1,0 +1,82 @@
+import { mapChars } from '../normalize-chars.ts';
+import type { TextRun } from './page-items.ts';
+
+/** Text as the parser will read it (look-alikes and full-width forms folded), for the tests below only. */
+const fold = (text: string) => mapChars(text).chars.join('');
+
+const ASCII_WORD = /[0-9A-Za-z]/;
+
+/**
+ * The runs of one line, left to right, as text: a gap wider than one and a half characters is a
+ * tab (a cell apart); a space where the text layer has one, or where the gap is wider than a
+ * third of a character. Spaces a producer set only for looks (LibreOffice's quarter-em between
+ * Japanese and digits) are taken out after: collapseSpacedFigures.
+ */
+export function joinRuns(runs: readonly TextRun[]): string {
+  const sorted = [...runs].sort((a, b) => a.x0 - b.x0);
+  let text = '';
+  let prev: TextRun | null = null;
+  for (const run of sorted) {
+    if (prev) {
+      const em = Math.min(prev.size, run.size);
+      const gap = run.x0 - prev.x1;
+      if (gap > em * 1.5) text += '\t';
+      else if (gap > em * 0.33 || (prev.spaceAfter && gap > -em * 0.2)) text += ' ';
+    }
+    text += run.str;
+    prev = run;
+  }
+  return collapseSpacedFigures(text);
+}
+
+const DIGIT = '[0-9０-９]';
+/** What follows a number as its unit or counter (円, 万円, 人, 団体, ％ …). */
+const UNIT = '[万億兆千百円人団件回%％倍割年月日歳名台校社箇ヶか所都道府県市町村区法]';
+const SPACED = [
+  // 「８ . ０億円」: a full-width number's separator spaced apart (ASCII letter-spacing is the text's own)
+  [/([０-９]) ?([.．,，]) ?(?=[０-９])/g, '$1$2'],
+  // 「300 万円」「31 団体」: a number and its unit
+  [new RegExp(`(${DIGIT}) (?=${UNIT})`, 'g'), '$1'],
+  // 「経費： 300」「（ R6」: after Japanese punctuation
+  [/([：、。（「『【＜～]) (?=[0-9０-９A-Za-z])/g, '$1'],
+  [/([0-9A-Za-z]) (?=[）」』】＞、。])/g, '$1'],
+] as const;
+
+/**
+ * Spaces a PDF's producer set between the parts of a number or between a number and its unit —
+ * space that was layout, not text — taken out: 「８ . ０億円」 → 「８.０億円」, 「300 万円」 →
+ * 「300万円」. A PDF's spaces are all inferred from gaps, so only these patterns are trusted less.
+ */
+export function collapseSpacedFigures(text: string): string {
+  let out = text;
+  for (const [pattern, replacement] of SPACED) out = out.replace(pattern, replacement);
+  return out;
+}
+
+/** A line that ends inside a number, and a next line that goes on with it: 「その他活動経費：200」⏎「万円)」, 「措置率 0.」⏎「5」. */
+export function splitsFigure(raw: string, rawNext: string): boolean {
+  const [line, next] = [fold(raw.slice(-3)), fold(rawNext.slice(0, 3))];
+  return (new RegExp(`${DIGIT}[.．,，]?$`).test(line) && new RegExp(`^(?:${DIGIT}|[.．,，]${DIGIT}|${UNIT})`).test(next)) || (new RegExp(`${DIGIT}$`).test(line) && /^[)）]/.test(next));
+}
+
+// a Japanese character with the punctuation that may not begin a line (禁則: 、。」 stay with it)
+const WORD_START = /^(?:[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}][、。，．,.）)」』】〕〉》ー・：；！？!?ぁぃぅぇぉっゃゅょァィゥェォッャュョ]*|[^\s\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}-]+-?)/u;
+
+/** How wide the first word of a run is (a Japanese character is a word: a line may break after any). */
+export function firstWordWidth(run: TextRun): number {
+  const word = WORD_START.exec(run.str)?.[0] ?? run.str[0] ?? '';
+  return ((run.x1 - run.x0) * word.length) / Math.max(1, run.str.length);
+}
+
+/** A line that starts a new item, never the rest of a wrapped one: a bullet, a note mark, a numbered point. */
+const ITEM_START = /^(?:[●○◯・•▪※■□◆◇▶▷➢✓①-⑳❶-❿➀-➉]|[0-9]{1,2}[．.、](?![0-9]))/;
+export const startsItem = (line: string) => ITEM_START.test(fold(line.slice(0, 4)));
+
+export const startsWithNumber = (line: string) => /^[0-9]/.test(fold(line.slice(0, 2)));
+export const endsSentence = (line: string) => /[。.!?」』）)】]$/.test(fold(line.slice(-2)));
+
+/** Two lines of one cell as one text: a wrapped line goes on without a break, another line after a space. */
+export function joinWrapped(text: string, next: string, wrapped: boolean): string {
+  if (!wrapped) return `${text} ${next}`;
+  return ASCII_WORD.test(text.at(-1) ?? '') && ASCII_WORD.test(next[0] ?? '') && !/[0-9]$/.test(text) ? `${text} ${next}` : text + next;
+}
