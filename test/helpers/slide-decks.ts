@@ -17,7 +17,7 @@ const pt = (n: number) => `${n.toFixed(2)}pt`;
 
 /** Chromium (headless --print-to-pdf): a 16:9 page per slide, each frame an absolute box, tables ruled. */
 export async function printSlidesWithChromium(slides: string[][]): Promise<Buffer> {
-  const layouts = slides.map(layoutSlide);
+  const layouts = slides.map((s) => layoutSlide(s, { minRowHeight: 0, withoutSheetDumps: true }));
   const html =
     `<!doctype html><meta charset="utf-8"><style>` +
     `@font-face { font-family: Deck; src: url("${pathToFileURL(FONT_FILES.regular).href}"); }` +
@@ -48,7 +48,9 @@ function htmlSlide(s: SlideLayout, index: number): string {
 
 /** LibreOffice Impress (headless --convert-to pdf): a flat ODP, a draw:page per slide with text frames and table shapes. */
 export async function exportSlidesWithImpress(slides: string[][]): Promise<Buffer> {
-  const layouts = slides.map(layoutSlide);
+  // LibreOffice 7.4 sets a table row no lower than about 0.65 cm, and a 35-column table's narrow
+  // cells one character a line: the spreadsheet dumps do not fit a slide there, and are left out
+  const layouts = slides.map((s) => layoutSlide(s, { minRowHeight: 18, withoutSheetDumps: true }));
   const sizes = [...new Set(layouts.flatMap((l) => [l.fontSize, l.titleSize]))];
   const columnWidths = [...new Set(layouts.flatMap((l) => l.frames.flatMap((f) => (f.kind === 'table' ? f.columns : []))))];
   const pStyle = (size: number) => `P${sizes.indexOf(size)}`;
@@ -59,7 +61,7 @@ export async function exportSlidesWithImpress(slides: string[][]): Promise<Buffe
     const body = s.frames.map((f) => {
       if (f.kind === 'text') return `<draw:frame draw:style-name="gr" ${frame(f)}><draw:text-box>${f.lines.map((l) => `<text:p text:style-name="${pStyle(s.fontSize)}">${odfText(l)}</text:p>`).join('')}</draw:text-box></draw:frame>`;
       const columns = f.columns.map((w) => `<table:table-column table:style-name="${coStyle(w)}"/>`).join('');
-      const rows = f.rows.map((r) => `<table:table-row>${r.map((cell) => `<table:table-cell table:style-name="ce${sizes.indexOf(s.fontSize)}">${(cell.length ? cell : ['']).map((l) => `<text:p text:style-name="${pStyle(s.fontSize)}">${odfText(l)}</text:p>`).join('')}</table:table-cell>`).join('')}</table:table-row>`).join('');
+      const rows = f.rows.map((r) => `<table:table-row table:style-name="ro${sizes.indexOf(s.fontSize)}">${r.map((cell) => `<table:table-cell table:style-name="ce${sizes.indexOf(s.fontSize)}">${(cell.length ? cell : ['']).map((l) => `<text:p text:style-name="${pStyle(s.fontSize)}">${odfText(l)}</text:p>`).join('')}</table:table-cell>`).join('')}</table:table-row>`).join('');
       return `<draw:frame draw:style-name="gr" ${frame(f)}><table:table>${columns}${rows}</table:table></draw:frame>`;
     });
     return `<draw:page draw:name="slide${i + 1}" draw:master-page-name="Slide">${title}${body.join('')}</draw:page>`;
@@ -73,7 +75,8 @@ export async function exportSlidesWithImpress(slides: string[][]): Promise<Buffe
 <style:page-layout style:name="PM"><style:page-layout-properties fo:margin="0pt" fo:page-width="${pt(SLIDE.width)}" fo:page-height="${pt(Math.max(...layouts.map((l) => l.height)))}" style:print-orientation="landscape"/></style:page-layout>
 <style:style style:name="dp" style:family="drawing-page"/>
 <style:style style:name="gr" style:family="graphic"><style:graphic-properties draw:stroke="none" draw:fill="none" draw:auto-grow-height="false" draw:auto-grow-width="false" fo:min-height="0pt" fo:padding="0pt" draw:textarea-vertical-align="top" fo:wrap-option="wrap"/></style:style>
-${sizes.map((size) => `<style:style style:name="ce${sizes.indexOf(size)}" style:family="table-cell"><style:graphic-properties draw:fill="none" fo:padding="${pt(cellPadding(size))}"/><style:paragraph-properties fo:border="0.75pt solid #444444"/></style:style>`).join('\n')}
+${sizes.map((size) => `<style:style style:name="ce${sizes.indexOf(size)}" style:family="table-cell"><style:graphic-properties draw:fill="none"/><style:paragraph-properties fo:border="0.75pt solid #444444" fo:padding-top="${pt(cellPadding(size))}" fo:padding-bottom="${pt(cellPadding(size))}" fo:padding-left="${pt(cellPadding(size))}" fo:padding-right="${pt(cellPadding(size))}"/><style:text-properties ${font} fo:font-size="${pt(size)}" style:font-size-asian="${pt(size)}" style:font-size-complex="${pt(size)}"/></style:style>`).join('\n')}
+${sizes.map((size) => `<style:style style:name="ro${sizes.indexOf(size)}" style:family="table-row"><style:table-row-properties style:use-optimal-row-height="false" style:min-row-height="${pt(size * LEADING + 2 * cellPadding(size))}" style:row-height="${pt(size * LEADING + 2 * cellPadding(size))}"/></style:style>`).join('\n')}
 ${columnWidths.map((w) => `<style:style style:name="${coStyle(w)}" style:family="table-column"><style:table-column-properties style:column-width="${pt(w)}"/></style:style>`).join('\n')}
 ${sizes.map((size) => `<style:style style:name="${pStyle(size)}" style:family="paragraph"><style:paragraph-properties fo:line-height="${pt(size * LEADING)}" fo:margin-top="0pt" fo:margin-bottom="0pt"/><style:text-properties ${font} fo:font-size="${pt(size)}" style:font-size-asian="${pt(size)}" style:font-size-complex="${pt(size)}"/></style:style>`).join('\n')}
 </office:automatic-styles>

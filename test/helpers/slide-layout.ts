@@ -59,8 +59,23 @@ const NUMBERED_ROW = /^\s*[０-９\d]{1,2}(?:\s*[-‐－]\s*[①-⑳])?\s*[．.�
 const PHONE = /^0\d{1,4}-\d{1,4}-\d{3,4}$/;
 
 /** Lay one slide's lines (as the text extraction has them) out on a slide. */
-export function layoutSlide(source: readonly string[]): SlideLayout {
-  const lines = source.map((l, i) => lineCells(l, i === 0).join('\t'));
+/** What a producer does to a table that the layout must leave room for: LibreOffice keeps a row at least this high (points). */
+export interface TableMetrics {
+  minRowHeight: number;
+  /**
+   * Leave out the spreadsheet dumps (the copies labelled 加工用 / 元データ / 原本 the text
+   * extraction took from an embedded workbook, to the end of the slide): a producer that cannot
+   * set a 35-column table on a slide shows what a deck shows, the sheet as a chart.
+   */
+  withoutSheetDumps?: boolean;
+}
+
+const SHEET_COPY_LABEL = /^\s*(?:加工用|元データ|原本)(?:\s*\(\d+\))?\s*$/;
+
+export function layoutSlide(source: readonly string[], metrics: TableMetrics = { minRowHeight: 0 }): SlideLayout {
+  const all = source.map((l, i) => lineCells(l, i === 0).join('\t'));
+  const dump = metrics.withoutSheetDumps ? all.findIndex((l, i) => i > 0 && SHEET_COPY_LABEL.test(l)) : -1;
+  const lines = dump > 0 ? all.slice(0, dump) : all;
   const first = lines.findIndex((l) => l.trim() !== '');
   // the contact list's slides open with its heading row: the table starts at the top, no title frame
   const tableFirst = first >= 0 && CONTACT_HEADER.test(lines[first]!.replace(/\s/g, ''));
@@ -69,11 +84,11 @@ export function layoutSlide(source: readonly string[]): SlideLayout {
   const top = title === '' ? SLIDE.margin : BODY_TOP;
   const titleSize = Math.min(18, (BODY_WIDTH / Math.max(1, textWidth(title))) * 1.8);
   for (let size = 11; size >= MIN_FONT_SIZE; size -= 0.25) {
-    const { frames, bottom } = place(runs, size, top);
+    const { frames, bottom } = place(runs, size, top, metrics);
     if (bottom <= BODY_BOTTOM) return { title, titleSize, fontSize: size, frames, height: SLIDE.height };
   }
   // a slide with more than a slide holds (a spreadsheet's dump): the smallest text, a longer page
-  const { frames, bottom } = place(runs, MIN_FONT_SIZE, top);
+  const { frames, bottom } = place(runs, MIN_FONT_SIZE, top, metrics);
   return { title, titleSize, fontSize: MIN_FONT_SIZE, frames, height: Math.ceil(bottom + SLIDE.height - BODY_BOTTOM) };
 }
 
@@ -166,14 +181,14 @@ function contactTable(header: string, lines: string[]): Run[] {
 }
 
 /** Place the runs top to bottom at one font size: the frames, and where the last one ends. */
-function place(runs: Run[], size: number, top: number): { frames: Frame[]; bottom: number } {
+function place(runs: Run[], size: number, top: number, metrics: TableMetrics): { frames: Frame[]; bottom: number } {
   const frames: Frame[] = [];
   let y = top;
   const gap = size * 0.9;
   const wide = (r: Run) => r.kind === 'table' && Math.max(...r.rows.map((row) => row.length)) > 4;
   for (let i = 0; i < runs.length; ) {
     if (wide(runs[i]!)) {
-      const table = tableFrame((runs[i++] as { rows: string[][][] }).rows, SLIDE.margin, y, BODY_WIDTH, size);
+      const table = tableFrame((runs[i++] as { rows: string[][][] }).rows, SLIDE.margin, y, BODY_WIDTH, size, metrics);
       frames.push(table);
       y += table.height + gap;
       continue;
@@ -191,12 +206,12 @@ function place(runs: Run[], size: number, top: number): { frames: Frame[]; botto
         if (Math.abs(acc - total / 2) < best) [best, split] = [Math.abs(acc - total / 2), k];
       }
       const width = (BODY_WIDTH - SLIDE.gutter) / 2;
-      const left = column(band.slice(0, split), SLIDE.margin, y, width, size);
-      const right = column(band.slice(split), SLIDE.margin + width + SLIDE.gutter, y, width, size);
+      const left = column(band.slice(0, split), SLIDE.margin, y, width, size, metrics);
+      const right = column(band.slice(split), SLIDE.margin + width + SLIDE.gutter, y, width, size, metrics);
       frames.push(...left.frames, ...right.frames);
       y = Math.max(left.bottom, right.bottom) + gap;
     } else {
-      const one = column(band, SLIDE.margin, y, BODY_WIDTH, size);
+      const one = column(band, SLIDE.margin, y, BODY_WIDTH, size, metrics);
       frames.push(...one.frames);
       y = one.bottom + gap;
     }
@@ -204,13 +219,13 @@ function place(runs: Run[], size: number, top: number): { frames: Frame[]; botto
   return { frames, bottom: y - gap };
 }
 
-function column(runs: Run[], x: number, top: number, width: number, size: number): { frames: Frame[]; bottom: number } {
+function column(runs: Run[], x: number, top: number, width: number, size: number, metrics: TableMetrics): { frames: Frame[]; bottom: number } {
   const frames: Frame[] = [];
   let y = top;
   for (const run of runs) {
     const frame: Frame =
       run.kind === 'table'
-        ? tableFrame(run.rows, x, y, width, size)
+        ? tableFrame(run.rows, x, y, width, size, metrics)
         : { kind: 'text', x, y, width, height: run.lines.reduce((n, l) => n + wraps(l, width, size), 0) * size * LEADING, lines: run.lines };
     frames.push(frame);
     y += frame.height + size * 0.9;
@@ -226,7 +241,7 @@ function wraps(line: string, width: number, size: number): number {
 /** Cell padding at a font size. */
 export const cellPadding = (size: number) => Math.max(0.5, size * 0.25);
 
-function tableFrame(rows: string[][][], x: number, y: number, width: number, size: number): TableFrame {
+function tableFrame(rows: string[][][], x: number, y: number, width: number, size: number, metrics: TableMetrics): TableFrame {
   const count = Math.max(...rows.map((r) => r.length));
   const widest = Array.from({ length: count }, (_, c) => Math.max(2, ...rows.map((r) => Math.max(0, ...(r[c] ?? []).map(textWidth)))));
   const sum = widest.reduce((a, b) => a + b, 0);
@@ -234,11 +249,12 @@ function tableFrame(rows: string[][][], x: number, y: number, width: number, siz
   const columns = widest.map((w) => Math.max(size * 2 + 2 * cellPadding(size), (width * w) / sum));
   const scale = width / columns.reduce((a, b) => a + b, 0);
   const fitted = columns.map((w) => w * scale);
-  const height = rows.reduce((h, r) => h + rowHeight(r, fitted, size), 0);
+  const height = rows.reduce((h, r) => h + Math.max(metrics.minRowHeight, rowHeight(r, fitted, size)), 0);
   return { kind: 'table', x, y, width, height, columns: fitted, rows: rows.map((r) => Array.from({ length: count }, (_, c) => r[c] ?? [])) };
 }
 
 export function rowHeight(row: string[][], columns: number[], size: number): number {
   const lines = Math.max(1, ...row.map((cell, c) => cell.reduce((n, l) => n + wraps(l, columns[c]! - 2 * cellPadding(size), size), 0)));
-  return lines * size * LEADING + 2 * cellPadding(size) + 1;
+  // LibreOffice sets a cell's lines at the font's own height (1.45 em) within a 0.1 cm padding, whatever the style says
+  return lines * size * 1.45 + 6;
 }

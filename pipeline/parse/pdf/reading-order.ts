@@ -17,6 +17,8 @@ interface Emitted extends PageLine {
   firstWord: number;
   /** the frame or column the line was read in */
   region: Region | null;
+  /** the text layer has a space after the line's last letter (a line broken at a space) */
+  spaceAtEnd: boolean;
 }
 
 interface Region {
@@ -46,7 +48,8 @@ export function readingOrder(runs: readonly TextRun[], grids: readonly Grid[]): 
   });
   const out: Emitted[] = [];
   order(units, out);
-  return withBlankLines(joinWrappedLines(out));
+  const breaks = paragraphBreaks(out);
+  return withBlankLines(joinWrappedLines(out, breaks), breaks);
 }
 
 function order(units: Unit[], out: Emitted[]): void {
@@ -63,11 +66,11 @@ function order(units: Unit[], out: Emitted[]): void {
       if (!shared) break;
       gutter = shared;
     }
-    if (gutter) {
-      const group = slices.slice(i, j).flat();
+    const group = slices.slice(i, j);
+    if (gutter && areColumns(group, gutter)) {
       const middle = (gutter[0] + gutter[1]) / 2;
-      order(group.filter((u) => (u.x0 + u.x1) / 2 < middle), out);
-      order(group.filter((u) => (u.x0 + u.x1) / 2 >= middle), out);
+      order(group.flat().filter((u) => (u.x0 + u.x1) / 2 < middle), out);
+      order(group.flat().filter((u) => (u.x0 + u.x1) / 2 >= middle), out);
       i = j;
     } else {
       const line = emitSlice(slices[i]!, region, out);
@@ -86,6 +89,22 @@ function order(units: Unit[], out: Emitted[]): void {
 function wrapEdge(lines: Emitted[]): number | null {
   const ends = lines.map((l) => [l.box.x1, l.size] as const).sort((a, b) => b[0] - a[0]);
   return ends.length >= 2 && ends[0]![0] - ends[1]![0] <= ends[0]![1] ? ends[0]![0] : null;
+}
+
+/**
+ * Whether the two sides of a gap running down a group of lines are columns (frames side by side,
+ * read one after the other) rather than the cells of a table without rules (read row by row):
+ * each side has three lines or more, and the right side's lines start at one x (a table's cells
+ * set apart by a gap start wherever the cell before them ends).
+ */
+function areColumns(slices: Unit[][], gutter: [number, number]): boolean {
+  const middle = (gutter[0] + gutter[1]) / 2;
+  const size = Math.max(...slices.flat().map((u) => (u.kind === 'run' ? u.run.size : 0)), 1);
+  const starts = slices.map((s) => Math.min(...s.filter((u) => (u.x0 + u.x1) / 2 >= middle).map((u) => u.x0))).filter(Number.isFinite);
+  const lefts = slices.filter((s) => s.some((u) => (u.x0 + u.x1) / 2 < middle)).length;
+  const left = Math.min(...starts);
+  const aligned = starts.filter((x) => x - left <= size).length >= starts.length * 0.8;
+  return starts.length >= 3 && lefts >= 3 && aligned;
 }
 
 /** Units cut into horizontal slices: each slice's units overlap vertically, one slice's and the next's do not. */
@@ -132,8 +151,7 @@ function emitSlice(slice: Unit[], region: Region, out: Emitted[]): Emitted | nul
   const grids = slice.filter((u): u is Unit & { kind: 'grid' } => u.kind === 'grid');
   for (const g of grids.sort((a, b) => a.y0 - b.y0)) out.push(...gridLines(g.grid, g.runs));
   if (runs.length === 0) return null;
-  const first = runs.reduce((a, b) => (b.x0 < a.x0 ? b : a));
-  const line: Emitted = { text: joinRuns(runs), box: boxOf(runs), size: Math.max(...runs.map((r) => r.size)), firstWord: firstWordWidth(first), region: grids.length ? null : region };
+  const line: Emitted = { text: joinRuns(runs), box: boxOf(runs), size: Math.max(...runs.map((r) => r.size)), firstWord: firstWordWidth(runs), region: grids.length ? null : region, spaceAtEnd: runs.reduce((a, b) => (b.x1 > a.x1 ? b : a)).spaceAfter };
   out.push(line);
   return line;
 }
@@ -143,21 +161,22 @@ function emitSlice(slice: Unit[], region: Region, out: Emitted[]): Emitted | nul
  * the next line's first word would not have fitted after it; or the break cut a figure (「200」⏎
  * 「万円」). A line that starts a new item (a bullet, ※, ①) is never a continuation.
  */
-function joinWrappedLines(lines: Emitted[]): Emitted[] {
+function joinWrappedLines(lines: Emitted[], breaks: Breaks): Emitted[] {
   const out: Emitted[] = [];
   let last: Emitted | null = null; // the visual line before, even when it was joined to the one before it
   for (const line of lines) {
     const prev = out.at(-1);
     const region = line.region;
-    if (prev && last && region && last.region === region && line.box.y0 - last.box.y1 < Math.min(last.size, line.size) * 0.6 && line.box.y0 > last.box.y0) {
+    if (prev && last && region && last.region === region && !breaks(last, line) && line.box.y0 > last.box.y0) {
       const edge = region.edge;
       const end = last.box.x1;
       const wrapped = edge !== null && end + line.firstWord > edge - last.size * 0.3 && !startsItem(line.text);
       const atRight = end >= region.right - last.size * 1.5;
       // a number does not break: one that did not fit went to the next line whole (「年間」⏎「560万円」)
       const pushedFigure = edge === null && end + line.firstWord > region.right - last.size * 0.1 && startsWithNumber(line.text) && !endsSentence(last.text);
+      if (process.env.DEBUG_JOIN && new RegExp(process.env.DEBUG_JOIN).test(last.text)) console.error("JOIN?", JSON.stringify(last.text.slice(-20)), JSON.stringify(line.text.slice(0, 20)), { end, first: line.firstWord, edge, right: region.right, wrapped, atRight, pushedFigure, size: last.size });
       if (wrapped || (atRight && splitsFigure(last.text, line.text)) || pushedFigure) {
-        prev.text = joinWrapped(prev.text, line.text, true);
+        prev.text = joinWrapped(prev.text, line.text, true, last.spaceAtEnd);
         prev.box = union(prev.box, line.box);
         last = line;
         continue;
@@ -178,8 +197,7 @@ function gridLines(grid: Grid, runs: TextRun[]): Emitted[] {
     const cells = row.map((cellRuns, c) => {
       const right = grid.columns[c + 1]! - (Number.isFinite(padding[c]!) ? padding[c]! : 0);
       const lines = toSlicesOfRuns(cellRuns).map((rs) => {
-        const first = rs.reduce((a, b) => (b.x0 < a.x0 ? b : a));
-        return { text: joinRuns(rs), box: boxOf(rs), size: Math.max(...rs.map((x) => x.size)), firstWord: firstWordWidth(first) };
+        return { text: joinRuns(rs), box: boxOf(rs), size: Math.max(...rs.map((x) => x.size)), firstWord: firstWordWidth(rs) };
       });
       // a line broke at the cell's edge when the next line's first word would not have fitted after it
       return lines.reduce((text, line, k) => (k === 0 ? line.text : joinWrapped(text, line.text, lines[k - 1]!.box.x1 + line.firstWord > right - line.size * 0.1)), '');
@@ -187,7 +205,8 @@ function gridLines(grid: Grid, runs: TextRun[]): Emitted[] {
     if (cells.every((c) => c === '')) return [];
     const box = { x0: grid.x0, x1: grid.x1, y0: grid.rows[r]!, y1: grid.rows[r + 1]! };
     const size = Math.max(...row.flat().map((x) => x.size));
-    return [{ text: cells.join('\t').replace(/\t+$/, ''), box, size, firstWord: 0, region: null }];
+    // every cell keeps its tab, the empty last ones too: the line reads as a table row whatever it holds
+    return [{ text: cells.join('\t'), box, size, firstWord: 0, region: null, spaceAtEnd: false }];
   });
 }
 
@@ -195,14 +214,44 @@ function toSlicesOfRuns(runs: TextRun[]): TextRun[][] {
   return toSlices(runs.map((run) => ({ kind: 'run' as const, run, x0: run.x0, x1: run.x1, y0: run.y0, y1: run.y1 }))).map((s) => s.map((u) => (u as { run: TextRun }).run));
 }
 
-function withBlankLines(lines: Emitted[]): PageLine[] {
+function withBlankLines(lines: Emitted[], breaks: Breaks): PageLine[] {
   const out: PageLine[] = [];
   lines.forEach((line, i) => {
     const prev = lines[i - 1];
-    if (prev && (line.box.y0 - prev.box.y1 > Math.min(line.size, prev.size) * 0.6 || line.box.y0 < prev.box.y0 - 0.5)) out.push({ text: '', box: null });
+    // as many blank lines as lines would fit the gap (a text extraction's blank runs), one at least
+    // where a frame ends or the reading goes back up to the next column
+    const blanks = !prev ? 0 : line.box.y0 < prev.box.y0 - 0.5 ? 1 : breaks(prev, line) ? Math.min(MAX_BLANK_LINES, Math.max(1, Math.round((line.box.y0 - prev.box.y1) / breaks.pitch(prev, line)))) : 0;
+    for (let k = 0; k < blanks; k++) out.push({ text: '', box: null });
     out.push({ text: line.text, box: line.box });
   });
   return out;
+}
+
+/** A run of blank lines is cut at this many (a page's empty half is not 200 lines). */
+const MAX_BLANK_LINES = 40;
+
+interface Breaks {
+  (a: Emitted, b: Emitted): boolean;
+  /** a line's height with the usual space after it */
+  pitch(a: Emitted, b: Emitted): number;
+}
+
+/**
+ * When the space between two lines is more than the page's usual space between the lines of a
+ * paragraph — a gap between frames, a blank line — measured on the page itself: a spreadsheet
+ * printed at 0.45 cm a row has wider usual gaps than a slide's text frame.
+ */
+function paragraphBreaks(lines: readonly Emitted[]): Breaks {
+  const gaps = lines
+    .slice(1)
+    .map((line, i) => [line.box.y0 - lines[i]!.box.y1, Math.min(line.size, lines[i]!.size)] as const)
+    .filter(([gap, size]) => gap >= 0 && gap < size * 1.5)
+    .map(([gap, size]) => gap / size)
+    .sort((a, b) => a - b);
+  const usual = gaps.length ? gaps[Math.floor(gaps.length / 2)]! : 0.3;
+  const breaks = (a: Emitted, b: Emitted) => b.box.y0 - a.box.y1 > Math.min(a.size, b.size) * Math.max(0.6, usual * 1.8 + 0.2);
+  breaks.pitch = (a: Emitted, b: Emitted) => Math.min(a.size, b.size) * (1 + usual);
+  return breaks;
 }
 
 function boxOf(boxes: readonly Box[]): Box {

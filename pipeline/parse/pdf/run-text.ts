@@ -35,11 +35,16 @@ const UNIT = '[万億兆千百円人団件回%％倍割年月日歳名台校社�
 const SPACED = [
   // 「８ . ０億円」: a full-width number's separator spaced apart (ASCII letter-spacing is the text's own)
   [/([０-９]) ?([.．,，]) ?(?=[０-９])/g, '$1$2'],
+  // 「R ２」: a Latin letter and a full-width digit (LibreOffice's two scripts again)
+  [/([A-Za-z]) (?=[０-９])/g, '$1'],
+  // 「２ 7県」: full-width and ASCII digits of one number, which LibreOffice sets apart as two
+  // scripts (not after a letter: 「R３ 86%」 is a year and a figure)
+  [/(?<![A-Za-zＡ-Ｚａ-ｚ])([０-９]) (?=[0-9])/g, '$1'],
   // 「300 万円」「31 団体」: a number and its unit
   [new RegExp(`(${DIGIT}) (?=${UNIT})`, 'g'), '$1'],
-  // 「経費： 300」「（ R6」: after Japanese punctuation
-  [/([：、。（「『【＜～]) (?=[0-9０-９A-Za-z])/g, '$1'],
-  [/([0-9A-Za-z]) (?=[）」』】＞、。])/g, '$1'],
+  // 「経費： 300」「CIR （」「R6 ＞」: full-width punctuation has its own space; a space beside it is the producer's
+  [/([、。，．・：；？！（）「」『』【】〔〕〈〉《》［］｛｝～]) (?=[0-9A-Za-z])/g, '$1'],
+  [/([0-9A-Za-z]) (?=[、。，．・：；？！（）「」『』【】〔〕〈〉《》［］｛｝～])/g, '$1'],
 ] as const;
 
 /**
@@ -60,23 +65,47 @@ export function splitsFigure(raw: string, rawNext: string): boolean {
 }
 
 // a Japanese character with the punctuation that may not begin a line (禁則: 、。」 stay with it)
-const WORD_START = /^(?:[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}][、。，．,.）)」』】〕〉》ー・：；！？!?ぁぃぅぇぉっゃゅょァィゥェォッャュョ]*|[^\s\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}-]+-?)/u;
+// (and a number right after that punctuation: LibreOffice keeps 「国、468人）」 together)
+const WORD_START = /^(?:[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}][、。，．,.）)」』】〕〉》ー・：；！？!?ぁぃぅぇぉっゃゅょァィゥェォッャュョ]*(?:(?<=[、，,])[0-9０-９][0-9０-９,.]*[\p{Script=Han}]?[）)」]*)?|[^\s\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}-]+-?)/u;
 
-/** How wide the first word of a run is (a Japanese character is a word: a line may break after any). */
-export function firstWordWidth(run: TextRun): number {
-  const word = WORD_START.exec(run.str)?.[0] ?? run.str[0] ?? '';
-  return ((run.x1 - run.x0) * word.length) / Math.max(1, run.str.length);
+/**
+ * How wide the first word of a line is (a Japanese character is a word: a line may break after
+ * any). The word may go on over several runs (a producer that sets digits apart: 「6」「,015人」).
+ */
+export function firstWordWidth(runs: readonly TextRun[]): number {
+  const sorted = [...runs].sort((a, b) => a.x0 - b.x0);
+  let text = '';
+  const chars: { run: TextRun; index: number }[] = [];
+  for (const [k, run] of sorted.entries()) {
+    if (k > 0 && run.x0 - sorted[k - 1]!.x1 > run.size * 0.15) break;
+    for (let i = 0; i < run.str.length; i++) chars.push({ run, index: i });
+    text += run.str;
+  }
+  // the word as the text will read (a producer's spaces taken out), found again among the letters
+  const word = WORD_START.exec(collapseSpacedFigures(text))?.[0] ?? text[0] ?? '';
+  let letters = [...word].filter((c) => c !== ' ').length;
+  let at = 0;
+  while (at < text.length - 1 && (letters > 1 || text[at] === ' ')) if (text[at++] !== ' ') letters--;
+  const end = chars[at];
+  if (!end) return 0;
+  const perChar = (end.run.x1 - end.run.x0) / Math.max(1, end.run.str.length);
+  return end.run.x0 + perChar * (end.index + 1) - sorted[0]!.x0;
 }
 
-/** A line that starts a new item, never the rest of a wrapped one: a bullet, a note mark, a numbered point. */
 const ITEM_START = /^(?:[●○◯・•▪※■□◆◇▶▷➢✓①-⑳❶-❿➀-➉]|[0-9]{1,2}[．.、](?![0-9]))/;
 export const startsItem = (line: string) => ITEM_START.test(fold(line.slice(0, 4)));
 
 export const startsWithNumber = (line: string) => /^[0-9]/.test(fold(line.slice(0, 2)));
 export const endsSentence = (line: string) => /[。.!?」』）)】]$/.test(fold(line.slice(-2)));
 
-/** Two lines of one cell as one text: a wrapped line goes on without a break, another line after a space. */
-export function joinWrapped(text: string, next: string, wrapped: boolean): string {
-  if (!wrapped) return `${text} ${next}`;
+/** Two lines as one text: a wrapped line goes on without a break (or the space it broke at), another line after a space. */
+export function joinWrapped(text: string, next: string, wrapped: boolean, brokeAtSpace = false): string {
+  if (!wrapped || brokeAtSpace) return `${text} ${next}`;
+  // a row of spaced figures (「3年度」⏎「4年度」, 「5,560人」⏎「6,015人」) broke at one of its spaces
+  const last = /\S+$/.exec(text)?.[0] ?? '';
+  const first = /^\S+/.exec(next)?.[0] ?? '';
+  // no producer breaks a line between two digits: 「…5534」⏎「03-…」 are two numbers
+  if (/[0-9０-９]$/.test(last) && /^[0-9０-９]/.test(first)) return `${text} ${next}`;
+  if (/\s/.test(text.trim()) && /[0-9０-９]/.test(last) && !/[-‐－,.，．/／]$/.test(last) && /^[0-9０-９]/.test(first)) return `${text} ${next}`;
   return ASCII_WORD.test(text.at(-1) ?? '') && ASCII_WORD.test(next[0] ?? '') && !/[0-9]$/.test(text) ? `${text} ${next}` : text + next;
 }
