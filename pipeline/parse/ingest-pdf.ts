@@ -1,5 +1,6 @@
 import { InputError } from '../lib/errors.ts';
 import { PDFJS_OPTIONS, loadPdfjs } from '../lib/pdfjs.ts';
+import { drawnLetters } from './pdf/drawn-spaces.ts';
 import { findGrids } from './pdf/grids.ts';
 import { pageRules, textRuns, type Box } from './pdf/page-items.ts';
 import { readingOrder } from './pdf/reading-order.ts';
@@ -47,7 +48,7 @@ export async function readPdfText(bytes: Uint8Array, file: string): Promise<PdfT
         const page = await doc.getPage(p);
         const height = page.view[3]! - page.view[1]!;
         const [content, ops] = await Promise.all([page.getTextContent(), page.getOperatorList()]);
-        const runs = textRuns(content.items, height);
+        const runs = textRuns(content.items, height, drawnLetters(ops.fnArray, ops.argsArray, pdfjs.OPS.showText));
         const grids = findGrids(pageRules(ops.fnArray, ops.argsArray, pdfjs.OPS as unknown as Record<string, number>, height));
         pageLines = readingOrder(runs, grids);
         page.cleanup();

@@ -1,3 +1,5 @@
+import { withoutInferredSpaces, type DrawnLetters } from './drawn-spaces.ts';
+
 /**
  * What a PDF page shows, in page coordinates with the origin at the top left (y grows down): the
  * text runs pdfjs-dist reads from its text layer, and the ruling lines its drawing paints (table
@@ -19,6 +21,8 @@ export interface TextRun extends Box {
   baseline: number;
   /** the text layer has a space after the run (a space glyph, or a gap pdfjs reads as one) */
   spaceAfter: boolean;
+  /** whether the producer drew a space glyph before the run's first letter (null: not known) */
+  drawnSpaceBefore: boolean | null;
 }
 
 /** A horizontal (y0 = y1) or vertical (x0 = x1) ruling line. */
@@ -40,12 +44,13 @@ interface TextItemLike {
  * glyph, or a gap it judged a word space) is kept as a mark on the runs beside it; where the runs
  * stand is read from their positions.
  */
-export function textRuns(items: readonly unknown[], pageHeight: number): TextRun[] {
+export function textRuns(items: readonly unknown[], pageHeight: number, drawn?: DrawnLetters): TextRun[] {
   const runs: TextRun[] = [];
   let spacePending = false;
-  for (const it of items) {
-    if (!it || typeof it !== 'object' || !('str' in it)) continue;
-    const item = it as TextItemLike;
+  const textItems = items.filter((it): it is TextItemLike => !!it && typeof it === 'object' && 'str' in it);
+  const { strs, spaceBefore } = drawn ? withoutInferredSpaces(textItems.map((t) => t.str), drawn) : { strs: textItems.map((t) => t.str), spaceBefore: textItems.map(() => null) };
+  for (const [k, it] of textItems.entries()) {
+    const item = { ...it, str: strs[k]! };
     if (item.str.trim() === '') {
       if (item.str !== '') spacePending = true;
       continue;
@@ -61,7 +66,7 @@ export function textRuns(items: readonly unknown[], pageHeight: number): TextRun
     const baseline = pageHeight - f;
     const prev = runs.at(-1);
     if (prev && (spacePending || lead > 0)) prev.spaceAfter = true;
-    runs.push({ str: str.slice(lead), x0, x1: Math.max(x1, x0 + perChar), baseline, size, y0: baseline - size * 0.88, y1: baseline + size * 0.12, spaceAfter: str.length < item.str.length });
+    runs.push({ str: str.slice(lead), x0, x1: Math.max(x1, x0 + perChar), baseline, size, y0: baseline - size * 0.88, y1: baseline + size * 0.12, spaceAfter: str.length < item.str.length, drawnSpaceBefore: spaceBefore[k]! });
     spacePending = false;
   }
   return runs;

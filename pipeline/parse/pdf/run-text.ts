@@ -1,4 +1,5 @@
 import { mapChars } from '../normalize-chars.ts';
+import { isScriptBoundary } from './drawn-spaces.ts';
 import type { TextRun } from './page-items.ts';
 
 /** Text as the parser will read it (look-alikes and full-width forms folded), for the tests below only. */
@@ -20,8 +21,10 @@ export function joinRuns(runs: readonly TextRun[]): string {
     if (prev) {
       const em = Math.min(prev.size, run.size);
       const gap = run.x0 - prev.x1;
+      // LibreOffice's quarter em between Japanese and Latin, with no space glyph drawn, is no space
+      const autospace = run.drawnSpaceBefore === false && isScriptBoundary(text.at(-1) ?? '', run.str[0] ?? '') && gap < em * 0.6;
       if (gap > em * 1.5) text += '\t';
-      else if (gap > em * 0.33 || (prev.spaceAfter && gap > -em * 0.2)) text += ' ';
+      else if (!autospace && (run.drawnSpaceBefore === true || gap > em * 0.33 || (prev.spaceAfter && gap > -em * 0.2))) text += ' ';
     }
     text += run.str;
     prev = run;
