@@ -45,8 +45,8 @@ export function drawnLetters(fnArray: readonly number[], argsArray: readonly unk
 }
 
 const ASIAN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff01-\uff60\u30fb\u2027\u2e80-\u2fdf]/u;
-/** Latin letters and digits, and the general punctuation LibreOffice sets as Latin (…, ※) */
-const LATIN = /[0-9A-Za-z\u2010-\u206f]/;
+/** Latin letters, digits and ASCII punctuation, and the general punctuation LibreOffice sets as Latin (…, ※) */
+const LATIN = /[\x21-\x7e\u2010-\u206f]/;
 
 /** Between a Japanese character and a Latin letter or digit, either way round: where LibreOffice autospaces. */
 export function isScriptBoundary(before: string, after: string): boolean {

@@ -9,9 +9,9 @@ const ASCII_WORD = /[0-9A-Za-z]/;
 
 /**
  * The runs of one line, left to right, as text: a gap wider than one and a half characters is a
- * tab (a cell apart); a space where the text layer has one, or where the gap is wider than a
- * third of a character. Spaces a producer set only for looks (LibreOffice's quarter-em between
- * Japanese and digits) are taken out after: collapseSpacedFigures.
+ * tab (a cell apart); a space where the producer drew one, or where the gap is wider than a
+ * third of a character — but not the gap LibreOffice sets between Japanese and Latin letters or
+ * digits without a space glyph (pipeline/parse/pdf/drawn-spaces.ts).
  */
 export function joinRuns(runs: readonly TextRun[]): string {
   const sorted = [...runs].sort((a, b) => a.x0 - b.x0);
@@ -22,44 +22,19 @@ export function joinRuns(runs: readonly TextRun[]): string {
       const em = Math.min(prev.size, run.size);
       const gap = run.x0 - prev.x1;
       // LibreOffice's quarter em between Japanese and Latin, with no space glyph drawn, is no space
-      const autospace = run.drawnSpaceBefore === false && isScriptBoundary(text.at(-1) ?? '', run.str[0] ?? '') && gap < em * 0.6;
+      const autospace = run.drawnSpaceBefore === false && isScriptBoundary(text.at(-1) ?? '', run.str[0] ?? '');
       if (gap > em * 1.5) text += '\t';
       else if (!autospace && (run.drawnSpaceBefore === true || gap > em * 0.33 || (prev.spaceAfter && gap > -em * 0.2))) text += ' ';
     }
     text += run.str;
     prev = run;
   }
-  return collapseSpacedFigures(text);
+  return text;
 }
 
 const DIGIT = '[0-9０-９]';
 /** What follows a number as its unit or counter (円, 万円, 人, 団体, ％ …). */
 const UNIT = '[万億兆千百円人団件回%％倍割年月日歳名台校社箇ヶか所都道府県市町村区法]';
-const SPACED = [
-  // 「８ . ０億円」: a full-width number's separator spaced apart (ASCII letter-spacing is the text's own)
-  [/([０-９]) ?([.．,，]) ?(?=[０-９])/g, '$1$2'],
-  // 「R ２」: a Latin letter and a full-width digit (LibreOffice's two scripts again)
-  [/([A-Za-z]) (?=[０-９])/g, '$1'],
-  // 「２ 7県」: full-width and ASCII digits of one number, which LibreOffice sets apart as two
-  // scripts (not after a letter: 「R３ 86%」 is a year and a figure)
-  [/(?<![A-Za-zＡ-Ｚａ-ｚ])([０-９]) (?=[0-9])/g, '$1'],
-  // 「300 万円」「31 団体」: a number and its unit
-  [new RegExp(`(${DIGIT}) (?=${UNIT})`, 'g'), '$1'],
-  // 「経費： 300」「CIR （」「R6 ＞」: full-width punctuation has its own space; a space beside it is the producer's
-  [/([、。，．・：；？！（）「」『』【】〔〕〈〉《》［］｛｝～]) (?=[0-9A-Za-z])/g, '$1'],
-  [/([0-9A-Za-z]) (?=[、。，．・：；？！（）「」『』【】〔〕〈〉《》［］｛｝～])/g, '$1'],
-] as const;
-
-/**
- * Spaces a PDF's producer set between the parts of a number or between a number and its unit —
- * space that was layout, not text — taken out: 「８ . ０億円」 → 「８.０億円」, 「300 万円」 →
- * 「300万円」. A PDF's spaces are all inferred from gaps, so only these patterns are trusted less.
- */
-export function collapseSpacedFigures(text: string): string {
-  let out = text;
-  for (const [pattern, replacement] of SPACED) out = out.replace(pattern, replacement);
-  return out;
-}
 
 /** A line that ends inside a number, and a next line that goes on with it: 「その他活動経費：200」⏎「万円)」, 「措置率 0.」⏎「5」. */
 export function splitsFigure(raw: string, rawNext: string): boolean {
@@ -84,8 +59,7 @@ export function firstWordWidth(runs: readonly TextRun[]): number {
     for (let i = 0; i < run.str.length; i++) chars.push({ run, index: i });
     text += run.str;
   }
-  // the word as the text will read (a producer's spaces taken out), found again among the letters
-  const word = WORD_START.exec(collapseSpacedFigures(text))?.[0] ?? text[0] ?? '';
+  const word = WORD_START.exec(text)?.[0] ?? text[0] ?? '';
   let letters = [...word].filter((c) => c !== ' ').length;
   let at = 0;
   while (at < text.length - 1 && (letters > 1 || text[at] === ' ')) if (text[at++] !== ' ') letters--;
