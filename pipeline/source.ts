@@ -106,7 +106,7 @@ export async function readSource(resolved: ResolvedSource, file: VFile): Promise
   }
   if (extname(resolved.sourcePath).toLowerCase() === '.pdf') {
     const pdf = await readPdfText(bytes, resolved.sourcePath);
-    return { text: pdf.text, pages: pdf.pages, format: 'pdf', encoding: 'pdf', bytes, manifest: resolved.manifest };
+    return { text: pdf.text, pages: pdf.pages, boxes: pdf.boxes, format: 'pdf', encoding: 'pdf', bytes, manifest: resolved.manifest };
   }
   const decoded = decodeText(bytes, resolved.sourcePath);
   return { text: decoded.text, format: 'text', encoding: decoded.encoding, bytes, manifest: resolved.manifest };

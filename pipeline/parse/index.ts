@@ -23,6 +23,7 @@ import { extractTableRows } from './extract/tables.ts';
 import { normalizedLines, type NormalizedLine, compact } from './normalize.ts';
 import { segmentSlides } from './segment.ts';
 import { Span } from './span.ts';
+import type { LineBox } from './normalize.ts';
 import { reportNote } from './notes.ts';
 
 export interface ParseInput {
@@ -30,6 +31,8 @@ export interface ParseInput {
   text: string;
   /** PDF page of every line, when the source is a PDF */
   pages?: number[];
+  /** where every line stands on its PDF page (null for a blank line), when the source is a PDF */
+  boxes?: readonly (LineBox | null)[];
   format: 'text' | 'pdf';
   encoding: string;
   /** the bytes of the source file, for its checksum */
@@ -46,7 +49,7 @@ export type StageTimes = Record<'normalize' | 'segment' | 'contacts' | 'assign' 
  */
 export function parseBriefing(input: ParseInput, file: VFile, times?: StageTimes): Briefing {
   const clock = stopwatch(times);
-  const lines = clock('normalize', () => normalizedLines(input.text, input.pages));
+  const lines = clock('normalize', () => normalizedLines(input.text, input.pages, input.boxes));
   const { slides, notes: segmentNotes } = clock('segment', () => segmentSlides(lines, input.manifest.notPageStarts.map((n) => n.text), input.manifest.sheets.copyLabels));
   const notes: Briefing['notes'] = [];
   const note = (ruleId: string, severity: 'info' | 'warning', reason: string, at: Provenance | null) => {

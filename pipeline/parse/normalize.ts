@@ -17,27 +17,42 @@ export interface NormalizedLine {
   tabbed: boolean;
   /** PDF page the line came from, when the source is a PDF */
   page?: number;
+  /** where the line stands on its PDF page (points, origin top left), when the source is a PDF */
+  box?: LineBox;
+}
+
+/** A line's box on its page: left, top, right, bottom in points. */
+export interface LineBox {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
 }
 
 const PAGE_MARKER = /^ (?![ \t])\S/;
 
 /** Normalize every line. Pure: the raw text is kept beside the normalized one. */
-export function normalizeLines(text: string, pages?: number[]): NormalizedLine[] {
+export function normalizeLines(text: string, pages?: number[], boxes?: readonly (LineBox | null)[]): NormalizedLine[] {
   const rawLines = text.split('\n');
-  return rawLines.map((raw, i) => normalizeLine(raw.endsWith('\r') ? raw.slice(0, -1) : raw, i + 1, pages?.[i]));
+  return rawLines.map((raw, i) => {
+    const line = normalizeLine(raw.endsWith('\r') ? raw.slice(0, -1) : raw, i + 1, pages?.[i]);
+    const box = boxes?.[i];
+    if (box) line.box = box;
+    return line;
+  });
 }
 
 /** The last text normalized and its lines: the parse and the validation of one source read it once. */
-let last: { text: string; pages: number[] | undefined; lines: readonly NormalizedLine[] } | null = null;
+let last: { text: string; pages: number[] | undefined; boxes: readonly (LineBox | null)[] | undefined; lines: readonly NormalizedLine[] } | null = null;
 
 /**
  * The normalized lines of a text, shared: the parse and the checks of the same source get the same
  * (read-only) lines instead of normalizing the text twice.
  */
-export function normalizedLines(text: string, pages?: number[]): readonly NormalizedLine[] {
-  if (last && last.text === text && last.pages === pages) return last.lines;
-  const lines = Object.freeze(normalizeLines(text, pages));
-  last = { text, pages, lines };
+export function normalizedLines(text: string, pages?: number[], boxes?: readonly (LineBox | null)[]): readonly NormalizedLine[] {
+  if (last && last.text === text && last.pages === pages && last.boxes === boxes) return last.lines;
+  const lines = Object.freeze(normalizeLines(text, pages, boxes));
+  last = { text, pages, boxes, lines };
   return lines;
 }
 
@@ -53,7 +68,7 @@ export function normalizeLine(raw: string, no: number, page?: number): Normalize
   return line;
 }
 
-type LineForm = Omit<NormalizedLine, 'no' | 'raw' | 'page'>;
+type LineForm = Omit<NormalizedLine, 'no' | 'raw' | 'page' | 'box'>;
 
 /**
  * A line normalizes the same wherever it stands: the forms are kept by raw text, so parsing an

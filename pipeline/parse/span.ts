@@ -1,5 +1,6 @@
 import type { Provenance } from '../../schemas/provenance.ts';
 import type { NormalizedLine } from './normalize.ts';
+import { columnsBox } from './line-box.ts';
 
 /**
  * A stretch of normalized lines joined with "\n", searchable with regular expressions, that
@@ -40,6 +41,8 @@ export class Span {
     };
     const page = this.lines[s.li]!.page;
     if (page !== undefined) prov.page = page;
+    const box = columnsBox(this.lines, s.li, s.col, e.li, e.col);
+    if (box) prov.box = box;
     return prov;
   }
 

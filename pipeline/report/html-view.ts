@@ -1,3 +1,4 @@
+import { pageSuffix } from './page-cite.ts';
 import type { Briefing } from '../../schemas/briefing.ts';
 import type { Manifest } from '../../schemas/manifest.ts';
 import type { Provenance } from '../../schemas/provenance.ts';
@@ -135,7 +136,7 @@ function reportRows(input: ReportInput): ReportRow[] {
   const sourceFile = report.source.file;
   const ref = (file: string, at: Provenance, text: string): SourceRef => {
     const inChecks = file !== sourceFile;
-    return { href: `#${inChecks ? 'K' : 'L'}${at.line}`, place: `${inChecks ? file : sourceFile}:${at.line}:${at.column}`, excerpt: text };
+    return { href: `#${inChecks ? 'K' : 'L'}${at.line}`, place: `${inChecks ? file : sourceFile}:${at.line}:${at.column}${inChecks ? '' : pageSuffix(at)}`, excerpt: text };
   };
   // a generic rule's finding is its outcome's by rule, statement and the figures it names: two
   // outcomes of one rule may say the same (the same statement on two rows of a table)

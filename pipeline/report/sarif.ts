@@ -24,7 +24,7 @@ export function formatSarif(report: ValidationReport, version: string, cwd = pro
     message: { text: [pagePrefix(f.at) + f.message, f.expected !== null ? `expected ${f.expected}, found ${f.actual}` : null, f.note, breaksNote(f)].filter(Boolean).join('\n') },
     locations: [location(f.file, f.at)],
     ...(f.related.length ? { relatedLocations: f.related.map((r, i) => location(f.file, r, i + 1)) } : {}),
-    properties: { relation: f.ruleId, programs: f.programs, ...(f.expected !== null ? { expected: f.expected, actual: f.actual } : {}), ...(pageOf(f.at) !== null ? { page: pageOf(f.at) } : {}) },
+    properties: { relation: f.ruleId, programs: f.programs, ...(f.expected !== null ? { expected: f.expected, actual: f.actual } : {}), ...(pageOf(f.at) !== null ? { page: pageOf(f.at) } : {}), ...(f.at?.box ? { box: f.at.box } : {}) },
   });
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',

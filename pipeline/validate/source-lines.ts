@@ -12,8 +12,8 @@ export interface SourceLines {
 }
 
 /** One reading of a source's lines for validation, the figure catalog and `init`. */
-export function sourceLines(input: Pick<ParseInput, 'text' | 'pages'>): SourceLines {
-  const lines = normalizedLines(input.text, input.pages);
+export function sourceLines(input: Pick<ParseInput, 'text' | 'pages' | 'boxes'>): SourceLines {
+  const lines = normalizedLines(input.text, input.pages, input.boxes);
   const raw = input.text.split('\n');
   return {
     lineText: (n) => lines[n - 1]?.text ?? '',
