@@ -12,6 +12,7 @@ import { parseChecks } from '../pipeline/validate/checks-file.ts';
 import { R6_CHECKS, R6_CHECKS_PATH } from './helpers/validate.ts';
 import { textToPdf } from './helpers/make-pdf.ts';
 import { R6_TEXT, parseR6, r6Manifest, slideLines } from './helpers/r6.ts';
+import { figuresOf } from './helpers/figures.ts';
 import { convertWithLibreOfficeCalc, printWithChromium } from './helpers/slide-pdfs.ts';
 
 /** The lines of each slide of the R6 text: the deck, one slide per page. */
@@ -25,24 +26,10 @@ async function r6Pdf(): Promise<Buffer> {
   return textToPdf(await r6Slides());
 }
 
-async function parsePdf(bytes: Uint8Array, name: string): Promise<{ briefing: Briefing; text: string; pages: number[]; pageCount: number }> {
+async function parsePdf(bytes: Uint8Array, name: string): Promise<{ briefing: Briefing } & Awaited<ReturnType<typeof readPdfText>>> {
   const pdf = await readPdfText(bytes, name);
-  const briefing = parseBriefing({ text: pdf.text, pages: pdf.pages, format: 'pdf', encoding: 'pdf', bytes, manifest: await r6Manifest() }, new VFile({ path: name }));
+  const briefing = parseBriefing({ text: pdf.text, pages: pdf.pages, boxes: pdf.boxes, format: 'pdf', encoding: 'pdf', bytes, manifest: await r6Manifest() }, new VFile({ path: name }));
   return { briefing, ...pdf };
-}
-
-/** What the briefing says, without where it says it (lines and columns differ between a text and a PDF). */
-function figuresOf(b: Briefing) {
-  const dept = (p: Briefing['programs'][number]) => p.departments.map((d) => [d.name, d.people, d.phones]);
-  return {
-    contacts: b.programs.map((p) => [p.no, p.name, dept(p), p.slidePhones.map((s) => s.phone)]),
-    slides: b.slides.map((s) => [s.index, s.program]),
-    budgets: b.budgets.map((x) => [x.program, x.label, x.amount.yen, x.amount.printed]),
-    measures: b.measures.map((m) => [m.program, m.item, m.cap?.yen ?? null, m.perUnit, m.rate, m.components.map((c) => c.amount.yen)]),
-    rates: b.rates.map((r) => [r.program, r.name, r.value]),
-    series: b.series.map((x) => [x.program, x.label, x.points.map((p) => [p.fiscalYear, p.value])]),
-    breakdowns: b.breakdowns.map((x) => [x.program, x.items.map((i) => [i.label, i.value])]),
-  };
 }
 
 describe('PDF ingest (pdfjs-dist)', () => {
@@ -132,17 +119,25 @@ describe('findings on a PDF source', () => {
     const slide = r6.slides.find((s) => s.startLine <= 3106 && 3106 <= s.endLine)!;
     const pages = (await r6Slides()).map((lines) => lines.map((l) => l.replace('（総数5,831人）', '（総数5,841人）')));
     const bytes = await textToPdf(pages);
-    const { briefing, text, pages: linePages } = await parsePdf(bytes, 'r6.pdf');
-    const report = validateParsed(briefing, { text, pages: linePages }, parseChecks(R6_CHECKS, R6_CHECKS_PATH));
+    const { briefing, text, pages: linePages, boxes } = await parsePdf(bytes, 'r6.pdf');
+    const report = validateParsed(briefing, { text, pages: linePages, boxes }, parseChecks(R6_CHECKS, R6_CHECKS_PATH));
     const jet = report.findings.find((f) => f.checkId === 'jet-by-role')!;
     expect(jet).toMatchObject({ severity: 'error', at: { page: slide.index } });
+    // where on the page: the total 5,841人 where the fixture printed it (6 pt text, 9 pt lines, 20 pt margins)
+    const line = pages[slide.index - 1]!.findIndex((l) => l.includes('5,841'));
+    const box = jet.at!.box!;
+    expect(box.y).toBeGreaterThan(20 + line * 9 - 6);
+    expect(box.y).toBeLessThan(20 + line * 9 + 3);
+    expect(box.width).toBeGreaterThan(0);
+    const place = `page ${slide.index} (x ${Math.round(box.x)}, y ${Math.round(box.y)} pt)`;
     const terminal = formatTerminal(report);
-    expect(terminal).toContain(`page ${slide.index}: jet-by-role:`);
+    expect(terminal).toContain(`${place}: jet-by-role:`);
     const github = formatGithub(report).split('\n').find((l) => l.includes('title=jet-by-role'))!;
-    expect(github).toMatch(new RegExp(`^::error file=r6\\.pdf,title=jet-by-role::page ${slide.index}: jet-by-role:`));
-    const sarif = JSON.parse(formatSarif(report, '0.0.0')) as { runs: { results: { ruleId: string; locations: { physicalLocation: { region?: unknown } }[]; properties: { page?: number } }[] }[] };
+    expect(github.startsWith(`::error file=r6.pdf,title=jet-by-role::${place}: jet-by-role:`)).toBe(true);
+    const sarif = JSON.parse(formatSarif(report, '0.0.0')) as { runs: { results: { ruleId: string; locations: { physicalLocation: { region?: unknown } }[]; properties: { page?: number; box?: unknown } }[] }[] };
     const result = sarif.runs[0]!.results.find((r) => r.ruleId === 'jet-by-role')!;
     expect(result.properties.page).toBe(slide.index);
+    expect(result.properties.box).toEqual(box);
     expect(result.locations[0]!.physicalLocation.region).toBeUndefined();
   });
 });

@@ -1,3 +1,4 @@
+import { cited } from '../units/cite.ts';
 import { fig, type GenericRule, type RuleFigure, type RuleOutcome } from './rule.ts';
 
 /** The edition's own budgets: 当初予算 and 計画額 (補正 and plain 予算額 are often last year's, for comparison). */
@@ -28,7 +29,7 @@ export const budgetYear: GenericRule = {
       detail:
         other.length === 0
           ? `${own.length} labels name FY${fiscalYear}`
-          : `${other.length} of ${own.length} 当初/計画 labels name another year than this FY${fiscalYear} edition: ${other.map((x) => `${x.b.label} (line ${x.b.at.line})`).join(', ')}`,
+          : `${other.length} of ${own.length} 当初/計画 labels name another year than this FY${fiscalYear} edition: ${other.map((x) => `${x.b.label} (${cited(x.b.at)})`).join(', ')}`,
       expected: `FY${fiscalYear}`,
       actual: other.length === 0 ? `FY${fiscalYear}` : [...new Set(other.map((x) => x.printed))].join(', '),
       figures,

@@ -1,3 +1,4 @@
+import { cited } from '../units/cite.ts';
 import type { Quantity } from '../../schemas/figures.ts';
 import { fig, insideDate, type GenericRule, type RuleOutcome } from './rule.ts';
 
@@ -68,7 +69,7 @@ export const repeatedFigure: GenericRule = {
         id: `repeated-figure:${id}`,
         statement: `「${first.label}」の${first.q.unit}が${list.length}か所で同じ`,
         pass: counts.size === 1,
-        detail: list.map((x) => `${x.q.printed} (line ${x.q.at.line})`).join(counts.size === 1 ? ' = ' : ' ≠ '),
+        detail: list.map((x) => `${x.q.printed} (${cited(x.q.at)})`).join(counts.size === 1 ? ' = ' : ' ≠ '),
         expected: counts.size === 1 ? undefined : first.q.printed,
         actual: odd?.q.printed,
         figures: list.map((x) => fig('value', x.label, x.q.value, x.q.printed, x.q.program, x.q.at)),

@@ -1,3 +1,4 @@
+import { cited } from '../units/cite.ts';
 import { parseEraYear } from '../units/era.ts';
 import { fig, type GenericRule, type RuleOutcome } from './rule.ts';
 
@@ -24,7 +25,7 @@ export const seriesMentions: GenericRule = {
           id: `series-mentions:${s.id}:${q.id}`,
           statement: `本文の${s.label}（${year[0]}）が表の値と一致`,
           pass: point.value === q.value,
-          detail: `text ${q.printed} (line ${q.at.line}); table ${point.printed} (line ${point.at.line})`,
+          detail: `text ${q.printed} (${cited(q.at)}); table ${point.printed} (${cited(point.at)})`,
           expected: point.printed,
           actual: q.printed,
           figures: [fig('quoted', q.context, q.value, q.printed, q.program, q.at), fig('table', `${s.label} ${point.yearLabel}`, point.value, point.printed, s.program, point.at)],

@@ -1,3 +1,4 @@
+import { cited } from '../units/cite.ts';
 import { REPEAT } from '../parse/extract/sheets.ts';
 import { fig, type GenericRule, type RuleOutcome } from './rule.ts';
 
@@ -19,7 +20,7 @@ export const sheetCopies: GenericRule = {
             id: `sheet-copies:${sheet.id}:${copy.label}:repeat:${count.at.line}`,
             statement: `${copy.label}のグラフ表示 ${count.label} ${count.value}団体 が注記の値と一致`,
             pass: noted !== undefined,
-            detail: noted ? `repeats ${noted.note} ${noted.label} (line ${noted.at.line})` : `no note of ${copy.label} has ${count.label} ${count.value}団体`,
+            detail: noted ? `repeats ${noted.note} ${noted.label} (${cited(noted.at)})` : `no note of ${copy.label} has ${count.label} ${count.value}団体`,
             expected: 'a count printed in a note',
             actual: `${count.label} ${count.value}`,
             figures: [fig('repeat', `${copy.label} ${count.label}`, count.value, String(count.value), sheet.program, count.at)],

@@ -1,3 +1,4 @@
+import { cited } from '../units/cite.ts';
 import { parseDocument } from 'yaml';
 import type { FigureSelector } from '../../schemas/checks.ts';
 import type { ChecksFile } from '../../schemas/checks.ts';
@@ -99,7 +100,7 @@ function missOf(selector: FigureSelector, now: SelectContext, many: boolean, cat
   } catch (err) {
     if (!(err instanceof SelectorError)) throw err;
     const why = explainMiss(err, now, catalog);
-    return { reason: why.reason, nearest: why.nearest.map((e) => `  - nearest: \`${selectorText(e.selector)}\` → ${e.printed} (line ${e.at?.line ?? '-'})`) };
+    return { reason: why.reason, nearest: why.nearest.map((e) => `  - nearest: \`${selectorText(e.selector)}\` → ${e.printed} (${cited(e.at)})`) };
   }
 }
 

@@ -40,7 +40,7 @@ export async function readAndValidate(options: { source?: string; checks?: strin
   return { resolved, input, file, briefing, report, checks };
 }
 
-export function validateParsed(briefing: Briefing, input: Pick<ParseInput, 'text' | 'pages'>, checks: LoadedChecks | null): ValidationReport {
+export function validateParsed(briefing: Briefing, input: Pick<ParseInput, 'text' | 'pages' | 'boxes'>, checks: LoadedChecks | null): ValidationReport {
   return validate({ briefing, ...sourceLines(input), checks });
 }
 

@@ -1,3 +1,4 @@
+import { cited } from '../units/cite.ts';
 import type { Check, FigureSelector } from '../../schemas/checks.ts';
 import type { Finding } from '../../schemas/validation.ts';
 import { displayPath } from '../lib/display-path.ts';
@@ -61,7 +62,7 @@ export function runCheck(check: Check, index: number, { ctx, checks, unknown, ca
       gone.push(finding({ ruleId: 'checks-figure-gone', severity: 'error', message: 'a figure the check names is no longer on this line: was the text changed here?', note: `selector ${selector}: ${why.reason}`, file: ctx.briefing.source.file, at: why.gone, programs: [] }));
       return;
     }
-    const hints = why.nearest.map((e) => `${err.miss === 'many' ? '' : 'did you mean '}${selectorText(e.selector)}  → ${e.printed} (line ${e.at?.line ?? '-'})`);
+    const hints = why.nearest.map((e) => `${err.miss === 'many' ? '' : 'did you mean '}${selectorText(e.selector)}  → ${e.printed} (${cited(e.at)})`);
     const reason = why.reason === err.message ? err.message : `${err.message}${err.miss === 'many' ? ';' : ':'} ${why.reason}`;
     unknown.push(new InputError(`check "${check.id}": ${reason}`, { file: checks.path, ruleId: 'checks-unknown-figure', line: place?.line, column: place?.column, hints }));
   };

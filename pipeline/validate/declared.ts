@@ -16,7 +16,7 @@ import { renderStatement, writtenOutFigures } from './statement.ts';
  */
 export function runDeclaredChecks(input: ValidateInput, checks: LoadedChecks): { outcomes: CheckOutcome[]; findings: Finding[] } {
   const { briefing } = input;
-  const ctx: SelectContext = { briefing, constants: checks.checks.constants, lineText: input.lineText, rawLine: input.rawLine, pageOf: input.pageOf };
+  const ctx: SelectContext = { briefing, constants: checks.checks.constants, lineText: input.lineText, rawLine: input.rawLine, pageOf: input.pageOf, locate: input.locate };
   const unknown: InputError[] = [];
   let listed: CatalogEntry[] | null = null;
   const catalog = () => (listed ??= figureCatalog(ctx));

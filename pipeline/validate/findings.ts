@@ -1,3 +1,4 @@
+import { cited } from '../units/cite.ts';
 import type { Finding } from '../../schemas/validation.ts';
 import type { Provenance } from '../../schemas/provenance.ts';
 import type { RuleFigure } from '../checks/rule.ts';
@@ -11,7 +12,7 @@ export function toChecked(f: RuleFigure | RoleFigure) {
 }
 
 export function figureLines(figures: RoleFigure[]): string {
-  return figures.map((f) => `${f.role} ${f.printed}${f.at ? ` (line ${f.at.line})` : ' (constant)'}`).join('; ');
+  return figures.map((f) => `${f.role} ${f.printed}${f.at ? ` (${cited(f.at)})` : ' (constant)'}`).join('; ');
 }
 
 export function point(place: { line: number; column: number }): Provenance {

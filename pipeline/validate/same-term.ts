@@ -7,7 +7,7 @@ import type { RoleFigure } from './relations/types.ts';
  * The first place a term's pattern matches, on the slides of its program: the word its first group
  * catches ("SEA" of 「SEA（Sports Exchange Advisor」), as a figure of role "term".
  */
-export function findTerm(term: { program?: string; pattern: string }, index: number, ctx: Pick<SelectContext, 'briefing' | 'lineText'>): RoleFigure {
+export function findTerm(term: { program?: string; pattern: string }, index: number, ctx: Pick<SelectContext, 'briefing' | 'lineText' | 'locate'>): RoleFigure {
   const b = ctx.briefing;
   let re: RegExp;
   try {
@@ -20,7 +20,7 @@ export function findTerm(term: { program?: string; pattern: string }, index: num
       const m = re.exec(ctx.lineText(line));
       if (!m) continue;
       const word = (m[1] ?? m[0]).replace(/\s+/g, '');
-      const at: Provenance = { line, column: m.index + 1, endLine: line, endColumn: m.index + m[0].length + 1, raw: m[0] };
+      const at: Provenance = ctx.locate?.(line, m.index, m.index + m[0].length) ?? { line, column: m.index + 1, endLine: line, endColumn: m.index + m[0].length + 1, raw: m[0] };
       return { role: 'term', label: word, value: 1, printed: word, program: slide.program, at };
     }
   }

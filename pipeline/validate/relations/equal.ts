@@ -1,3 +1,4 @@
+import { cited } from '../../units/cite.ts';
 import type { Check } from '../../../schemas/checks.ts';
 import { roundTo, shown, type Relation, type RoleFigure } from './types.ts';
 
@@ -18,7 +19,7 @@ export const equal: Relation<Equal> = (check, resolve) => {
   const odd = values.find((v) => !same(v, agreed));
   return {
     pass: odd === undefined,
-    detail: values.map((v, i) => `${i > 0 ? (same(values[i - 1]!, v) ? ' = ' : ' ≠ ') : ''}${shown(v)} (line ${v.at?.line ?? '-'})`).join(''),
+    detail: values.map((v, i) => `${i > 0 ? (same(values[i - 1]!, v) ? ' = ' : ' ≠ ') : ''}${shown(v)} (${cited(v.at)})`).join(''),
     expected: shown(agreed),
     actual: shown(odd ?? agreed),
     figures: values,

@@ -1,3 +1,4 @@
+import { cited } from '../../units/cite.ts';
 import type { Check } from '../../../schemas/checks.ts';
 import type { Relation } from './types.ts';
 
@@ -9,7 +10,7 @@ export const sameTerm: Relation<SameTerm> = (check, resolve) => {
   const odd = found.find((f) => f.printed !== found[0]!.printed);
   return {
     pass: odd === undefined,
-    detail: found.map((f) => `"${f.printed}" (line ${f.at?.line})`).join(' vs '),
+    detail: found.map((f) => `"${f.printed}" (${cited(f.at)})`).join(' vs '),
     expected: found[0]!.printed,
     actual: (odd ?? found[0]!).printed,
     figures: found,
