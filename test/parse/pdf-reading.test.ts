@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { drawnLetters, withoutInferredSpaces } from '../../pipeline/parse/pdf/drawn-spaces.ts';
+import { cellsOf, findGrids } from '../../pipeline/parse/pdf/grids.ts';
+import { pageRules, type Rule, type TextRun } from '../../pipeline/parse/pdf/page-items.ts';
+import { readingOrder } from '../../pipeline/parse/pdf/reading-order.ts';
+
+// The layout reading of a PDF page, on runs placed by hand with the briefing's own words: what
+// pdfjs gives (text runs at positions, the drawing's rules), what the reader makes of them.
+
+const SIZE = 10;
+const FULL = SIZE; // a full-width character is an em
+/** A run of full-width text whose first letter stands at x on the line with its top at y (points from the top left). */
+function run(str: string, x: number, y: number, extra: Partial<TextRun> = {}): TextRun {
+  const width = [...str].reduce((w, ch) => w + (/[\x20-\x7e]/.test(ch) ? FULL * 0.55 : FULL), 0);
+  return { str, x0: x, x1: x + width, y0: y, y1: y + SIZE, baseline: y + SIZE * 0.88, size: SIZE, spaceAfter: false, drawnSpaceBefore: null, ...extra };
+}
+const text = (runs: TextRun[], rules: Rule[] = []) => readingOrder(runs, findGrids(rules)).map((l) => l.text);
+
+describe('reading order of a slide', () => {
+  it('reads the title, then a column top to bottom, then the next, although their lines stand side by side', () => {
+    const left = ['○実施主体：地方公共団体', '○活動期間：概ね1年以上3年以下', '○地方財政措置', '・募集等に要する経費'];
+    // (the lines of a list start with their marks: two unmarked lines ending together read as a wrapped sentence)
+    const right = ['○住民が増えることによる地域の活性化', '○行政ではできなかった柔軟な地域おこし策', '○斬新な視点（ヨソモノ・ワカモノ）', '○協力隊員の熱意と行動力'];
+    const runs = [run('地域おこし協力隊について', 30, 20), ...left.map((l, i) => run(l, 30, 60 + i * 13)), ...right.map((l, i) => run(l, 500, 60 + i * 13))];
+    // the title's gap of 30 pt is two lines of 13 pt: two blank lines, as a text extraction has them
+    expect(text(runs)).toEqual(['地域おこし協力隊について', '', '', ...left, '', ...right]);
+  });
+
+  it('reads a table without rules row by row, its cells apart by a tab (their x follows the cell before, not one column)', () => {
+    const rows = [
+      ['R２', '100%', '100％'],
+      ['（R5まで）', '95%', '92% ※1'],
+      ['事業', '（R4まで）', '※１ R2の効果の公表団体'],
+      ['一部公表', '47団体'],
+    ];
+    const runs = rows.flatMap((cells, r) => {
+      let x = 30;
+      return cells.map((c) => {
+        const it = run(c, x, 40 + r * 13);
+        x = it.x1 + 30;
+        return it;
+      });
+    });
+    expect(text(runs)).toEqual(rows.map((cells) => cells.join('\t')));
+  });
+
+  it('joins the lines a frame broke, and the figure a break cut, but not the items of a list', () => {
+    // a frame 200 pt wide: the first two lines end at its edge, the third is short
+    const runs = [
+      run('・地域おこし協力隊員の活動に要する経費', 30, 40), // 19 em = 190 pt
+      run('：520万円／人を上限(報償費等：320万円、その他', 30, 53),
+      run('活動経費：200', 30, 66, { x1: 229 }), // ends at the edge: 「200」 and 「万円)」 are one figure
+      run('万円)', 30, 79),
+      run('・地域おこし協力隊員の日々のサポートに要する', 30, 92, { x1: 229 }),
+      run('・任期終了後の隊員が定住するための空き家', 30, 105), // a new item, not the rest of the line before
+    ];
+    runs[0]!.x1 = 228;
+    runs[1]!.x1 = 229;
+    expect(text(runs)).toEqual(['・地域おこし協力隊員の活動に要する経費：520万円／人を上限(報償費等：320万円、その他活動経費：200万円)', '・地域おこし協力隊員の日々のサポートに要する', '・任期終了後の隊員が定住するための空き家']);
+  });
+
+  it('puts back a number that did not fit on the line before it (a number does not break)', () => {
+    const runs = [run('● 派遣元企業に対する負担金など起業人の受入れの期間中に要する経費 上限額 年間', 500, 40), run('560万円／人', 500, 53), run('● 起業人が発案・提案した事業に要する経費 上限額 年間100万円', 500, 66)];
+    runs[0]!.x1 = 912;
+    runs[2]!.x1 = 800;
+    expect(text(runs)).toEqual(['● 派遣元企業に対する負担金など起業人の受入れの期間中に要する経費 上限額 年間560万円／人', '● 起業人が発案・提案した事業に要する経費 上限額 年間100万円']);
+  });
+});
+
+describe('ruled tables', () => {
+  /** A ruled grid as Chromium draws it: every border a thin filled rectangle. */
+  function gridRules(xs: number[], ys: number[]): Rule[] {
+    return [...ys.map((y) => ({ horizontal: true, x0: xs[0]!, x1: xs.at(-1)!, y0: y, y1: y })), ...xs.map((x) => ({ horizontal: false, x0: x, x1: x, y0: ys[0]!, y1: ys.at(-1)! }))];
+  }
+
+  it('reads a row as one line: a cell wrapped by its width goes on, a cell of two lines keeps both, two phones stay two', () => {
+    const xs = [30, 255, 327, 408, 462];
+    const ys = [30, 47, 86];
+    const runs = [
+      run('施 策 名', 33, 33), run('担当課室', 258, 33), run('担当者', 330, 33), run('電話番号', 411, 33),
+      run('７．ふるさとづくり大賞', 33, 50),
+      run('地域振興室', 330 - 72, 50), run('地域自立応援課', 258, 63),
+      run('久芝、森本、豊', 330, 50, { x1: 399.5 }), run('原、', 330, 63), // the cell broke 「豊原、」: 「原、」 may not start a line alone
+      run('03-5253-5534', 411, 50, { x1: 455 }), run('03-5253-5394', 411, 63, { x1: 455 }),
+    ];
+    expect(text(runs, gridRules(xs, ys))).toEqual(['施 策 名\t担当課室\t担当者\t電話番号', '７．ふるさとづくり大賞\t地域振興室 地域自立応援課\t久芝、森本、豊原、\t03-5253-5534 03-5253-5394']);
+  });
+
+  it('finds rules in what a page draws: strokes, stroked rectangles and thin filled rectangles, through the transformation', () => {
+    const ops = { save: 10, restore: 11, transform: 12, constructPath: 91, stroke: 20, closeStroke: 21, fill: 22, eoFill: 23, fillStroke: 24, eoFillStroke: 25, closeFillStroke: 26, closeEOFillStroke: 27, paintFormXObjectBegin: 74, paintFormXObjectEnd: 75 };
+    // a 2×2 grid on a 540 pt page: LibreOffice strokes lines; Chromium fills 0.75 pt rectangles, scaled
+    const line = (x0: number, y0: number, x1: number, y1: number) => [0, x0, y0, 1, x1, y1];
+    const rect = (x: number, y: number, w: number, h: number) => [0, x, y, 1, x + w, y, 1, x + w, y + h, 1, x, y + h, 4];
+    const fn = [ops.constructPath, ops.save, ops.transform, ops.constructPath, ops.restore];
+    const args = [
+      [ops.stroke, [Float32Array.from([...line(30, 510, 130, 510), ...line(30, 490, 130, 490), ...line(30, 470, 130, 470)])], null],
+      [],
+      [2, 0, 0, 2, 0, 0],
+      [ops.fill, [Float32Array.from([...rect(15, 235, 0.375, 20), ...rect(40, 235, 0.375, 20), ...rect(65, 235, 0.375, 20)])], null],
+      [],
+    ];
+    const grids = findGrids(pageRules(fn, args, ops, 540));
+    expect(grids).toHaveLength(1);
+    expect(grids[0]!.rows.map(Math.round)).toEqual([30, 50, 70]);
+    expect(grids[0]!.columns.map(Math.round)).toEqual([30, 80, 130]);
+    const cells = cellsOf(grids[0]!, [run('R２', 33, 33), run('100%', 83, 53)]);
+    expect(cells.map((row) => row.map((c) => c.map((r) => r.str).join('')))).toEqual([['R２', ''], ['', '100%']]);
+  });
+});
+
+describe('spaces a producer drew and spaces pdfjs inferred', () => {
+  /** The drawn letters as an operator list has them: one showText per portion LibreOffice sets, space glyphs where the text has them. */
+  function drawn(portions: string[]) {
+    const fn = portions.map(() => 44);
+    const args = portions.map((p) => [[...p].map((c) => ({ unicode: c, isSpace: c === '興' }))]);
+    return drawnLetters(fn, args, 44);
+  }
+
+  it('takes out the gap LibreOffice sets between Japanese and Latin letters or digits, and keeps the spaces of the text', () => {
+    const letters = drawn(['・地域おこし協力隊員の募集等に要する経費：', '300', '万円／団体を上限', '自治体数 ', '31', '団体 ', '90', '団体', '１都１道２府２', '7', '県', '地域振興室']);
+    const { strs } = withoutInferredSpaces(['・地域おこし協力隊員の募集等に要する経費： 300 万円／団体を上限', '自治体数 31 団体 90 団体', '１都１道２府２ 7 県', '地域振興室'], letters);
+    expect(strs).toEqual(['・地域おこし協力隊員の募集等に要する経費：300万円／団体を上限', '自治体数 31団体 90団体', '１都１道２府２7県', '地域振興室']);
+  });
+
+  it('leaves a page as pdfjs read it where its letters do not match what is drawn', () => {
+    const { strs, spaceBefore } = withoutInferredSpaces(['経費： 300 万円', '任期 2 年目'], drawn(['まったく別の文字列です', 'ABCDEFGHIJKLMN']));
+    expect(strs).toEqual(['経費： 300 万円', '任期 2 年目']);
+    expect(spaceBefore).toEqual([null, null]);
+  });
+});
