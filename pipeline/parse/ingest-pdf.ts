@@ -1,5 +1,6 @@
 import { InputError } from '../lib/errors.ts';
 import { PDFJS_OPTIONS, loadPdfjs } from '../lib/pdfjs.ts';
+import { indexObjects, markedContentTexts, withActualText } from './pdf/actual-text.ts';
 import { drawnLetters } from './pdf/drawn-spaces.ts';
 import { findGrids } from './pdf/grids.ts';
 import { pageRules, textRuns, type Box } from './pdf/page-items.ts';
@@ -42,13 +43,15 @@ export async function readPdfText(bytes: Uint8Array, file: string): Promise<PdfT
     const lines: string[] = [];
     const pages: number[] = [];
     const boxes: (Box | null)[] = [];
+    const objects = indexObjects(bytes);
     for (let p = 1; p <= doc.numPages; p++) {
       let pageLines;
       try {
         const page = await doc.getPage(p);
         const height = page.view[3]! - page.view[1]!;
-        const [content, ops] = await Promise.all([page.getTextContent(), page.getOperatorList()]);
-        const runs = textRuns(content.items, height, drawnLetters(ops.fnArray, ops.argsArray, pdfjs.OPS.showText));
+        const [content, ops] = await Promise.all([page.getTextContent({ includeMarkedContent: true }), page.getOperatorList()]);
+        const items = withActualText(content.items as { type?: string; str?: string }[], page.ref ? markedContentTexts(bytes, page.ref, objects) : null);
+        const runs = textRuns(items, height, drawnLetters(ops.fnArray, ops.argsArray, pdfjs.OPS.showText));
         const grids = findGrids(pageRules(ops.fnArray, ops.argsArray, pdfjs.OPS as unknown as Record<string, number>, height));
         pageLines = readingOrder(runs, grids);
         page.cleanup();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { markedContent, withActualText } from '../../pipeline/parse/pdf/actual-text.ts';
 import { drawnLetters, withoutInferredSpaces } from '../../pipeline/parse/pdf/drawn-spaces.ts';
 import { cellsOf, findGrids } from '../../pipeline/parse/pdf/grids.ts';
 import { pageRules, type Rule, type TextRun } from '../../pipeline/parse/pdf/page-items.ts';
@@ -126,5 +127,35 @@ describe('spaces a producer drew and spaces pdfjs inferred', () => {
     const { strs, spaceBefore } = withoutInferredSpaces(['経費： 300 万円', '任期 2 年目'], drawn(['まったく別の文字列です', 'ABCDEFGHIJKLMN']));
     expect(strs).toEqual(['経費： 300 万円', '任期 2 年目']);
     expect(spaceBefore).toEqual([null, null]);
+  });
+});
+
+describe('/ActualText of marked content', () => {
+  it('reads each section of a content stream in order, with its ActualText (UTF-16 or literal), skipping strings and inline images', () => {
+    const stream = [
+      '/P <</MCID 0>> BDC BT /F1 10 Tf (BDC in a string \\) EMC) Tj ET',
+      '/Span <</ActualText <FEFF529B> >> BDC <0C6A> Tj EMC',
+      'BI /W 1 /H 1 ID xBDCx EI',
+      '/Span<</Lang (ja) /ActualText (R6)>>BDC (R\\2666) Tj EMC % BDC in a comment',
+      '/Artifact BMC EMC EMC',
+    ].join('\n');
+    expect(markedContent(stream)).toEqual([null, '力', 'R6', null]);
+  });
+
+  it('gives a section its ActualText once, where its first letter stands; a space between sections keeps its place', () => {
+    const items = [
+      { type: 'beginMarkedContentProps' },
+      { str: '地域おこし協' },
+      { type: 'endMarkedContent' },
+      { str: ' ' },
+      { type: 'beginMarkedContentProps' },
+      { str: '⼒' },
+      { str: '' },
+      { type: 'endMarkedContent' },
+      { str: '隊' },
+    ];
+    expect(withActualText(items, [null, '力']).map((i) => i.str)).toEqual([undefined, '地域おこし協', undefined, ' ', undefined, '力', '', undefined, '隊']);
+    // sections that are not the content stream's (pdfjs counted one more): left as they are
+    expect(withActualText(items, ['力']).map((i) => i.str)).toEqual(items.map((i) => i.str));
   });
 });

@@ -21,10 +21,13 @@ export function joinRuns(runs: readonly TextRun[]): string {
     if (prev) {
       const em = Math.min(prev.size, run.size);
       const gap = run.x0 - prev.x1;
-      // LibreOffice's quarter em between Japanese and Latin, with no space glyph drawn, is no space
-      const autospace = run.drawnSpaceBefore === false && isScriptBoundary(text.at(-1) ?? '', run.str[0] ?? '');
       if (gap > em * 1.5) text += '\t';
-      else if (!autospace && (run.drawnSpaceBefore === true || gap > em * 0.33 || (prev.spaceAfter && gap > -em * 0.2))) text += ' ';
+      else if (run.drawnSpaceBefore === true) text += ' ';
+      else if (run.drawnSpaceBefore === false) {
+        // no space glyph: a gap is a space (a producer that positions words), but not LibreOffice's
+        // quarter em between Japanese and Latin letters or digits
+        if (gap > em * 0.33 && !isScriptBoundary(text.at(-1) ?? '', run.str[0] ?? '')) text += ' ';
+      } else if (gap > em * 0.33 || (prev.spaceAfter && gap > -em * 0.2)) text += ' ';
     }
     text += run.str;
     prev = run;
