@@ -13,7 +13,7 @@ const FULL = SIZE; // a full-width character is an em
 /** A run of full-width text whose first letter stands at x on the line with its top at y (points from the top left). */
 function run(str: string, x: number, y: number, extra: Partial<TextRun> = {}): TextRun {
   const width = [...str].reduce((w, ch) => w + (/[\x20-\x7e]/.test(ch) ? FULL * 0.55 : FULL), 0);
-  return { str, x0: x, x1: x + width, y0: y, y1: y + SIZE, baseline: y + SIZE * 0.88, size: SIZE, spaceAfter: false, drawnSpaceBefore: null, ...extra };
+  return { str, x0: x, x1: x + width, y0: y, y1: y + SIZE, baseline: y + SIZE * 0.88, size: SIZE, spaceAfter: false, drawnSpacesBefore: null, ...extra };
 }
 const text = (runs: TextRun[], rules: Rule[] = []) => readingOrder(runs, findGrids(rules)).map((l) => l.text);
 
@@ -124,9 +124,9 @@ describe('spaces a producer drew and spaces pdfjs inferred', () => {
   });
 
   it('leaves a page as pdfjs read it where its letters do not match what is drawn', () => {
-    const { strs, spaceBefore } = withoutInferredSpaces(['経費： 300 万円', '任期 2 年目'], drawn(['まったく別の文字列です', 'ABCDEFGHIJKLMN']));
+    const { strs, spacesBefore } = withoutInferredSpaces(['経費： 300 万円', '任期 2 年目'], drawn(['まったく別の文字列です', 'ABCDEFGHIJKLMN']));
     expect(strs).toEqual(['経費： 300 万円', '任期 2 年目']);
-    expect(spaceBefore).toEqual([null, null]);
+    expect(spacesBefore).toEqual([null, null]);
   });
 });
 

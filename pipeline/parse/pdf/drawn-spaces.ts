@@ -9,7 +9,8 @@
 /** The letters of a page as drawn, in content order, each marking whether a space glyph came before it. */
 export interface DrawnLetters {
   chars: string[];
-  spaceBefore: boolean[];
+  /** how many space glyphs were drawn right before each letter */
+  spacesBefore: number[];
 }
 
 interface GlyphLike {
@@ -18,8 +19,8 @@ interface GlyphLike {
 
 /** The drawn letters of a page from its operator list (every showText's glyphs, in order). */
 export function drawnLetters(fnArray: readonly number[], argsArray: readonly unknown[], showText: number): DrawnLetters {
-  const out: DrawnLetters = { chars: [], spaceBefore: [] };
-  let pending = false;
+  const out: DrawnLetters = { chars: [], spacesBefore: [] };
+  let pending = 0;
   for (let i = 0; i < fnArray.length; i++) {
     if (fnArray[i] !== showText) continue;
     const glyphs = (argsArray[i] as unknown[])?.[0];
@@ -30,14 +31,14 @@ export function drawnLetters(fnArray: readonly number[], argsArray: readonly unk
       // a space by its text, not by isSpace: that is character code 32, which a subset font may give
       // any glyph (LibreOffice's 「興」)
       if (u.trim() === '') {
-        pending = true;
+        pending += Math.max(1, u.length);
         continue;
       }
       for (const c of u) {
         if (c.trim() === '') continue;
         out.chars.push(c);
-        out.spaceBefore.push(pending);
-        pending = false;
+        out.spacesBefore.push(pending);
+        pending = 0;
       }
     }
   }
@@ -58,16 +59,16 @@ export function isScriptBoundary(before: string, after: string): boolean {
  * the drawn letters show no space glyph there. Items are matched to the drawn letters in order,
  * skipping a few letters either side where they differ (a glyph without a text mapping, a
  * ligature pdfjs splits); a page where more than a tenth of the letters do not match is left as
- * pdfjs read it. With each item: whether a space glyph was drawn before its first letter (null:
+ * pdfjs read it. With each item: how many space glyphs were drawn before its first letter (null:
  * not known).
  */
-export function withoutInferredSpaces(strs: readonly string[], drawn: DrawnLetters): { strs: string[]; spaceBefore: (boolean | null)[] } {
+export function withoutInferredSpaces(strs: readonly string[], drawn: DrawnLetters): { strs: string[]; spacesBefore: (number | null)[] } {
   let p = 0;
   let letters = 0;
   let unmatched = 0;
-  const spaceBefore: (boolean | null)[] = [];
+  const spacesBefore: (number | null)[] = [];
   const out = strs.map((str) => {
-    let first: boolean | null | undefined;
+    let first: number | null | undefined;
     let text = '';
     let spaces = '';
     for (const ch of str) {
@@ -85,17 +86,19 @@ export function withoutInferredSpaces(strs: readonly string[], drawn: DrawnLette
       }
       if (spaces) {
         const prev = text.at(-1) ?? '';
-        const autospace = at >= 0 && !drawn.spaceBefore[at] && isScriptBoundary(prev, ch);
-        if (!autospace) text += spaces;
+        const drawnSpaces = at >= 0 ? drawn.spacesBefore[at]! : -1;
+        const autospace = drawnSpaces === 0 && isScriptBoundary(prev, ch);
+        // as many spaces as were drawn (pdfjs makes one of 「T h e  J a p a n」's two)
+        if (!autospace) text += drawnSpaces > spaces.length ? ' '.repeat(drawnSpaces) : spaces;
         spaces = '';
       }
-      if (first === undefined) first = at >= 0 ? drawn.spaceBefore[at]! : null;
+      if (first === undefined) first = at >= 0 ? drawn.spacesBefore[at]! : null;
       if (at >= 0) p = at + 1;
       else unmatched++;
       text += ch;
     }
-    spaceBefore.push(first ?? null);
+    spacesBefore.push(first ?? null);
     return text + spaces;
   });
-  return unmatched > letters / 10 ? { strs: [...strs], spaceBefore: strs.map(() => null) } : { strs: out, spaceBefore };
+  return unmatched > letters / 10 ? { strs: [...strs], spacesBefore: strs.map(() => null) } : { strs: out, spacesBefore };
 }

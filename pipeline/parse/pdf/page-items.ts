@@ -21,8 +21,8 @@ export interface TextRun extends Box {
   baseline: number;
   /** the text layer has a space after the run (a space glyph, or a gap pdfjs reads as one) */
   spaceAfter: boolean;
-  /** whether the producer drew a space glyph before the run's first letter (null: not known) */
-  drawnSpaceBefore: boolean | null;
+  /** how many space glyphs the producer drew before the run's first letter (null: not known) */
+  drawnSpacesBefore: number | null;
 }
 
 /** A horizontal (y0 = y1) or vertical (x0 = x1) ruling line. */
@@ -48,7 +48,7 @@ export function textRuns(items: readonly unknown[], pageHeight: number, drawn?: 
   const runs: TextRun[] = [];
   let spacePending = false;
   const textItems = items.filter((it): it is TextItemLike => !!it && typeof it === 'object' && 'str' in it);
-  const { strs, spaceBefore } = drawn ? withoutInferredSpaces(textItems.map((t) => t.str), drawn) : { strs: textItems.map((t) => t.str), spaceBefore: textItems.map(() => null) };
+  const { strs, spacesBefore } = drawn ? withoutInferredSpaces(textItems.map((t) => t.str), drawn) : { strs: textItems.map((t) => t.str), spacesBefore: textItems.map(() => null) };
   for (const [k, it] of textItems.entries()) {
     const item = { ...it, str: strs[k]! };
     if (item.str.trim() === '') {
@@ -66,7 +66,7 @@ export function textRuns(items: readonly unknown[], pageHeight: number, drawn?: 
     const baseline = pageHeight - f;
     const prev = runs.at(-1);
     if (prev && (spacePending || lead > 0)) prev.spaceAfter = true;
-    runs.push({ str: str.slice(lead), x0, x1: Math.max(x1, x0 + perChar), baseline, size, y0: baseline - size * 0.88, y1: baseline + size * 0.12, spaceAfter: str.length < item.str.length, drawnSpaceBefore: spaceBefore[k]! });
+    runs.push({ str: str.slice(lead), x0, x1: Math.max(x1, x0 + perChar), baseline, size, y0: baseline - size * 0.88, y1: baseline + size * 0.12, spaceAfter: str.length < item.str.length, drawnSpacesBefore: spacesBefore[k]! });
     spacePending = false;
   }
   return runs;

@@ -22,8 +22,8 @@ export function joinRuns(runs: readonly TextRun[]): string {
       const em = Math.min(prev.size, run.size);
       const gap = run.x0 - prev.x1;
       if (gap > em * 1.5) text += '\t';
-      else if (run.drawnSpaceBefore === true) text += ' ';
-      else if (run.drawnSpaceBefore === false) {
+      else if (run.drawnSpacesBefore !== null && run.drawnSpacesBefore > 0) text += ' '.repeat(run.drawnSpacesBefore);
+      else if (run.drawnSpacesBefore === 0) {
         // no space glyph: a gap is a space (a producer that positions words), but not LibreOffice's
         // quarter em between Japanese and Latin letters or digits
         if (gap > em * 0.33 && !isScriptBoundary(text.at(-1) ?? '', run.str[0] ?? '')) text += ' ';
