@@ -43,16 +43,18 @@ export async function readPdfText(bytes: Uint8Array, file: string): Promise<PdfT
     const lines: string[] = [];
     const pages: number[] = [];
     const boxes: (Box | null)[] = [];
+    // marked content's /ActualText, read from the content streams when the file has any
     const objects = indexObjects(bytes);
     for (let p = 1; p <= doc.numPages; p++) {
       let pageLines;
       try {
         const page = await doc.getPage(p);
-        const height = page.view[3]! - page.view[1]!;
-        const [content, ops] = await Promise.all([page.getTextContent({ includeMarkedContent: true }), page.getOperatorList()]);
-        const items = withActualText(content.items as { type?: string; str?: string }[], page.ref ? markedContentTexts(bytes, page.ref, objects) : null);
-        const runs = textRuns(items, height, drawnLetters(ops.fnArray, ops.argsArray, pdfjs.OPS.showText));
-        const grids = findGrids(pageRules(ops.fnArray, ops.argsArray, pdfjs.OPS as unknown as Record<string, number>, height));
+        const view = page.getViewport({ scale: 1 }).transform;
+        // the page's own drawing: annotations (comments, form fields, stamps) are no part of the slide
+        const [content, ops] = await Promise.all([page.getTextContent({ includeMarkedContent: true }), page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE })]);
+        const items = withActualText(content.items as { type?: string; str?: string }[], page.ref && objects ? markedContentTexts(bytes, page.ref, objects) : null);
+        const runs = textRuns(items, view, drawnLetters(ops.fnArray, ops.argsArray, pdfjs.OPS.showText));
+        const grids = findGrids(pageRules(ops.fnArray, ops.argsArray, pdfjs.OPS as unknown as Record<string, number>, view));
         pageLines = readingOrder(runs, grids);
         page.cleanup();
       } catch (cause) {

@@ -68,6 +68,32 @@ describe('reading order of a slide', () => {
   });
 });
 
+describe('what is not a wrapped line or one line', () => {
+  it('keeps the rows of a table without rules apart, though their right-aligned figures end together', () => {
+    const rows = [['札幌市', '1,234'], ['千葉市', '5,678'], ['名古屋市', '12,345']];
+    const runs = rows.flatMap(([city, n], r) => {
+      const figure = run(n!, 0, 40 + r * 13);
+      const w = figure.x1 - figure.x0;
+      return [run(city!, 30, 40 + r * 13), { ...figure, x0: 200 - w, x1: 200 }];
+    });
+    expect(text(runs)).toEqual(['札幌市\t1,234', '千葉市\t5,678', '名古屋市\t12,345']);
+  });
+
+  it('reads lines beside a figure set large as lines of their own, not one line sorted by x', () => {
+    const big = { ...run('1,234', 30, 40), y1: 70, size: 30, baseline: 66 };
+    big.x1 = 30 + 5 * 30 * 0.55;
+    const runs = [big, run('前年度 100', 160, 42), run('今年度 200', 160, 56)];
+    expect(text(runs)).toEqual(['1,234', '前年度 100', '今年度 200']);
+  });
+
+  it('keeps a space between two numbers that no glyph draws when the gap is a word space (not a quarter em)', () => {
+    const a = run('１０', 30, 40);
+    const b = run('20', a.x1 + SIZE * 0.5, 40, { drawnSpacesBefore: 0 });
+    const c = run('県', b.x1 + SIZE * 0.25, 40, { drawnSpacesBefore: 0 });
+    expect(text([a, b, c])).toEqual(['１０ 20県']);
+  });
+});
+
 describe('ruled tables', () => {
   /** A ruled grid as Chromium draws it: every border a thin filled rectangle. */
   function gridRules(xs: number[], ys: number[]): Rule[] {
@@ -87,6 +113,13 @@ describe('ruled tables', () => {
     expect(text(runs, gridRules(xs, ys))).toEqual(['施 策 名\t担当課室\t担当者\t電話番号', '７．ふるさとづくり大賞\t地域振興室 地域自立応援課\t久芝、森本、豊原、\t03-5253-5534 03-5253-5394']);
   });
 
+  it('reads a table inside a frame by its own cells, and a box around a list as no table', () => {
+    const frame: Rule[] = gridRules([20, 300], [20, 120]);
+    const table = gridRules([30, 130, 230], [30, 50, 70]);
+    const runs = [run('区分', 33, 33), run('金額', 133, 33), run('国', 33, 53), run('1,234', 133, 53), run('・予算額 100万円', 33, 80), run('・対象 5団体', 33, 93)];
+    expect(text(runs, [...frame, ...table])).toEqual(['区分\t金額', '国\t1,234', '', '・予算額 100万円', '・対象 5団体']);
+  });
+
   it('finds rules in what a page draws: strokes, stroked rectangles and thin filled rectangles, through the transformation', () => {
     const ops = { save: 10, restore: 11, transform: 12, constructPath: 91, stroke: 20, closeStroke: 21, fill: 22, eoFill: 23, fillStroke: 24, eoFillStroke: 25, closeFillStroke: 26, closeEOFillStroke: 27, paintFormXObjectBegin: 74, paintFormXObjectEnd: 75 };
     // a 2×2 grid on a 540 pt page: LibreOffice strokes lines; Chromium fills 0.75 pt rectangles, scaled
@@ -100,7 +133,7 @@ describe('ruled tables', () => {
       [ops.fill, [Float32Array.from([...rect(15, 235, 0.375, 20), ...rect(40, 235, 0.375, 20), ...rect(65, 235, 0.375, 20)])], null],
       [],
     ];
-    const grids = findGrids(pageRules(fn, args, ops, 540));
+    const grids = findGrids(pageRules(fn, args, ops, [1, 0, 0, -1, 0, 540]));
     expect(grids).toHaveLength(1);
     expect(grids[0]!.rows.map(Math.round)).toEqual([30, 50, 70]);
     expect(grids[0]!.columns.map(Math.round)).toEqual([30, 80, 130]);
@@ -138,8 +171,12 @@ describe('/ActualText of marked content', () => {
       'BI /W 1 /H 1 ID xBDCx EI',
       '/Span<</Lang (ja) /ActualText (R6)>>BDC (R\\2666) Tj EMC % BDC in a comment',
       '/Artifact BMC EMC EMC',
+      '/Span <</ActualText (100)>> DP /P /MC0 BDC EMC',
     ].join('\n');
-    expect(markedContent(stream)).toEqual([null, '力', 'R6', null]);
+    const sections = markedContent(stream);
+    expect(sections.map((s) => s.actualText)).toEqual([null, '力', 'R6', null, null]);
+    // a property list belongs to its own operator (a DP's is not the next BDC's)
+    expect(sections.map((s) => s.tag)).toEqual(['P', 'Span', 'Span', 'Artifact', 'P']);
   });
 
   it('gives a section its ActualText once, where its first letter stands; a space between sections keeps its place', () => {
@@ -154,8 +191,11 @@ describe('/ActualText of marked content', () => {
       { type: 'endMarkedContent' },
       { str: '隊' },
     ];
-    expect(withActualText(items, [null, '力']).map((i) => i.str)).toEqual([undefined, '地域おこし協', undefined, ' ', undefined, '力', '', undefined, '隊']);
-    // sections that are not the content stream's (pdfjs counted one more): left as they are
-    expect(withActualText(items, ['力']).map((i) => i.str)).toEqual(items.map((i) => i.str));
+    const span = (actualText: string | null) => ({ tag: 'Span', actualText });
+    expect(withActualText(items, [span(null), span('力')]).map((i) => i.str)).toEqual([undefined, '地域おこし協', undefined, ' ', undefined, '力', '', undefined, '隊']);
+    // sections that are not the content stream's (pdfjs counted one more, or another tag): left as they are
+    expect(withActualText(items, [span('力')]).map((i) => i.str)).toEqual(items.map((i) => i.str));
+    const tagged = items.map((i) => (i.type?.startsWith('begin') ? { ...i, tag: 'P' } : i));
+    expect(withActualText(tagged, [span(null), span('力')]).map((i) => i.str)).toEqual(items.map((i) => i.str));
   });
 });

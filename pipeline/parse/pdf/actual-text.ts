@@ -10,74 +10,120 @@ import { inflateSync } from 'node:zlib';
  * list inline. Anything else (an object stream, another filter, a broken file) gives null, and
  * the page is read as pdfjs gives it.
  */
-export function markedContentTexts(file: Uint8Array, page: { num: number; gen: number }, objects: ObjectIndex): (string | null)[] | null {
+export function markedContentTexts(file: Uint8Array, page: { num: number; gen: number }, objects: ObjectIndex): MarkedSection[] | null {
   try {
     const dict = objectText(file, objects, page.num, page.gen);
     if (!dict) return null;
     const contents = /\/Contents\s*(?:(\d+)\s+(\d+)\s+R|\[([^\]]*)\])/.exec(dict);
     if (!contents) return null;
     const refs = contents[1] ? [[Number(contents[1]), Number(contents[2])]] : [...contents[3]!.matchAll(/(\d+)\s+(\d+)\s+R/g)].map((m) => [Number(m[1]), Number(m[2])]);
+    if (refs.length > MAX_CONTENTS) return null;
     const streams = refs.map(([num, gen]) => streamBytes(file, objects, num!, gen!));
     if (streams.some((s) => s === null)) return null;
-    return markedContent(Buffer.concat(streams as Buffer[]).toString('latin1'));
+    // the streams of a page are one content: a token never runs from one into the next
+    return markedContent(streams.map((b) => b!.toString('latin1')).join('\n'));
   } catch {
     return null;
   }
 }
 
 /** Where each "N G obj" of a file starts (the last one wins: an incremental update replaces it). */
-export type ObjectIndex = Map<string, number>;
+export interface ObjectIndex {
+  at: Map<string, number>;
+  /** decoded streams by object, so that a stream many pages share is inflated once */
+  streams: Map<string, Buffer | null>;
+  /** bytes inflated so far: a file may not make this reader hold more than MAX_INFLATED */
+  inflated: number;
+}
 
-export function indexObjects(file: Uint8Array): ObjectIndex {
-  const text = Buffer.from(file.buffer, file.byteOffset, file.byteLength).toString('latin1');
-  const index: ObjectIndex = new Map();
-  for (const m of text.matchAll(/(?:^|[\r\n\s])(\d+)\s+(\d+)\s+obj\b/g)) index.set(`${m[1]} ${m[2]}`, m.index! + m[0].length);
-  return index;
+/** Objects past this many are not indexed (the file is read as pdfjs gives it). */
+const MAX_OBJECTS = 500_000;
+/** Decoded content streams of one file, in all, at most (a zlib bomb stops here). */
+const MAX_INFLATED = 256 * 1024 * 1024;
+/** Content streams of one page, at most. */
+const MAX_CONTENTS = 256;
+
+/**
+ * The numbered objects of a file (its /ActualText is mostly inside compressed content streams, so
+ * every PDF is indexed); null when it has too many objects to be a slide deck read this way.
+ */
+export function indexObjects(file: Uint8Array): ObjectIndex | null {
+  try {
+    const text = Buffer.from(file.buffer, file.byteOffset, file.byteLength).toString('latin1');
+    const at = new Map<string, number>();
+    for (const m of text.matchAll(/(?:^|[\r\n\s])(\d{1,10})\s+(\d{1,5})\s+obj\b/g)) {
+      at.set(`${m[1]} ${m[2]}`, m.index! + m[0].length);
+      if (at.size > MAX_OBJECTS) return null;
+    }
+    return { at, streams: new Map(), inflated: 0 };
+  } catch {
+    return null;
+  }
 }
 
 const MAX_DICT = 64 * 1024;
 
 function objectText(file: Uint8Array, objects: ObjectIndex, num: number, gen: number): string | null {
-  const at = objects.get(`${num} ${gen}`);
+  const at = objects.at.get(`${num} ${gen}`);
   if (at === undefined) return null;
   const text = Buffer.from(file.buffer, file.byteOffset + at, Math.min(MAX_DICT, file.byteLength - at)).toString('latin1');
   const end = text.search(/\bendobj\b|\bstream\r?\n/);
   return end < 0 ? null : text.slice(0, end);
 }
 
-/** The decoded bytes of a stream object: no filter, or FlateDecode. */
+/** The decoded bytes of a stream object: no filter, or FlateDecode; null for any other, or past the limits. */
 function streamBytes(file: Uint8Array, objects: ObjectIndex, num: number, gen: number): Buffer | null {
-  const at = objects.get(`${num} ${gen}`);
+  const key = `${num} ${gen}`;
+  if (objects.streams.has(key)) return objects.streams.get(key)!;
+  const decoded = decodeStream(file, objects, key);
+  objects.streams.set(key, decoded);
+  return decoded;
+}
+
+function decodeStream(file: Uint8Array, objects: ObjectIndex, key: string): Buffer | null {
+  const at = objects.at.get(key);
   if (at === undefined) return null;
   const head = Buffer.from(file.buffer, file.byteOffset + at, Math.min(MAX_DICT, file.byteLength - at)).toString('latin1');
   const start = /stream\r?\n/.exec(head);
   if (!start) return null;
   const dict = head.slice(0, start.index);
-  const filter = /\/Filter\s*(?:\/(\w+)|\[\s*\/(\w+)\s*\])/.exec(dict);
-  const name = filter?.[1] ?? filter?.[2];
-  if (name !== undefined && name !== 'FlateDecode') return null;
+  const filters = /\/Filter\s*(?:\/(\w+)|\[([^\]]*)\])/.exec(dict);
+  const names = filters ? (filters[1] ? [filters[1]] : [...filters[2]!.matchAll(/\/(\w+)/g)].map((m) => m[1]!)) : [];
+  if (names.length > 1 || (names.length === 1 && names[0] !== 'FlateDecode')) return null;
   const length = /\/Length\s+(\d+)(\s+\d+\s+R)?/.exec(dict);
-  let size: number | null = length && !length[2] ? Number(length[1]) : null;
   const from = at + start.index + start[0].length;
+  let size = length && !length[2] ? Number(length[1]) : null;
   if (size === null || from + size > file.byteLength) {
-    // an indirect /Length: up to the endstream keyword
-    const rest = Buffer.from(file.buffer, file.byteOffset + from, file.byteLength - from);
+    // an indirect /Length: up to the endstream keyword, looked for within the dictionary's reach
+    const rest = Buffer.from(file.buffer, file.byteOffset + from, Math.min(file.byteLength - from, MAX_INFLATED));
     const end = rest.indexOf('endstream', 0, 'latin1');
     if (end < 0) return null;
     size = end;
   }
   const raw = Buffer.from(file.buffer, file.byteOffset + from, size);
-  return name === 'FlateDecode' ? inflateSync(raw) : raw;
+  if (names.length === 0) return raw;
+  const room = MAX_INFLATED - objects.inflated;
+  if (room <= 0) return null;
+  const out = inflateSync(raw, { maxOutputLength: room });
+  objects.inflated += out.length;
+  return out;
+}
+
+/** A section of marked content: its tag (Span, P, Artifact …) and ActualText, if any. */
+export interface MarkedSection {
+  tag: string;
+  actualText: string | null;
 }
 
 /**
- * The marked content of a content stream, in the order its sections open: each one's ActualText,
- * or null. Strings, hex strings, names and comments are skipped as tokens, so an operator name in
- * a string does not count.
+ * The marked content of a content stream, in the order its sections open: each one's tag and
+ * ActualText. Strings, hex strings, names and comments are skipped as tokens, so an operator name
+ * in a string or a name does not count; a property list belongs to the operator right after it.
  */
-export function markedContent(content: string): (string | null)[] {
-  const out: (string | null)[] = [];
-  let pendingDict: string | null = null;
+export function markedContent(content: string): MarkedSection[] {
+  const out: MarkedSection[] = [];
+  let dict: string | null = null;
+  let names: string[] = [];
   let i = 0;
   const n = content.length;
   while (i < n) {
@@ -88,21 +134,25 @@ export function markedContent(content: string): (string | null)[] {
       i = skipString(content, i);
     } else if (c === '<' && content[i + 1] === '<') {
       const end = dictEnd(content, i);
-      pendingDict = content.slice(i, end);
+      dict = content.slice(i, end);
       i = end;
     } else if (c === '<') {
       const end = content.indexOf('>', i);
       i = end < 0 ? n : end + 1;
+    } else if (c === '/') {
+      let j = i + 1;
+      while (j < n && !/[\s()<>[\]{}/%]/.test(content[j]!)) j++;
+      names.push(content.slice(i + 1, j));
+      i = j;
     } else if (/[A-Za-z'"]/.test(c)) {
       let j = i;
       while (j < n && /[A-Za-z0-9'"*]/.test(content[j]!)) j++;
       const op = content.slice(i, j);
-      if (op === 'BDC') out.push(pendingDict ? actualText(pendingDict) : null);
-      else if (op === 'BMC') out.push(null);
-      if (op !== 'BDC') pendingDict = op === 'BI' ? null : pendingDict;
-      if (op === 'BDC') pendingDict = null;
-      if (op === 'BI') i = inlineImageEnd(content, j);
-      else i = j;
+      if (op === 'BDC') out.push({ tag: names.at(-2) ?? names.at(-1) ?? '', actualText: dict ? actualText(dict) : null });
+      else if (op === 'BMC') out.push({ tag: names.at(-1) ?? '', actualText: null });
+      dict = null;
+      names = [];
+      i = op === 'BI' ? inlineImageEnd(content, j) : j;
     } else i++;
   }
   return out;
@@ -152,6 +202,7 @@ function actualText(dict: string): string | null {
   } else {
     bytes = Buffer.from(m[1]!.slice(1, -1).replace(/\s/g, ''), 'hex');
   }
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return bytes.subarray(3).toString('utf8');
   if (bytes[0] === 0xfe && bytes[1] === 0xff) {
     const swapped = Buffer.from(bytes.subarray(2, 2 + ((bytes.length - 2) & ~1)));
     swapped.swap16();
@@ -161,14 +212,17 @@ function actualText(dict: string): string | null {
 }
 
 function unescapeString(s: string): string {
-  return s.replace(/\\([nrtbf()\\]|[0-7]{1,3}|\r?\n)/g, (_, e: string) => {
+  return s.replace(/\\([nrtbf()\\]|[0-7]{1,3}|\r?\n|.)/g, (_, e: string) => {
     if (/^[0-7]+$/.test(e)) return String.fromCharCode(parseInt(e, 8) & 0xff);
-    return ({ n: '\n', r: '\r', t: '\t', b: '\b', f: '\f', '(': '(', ')': ')', '\\': '\\' } as Record<string, string>)[e] ?? '';
+    if (/^\r?\n$/.test(e)) return '';
+    // an unknown escape is the character itself
+    return ({ n: '\n', r: '\r', t: '\t', b: '\b', f: '\f' } as Record<string, string>)[e] ?? e;
   });
 }
 
 interface ContentItem {
   type?: string;
+  tag?: string | null;
   str?: string;
 }
 
@@ -178,16 +232,18 @@ interface ContentItem {
  * where it stands. When the sections pdfjs reports are not those of the content streams (a form
  * XObject's own), the items are left as they are.
  */
-export function withActualText<T extends ContentItem>(items: readonly T[], texts: readonly (string | null)[] | null): T[] {
-  const opened = items.filter((it) => it.type === 'beginMarkedContent' || it.type === 'beginMarkedContentProps').length;
-  if (!texts || opened !== texts.length || !texts.some((t) => t !== null)) return [...items];
+export function withActualText<T extends ContentItem>(items: readonly T[], sections: readonly MarkedSection[] | null): T[] {
+  const begins = items.filter((it) => it.type === 'beginMarkedContent' || it.type === 'beginMarkedContentProps');
+  if (!sections || begins.length !== sections.length || !sections.some((t) => t.actualText !== null)) return [...items];
+  // the sections pdfjs reports must be the streams' own, tag by tag (a form XObject's would shift them)
+  if (begins.some((b, k) => b.tag !== undefined && b.tag !== null && b.tag !== sections[k]!.tag)) return [...items];
   const out: T[] = [];
   const open: (string | null)[] = [];
   let k = 0;
   let said = false; // the current ActualText section has been given to an item
   for (const it of items) {
     if (it.type === 'beginMarkedContent' || it.type === 'beginMarkedContentProps') {
-      const actual = texts[k++] ?? null;
+      const actual = sections[k++]!.actualText;
       // an inner section keeps its outer one's text: it is part of it
       if (!open.some((t) => t !== null) && actual !== null) said = false;
       open.push(actual);

@@ -11,27 +11,43 @@ const SAME = 1.5;
 
 /**
  * Ruled tables of a page: sets of horizontal and vertical rules that cross or touch one another,
- * with at least two of each (one cell or more).
+ * making two cells or more.
  */
 export function findGrids(rules: readonly Rule[]): Grid[] {
+  // a page of thousands of rules (a map, a chart's mesh) holds no table this reader would find
+  if (rules.length > MAX_RULES) return [];
   const parent = rules.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const find = (i: number): number => {
+    let root = i;
+    while (parent[root] !== root) root = parent[root]!;
+    while (parent[i] !== root) [i, parent[i]] = [parent[i]!, root];
+    return root;
+  };
   for (let i = 0; i < rules.length; i++) {
     for (let j = i + 1; j < rules.length; j++) {
       if (touches(rules[i]!, rules[j]!)) parent[find(i)] = find(j);
     }
   }
   const groups = new Map<number, Rule[]>();
-  rules.forEach((r, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), r]));
+  rules.forEach((r, i) => {
+    const root = find(i);
+    const group = groups.get(root);
+    if (group) group.push(r);
+    else groups.set(root, [r]);
+  });
   const grids: Grid[] = [];
   for (const group of groups.values()) {
     const rows = distinct(group.filter((r) => r.horizontal).map((r) => r.y0));
     const columns = distinct(group.filter((r) => !r.horizontal).map((r) => r.x0));
-    if (rows.length < 2 || columns.length < 2) continue;
+    // a box drawn around a frame is no table: two cells at least
+    if (rows.length < 2 || columns.length < 2 || (rows.length === 2 && columns.length === 2)) continue;
     grids.push({ rows, columns, x0: columns[0]!, x1: columns.at(-1)!, y0: rows[0]!, y1: rows.at(-1)! });
   }
   return grids;
 }
+
+/** Above this many rules a page is a drawing, not a table. */
+const MAX_RULES = 4000;
 
 function touches(a: Rule, b: Rule): boolean {
   if (a.horizontal === b.horizontal) {
@@ -64,9 +80,15 @@ export function cellsOf(grid: Grid, runs: readonly TextRun[]): TextRun[][][] {
   const cells = grid.rows.slice(1).map(() => grid.columns.slice(1).map(() => [] as TextRun[]));
   for (const run of runs) {
     const y = (run.y0 + run.y1) / 2;
-    const r = grid.rows.findIndex((top, k) => k + 1 < grid.rows.length && y >= top && y < grid.rows[k + 1]!);
-    const c = grid.columns.findIndex((left, k) => k + 1 < grid.columns.length && run.x0 + 0.5 >= left && run.x0 + 0.5 < grid.columns[k + 1]!);
-    if (r >= 0 && c >= 0) cells[r]![c]!.push(run);
+    // the cell its middle is in (rows) and its start (columns), the outer ones when it starts outside
+    const r = clamp(grid.rows.findIndex((top, k) => k + 1 < grid.rows.length && y >= top && y < grid.rows[k + 1]!), grid.rows.length - 2);
+    const c = clamp(grid.columns.findIndex((left, k) => k + 1 < grid.columns.length && run.x0 + 0.5 >= left && run.x0 + 0.5 < grid.columns[k + 1]!), grid.columns.length - 2, run.x0 + 0.5 < grid.columns[0]!);
+    cells[r]![c]!.push(run);
   }
   return cells;
+}
+
+/** An index found, or the first (before the grid) or last (past it) one when not. */
+function clamp(index: number, last: number, before = false): number {
+  return index >= 0 ? index : before ? 0 : last;
 }

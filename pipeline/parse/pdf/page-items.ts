@@ -1,7 +1,8 @@
 import { withoutInferredSpaces, type DrawnLetters } from './drawn-spaces.ts';
 
 /**
- * What a PDF page shows, in page coordinates with the origin at the top left (y grows down): the
+ * What a PDF page shows, in the coordinates of the page as shown (pdfjs's viewport at scale 1: its
+ * rotation and crop applied, origin at the top left, y growing down): the
  * text runs pdfjs-dist reads from its text layer, and the ruling lines its drawing paints (table
  * borders: stroked lines and rectangles, or thin filled rectangles).
  */
@@ -44,7 +45,7 @@ interface TextItemLike {
  * glyph, or a gap it judged a word space) is kept as a mark on the runs beside it; where the runs
  * stand is read from their positions.
  */
-export function textRuns(items: readonly unknown[], pageHeight: number, drawn?: DrawnLetters): TextRun[] {
+export function textRuns(items: readonly unknown[], view: readonly number[], drawn?: DrawnLetters): TextRun[] {
   const runs: TextRun[] = [];
   let spacePending = false;
   const textItems = items.filter((it): it is TextItemLike => !!it && typeof it === 'object' && 'str' in it);
@@ -57,13 +58,16 @@ export function textRuns(items: readonly unknown[], pageHeight: number, drawn?: 
     }
     const str = item.str.replace(/\s+$/, '');
     const lead = str.length - str.replace(/^\s+/, '').length;
-    const [a, b, , , e, f] = item.transform as Matrix;
-    const size = Math.hypot(a, b) || Math.abs(item.height) || 10;
+    // on the page as shown (its /Rotate and crop applied, y down); text set along another direction
+    // than the lines (a rotated label, vertical writing) is no part of them
+    const [a, b, c, d, e, f] = multiply(view as Matrix, item.transform as Matrix);
+    const size = Math.hypot(c, d) || Math.abs(item.height) || 10;
+    if (a <= 0 || Math.abs(b) > Math.abs(a) * 0.05 || Math.abs(c) > Math.abs(d) * 0.05) continue;
     // leading and trailing spaces: the run starts and ends where its letters do, proportionally
     const perChar = item.width / Math.max(1, item.str.length);
     const x0 = e + lead * perChar;
     const x1 = e + item.width - (item.str.length - str.length) * perChar;
-    const baseline = pageHeight - f;
+    const baseline = f;
     const prev = runs.at(-1);
     if (prev && (spacePending || lead > 0)) prev.spaceAfter = true;
     runs.push({ str: str.slice(lead), x0, x1: Math.max(x1, x0 + perChar), baseline, size, y0: baseline - size * 0.88, y1: baseline + size * 0.12, spaceAfter: str.length < item.str.length, drawnSpacesBefore: spacesBefore[k]! });
@@ -76,11 +80,12 @@ const RULE_THICKNESS = 2.5;
 const MIN_RULE_LENGTH = 3;
 
 /**
- * The ruling lines of a page from its operator list: the current transformation is followed through
- * save/restore, cm and form XObjects; a stroked axis-parallel segment is a rule, a stroked
- * rectangle four, a filled rectangle thinner than 2.5 pt one.
+ * The ruling lines of a page from its operator list (annotations left out by the caller): the
+ * current transformation is followed through save/restore, cm and form XObjects; a stroked
+ * axis-parallel segment is a rule, a stroked rectangle four, a filled rectangle thinner than
+ * 2.5 pt one.
  */
-export function pageRules(fnArray: readonly number[], argsArray: readonly unknown[], ops: Record<string, number>, pageHeight: number): Rule[] {
+export function pageRules(fnArray: readonly number[], argsArray: readonly unknown[], ops: Record<string, number>, view: readonly number[]): Rule[] {
   const rules: Rule[] = [];
   const stack: Matrix[] = [];
   let ctm: Matrix = [1, 0, 0, 1, 0, 0];
@@ -101,7 +106,7 @@ export function pageRules(fnArray: readonly number[], argsArray: readonly unknow
       const buffer = (args[1] as (ArrayLike<number> | null)[])?.[0];
       if (!buffer || (!stroke.has(paint) && !fill.has(paint))) continue;
       for (const points of subpaths(buffer)) {
-        const pts = points.map(([x, y]) => apply(ctm, x, y)).map(([x, y]) => [x, pageHeight - y] as const);
+        const pts = points.map(([x, y]) => apply(ctm, x, y)).map(([x, y]) => apply(view as Matrix, x, y));
         addRules(pts, stroke.has(paint), rules);
       }
     }
@@ -109,10 +114,14 @@ export function pageRules(fnArray: readonly number[], argsArray: readonly unknow
   return rules;
 }
 
-function addRules(pts: (readonly [number, number])[], stroked: boolean, rules: Rule[]): void {
-  const xs = pts.map((p) => p[0]);
-  const ys = pts.map((p) => p[1]);
-  const box = { x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) };
+function addRules(pts: readonly (readonly [number, number])[], stroked: boolean, rules: Rule[]): void {
+  const box = { x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity };
+  for (const [x, y] of pts) {
+    box.x0 = Math.min(box.x0, x);
+    box.y0 = Math.min(box.y0, y);
+    box.x1 = Math.max(box.x1, x);
+    box.y1 = Math.max(box.y1, y);
+  }
   const w = box.x1 - box.x0;
   const h = box.y1 - box.y0;
   const rectangle = pts.length >= 4 && pts.length <= 5 && pts.every(([x, y]) => (Math.abs(x - box.x0) < 0.5 || Math.abs(x - box.x1) < 0.5) && (Math.abs(y - box.y0) < 0.5 || Math.abs(y - box.y1) < 0.5));

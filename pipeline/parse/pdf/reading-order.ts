@@ -1,6 +1,6 @@
 import { cellsOf, inGrid, type Grid } from './grids.ts';
 import type { Box, TextRun } from './page-items.ts';
-import { endsSentence, firstWordWidth, startsItem, startsWithNumber, joinRuns, joinWrapped, splitsFigure } from './run-text.ts';
+import { endsSentence, endsWithNumber, firstWordWidth, startsItem, startsWithNumber, joinRuns, joinWrapped, splitsFigure } from './run-text.ts';
 
 /** A line of a page in reading order, with the box it covers (page points, origin top left). */
 export interface PageLine {
@@ -38,8 +38,13 @@ interface Region {
 export function readingOrder(runs: readonly TextRun[], grids: readonly Grid[]): PageLine[] {
   const units: Unit[] = [];
   const gridRuns = grids.map(() => [] as TextRun[]);
+  const area = (g: Grid) => (g.x1 - g.x0) * (g.y1 - g.y0);
   for (const run of runs) {
-    const g = grids.findIndex((grid) => inGrid(run, grid));
+    // the smallest grid around the run: a frame drawn around a table is not the table's cell
+    let g = -1;
+    grids.forEach((grid, k) => {
+      if (inGrid(run, grid) && (g < 0 || area(grid) < area(grids[g]!))) g = k;
+    });
     if (g >= 0) gridRuns[g]!.push(run);
     else units.push({ kind: 'run', run, x0: run.x0, x1: run.x1, y0: run.y0, y1: run.y1 });
   }
@@ -55,14 +60,18 @@ export function readingOrder(runs: readonly TextRun[], grids: readonly Grid[]): 
 function order(units: Unit[], out: Emitted[]): void {
   if (units.length === 0) return;
   const slices = toSlices(units);
-  const region: Region = { edge: null, right: Math.max(...units.map((u) => u.x1)) };
+  const region: Region = { edge: null, right: max(units.map((u) => u.x1)) };
+  const width = gutterWidth(units);
   const own: Emitted[] = [];
   for (let i = 0; i < slices.length; ) {
-    let gutter = interiorGutter(slices[i]!, gutterWidth(slices[i]!));
+    // the slices from i on that share a gap wide enough for a gutter, the gap narrowing as they add up
+    const covered = new Coverage();
+    covered.add(slices[i]!);
+    let gutter = covered.widestGap(width);
     let j = i + 1;
     for (; j < slices.length; j++) {
-      const group = slices.slice(i, j + 1).flat();
-      const shared = interiorGutter(group, gutterWidth(group));
+      covered.add(slices[j]!);
+      const shared = covered.widestGap(width);
       if (!shared) break;
       gutter = shared;
     }
@@ -73,12 +82,35 @@ function order(units: Unit[], out: Emitted[]): void {
       order(group.flat().filter((u) => (u.x0 + u.x1) / 2 >= middle), out);
       i = j;
     } else {
-      const line = emitSlice(slices[i]!, region, out);
-      if (line) own.push(line);
+      own.push(...emitSlice(slices[i]!, region, out, width));
       i++;
     }
   }
   region.edge = wrapEdge(own);
+}
+
+/** The x-ranges a group of slices covers, merged: the gaps between them run down the whole group. */
+class Coverage {
+  private spans: [number, number][] = [];
+  add(slice: readonly Unit[]): void {
+    const all = [...this.spans, ...slice.map((u) => [u.x0, u.x1] as [number, number])].sort((a, b) => a[0] - b[0]);
+    const merged: [number, number][] = [];
+    for (const [a, b] of all) {
+      const last = merged.at(-1);
+      if (last && a <= last[1]) last[1] = Math.max(last[1], b);
+      else merged.push([a, b]);
+    }
+    this.spans = merged;
+  }
+  /** The widest gap between covered ranges, at least `width` wide: text stands on both its sides. */
+  widestGap(width: number): [number, number] | null {
+    let best: [number, number] | null = null;
+    for (let k = 1; k < this.spans.length; k++) {
+      const gap: [number, number] = [this.spans[k - 1]![1], this.spans[k]![0]];
+      if (gap[1] - gap[0] >= width && (!best || gap[1] - gap[0] > best[1] - best[0])) best = gap;
+    }
+    return best;
+  }
 }
 
 /**
@@ -87,15 +119,16 @@ function order(units: Unit[], out: Emitted[]): void {
  * (a table's rows, a list) do not make an edge of their own.
  */
 function wrapEdge(lines: Emitted[]): number | null {
-  const ends = lines.map((l) => [l.box.x1, l.size] as const).sort((a, b) => b[0] - a[0]);
+  // a row of cells (a tab in it) is no wrapped text: right-aligned figures end together
+  const ends = lines.filter((l) => !l.text.includes('\t')).map((l) => [l.box.x1, l.size] as const).sort((a, b) => b[0] - a[0]);
   return ends.length >= 2 && ends[0]![0] - ends[1]![0] <= ends[0]![1] ? ends[0]![0] : null;
 }
 
 /**
  * Whether the two sides of a gap running down a group of lines are columns (frames side by side,
  * read one after the other) rather than the cells of a table without rules (read row by row):
- * each side has three lines or more, and the right side's lines start at one x (a table's cells
- * set apart by a gap start wherever the cell before them ends).
+ * each side has three lines or more, the right side's lines start at one x (a table's cells set
+ * apart by a gap start wherever the cell before them ends), and they are not figures.
  */
 function areColumns(slices: Unit[][], gutter: [number, number]): boolean {
   const middle = (gutter[0] + gutter[1]) / 2;
@@ -104,8 +137,14 @@ function areColumns(slices: Unit[][], gutter: [number, number]): boolean {
   const lefts = slices.filter((s) => s.some((u) => (u.x0 + u.x1) / 2 < middle)).length;
   const left = Math.min(...starts);
   const aligned = starts.filter((x) => x - left <= size).length >= starts.length * 0.8;
-  return starts.length >= 3 && lefts >= 3 && aligned;
+  // a side of figures (「1,234」「5,678」, right-aligned or not) is a table's column, not a frame of text
+  const rights = slices.map((s) => joinRuns(s.filter((u): u is Unit & { kind: 'run' } => u.kind === 'run' && (u.x0 + u.x1) / 2 >= middle).map((u) => u.run))).filter((t) => t !== '');
+  const figures = rights.filter((t) => FIGURE_CELL.test(t)).length >= rights.length * 0.6;
+  return starts.length >= 3 && lefts >= 3 && aligned && !figures;
 }
+
+/** A cell that is a figure: a number with its unit or mark (1,234 / 95% / 300万円 / 47団体 / ー). */
+const FIGURE_CELL = /^[\s(（]*(?:[0-9０-９][0-9０-９,，.．]*\s*[%％]?[万億千百]?[円人団体件回か所名校社年度]*|[ー－-])[\s)）]*$/;
 
 /** Units cut into horizontal slices: each slice's units overlap vertically, one slice's and the next's do not. */
 function toSlices(units: Unit[]): Unit[][] {
@@ -132,28 +171,53 @@ function gutterWidth(units: Unit[]): number {
 }
 
 /**
- * The widest vertical gap, at least `width` wide, that no unit crosses, with units on both sides of
- * it: [left, right] in points, or null.
+ * The lines of one slice. Mostly one line; but a tall run (a figure set large, lines set closer than
+ * their font) can hold several lines of its neighbours in the slice: those are read apart — on
+ * either side of a gap first, then baseline by baseline — never sorted into one line by x.
  */
-function interiorGutter(units: Unit[], width: number): [number, number] | null {
-  const spans = units.map((u) => [u.x0, u.x1] as const).sort((a, b) => a[0] - b[0]);
-  let best: [number, number] | null = null;
-  let reach = spans[0]![1];
-  for (const [x0, x1] of spans.slice(1)) {
-    if (x0 - reach >= width && (!best || x0 - reach > best[1] - best[0])) best = [reach, x0];
-    reach = Math.max(reach, x1);
+function emitSlice(slice: Unit[], region: Region, out: Emitted[], width: number): Emitted[] {
+  const grids = slice.filter((u): u is Unit & { kind: 'grid' } => u.kind === 'grid');
+  const units = slice.filter((u) => u.kind === 'run');
+  if (grids.length && units.length) {
+    // a table beside text: the side that starts first, then the other
+    const parts = [...grids.map((g) => [g] as Unit[]), units].sort((a, b) => min(a.map((u) => u.x0)) - min(b.map((u) => u.x0)));
+    return parts.flatMap((part) => emitSlice(part, region, out, width));
   }
-  return best;
+  for (const g of grids.sort((a, b) => a.y0 - b.y0)) out.push(...gridLines(g.grid, g.runs));
+  if (units.length === 0) return [];
+  const runs = units.map((u) => (u as { run: TextRun }).run);
+  const rows = baselineRows(runs);
+  if (rows.length > 1) {
+    const covered = new Coverage();
+    covered.add(units);
+    const gap = covered.widestGap(width);
+    if (gap) {
+      const middle = (gap[0] + gap[1]) / 2;
+      return [units.filter((u) => (u.x0 + u.x1) / 2 < middle), units.filter((u) => (u.x0 + u.x1) / 2 >= middle)].flatMap((part) => emitSlice(part, region, out, width));
+    }
+    return rows.flatMap((row) => emitSlice(row.map((run) => ({ kind: 'run' as const, run, x0: run.x0, x1: run.x1, y0: run.y0, y1: run.y1 })), region, out, width));
+  }
+  const line: Emitted = {
+    text: joinRuns(runs),
+    box: boxOf(runs),
+    size: max(runs.map((r) => r.size)),
+    firstWord: firstWordWidth(runs),
+    region,
+    spaceAtEnd: runs.reduce((a, b) => (b.x1 > a.x1 ? b : a)).spaceAfter,
+  };
+  out.push(line);
+  return [line];
 }
 
-function emitSlice(slice: Unit[], region: Region, out: Emitted[]): Emitted | null {
-  const runs = slice.filter((u): u is Unit & { kind: 'run' } => u.kind === 'run').map((u) => u.run);
-  const grids = slice.filter((u): u is Unit & { kind: 'grid' } => u.kind === 'grid');
-  for (const g of grids.sort((a, b) => a.y0 - b.y0)) out.push(...gridLines(g.grid, g.runs));
-  if (runs.length === 0) return null;
-  const line: Emitted = { text: joinRuns(runs), box: boxOf(runs), size: Math.max(...runs.map((r) => r.size)), firstWord: firstWordWidth(runs), region: grids.length ? null : region, spaceAtEnd: runs.reduce((a, b) => (b.x1 > a.x1 ? b : a)).spaceAfter };
-  out.push(line);
-  return line;
+/** Runs grouped by baseline, top to bottom: runs whose baselines are within a third of the smaller font of each other. */
+function baselineRows(runs: readonly TextRun[]): TextRun[][] {
+  const rows: TextRun[][] = [];
+  for (const run of [...runs].sort((a, b) => a.baseline - b.baseline)) {
+    const row = rows.at(-1);
+    if (row && run.baseline - row.at(-1)!.baseline <= Math.min(run.size, row.at(-1)!.size) * 0.35) row.push(run);
+    else rows.push([run]);
+  }
+  return rows;
 }
 
 /**
@@ -167,10 +231,13 @@ function joinWrappedLines(lines: Emitted[], breaks: Breaks): Emitted[] {
   for (const line of lines) {
     const prev = out.at(-1);
     const region = line.region;
-    if (prev && last && region && last.region === region && !breaks(last, line) && line.box.y0 > last.box.y0) {
+    const cells = last?.text.includes('\t') || line.text.includes('\t');
+    if (prev && last && region && !cells && last.region === region && !breaks(last, line) && line.box.y0 > last.box.y0) {
       const edge = region.edge;
       const end = last.box.x1;
-      const wrapped = edge !== null && end + line.firstWord > edge - last.size * 0.3 && !startsItem(line.text);
+      // (a line that ends in a number goes on with its unit, not with another word: 「前年度 100」⏎「今年度 200」)
+      const afterNumber = endsWithNumber(last.text) && !splitsFigure(last.text, line.text);
+      const wrapped = edge !== null && end + line.firstWord > edge - last.size * 0.3 && !startsItem(line.text) && !afterNumber;
       const atRight = end >= region.right - last.size * 1.5;
       // a number does not break: one that did not fit went to the next line whole (「年間」⏎「560万円」)
       const pushedFigure = edge === null && end + line.firstWord > region.right - last.size * 0.1 && startsWithNumber(line.text) && !endsSentence(last.text);
@@ -197,7 +264,8 @@ function gridLines(grid: Grid, runs: TextRun[]): Emitted[] {
     const cells = row.map((cellRuns, c) => {
       const right = grid.columns[c + 1]! - (Number.isFinite(padding[c]!) ? padding[c]! : 0);
       const lines = toSlicesOfRuns(cellRuns).map((rs) => {
-        return { text: joinRuns(rs), box: boxOf(rs), size: Math.max(...rs.map((x) => x.size)), firstWord: firstWordWidth(rs) };
+        // a wide gap inside a cell is no cell of its own: a space, so that the row keeps its columns
+        return { text: joinRuns(rs).replace(/\t/g, ' '), box: boxOf(rs), size: max(rs.map((x) => x.size)), firstWord: firstWordWidth(rs) };
       });
       // a line broke at the cell's edge when the next line's first word would not have fitted after it
       return lines.reduce((text, line, k) => (k === 0 ? line.text : joinWrapped(text, line.text, lines[k - 1]!.box.x1 + line.firstWord > right - line.size * 0.1)), '');
@@ -256,6 +324,18 @@ function paragraphBreaks(lines: readonly Emitted[]): Breaks {
 
 function boxOf(boxes: readonly Box[]): Box {
   return boxes.reduce(union);
+}
+
+function max(xs: readonly number[]): number {
+  let m = -Infinity;
+  for (const x of xs) if (x > m) m = x;
+  return m;
+}
+
+function min(xs: readonly number[]): number {
+  let m = Infinity;
+  for (const x of xs) if (x < m) m = x;
+  return m;
 }
 
 function union(a: Box, b: Box): Box {

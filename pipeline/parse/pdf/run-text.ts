@@ -26,7 +26,12 @@ export function joinRuns(runs: readonly TextRun[]): string {
       else if (run.drawnSpacesBefore === 0) {
         // no space glyph: a gap is a space (a producer that positions words), but not LibreOffice's
         // quarter em between Japanese and Latin letters or digits
-        if (gap > em * 0.33 && !isScriptBoundary(text.at(-1) ?? '', run.str[0] ?? '')) text += ' ';
+        // (LibreOffice's gap is a quarter em: a wider one is a space, between two digits sooner)
+        const before = text.at(-1) ?? '';
+        const after = run.str[0] ?? '';
+        const digits = /[0-9０-９]/.test(before) && /[0-9０-９]/.test(after);
+        const autospace = isScriptBoundary(before, after) && gap <= em * (digits ? 0.3 : 0.6);
+        if (!autospace && gap > em * 0.33) text += ' ';
       } else if (gap > em * 0.33 || (prev.spaceAfter && gap > -em * 0.2)) text += ' ';
     }
     text += run.str;
@@ -63,7 +68,7 @@ export function firstWordWidth(runs: readonly TextRun[]): number {
     text += run.str;
   }
   const word = WORD_START.exec(text)?.[0] ?? text[0] ?? '';
-  let letters = [...word].filter((c) => c !== ' ').length;
+  let letters = word.replace(/ /g, '').length; // UTF-16 units, as `text` is walked
   let at = 0;
   while (at < text.length - 1 && (letters > 1 || text[at] === ' ')) if (text[at++] !== ' ') letters--;
   const end = chars[at];
@@ -76,6 +81,7 @@ const ITEM_START = /^(?:[●○◯・•▪※■□◆◇▶▷➢✓①-⑳❶
 export const startsItem = (line: string) => ITEM_START.test(fold(line.slice(0, 4)));
 
 export const startsWithNumber = (line: string) => /^[0-9]/.test(fold(line.slice(0, 2)));
+export const endsWithNumber = (line: string) => /[0-9]$/.test(fold(line.slice(-2)));
 export const endsSentence = (line: string) => /[。.!?」』）)】]$/.test(fold(line.slice(-2)));
 
 /** Two lines as one text: a wrapped line goes on without a break (or the space it broke at), another line after a space. */
