@@ -14,6 +14,12 @@ export interface Box {
   y1: number;
 }
 
+/** A line of a page in reading order, with the box it covers (page points, origin top left). */
+export interface PageLine {
+  text: string;
+  box: Box | null;
+}
+
 export interface TextRun extends Box {
   str: string;
   /** font size in points */
@@ -179,4 +185,35 @@ function multiply(m: Matrix, n: Matrix): Matrix {
 
 function apply(m: Matrix, x: number, y: number): [number, number] {
   return [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
+}
+
+export function boxOf(boxes: readonly Box[]): Box {
+  return boxes.reduce(union);
+}
+
+export function max(xs: readonly number[]): number {
+  let m = -Infinity;
+  for (const x of xs) if (x > m) m = x;
+  return m;
+}
+
+export function min(xs: readonly number[]): number {
+  let m = Infinity;
+  for (const x of xs) if (x < m) m = x;
+  return m;
+}
+
+export function union(a: Box, b: Box): Box {
+  return { x0: Math.min(a.x0, b.x0), y0: Math.min(a.y0, b.y0), x1: Math.max(a.x1, b.x1), y1: Math.max(a.y1, b.y1) };
+}
+
+/** Runs grouped by baseline, top to bottom: runs whose baselines are within a third of the smaller font of each other. */
+export function baselineRows(runs: readonly TextRun[]): TextRun[][] {
+  const rows: TextRun[][] = [];
+  for (const run of [...runs].sort((a, b) => a.baseline - b.baseline)) {
+    const row = rows.at(-1);
+    if (row && run.baseline - row.at(-1)!.baseline <= Math.min(run.size, row.at(-1)!.size) * 0.35) row.push(run);
+    else rows.push([run]);
+  }
+  return rows;
 }

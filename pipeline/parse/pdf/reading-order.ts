@@ -1,31 +1,10 @@
-import { cellsOf, inGrid, type Grid } from './grids.ts';
-import type { Box, TextRun } from './page-items.ts';
-import { endsSentence, endsWithNumber, firstWordWidth, startsItem, startsWithNumber, joinRuns, joinWrapped, splitsFigure } from './run-text.ts';
-
-/** A line of a page in reading order, with the box it covers (page points, origin top left). */
-export interface PageLine {
-  text: string;
-  box: Box | null;
-}
+import { inGrid, type Grid } from './grids.ts';
+import { joinWrappedLines, paragraphBreaks, withBlankLines, wrapEdge, type Emitted, type Region } from './line-joins.ts';
+import { baselineRows, boxOf, max, min, type Box, type PageLine, type TextRun } from './page-items.ts';
+import { firstWordWidth, joinRuns } from './run-text.ts';
+import { gridLines } from './table-rows.ts';
 
 type Unit = (Box & { kind: 'run'; run: TextRun }) | (Box & { kind: 'grid'; grid: Grid; runs: TextRun[] });
-
-interface Emitted extends PageLine {
-  box: Box;
-  size: number;
-  /** how wide the line's first word is: had it fitted on the line before, it would stand there */
-  firstWord: number;
-  /** the frame or column the line was read in */
-  region: Region | null;
-  /** the text layer has a space after the line's last letter (a line broken at a space) */
-  spaceAtEnd: boolean;
-}
-
-interface Region {
-  /** the right edge of its text: the longest lines' end, when two or more lines end there (text wrapped), else null */
-  edge: number | null;
-  right: number;
-}
 
 /**
  * A page's lines in reading order. Ruled tables are read row by row, a row one line with its cells
@@ -114,17 +93,6 @@ class Coverage {
 }
 
 /**
- * Where the region's wrapped lines end: its furthest line end, when another line ends within a
- * character of it (a paragraph the frame wrapped); else unknown. Lines of one length further in
- * (a table's rows, a list) do not make an edge of their own.
- */
-function wrapEdge(lines: Emitted[]): number | null {
-  // a row of cells (a tab in it) is no wrapped text: right-aligned figures end together
-  const ends = lines.filter((l) => !l.text.includes('\t')).map((l) => [l.box.x1, l.size] as const).sort((a, b) => b[0] - a[0]);
-  return ends.length >= 2 && ends[0]![0] - ends[1]![0] <= ends[0]![1] ? ends[0]![0] : null;
-}
-
-/**
  * Whether the two sides of a gap running down a group of lines are columns (frames side by side,
  * read one after the other) rather than the cells of a table without rules (read row by row):
  * each side has three lines or more, the right side's lines start at one x (a table's cells set
@@ -209,135 +177,3 @@ function emitSlice(slice: Unit[], region: Region, out: Emitted[], width: number)
   return [line];
 }
 
-/** Runs grouped by baseline, top to bottom: runs whose baselines are within a third of the smaller font of each other. */
-function baselineRows(runs: readonly TextRun[]): TextRun[][] {
-  const rows: TextRun[][] = [];
-  for (const run of [...runs].sort((a, b) => a.baseline - b.baseline)) {
-    const row = rows.at(-1);
-    if (row && run.baseline - row.at(-1)!.baseline <= Math.min(run.size, row.at(-1)!.size) * 0.35) row.push(run);
-    else rows.push([run]);
-  }
-  return rows;
-}
-
-/**
- * Lines a frame's width broke, joined again: the line before ends at the region's wrap edge and
- * the next line's first word would not have fitted after it; or the break cut a figure (「200」⏎
- * 「万円」). A line that starts a new item (a bullet, ※, ①) is never a continuation.
- */
-function joinWrappedLines(lines: Emitted[], breaks: Breaks): Emitted[] {
-  const out: Emitted[] = [];
-  let last: Emitted | null = null; // the visual line before, even when it was joined to the one before it
-  for (const line of lines) {
-    const prev = out.at(-1);
-    const region = line.region;
-    const cells = last?.text.includes('\t') || line.text.includes('\t');
-    if (prev && last && region && !cells && last.region === region && !breaks(last, line) && line.box.y0 > last.box.y0) {
-      const edge = region.edge;
-      const end = last.box.x1;
-      // (a line that ends in a number goes on with its unit, not with another word: 「前年度 100」⏎「今年度 200」)
-      const afterNumber = endsWithNumber(last.text) && !splitsFigure(last.text, line.text);
-      const wrapped = edge !== null && end + line.firstWord > edge - last.size * 0.3 && !startsItem(line.text) && !afterNumber;
-      const atRight = end >= region.right - last.size * 1.5;
-      // a number does not break: one that did not fit went to the next line whole (「年間」⏎「560万円」)
-      const pushedFigure = edge === null && end + line.firstWord > region.right - last.size * 0.1 && startsWithNumber(line.text) && !endsSentence(last.text);
-      if (process.env.DEBUG_JOIN && new RegExp(process.env.DEBUG_JOIN).test(last.text)) console.error("JOIN?", JSON.stringify(last.text.slice(-20)), JSON.stringify(line.text.slice(0, 20)), { end, first: line.firstWord, edge, right: region.right, wrapped, atRight, pushedFigure, size: last.size });
-      if (wrapped || (atRight && splitsFigure(last.text, line.text)) || pushedFigure) {
-        prev.text = joinWrapped(prev.text, line.text, true, last.spaceAtEnd);
-        prev.box = union(prev.box, line.box);
-        last = line;
-        continue;
-      }
-    }
-    out.push({ ...line });
-    last = line;
-  }
-  return out;
-}
-
-/** A ruled table row by row: its cells set apart by tabs, a cell's lines joined (a wrapped line without a break). */
-function gridLines(grid: Grid, runs: TextRun[]): Emitted[] {
-  const table = cellsOf(grid, runs);
-  // a cell's text ends before its right rule by the cell's padding, which its left side shows
-  const padding = grid.columns.slice(1).map((_, c) => Math.max(0, Math.min(Infinity, ...table.flatMap((row) => row[c]!.map((run) => run.x0))) - grid.columns[c]!));
-  return table.flatMap((row, r) => {
-    const cells = row.map((cellRuns, c) => {
-      const right = grid.columns[c + 1]! - (Number.isFinite(padding[c]!) ? padding[c]! : 0);
-      const lines = toSlicesOfRuns(cellRuns).map((rs) => {
-        // a wide gap inside a cell is no cell of its own: a space, so that the row keeps its columns
-        return { text: joinRuns(rs).replace(/\t/g, ' '), box: boxOf(rs), size: max(rs.map((x) => x.size)), firstWord: firstWordWidth(rs) };
-      });
-      // a line broke at the cell's edge when the next line's first word would not have fitted after it
-      return lines.reduce((text, line, k) => (k === 0 ? line.text : joinWrapped(text, line.text, lines[k - 1]!.box.x1 + line.firstWord > right - line.size * 0.1)), '');
-    });
-    if (cells.every((c) => c === '')) return [];
-    const box = { x0: grid.x0, x1: grid.x1, y0: grid.rows[r]!, y1: grid.rows[r + 1]! };
-    const size = Math.max(...row.flat().map((x) => x.size));
-    // every cell keeps its tab, the empty last ones too: the line reads as a table row whatever it holds
-    return [{ text: cells.join('\t'), box, size, firstWord: 0, region: null, spaceAtEnd: false }];
-  });
-}
-
-function toSlicesOfRuns(runs: TextRun[]): TextRun[][] {
-  return toSlices(runs.map((run) => ({ kind: 'run' as const, run, x0: run.x0, x1: run.x1, y0: run.y0, y1: run.y1 }))).map((s) => s.map((u) => (u as { run: TextRun }).run));
-}
-
-function withBlankLines(lines: Emitted[], breaks: Breaks): PageLine[] {
-  const out: PageLine[] = [];
-  lines.forEach((line, i) => {
-    const prev = lines[i - 1];
-    // as many blank lines as lines would fit the gap (a text extraction's blank runs), one at least
-    // where a frame ends or the reading goes back up to the next column
-    const blanks = !prev ? 0 : line.box.y0 < prev.box.y0 - 0.5 ? 1 : breaks(prev, line) ? Math.min(MAX_BLANK_LINES, Math.max(1, Math.round((line.box.y0 - prev.box.y1) / breaks.pitch(prev, line)))) : 0;
-    for (let k = 0; k < blanks; k++) out.push({ text: '', box: null });
-    out.push({ text: line.text, box: line.box });
-  });
-  return out;
-}
-
-/** A run of blank lines is cut at this many (a page's empty half is not 200 lines). */
-const MAX_BLANK_LINES = 40;
-
-interface Breaks {
-  (a: Emitted, b: Emitted): boolean;
-  /** a line's height with the usual space after it */
-  pitch(a: Emitted, b: Emitted): number;
-}
-
-/**
- * When the space between two lines is more than the page's usual space between the lines of a
- * paragraph — a gap between frames, a blank line — measured on the page itself: a spreadsheet
- * printed at 0.45 cm a row has wider usual gaps than a slide's text frame.
- */
-function paragraphBreaks(lines: readonly Emitted[]): Breaks {
-  const gaps = lines
-    .slice(1)
-    .map((line, i) => [line.box.y0 - lines[i]!.box.y1, Math.min(line.size, lines[i]!.size)] as const)
-    .filter(([gap, size]) => gap >= 0 && gap < size * 1.5)
-    .map(([gap, size]) => gap / size)
-    .sort((a, b) => a - b);
-  const usual = gaps.length ? gaps[Math.floor(gaps.length / 2)]! : 0.3;
-  const breaks = (a: Emitted, b: Emitted) => b.box.y0 - a.box.y1 > Math.min(a.size, b.size) * Math.max(0.6, usual * 1.8 + 0.2);
-  breaks.pitch = (a: Emitted, b: Emitted) => Math.min(a.size, b.size) * (1 + usual);
-  return breaks;
-}
-
-function boxOf(boxes: readonly Box[]): Box {
-  return boxes.reduce(union);
-}
-
-function max(xs: readonly number[]): number {
-  let m = -Infinity;
-  for (const x of xs) if (x > m) m = x;
-  return m;
-}
-
-function min(xs: readonly number[]): number {
-  let m = Infinity;
-  for (const x of xs) if (x < m) m = x;
-  return m;
-}
-
-function union(a: Box, b: Box): Box {
-  return { x0: Math.min(a.x0, b.x0), y0: Math.min(a.y0, b.y0), x1: Math.max(a.x1, b.x1), y1: Math.max(a.y1, b.y1) };
-}
