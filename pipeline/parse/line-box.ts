@@ -13,7 +13,8 @@ export function columnsBox(lines: readonly NormalizedLine[], first: number, star
   if (first === last) {
     const line = lines[first]!;
     if (!line.box) return null;
-    const widths = [...line.raw].map((ch) => eastAsianWidth(ch.codePointAt(0)!, { ambiguousAsWide: true }));
+    // the page-break marker (the space a page's first line starts with) stands nowhere on the page
+    const widths = [...line.raw].map((ch, k) => (k === 0 && line.pageStart ? 0 : eastAsianWidth(ch.codePointAt(0)!, { ambiguousAsWide: true })));
     // columns are UTF-16 units: a character outside the BMP takes two and is one width
     const at = (col: number) => widthBefore(line.raw, widths, col);
     const total = at(line.raw.length) || 1;
