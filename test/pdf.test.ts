@@ -123,6 +123,16 @@ describe('PDF ingest (pdfjs-dist)', () => {
     expect(pdf.pages[refusal.line! - 1]).toBe(60);
   });
 
+  it('reads a page whose /Rotate shows its drawing sideways the way its text runs', async () => {
+    const bytes = await textToPdf([['地域おこし協力隊について', '', '○実施主体：地方公共団体', '○活動期間：概ね1年以上3年以下', '隊員数 89人 257人']]);
+    const upright = await readPdfText(bytes, 'upright.pdf');
+    expect(upright.text.split('\n').filter((l) => l.trim())).toHaveLength(4);
+    for (const turn of [90, 180, 270]) {
+      const turned = Buffer.from(Buffer.from(bytes).toString('latin1').replace(/\/Type \/Page\n/g, `/Type /Page\n/Rotate ${turn}\n`), 'latin1');
+      expect((await readPdfText(turned, 'turned.pdf')).text).toBe(upright.text);
+    }
+  });
+
   it('refuses a truncated PDF with a clear message', async () => {
     const bytes = await textToPdf([['施策名 担当課室 担当者 電話番号']]);
     const cut = bytes.subarray(0, Math.floor(bytes.length / 3));

@@ -3,7 +3,7 @@ import { PDFJS_OPTIONS, loadPdfjs } from '../lib/pdfjs.ts';
 import { indexObjects, markedContentTexts, withActualText } from './pdf/actual-text.ts';
 import { drawnLetters } from './pdf/drawn-spaces.ts';
 import { findGrids } from './pdf/grids.ts';
-import { pageRules, textRuns, type Box } from './pdf/page-items.ts';
+import { pageRules, readingView, textRuns, type Box } from './pdf/page-items.ts';
 import { readingOrder } from './pdf/reading-order.ts';
 
 /** A PDF briefing is ~70 pages; refuse absurd ones before reading them. */
@@ -49,9 +49,9 @@ export async function readPdfText(bytes: Uint8Array, file: string): Promise<PdfT
       let pageLines;
       try {
         const page = await doc.getPage(p);
-        const view = page.getViewport({ scale: 1 }).transform;
         // the page's own drawing: annotations (comments, form fields, stamps) are no part of the slide
         const [content, ops] = await Promise.all([page.getTextContent({ includeMarkedContent: true }), page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE })]);
+        const view = readingView(page.getViewport({ scale: 1 }).transform, content.items);
         const items = withActualText(content.items as { type?: string; str?: string }[], page.ref && objects ? markedContentTexts(bytes, page.ref, objects) : null);
         const runs = textRuns(items, view, drawnLetters(ops.fnArray, ops.argsArray, pdfjs.OPS.showText));
         const grids = findGrids(pageRules(ops.fnArray, ops.argsArray, pdfjs.OPS as unknown as Record<string, number>, view));

@@ -29,7 +29,8 @@ export interface Region {
 export function wrapEdge(lines: Emitted[]): number | null {
   // a row of cells (a tab in it) is no wrapped text: right-aligned figures end together
   const ends = lines.filter((l) => !l.text.includes('\t')).map((l) => [l.box.x1, l.size] as const).sort((a, b) => b[0] - a[0]);
-  return ends.length >= 2 && ends[0]![0] - ends[1]![0] <= ends[0]![1] ? ends[0]![0] : null;
+  // (two lines of three are a coincidence as often as a frame: four lines at least)
+  return lines.length >= 4 && ends.length >= 2 && ends[0]![0] - ends[1]![0] <= ends[0]![1] ? ends[0]![0] : null;
 }
 
 /**

@@ -82,6 +82,25 @@ export function textRuns(items: readonly unknown[], view: readonly number[], dra
   return runs;
 }
 
+/**
+ * The page turned so that most of its text reads left to right: the viewport's transform, rotated
+ * by the quarter turns the text's own direction takes on it (a page whose /Rotate shows its
+ * drawing sideways is read the way its text runs, not dropped as text in another direction).
+ */
+export function readingView(view: readonly number[], items: readonly unknown[]): number[] {
+  const turns = [0, 0, 0, 0];
+  for (const it of items) {
+    if (!it || typeof it !== 'object' || !('str' in it) || (it as TextItemLike).str.trim() === '') continue;
+    const [a, b] = multiply(view as Matrix, (it as TextItemLike).transform as Matrix);
+    turns[(((Math.round(Math.atan2(b, a) / (Math.PI / 2)) % 4) + 4) % 4)]! += (it as TextItemLike).str.length;
+  }
+  const k = turns.indexOf(Math.max(...turns));
+  if (k === 0) return [...view];
+  // undo k quarter turns (y grows down in the viewport, so a turn of the text by +90° is a b > 0)
+  const [cos, sin] = [[1, 0], [0, -1], [-1, 0], [0, 1]][k]!;
+  return multiply([cos!, sin!, -sin!, cos!, 0, 0], view as Matrix);
+}
+
 const RULE_THICKNESS = 2.5;
 const MIN_RULE_LENGTH = 3;
 
