@@ -51,7 +51,7 @@ export async function readPdfText(bytes: Uint8Array, file: string): Promise<PdfT
         const page = await doc.getPage(p);
         // the page's own drawing: annotations (comments, form fields, stamps) are no part of the slide
         const [content, ops] = await Promise.all([page.getTextContent({ includeMarkedContent: true }), page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE })]);
-        const view = readingView(page.getViewport({ scale: 1 }).transform, content.items);
+        const view = readingView(page.getViewport({ scale: 1 }).transform, content.items, page.view);
         const items = withActualText(content.items as { type?: string; str?: string }[], page.ref && objects ? markedContentTexts(bytes, page.ref, objects) : null);
         const runs = textRuns(items, view, drawnLetters(ops.fnArray, ops.argsArray, pdfjs.OPS.showText));
         const grids = findGrids(pageRules(ops.fnArray, ops.argsArray, pdfjs.OPS as unknown as Record<string, number>, view));

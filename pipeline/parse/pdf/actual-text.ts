@@ -191,7 +191,7 @@ function inlineImageEnd(s: string, i: number): number {
   return end < 0 ? s.length : end + 2;
 }
 
-/** The /ActualText of an inline property list, decoded (UTF-16BE with its mark, or PDFDocEncoding as Latin-1). */
+/** The /ActualText of an inline property list, decoded (UTF-16BE or UTF-8 with its mark, else PDFDocEncoding). */
 function actualText(dict: string): string | null {
   const m = /\/ActualText\s*(<[0-9A-Fa-f\s]*>|\()/.exec(dict);
   if (!m) return null;
@@ -208,8 +208,19 @@ function actualText(dict: string): string | null {
     swapped.swap16();
     return swapped.toString('utf16le');
   }
-  return bytes.toString('latin1');
+  return [...bytes].map((b) => PDF_DOC_ENCODING[b] ?? String.fromCharCode(b)).join('');
 }
+
+/** PDFDocEncoding where it is not Latin-1 (PDF 32000 Annex D): 0x18–0x1F and 0x80–0xA0. */
+const PDF_DOC_ENCODING: Record<number, string> = Object.fromEntries(
+  [
+    [0x18, '˘'], [0x19, 'ˇ'], [0x1a, 'ˆ'], [0x1b, '˙'], [0x1c, '˝'], [0x1d, '˛'], [0x1e, '˚'], [0x1f, '˜'],
+    [0x80, '•'], [0x81, '†'], [0x82, '‡'], [0x83, '…'], [0x84, '—'], [0x85, '–'], [0x86, 'ƒ'], [0x87, '⁄'],
+    [0x88, '‹'], [0x89, '›'], [0x8a, '−'], [0x8b, '‰'], [0x8c, '„'], [0x8d, '“'], [0x8e, '”'], [0x8f, '‘'],
+    [0x90, '’'], [0x91, '‚'], [0x92, '™'], [0x93, 'ﬁ'], [0x94, 'ﬂ'], [0x95, 'Ł'], [0x96, 'Œ'], [0x97, 'Š'],
+    [0x98, 'Ÿ'], [0x99, 'Ž'], [0x9a, 'ı'], [0x9b, 'ł'], [0x9c, 'œ'], [0x9d, 'š'], [0x9e, 'ž'], [0xa0, '€'],
+  ] as [number, string][],
+);
 
 function unescapeString(s: string): string {
   return s.replace(/\\([nrtbf()\\]|[0-7]{1,3}|\r?\n|.)/g, (_, e: string) => {

@@ -48,14 +48,16 @@ export function joinWrappedLines(lines: Emitted[], breaks: Breaks): Emitted[] {
     if (prev && last && region && !cells && last.region === region && !breaks(last, line) && line.box.y0 > last.box.y0) {
       const edge = region.edge;
       const end = last.box.x1;
+      const item = startsItem(line.text);
       // (a line that ends in a number goes on with its unit, not with another word: 「前年度 100」⏎「今年度 200」)
       const afterNumber = endsWithNumber(last.text) && !splitsFigure(last.text, line.text);
-      const wrapped = edge !== null && end + line.firstWord > edge - last.size * 0.3 && !startsItem(line.text) && !afterNumber;
+      const wrapped = edge !== null && end + line.firstWord > edge - last.size * 0.3 && !afterNumber;
       const atRight = end >= region.right - last.size * 1.5;
-      // a number does not break: one that did not fit went to the next line whole (「年間」⏎「560万円」)
-      const pushedFigure = edge === null && end + line.firstWord > region.right - last.size * 0.1 && startsWithNumber(line.text) && !endsSentence(last.text);
-      if (process.env.DEBUG_JOIN && new RegExp(process.env.DEBUG_JOIN).test(last.text)) console.error("JOIN?", JSON.stringify(last.text.slice(-20)), JSON.stringify(line.text.slice(0, 20)), { end, first: line.firstWord, edge, right: region.right, wrapped, atRight, pushedFigure, size: last.size });
-      if (wrapped || (atRight && splitsFigure(last.text, line.text)) || pushedFigure) {
+      // a number does not break: one that did not fit went to the next line whole (「年間」⏎「560万円」),
+      // which then ends short; rows that start with numbers (「2021年度 5,464人」) are rows
+      const pushedFigure =
+        edge === null && end + line.firstWord > region.right - last.size * 0.1 && startsWithNumber(line.text) && !startsWithNumber(last.text) && line.box.x1 < region.right - last.size * 2 && !endsSentence(last.text);
+      if (!item && (wrapped || (atRight && splitsFigure(last.text, line.text)) || pushedFigure)) {
         prev.text = joinWrapped(prev.text, line.text, true, last.spaceAtEnd);
         prev.box = union(prev.box, line.box);
         last = line;

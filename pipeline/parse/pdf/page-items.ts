@@ -87,7 +87,7 @@ export function textRuns(items: readonly unknown[], view: readonly number[], dra
  * by the quarter turns the text's own direction takes on it (a page whose /Rotate shows its
  * drawing sideways is read the way its text runs, not dropped as text in another direction).
  */
-export function readingView(view: readonly number[], items: readonly unknown[]): number[] {
+export function readingView(view: readonly number[], items: readonly unknown[], pageBox: readonly number[]): number[] {
   const turns = [0, 0, 0, 0];
   for (const it of items) {
     if (!it || typeof it !== 'object' || !('str' in it) || (it as TextItemLike).str.trim() === '') continue;
@@ -98,7 +98,11 @@ export function readingView(view: readonly number[], items: readonly unknown[]):
   if (k === 0) return [...view];
   // undo k quarter turns (y grows down in the viewport, so a turn of the text by +90° is a b > 0)
   const [cos, sin] = [[1, 0], [0, -1], [-1, 0], [0, 1]][k]!;
-  return multiply([cos!, sin!, -sin!, cos!, 0, 0], view as Matrix);
+  const turned = multiply([cos!, sin!, -sin!, cos!, 0, 0], view as Matrix);
+  // and moved back onto the page: its corner nearest the origin at the origin
+  const [x0, y0, x1, y1] = pageBox as [number, number, number, number];
+  const corners = [apply(turned, x0, y0), apply(turned, x1, y0), apply(turned, x0, y1), apply(turned, x1, y1)];
+  return multiply([1, 0, 0, 1, -Math.min(...corners.map((c) => c[0])), -Math.min(...corners.map((c) => c[1]))], turned);
 }
 
 const RULE_THICKNESS = 2.5;
@@ -207,7 +211,8 @@ function apply(m: Matrix, x: number, y: number): [number, number] {
 }
 
 export function boxOf(boxes: readonly Box[]): Box {
-  return boxes.reduce(union);
+  const { x0, y0, x1, y1 } = boxes.reduce(union);
+  return { x0, y0, x1, y1 };
 }
 
 export function max(xs: readonly number[]): number {

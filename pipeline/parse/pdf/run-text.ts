@@ -2,7 +2,7 @@ import { mapChars } from '../normalize-chars.ts';
 import { isScriptBoundary } from './drawn-spaces.ts';
 import type { TextRun } from './page-items.ts';
 
-/** Text as the parser will read it (look-alikes and full-width forms folded), for the tests below only. */
+/** Text as the parser will read it (look-alikes and full-width forms folded): what the predicates below look at. */
 const fold = (text: string) => mapChars(text).chars.join('');
 
 const ASCII_WORD = /[0-9A-Za-z]/;
@@ -40,14 +40,20 @@ export function joinRuns(runs: readonly TextRun[]): string {
   return text;
 }
 
-const DIGIT = '[0-9０-９]';
 /** What follows a number as its unit or counter (円, 万円, 人, 団体, ％ …). */
 const UNIT = '[万億兆千百円人団件回%％倍割年月日歳名台校社箇ヶか所都道府県市町村区法]';
 
-/** A line that ends inside a number, and a next line that goes on with it: 「その他活動経費：200」⏎「万円)」, 「措置率 0.」⏎「5」. */
+/**
+ * A line that ends inside a number, and a next line that goes on with it: 「その他活動経費：200」⏎
+ * 「万円)」, 「措置率 0.」⏎「5」, 「1,000,」⏎「500万円」. Not two numbers 「100」⏎「200件」: no producer
+ * breaks between two digits; after a thousands comma, exactly three digits.
+ */
 export function splitsFigure(raw: string, rawNext: string): boolean {
-  const [line, next] = [fold(raw.slice(-3)), fold(rawNext.slice(0, 3))];
-  return (new RegExp(`${DIGIT}[.．,，]?$`).test(line) && new RegExp(`^(?:${DIGIT}|[.．,，]${DIGIT}|${UNIT})`).test(next)) || (new RegExp(`${DIGIT}$`).test(line) && /^[)）]/.test(next));
+  const [line, next] = [fold(raw.slice(-3)), fold(rawNext.slice(0, 4))];
+  if (/[0-9][,，]$/.test(line)) return /^[0-9]{3}(?![0-9])/.test(next);
+  if (/[0-9][.．]$/.test(line)) return /^[0-9]/.test(next);
+  if (/[0-9]$/.test(line)) return new RegExp(`^(?:[.．][0-9]|${UNIT}|[)）])`).test(next);
+  return false;
 }
 
 // a Japanese character with the punctuation that may not begin a line (禁則: 、。」 stay with it)
