@@ -129,7 +129,12 @@ describe('PDF ingest (pdfjs-dist)', () => {
     expect(upright.text.split('\n').filter((l) => l.trim())).toHaveLength(4);
     for (const turn of [90, 180, 270]) {
       const turned = Buffer.from(Buffer.from(bytes).toString('latin1').replace(/\/Type \/Page\n/g, `/Type /Page\n/Rotate ${turn}\n`), 'latin1');
-      expect((await readPdfText(turned, 'turned.pdf')).text).toBe(upright.text);
+      const read = await readPdfText(turned, 'turned.pdf');
+      expect(read.text).toBe(upright.text);
+      // and the boxes stand on the page as it is shown: turned, but nowhere off it
+      const boxes = read.boxes.filter((b) => b !== null);
+      expect(boxes.length).toBe(upright.boxes.filter((b) => b !== null).length);
+      for (const b of boxes) expect(Math.min(b.x0, b.y0)).toBeGreaterThanOrEqual(0);
     }
   });
 

@@ -3,7 +3,7 @@ import { PDFJS_OPTIONS, loadPdfjs } from '../lib/pdfjs.ts';
 import { indexObjects, markedContentTexts, withActualText } from './pdf/actual-text.ts';
 import { drawnLetters } from './pdf/drawn-spaces.ts';
 import { findGrids } from './pdf/grids.ts';
-import { pageRules, readingView, textRuns, type Box } from './pdf/page-items.ts';
+import { pageRules, readingView, shifted, textRuns, type LinePlace } from './pdf/page-items.ts';
 import { readingOrder } from './pdf/reading-order.ts';
 
 /** A PDF briefing is ~70 pages; refuse absurd ones before reading them. */
@@ -15,8 +15,8 @@ export interface PdfText {
   text: string;
   /** PDF page number of every line of `text` */
   pages: number[];
-  /** where each line of `text` stands on its page (points, origin top left); null for a blank line */
-  boxes: (Box | null)[];
+  /** where each line of `text` stands on its page (points, origin top left), with the boxes of its runs and cells; null for a blank line */
+  boxes: (LinePlace | null)[];
   pageCount: number;
 }
 
@@ -42,7 +42,7 @@ export async function readPdfText(bytes: Uint8Array, file: string): Promise<PdfT
     }
     const lines: string[] = [];
     const pages: number[] = [];
-    const boxes: (Box | null)[] = [];
+    const boxes: (LinePlace | null)[] = [];
     // marked content's /ActualText, read from the content streams when the file has any
     const objects = indexObjects(bytes);
     for (let p = 1; p <= doc.numPages; p++) {
@@ -62,9 +62,10 @@ export async function readPdfText(bytes: Uint8Array, file: string): Promise<PdfT
       }
       if (pageLines.length === 0) pageLines.push({ text: '', box: null });
       pageLines.forEach((line, k) => {
+        // a page's first line starts with the page-break marker, a space that stands nowhere
         lines.push(k === 0 ? ' ' + line.text : line.text);
         pages.push(p);
-        boxes.push(line.box);
+        boxes.push(line.box && k === 0 ? { ...line.box, segments: shifted(line.box.segments, 1) } : line.box);
       });
     }
     return { text: lines.join('\n'), pages, boxes, pageCount: doc.numPages };

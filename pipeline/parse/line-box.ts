@@ -5,25 +5,37 @@ import type { LineBox, NormalizedLine } from './normalize.ts';
 type Box = NonNullable<Provenance['box']>;
 
 /**
- * Where columns [start, end) of a PDF line stand on its page: the line's box, cut in proportion
- * to the characters' widths (a full-width character twice a half-width one), rounded to 0.1 pt.
- * A stretch over several lines is the box around theirs. Null for a text source.
+ * Where columns [start, end) of a PDF line stand on its page: in the boxes of the runs and cells
+ * the line was read from, each cut in proportion to its characters' widths (a full-width character
+ * twice a half-width one), rounded to 0.1 pt. A stretch over several lines is the box around
+ * theirs. Null for a text source.
  */
 export function columnsBox(lines: readonly NormalizedLine[], first: number, startCol: number, last: number, endCol: number): Box | null {
   if (first === last) {
     const line = lines[first]!;
     if (!line.box) return null;
-    // the page-break marker (the space a page's first line starts with) stands nowhere on the page
-    const widths = [...line.raw].map((ch, k) => (k === 0 && line.pageStart ? 0 : eastAsianWidth(ch.codePointAt(0)!, { ambiguousAsWide: true })));
-    // columns are UTF-16 units: a character outside the BMP takes two and is one width
-    const at = (col: number) => widthBefore(line.raw, widths, col);
-    const total = at(line.raw.length) || 1;
-    const span = line.box.x1 - line.box.x0;
-    return rounded({ x0: line.box.x0 + (span * at(startCol)) / total, x1: line.box.x0 + (span * at(endCol)) / total, y0: line.box.y0, y1: line.box.y1 });
+    // the runs and cells the line was read from, where the columns fall: each cut by its letters' widths
+    const parts = (line.box.segments ?? []).filter((g) => g.start < endCol && g.end > startCol).map((g) => cut(line.raw, g.box, g.start, g.end, Math.max(startCol, g.start), Math.min(endCol, g.end)));
+    if (parts.length) return rounded(parts.reduce(union));
+    return rounded(cut(line.raw, line.box, line.pageStart ? 1 : 0, line.raw.length, startCol, endCol));
   }
   const boxes = lines.slice(first, last + 1).flatMap((l) => (l.box ? [l.box] : []));
   if (boxes.length === 0) return null;
-  return rounded({ x0: Math.min(...boxes.map((b) => b.x0)), y0: Math.min(...boxes.map((b) => b.y0)), x1: Math.max(...boxes.map((b) => b.x1)), y1: Math.max(...boxes.map((b) => b.y1)) });
+  return rounded(boxes.reduce(union));
+}
+
+/** Columns [from, to) of a stretch [start, end) of a raw line whose letters stand in `box`, in proportion to their widths. */
+function cut(raw: string, box: LineBox, start: number, end: number, from: number, to: number): LineBox {
+  const stretch = raw.slice(start, end);
+  const widths = [...stretch].map((ch) => eastAsianWidth(ch.codePointAt(0)!, { ambiguousAsWide: true }));
+  const at = (col: number) => widthBefore(stretch, widths, col - start);
+  const total = at(end) || 1;
+  const span = box.x1 - box.x0;
+  return { x0: box.x0 + (span * at(from)) / total, x1: box.x0 + (span * at(to)) / total, y0: box.y0, y1: box.y1 };
+}
+
+function union(a: LineBox, b: LineBox): LineBox {
+  return { x0: Math.min(a.x0, b.x0), y0: Math.min(a.y0, b.y0), x1: Math.max(a.x1, b.x1), y1: Math.max(a.y1, b.y1) };
 }
 
 function widthBefore(raw: string, widths: number[], col: number): number {

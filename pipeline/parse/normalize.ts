@@ -21,12 +21,16 @@ export interface NormalizedLine {
   box?: LineBox;
 }
 
-/** A line's box on its page: left, top, right, bottom in points. */
+/**
+ * A line's box on its page: left, top, right, bottom in points; with the boxes of the stretches it
+ * was read from (runs, cells), by UTF-16 columns of the raw line, when known.
+ */
 export interface LineBox {
   x0: number;
   y0: number;
   x1: number;
   y1: number;
+  segments?: readonly { start: number; end: number; box: Omit<LineBox, 'segments'> }[];
 }
 
 const PAGE_MARKER = /^ (?![ \t])\S/;

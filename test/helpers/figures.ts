@@ -23,13 +23,13 @@ export type Figures = ReturnType<typeof figuresOf>;
  */
 export function figureDifferences(actual: Figures, expected: Figures): string[] {
   const out: string[] = [];
+  const key = (x: unknown) => JSON.stringify(x);
+  const counts = (xs: readonly unknown[]) => xs.reduce<Map<string, number>>((m, x) => m.set(key(x), (m.get(key(x)) ?? 0) + 1), new Map());
   for (const kind of Object.keys(expected) as (keyof Figures)[]) {
-    const key = (x: unknown) => JSON.stringify(x);
-    const have = new Set(actual[kind].map(key));
-    const want = new Set(expected[kind].map(key));
-    for (const x of expected[kind]) if (!have.has(key(x))) out.push(`${kind}: missing ${key(x)}`);
-    for (const x of actual[kind]) if (!want.has(key(x))) out.push(`${kind}: extra ${key(x)}`);
-    if (out.length === 0 && actual[kind].length !== expected[kind].length) out.push(`${kind}: ${actual[kind].length} instead of ${expected[kind].length}`);
+    // as many of each: [A, A, B] is not [A, B, B]
+    const [have, want] = [counts(actual[kind]), counts(expected[kind])];
+    for (const [k, n] of want) if ((have.get(k) ?? 0) < n) out.push(`${kind}: missing ${k}${n - (have.get(k) ?? 0) > 1 ? ` ×${n - (have.get(k) ?? 0)}` : ''}`);
+    for (const [k, n] of have) if ((want.get(k) ?? 0) < n) out.push(`${kind}: extra ${k}${n - (want.get(k) ?? 0) > 1 ? ` ×${n - (want.get(k) ?? 0)}` : ''}`);
   }
   return out;
 }

@@ -4,6 +4,8 @@ import { drawnLetters, withoutInferredSpaces } from '../../pipeline/parse/pdf/dr
 import { cellsOf, findGrids } from '../../pipeline/parse/pdf/grids.ts';
 import { pageRules, type Rule, type TextRun } from '../../pipeline/parse/pdf/page-items.ts';
 import { readingOrder } from '../../pipeline/parse/pdf/reading-order.ts';
+import { columnsBox } from '../../pipeline/parse/line-box.ts';
+import { normalizeLine } from '../../pipeline/parse/normalize.ts';
 
 // The layout reading of a PDF page, on runs placed by hand with the briefing's own words: what
 // pdfjs gives (text runs at positions, the drawing's rules), what the reader makes of them.
@@ -58,6 +60,15 @@ describe('reading order of a slide', () => {
     runs[0]!.x1 = 228;
     runs[1]!.x1 = 229;
     expect(text(runs)).toEqual(['・地域おこし協力隊員の活動に要する経費：520万円／人を上限(報償費等：320万円、その他活動経費：200万円)', '・地域おこし協力隊員の日々のサポートに要する', '・任期終了後の隊員が定住するための空き家']);
+  });
+
+  it('does not take rows that start with numbers, a numbered heading, or a second number for a pushed figure', () => {
+    const rows = [run('2021年度 5,464人', 30, 40), run('2022年度 6,015人', 30, 53), run('2023年度 6,447人', 30, 66)];
+    expect(text(rows)).toEqual(['2021年度 5,464人', '2022年度 6,015人', '2023年度 6,447人']);
+    const heading = [run('１．移住・交流施策の推進', 30, 40), run('2．対象経費', 30, 53)];
+    expect(text(heading)).toEqual(['１．移住・交流施策の推進', '2．対象経費']);
+    const numbers = [run('前年度の件数 100', 30, 40), run('200件を目標', 30, 53)];
+    expect(text(numbers)).toEqual(['前年度の件数 100', '200件を目標']);
   });
 
   it('puts back a number that did not fit on the line before it (a number does not break)', () => {
@@ -197,5 +208,30 @@ describe('/ActualText of marked content', () => {
     expect(withActualText(items, [span('力')]).map((i) => i.str)).toEqual(items.map((i) => i.str));
     const tagged = items.map((i) => (i.type?.startsWith('begin') ? { ...i, tag: 'P' } : i));
     expect(withActualText(tagged, [span(null), span('力')]).map((i) => i.str)).toEqual(items.map((i) => i.str));
+  });
+});
+
+describe('where a figure stands on its page', () => {
+  it('is cut from the run or cell it was read from, not spread over the whole line', () => {
+    // a row of a ruled table: the row's box spans the grid, each cell its own
+    const line = normalizeLine('地域おこし協力隊\t1,234\t56', 1, 3);
+    line.box = { x0: 30, y0: 100, x1: 930, y1: 110, segments: [
+      { start: 0, end: 8, box: { x0: 33, y0: 100, x1: 113, y1: 110 } },
+      { start: 9, end: 14, box: { x0: 400, y0: 100, x1: 427.5, y1: 110 } },
+      { start: 15, end: 17, box: { x0: 700, y0: 100, x1: 711, y1: 110 } },
+    ] };
+    expect(columnsBox([line], 0, 9, 0, 14)).toEqual({ x: 400, y: 100, width: 27.5, height: 10 });
+    // 「協力隊」: the last three of the first cell's eight full-width characters
+    expect(columnsBox([line], 0, 5, 0, 8)).toEqual({ x: 83, y: 100, width: 30, height: 10 });
+    // a line joined from two visual lines: 「200万円」 on the second one
+    const joined = normalizeLine('・その他活動経費：200万円)', 2, 3);
+    joined.box = { x0: 30, y0: 120, x1: 230, y1: 143, segments: [
+      { start: 0, end: 12, box: { x0: 30, y0: 120, x1: 222, y1: 130 } },
+      { start: 12, end: 15, box: { x0: 30, y0: 133, x1: 62, y1: 143 } },
+    ] };
+    const at = columnsBox([joined], 0, 9, 0, 14)!;
+    expect(at.y).toBe(120);
+    expect(at.height).toBe(23);
+    expect(at.x).toBeGreaterThanOrEqual(30);
   });
 });

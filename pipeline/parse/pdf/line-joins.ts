@@ -1,11 +1,11 @@
-import { union, type Box, type PageLine } from './page-items.ts';
+import { shifted, union, type LinePlace, type PageLine } from './page-items.ts';
 import { endsSentence, endsWithNumber, joinWrapped, splitsFigure, startsItem, startsWithNumber } from './run-text.ts';
 
 // What is done to a page's lines once they are in reading order: lines a frame's width broke are
 // joined again, and the gaps between frames become blank lines.
 
 export interface Emitted extends PageLine {
-  box: Box;
+  box: LinePlace;
   size: number;
   /** how wide the line's first word is: had it fitted on the line before, it would stand there */
   firstWord: number;
@@ -56,10 +56,11 @@ export function joinWrappedLines(lines: Emitted[], breaks: Breaks): Emitted[] {
       // a number does not break: one that did not fit went to the next line whole (「年間」⏎「560万円」),
       // which then ends short; rows that start with numbers (「2021年度 5,464人」) are rows
       const pushedFigure =
-        edge === null && end + line.firstWord > region.right - last.size * 0.1 && startsWithNumber(line.text) && !startsWithNumber(last.text) && line.box.x1 < region.right - last.size * 2 && !endsSentence(last.text);
+        edge === null && end + line.firstWord > region.right - last.size * 0.1 && startsWithNumber(line.text) && !startsWithNumber(last.text) && !endsWithNumber(last.text) && line.box.x1 < region.right - last.size * 2 && !endsSentence(last.text);
       if (!item && (wrapped || (atRight && splitsFigure(last.text, line.text)) || pushedFigure)) {
-        prev.text = joinWrapped(prev.text, line.text, true, last.spaceAtEnd);
-        prev.box = union(prev.box, line.box);
+        const text = joinWrapped(prev.text, line.text, true, last.spaceAtEnd);
+        prev.box = { ...union(prev.box, line.box), segments: [...prev.box.segments, ...shifted(line.box.segments, text.length - line.text.length)] };
+        prev.text = text;
         last = line;
         continue;
       }

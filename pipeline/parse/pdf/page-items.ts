@@ -14,10 +14,27 @@ export interface Box {
   y1: number;
 }
 
+/** A stretch of a line's text — [start, end) in UTF-16 units — and the box its letters stand in. */
+export interface Segment {
+  start: number;
+  end: number;
+  box: Box;
+}
+
+/** Where a line stands: its box, and the boxes of its stretches (the runs or cells it was made of). */
+export interface LinePlace extends Box {
+  segments: Segment[];
+}
+
 /** A line of a page in reading order, with the box it covers (page points, origin top left). */
 export interface PageLine {
   text: string;
-  box: Box | null;
+  box: LinePlace | null;
+}
+
+/** Segments moved along the text by `by` units (the line they belong to got text in front of them). */
+export function shifted(segments: readonly Segment[], by: number): Segment[] {
+  return segments.map((g) => ({ ...g, start: g.start + by, end: g.end + by }));
 }
 
 export interface TextRun extends Box {

@@ -1,7 +1,7 @@
 import { inGrid, type Grid } from './grids.ts';
 import { joinWrappedLines, paragraphBreaks, withBlankLines, wrapEdge, type Emitted, type Region } from './line-joins.ts';
 import { baselineRows, boxOf, max, min, type Box, type PageLine, type TextRun } from './page-items.ts';
-import { firstWordWidth, joinRuns } from './run-text.ts';
+import { firstWordWidth, joinRuns, joinedRuns } from './run-text.ts';
 import { gridLines } from './table-rows.ts';
 
 type Unit = (Box & { kind: 'run'; run: TextRun }) | (Box & { kind: 'grid'; grid: Grid; runs: TextRun[] });
@@ -165,9 +165,10 @@ function emitSlice(slice: Unit[], region: Region, out: Emitted[], width: number)
     }
     return rows.flatMap((row) => emitSlice(row.map((run) => ({ kind: 'run' as const, run, x0: run.x0, x1: run.x1, y0: run.y0, y1: run.y1 })), region, out, width));
   }
+  const joined = joinedRuns(runs);
   const line: Emitted = {
-    text: joinRuns(runs),
-    box: boxOf(runs),
+    text: joined.text,
+    box: { ...boxOf(runs), segments: joined.segments },
     size: max(runs.map((r) => r.size)),
     firstWord: firstWordWidth(runs),
     region,

@@ -1,6 +1,6 @@
 import { mapChars } from '../normalize-chars.ts';
 import { isScriptBoundary } from './drawn-spaces.ts';
-import type { TextRun } from './page-items.ts';
+import type { Segment, TextRun } from './page-items.ts';
 
 /** Text as the parser will read it (look-alikes and full-width forms folded): what the predicates below look at. */
 const fold = (text: string) => mapChars(text).chars.join('');
@@ -14,7 +14,13 @@ const ASCII_WORD = /[0-9A-Za-z]/;
  * digits without a space glyph (pipeline/parse/pdf/drawn-spaces.ts).
  */
 export function joinRuns(runs: readonly TextRun[]): string {
+  return joinedRuns(runs).text;
+}
+
+/** joinRuns, with where each run's text stands in the line. */
+export function joinedRuns(runs: readonly TextRun[]): { text: string; segments: Segment[] } {
   const sorted = [...runs].sort((a, b) => a.x0 - b.x0);
+  const segments: Segment[] = [];
   let text = '';
   let prev: TextRun | null = null;
   for (const run of sorted) {
@@ -34,10 +40,11 @@ export function joinRuns(runs: readonly TextRun[]): string {
         if (!autospace && gap > em * 0.33) text += ' ';
       } else if (gap > em * 0.33 || (prev.spaceAfter && gap > -em * 0.2)) text += ' ';
     }
+    segments.push({ start: text.length, end: text.length + run.str.length, box: { x0: run.x0, y0: run.y0, x1: run.x1, y1: run.y1 } });
     text += run.str;
     prev = run;
   }
-  return text;
+  return { text, segments };
 }
 
 /** What follows a number as its unit or counter (円, 万円, 人, 団体, ％ …). */
