@@ -1,4 +1,4 @@
-import { cited } from '../units/cite.ts';
+import { cited } from '../lib/cite.ts';
 import { fig, type GenericRule, type RuleFigure, type RuleOutcome } from './rule.ts';
 
 /** The edition's own budgets: 当初予算 and 計画額 (補正 and plain 予算額 are often last year's, for comparison). */

@@ -1,4 +1,4 @@
-import { cited } from '../units/cite.ts';
+import { cited } from '../lib/cite.ts';
 import type { Quantity } from '../../schemas/figures.ts';
 import { fig, insideDate, type GenericRule, type RuleOutcome } from './rule.ts';
 

@@ -1,4 +1,4 @@
-import { cited } from '../units/cite.ts';
+import { cited } from '../lib/cite.ts';
 import { REPEAT } from '../parse/extract/sheets.ts';
 import { fig, type GenericRule, type RuleOutcome } from './rule.ts';
 

@@ -1,4 +1,4 @@
-import { cited } from '../units/cite.ts';
+import { cited } from '../lib/cite.ts';
 import { parseDocument } from 'yaml';
 import type { FigureSelector } from '../../schemas/checks.ts';
 import type { ChecksFile } from '../../schemas/checks.ts';

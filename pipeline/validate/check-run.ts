@@ -1,4 +1,4 @@
-import { cited } from '../units/cite.ts';
+import { cited } from '../lib/cite.ts';
 import type { Check, FigureSelector } from '../../schemas/checks.ts';
 import type { Finding } from '../../schemas/validation.ts';
 import { displayPath } from '../lib/display-path.ts';

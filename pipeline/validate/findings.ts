@@ -1,4 +1,4 @@
-import { cited } from '../units/cite.ts';
+import { cited } from '../lib/cite.ts';
 import type { Finding } from '../../schemas/validation.ts';
 import type { Provenance } from '../../schemas/provenance.ts';
 import type { RuleFigure } from '../checks/rule.ts';

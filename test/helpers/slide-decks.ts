@@ -5,14 +5,13 @@ import { fontconfigXml } from '../../pipeline/render-pdf/browser.ts';
 import { FONT_FILES } from '../../pipeline/render-pdf/fonts.ts';
 import { convertWithLibreOffice } from './libreoffice.ts';
 import { LEADING, SLIDE, cellPadding, layoutSlide, type Frame, type SlideLayout } from './slide-layout.ts';
-import { printHtmlWithChromium } from './slide-pdfs.ts';
+import { esc, printHtmlWithChromium } from './slide-pdfs.ts';
 import { tempDir } from './temp.ts';
 
 // The slide layouts of test/helpers/slide-layout.ts drawn by two producers a ministry uses: HTML
 // with absolutely positioned boxes printed by Chromium, and a flat ODP (frames, text boxes, table
 // shapes) exported to PDF by LibreOffice Impress. Neither knows this project: plain Noto Sans JP.
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const pt = (n: number) => `${n.toFixed(2)}pt`;
 
 /** Chromium (headless --print-to-pdf): a 16:9 page per slide, each frame an absolute box, tables ruled. */

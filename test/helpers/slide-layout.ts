@@ -58,9 +58,9 @@ const CONTACT_ROW = /^\s*\d{1,2}(?:\s*[-‐－]\s*[①-⑳])?\s*[．.、]/;
 const NUMBERED_ROW = /^\s*[０-９\d]{1,2}(?:\s*[-‐－]\s*[①-⑳])?\s*[．.、]/;
 const PHONE = /^0\d{1,4}-\d{1,4}-\d{3,4}$/;
 
-/** Lay one slide's lines (as the text extraction has them) out on a slide. */
-/** What a producer does to a table that the layout must leave room for: LibreOffice keeps a row at least this high (points). */
-export interface TableMetrics {
+/** What a producer needs of the layout: room for what it does to a table, and what it can set at all. */
+export interface LayoutOptions {
+  /** a table row's least height in points (LibreOffice keeps rows about 0.6 cm high) */
   minRowHeight: number;
   /**
    * Leave out the spreadsheet dumps (the copies labelled 加工用 / 元データ / 原本 the text
@@ -72,7 +72,8 @@ export interface TableMetrics {
 
 const SHEET_COPY_LABEL = /^\s*(?:加工用|元データ|原本)(?:\s*\(\d+\))?\s*$/;
 
-export function layoutSlide(source: readonly string[], metrics: TableMetrics = { minRowHeight: 0 }): SlideLayout {
+/** Lay one slide's lines (as the text extraction has them) out on a slide. */
+export function layoutSlide(source: readonly string[], metrics: LayoutOptions = { minRowHeight: 0 }): SlideLayout {
   const all = source.map((l, i) => lineCells(l, i === 0).join('\t'));
   const dump = metrics.withoutSheetDumps ? all.findIndex((l, i) => i > 0 && SHEET_COPY_LABEL.test(l)) : -1;
   const lines = dump > 0 ? all.slice(0, dump) : all;
@@ -181,7 +182,7 @@ function contactTable(header: string, lines: string[]): Run[] {
 }
 
 /** Place the runs top to bottom at one font size: the frames, and where the last one ends. */
-function place(runs: Run[], size: number, top: number, metrics: TableMetrics): { frames: Frame[]; bottom: number } {
+function place(runs: Run[], size: number, top: number, metrics: LayoutOptions): { frames: Frame[]; bottom: number } {
   const frames: Frame[] = [];
   let y = top;
   const gap = size * 0.9;
@@ -219,7 +220,7 @@ function place(runs: Run[], size: number, top: number, metrics: TableMetrics): {
   return { frames, bottom: y - gap };
 }
 
-function column(runs: Run[], x: number, top: number, width: number, size: number, metrics: TableMetrics): { frames: Frame[]; bottom: number } {
+function column(runs: Run[], x: number, top: number, width: number, size: number, metrics: LayoutOptions): { frames: Frame[]; bottom: number } {
   const frames: Frame[] = [];
   let y = top;
   for (const run of runs) {
@@ -241,7 +242,7 @@ function wraps(line: string, width: number, size: number): number {
 /** Cell padding at a font size. */
 export const cellPadding = (size: number) => Math.max(0.5, size * 0.25);
 
-function tableFrame(rows: string[][][], x: number, y: number, width: number, size: number, metrics: TableMetrics): TableFrame {
+function tableFrame(rows: string[][][], x: number, y: number, width: number, size: number, metrics: LayoutOptions): TableFrame {
   const count = Math.max(...rows.map((r) => r.length));
   const widest = Array.from({ length: count }, (_, c) => Math.max(2, ...rows.map((r) => Math.max(0, ...(r[c] ?? []).map(textWidth)))));
   const sum = widest.reduce((a, b) => a + b, 0);

@@ -15,7 +15,8 @@ import { tempDir } from './temp.ts';
 // Neither is told about this project: the plain Noto Sans JP font, no cmap repair, so the PDF has
 // whatever text layer the producer writes (‧ for ・, ∕ for ／, radicals for kanji).
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/** Text for HTML and XML: &, <, > and " escaped. */
+export const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const cells = lineCells;
 
 /** Chromium (headless, --print-to-pdf): an HTML page per slide, table cells set apart by a gap. */

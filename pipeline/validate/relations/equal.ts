@@ -1,4 +1,4 @@
-import { cited } from '../../units/cite.ts';
+import { cited } from '../../lib/cite.ts';
 import type { Check } from '../../../schemas/checks.ts';
 import { roundTo, shown, type Relation, type RoleFigure } from './types.ts';
 

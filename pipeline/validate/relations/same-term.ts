@@ -1,4 +1,4 @@
-import { cited } from '../../units/cite.ts';
+import { cited } from '../../lib/cite.ts';
 import type { Check } from '../../../schemas/checks.ts';
 import type { Relation } from './types.ts';
 
