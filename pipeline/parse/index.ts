@@ -23,7 +23,7 @@ import { extractTableRows } from './extract/tables.ts';
 import { normalizedLines, type NormalizedLine, compact } from './normalize.ts';
 import { segmentSlides } from './segment.ts';
 import { Span } from './span.ts';
-import type { LineBox } from './normalize.ts';
+import type { LinePlace } from './pdf/page-items.ts';
 import { reportNote } from './notes.ts';
 
 export interface ParseInput {
@@ -32,7 +32,7 @@ export interface ParseInput {
   /** PDF page of every line, when the source is a PDF */
   pages?: number[];
   /** where every line stands on its PDF page (null for a blank line), when the source is a PDF */
-  boxes?: readonly (LineBox | null)[];
+  boxes?: readonly (LinePlace | null)[];
   format: 'text' | 'pdf';
   encoding: string;
   /** the bytes of the source file, for its checksum */

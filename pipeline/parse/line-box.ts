@@ -1,6 +1,7 @@
 import { eastAsianWidth } from 'get-east-asian-width';
 import type { Provenance } from '../../schemas/provenance.ts';
-import type { LineBox, NormalizedLine } from './normalize.ts';
+import type { NormalizedLine } from './normalize.ts';
+import { union, type Box as PageBox } from './pdf/page-items.ts';
 
 type Box = NonNullable<Provenance['box']>;
 
@@ -19,13 +20,13 @@ export function columnsBox(lines: readonly NormalizedLine[], first: number, star
     if (parts.length) return rounded(parts.reduce(union));
     return rounded(cut(line.raw, line.box, line.pageStart ? 1 : 0, line.raw.length, startCol, endCol));
   }
-  const boxes = lines.slice(first, last + 1).flatMap((l) => (l.box ? [l.box] : []));
+  const boxes = lines.slice(first, last + 1).flatMap((l): PageBox[] => (l.box ? [l.box] : []));
   if (boxes.length === 0) return null;
   return rounded(boxes.reduce(union));
 }
 
 /** Columns [from, to) of a stretch [start, end) of a raw line whose letters stand in `box`, in proportion to their widths. */
-function cut(raw: string, box: LineBox, start: number, end: number, from: number, to: number): LineBox {
+function cut(raw: string, box: PageBox, start: number, end: number, from: number, to: number): PageBox {
   const stretch = raw.slice(start, end);
   const widths = [...stretch].map((ch) => eastAsianWidth(ch.codePointAt(0)!, { ambiguousAsWide: true }));
   const at = (col: number) => widthBefore(stretch, widths, col - start);
@@ -34,9 +35,6 @@ function cut(raw: string, box: LineBox, start: number, end: number, from: number
   return { x0: box.x0 + (span * at(from)) / total, x1: box.x0 + (span * at(to)) / total, y0: box.y0, y1: box.y1 };
 }
 
-function union(a: LineBox, b: LineBox): LineBox {
-  return { x0: Math.min(a.x0, b.x0), y0: Math.min(a.y0, b.y0), x1: Math.max(a.x1, b.x1), y1: Math.max(a.y1, b.y1) };
-}
 
 function widthBefore(raw: string, widths: number[], col: number): number {
   let w = 0;
@@ -50,7 +48,7 @@ function widthBefore(raw: string, widths: number[], col: number): number {
   return w;
 }
 
-function rounded(b: LineBox): Box {
+function rounded(b: PageBox): Box {
   const r = (n: number) => Math.round(n * 10) / 10;
   return { x: r(b.x0), y: r(b.y0), width: r(Math.max(0, b.x1 - b.x0)), height: r(Math.max(0, b.y1 - b.y0)) };
 }

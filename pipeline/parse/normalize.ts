@@ -1,4 +1,5 @@
 import { mapChars } from './normalize-chars.ts';
+import type { LinePlace } from './pdf/page-items.ts';
 import { collapseLetterSpacing } from './normalize-spacing.ts';
 
 /** One line of the source after normalization, with a column map back to the raw line. */
@@ -18,25 +19,13 @@ export interface NormalizedLine {
   /** PDF page the line came from, when the source is a PDF */
   page?: number;
   /** where the line stands on its PDF page (points, origin top left), when the source is a PDF */
-  box?: LineBox;
-}
-
-/**
- * A line's box on its page: left, top, right, bottom in points; with the boxes of the stretches it
- * was read from (runs, cells), by UTF-16 columns of the raw line, when known.
- */
-export interface LineBox {
-  x0: number;
-  y0: number;
-  x1: number;
-  y1: number;
-  segments?: readonly { start: number; end: number; box: Omit<LineBox, 'segments'> }[];
+  box?: LinePlace;
 }
 
 const PAGE_MARKER = /^ (?![ \t])\S/;
 
 /** Normalize every line. Pure: the raw text is kept beside the normalized one. */
-export function normalizeLines(text: string, pages?: number[], boxes?: readonly (LineBox | null)[]): NormalizedLine[] {
+export function normalizeLines(text: string, pages?: number[], boxes?: readonly (LinePlace | null)[]): NormalizedLine[] {
   const rawLines = text.split('\n');
   return rawLines.map((raw, i) => {
     const line = normalizeLine(raw.endsWith('\r') ? raw.slice(0, -1) : raw, i + 1, pages?.[i]);
@@ -47,13 +36,13 @@ export function normalizeLines(text: string, pages?: number[], boxes?: readonly 
 }
 
 /** The last text normalized and its lines: the parse and the validation of one source read it once. */
-let last: { text: string; pages: number[] | undefined; boxes: readonly (LineBox | null)[] | undefined; lines: readonly NormalizedLine[] } | null = null;
+let last: { text: string; pages: number[] | undefined; boxes: readonly (LinePlace | null)[] | undefined; lines: readonly NormalizedLine[] } | null = null;
 
 /**
  * The normalized lines of a text, shared: the parse and the checks of the same source get the same
  * (read-only) lines instead of normalizing the text twice.
  */
-export function normalizedLines(text: string, pages?: number[], boxes?: readonly (LineBox | null)[]): readonly NormalizedLine[] {
+export function normalizedLines(text: string, pages?: number[], boxes?: readonly (LinePlace | null)[]): readonly NormalizedLine[] {
   if (last && last.text === text && last.pages === pages && last.boxes === boxes) return last.lines;
   const lines = Object.freeze(normalizeLines(text, pages, boxes));
   last = { text, pages, boxes, lines };

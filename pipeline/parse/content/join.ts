@@ -1,7 +1,8 @@
 import { eastAsianWidth } from 'get-east-asian-width';
 
 /** Characters a Japanese line may not start with (行頭禁則, JIS X 4051): they continue the line before. */
-const NO_LINE_START = /^[、。，．,.：:；;）)」』】〕］｝〉》”’・ーぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ々ゝゞヽヾ！？!?％%]/u;
+export const NO_LINE_START_CHARS = '、。，．,.：:；;）)」』】〕］｝〉》”’・ーぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ々ゝゞヽヾ！？!?％%';
+const NO_LINE_START = new RegExp(`^[${NO_LINE_START_CHARS}]`, 'u');
 /** Characters a line may not end with (行末禁則): what follows them is on the next line. */
 const NO_LINE_END = /[（(「『【〔［｛〈《“‘]$/u;
 /** The end of a sentence or of an exclamation: nothing continues it. */

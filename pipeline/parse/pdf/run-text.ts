@@ -1,3 +1,5 @@
+import { NO_LINE_START_CHARS } from '../content/join.ts';
+import { listMarker, noteMarker } from '../content/markers.ts';
 import { mapChars } from '../normalize-chars.ts';
 import { isScriptBoundary } from './drawn-spaces.ts';
 import type { Segment, TextRun } from './page-items.ts';
@@ -63,9 +65,13 @@ export function splitsFigure(raw: string, rawNext: string): boolean {
   return false;
 }
 
-// a Japanese character with the punctuation that may not begin a line (禁則: 、。」 stay with it)
-// (and a number right after that punctuation: LibreOffice keeps 「国、468人）」 together)
-const WORD_START = /^(?:[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}][、。，．,.）)」』】〕〉》ー・：；！？!?ぁぃぅぇぉっゃゅょァィゥェォッャュョ]*(?:(?<=[、，,])[0-9０-９][0-9０-９,.]*[\p{Script=Han}]?[）)」]*)?|[^\s\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}-]+-?)/u;
+// a Japanese character with the characters that may not begin a line (行頭禁則: 「原、」 stay
+// together) and a number right after a comma (LibreOffice keeps 「国、468人）」 together); else a
+// Latin word up to a hyphen (a phone number breaks after one)
+const WORD_START = new RegExp(
+  `^(?:[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}][${NO_LINE_START_CHARS}]*(?:(?<=[、，,])[0-9０-９][0-9０-９,.]*[\\p{Script=Han}]?[）)」]*)?|[^\\s\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}-]+-?)`,
+  'u',
+);
 
 /**
  * How wide the first word of a line is (a Japanese character is a word: a line may break after
@@ -90,8 +96,11 @@ export function firstWordWidth(runs: readonly TextRun[]): number {
   return end.run.x0 + perChar * (end.index + 1) - sorted[0]!.x0;
 }
 
-const ITEM_START = /^(?:[●○◯・•▪※■□◆◇▶▷➢✓①-⑳❶-❿➀-➉]|[0-9]{1,2}[．.、](?![0-9]))/;
-export const startsItem = (line: string) => ITEM_START.test(fold(line.slice(0, 4)));
+/** A line that starts with a list or note mark as the parser reads them (●, ・, ①, 1．, ※): a new item, never the rest of a wrapped one. */
+export const startsItem = (line: string) => {
+  const head = fold(line.slice(0, 8));
+  return listMarker(head) !== null || noteMarker(head) !== null;
+};
 
 export const startsWithNumber = (line: string) => /^[0-9]/.test(fold(line.slice(0, 2)));
 export const endsWithNumber = (line: string) => /[0-9]$/.test(fold(line.slice(-2)));
