@@ -6,7 +6,7 @@ import { Manifest } from '../schemas/manifest.ts';
 import { toWesternYear } from './units/era.ts';
 import { InputError } from './lib/errors.ts';
 import { decodeText, MAX_TEXT_BYTES } from './parse/ingest-text.ts';
-import { MAX_PDF_BYTES, readPdfText } from './parse/ingest-pdf.ts';
+import { MAX_PDF_BYTES, readPdfText, type PdfText } from './parse/ingest-pdf.ts';
 import { loadManifest } from './manifest.ts';
 import type { ParseInput } from './parse/index.ts';
 import { exists } from './lib/fs.ts';
@@ -63,7 +63,7 @@ async function fromManifest(path: string): Promise<ResolvedSource> {
  */
 async function inferManifest(path: string): Promise<Manifest> {
   const bytes = await readSourceBytes(path);
-  const text = extname(path).toLowerCase() === '.pdf' ? (await readPdfText(bytes, path)).text : decodeText(bytes, path).text;
+  const text = extname(path).toLowerCase() === '.pdf' ? (await readPdfOnce(bytes, path)).text : decodeText(bytes, path).text;
   const years = [...text.normalize('NFKC').matchAll(/(?:R|令和)\s*(\d{1,2})\s*(?:年度)?\s*当初予算/g)].map((m) => Number(m[1]));
   if (years.length === 0) {
     throw new InputError('cannot tell which fiscal year this briefing is for (no "R6当初予算額"-like statement); add a manifest.yaml next to it', {
@@ -105,9 +105,24 @@ export async function readSource(resolved: ResolvedSource, file: VFile): Promise
     msg.fatal = false;
   }
   if (extname(resolved.sourcePath).toLowerCase() === '.pdf') {
-    const pdf = await readPdfText(bytes, resolved.sourcePath);
+    const pdf = await readPdfOnce(bytes, resolved.sourcePath);
     return { text: pdf.text, pages: pdf.pages, boxes: pdf.boxes, format: 'pdf', encoding: 'pdf', bytes, manifest: resolved.manifest };
   }
   const decoded = decodeText(bytes, resolved.sourcePath);
   return { text: decoded.text, format: 'text', encoding: decoded.encoding, bytes, manifest: resolved.manifest };
+}
+
+/**
+ * A PDF read once per run: a bare PDF is read to tell its fiscal year, then read again as the
+ * source — the same bytes (by checksum) give the same reading, kept for the last file.
+ */
+let lastPdf: { sha: string; read: Promise<PdfText> } | null = null;
+function readPdfOnce(bytes: Uint8Array, path: string): Promise<PdfText> {
+  const sha = sha256(bytes);
+  if (lastPdf?.sha !== sha) lastPdf = { sha, read: readPdfText(bytes, path) };
+  const read = lastPdf.read;
+  read.catch(() => {
+    if (lastPdf?.read === read) lastPdf = null;
+  });
+  return read;
 }
