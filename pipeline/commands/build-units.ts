@@ -22,7 +22,18 @@ export interface BuildContext {
   previous: PreviousEdition | null;
   /** an output of this build: as rendered by an earlier unit of it, else as written by an earlier build */
   output(path: string): Promise<Uint8Array>;
+  /** a file an earlier build wrote, if it is still there as written (its checksum as the build state recorded it); else null */
+  earlier(path: string): Promise<Uint8Array | null>;
 }
+
+/** Where a build keeps the prints its PDFs were made from, by key: a part whose HTML did not change is not printed again. */
+const PRINTS_DIR = '.prints';
+
+/** The prints a build keeps, as the files of the unit that used them; and the store that finds them again. */
+function printFiles(prints: readonly { key: string; pdf: Uint8Array }[]) {
+  return prints.map((p) => ({ path: `${PRINTS_DIR}/${p.key}.pdf`, content: p.pdf }));
+}
+const printStore = (ctx: BuildContext) => ({ get: (key: string) => ctx.earlier(`${PRINTS_DIR}/${key}.pdf`) });
 
 /**
  * The browser that prints the packs, by its reported version (a wrapper script's size says
@@ -82,12 +93,12 @@ function deliveryUnits(ctx: BuildContext, packs: RenderUnit | null, workbook: Re
       render: async () => {
         const [{ printLetters, PacksManifest }, { assembleDelivery }] = await Promise.all([import('../render-pdf/index.ts'), import('../render-delivery/index.ts')]);
         const prefectures = PacksManifest.parse(JSON.parse(new TextDecoder().decode(await ctx.output('packs.json')))).packs.filter((p) => p.recipient !== null);
-        const printed = await printLetters({ briefing, manifest, changes: (await ctx.previous?.changes()) ?? null, packs: prefectures });
+        const printed = await printLetters({ briefing, manifest, changes: (await ctx.previous?.changes()) ?? null, packs: prefectures }, { store: printStore(ctx) });
         if (printed.problems.length > 0) throw new PackVerificationError({ ok: false, problems: printed.problems.map((message) => ({ pack: 'delivery', check: 'letter', message })) });
         const inputs = await Promise.all(
           prefectures.map(async (p) => ({ id: p.id, recipient: p.recipient!, prefectureCode: p.prefectureCode!, pack: await ctx.output(p.files[0]!.path), letter: printed.letters.get(p.id)! })),
         );
-        return assembleDelivery(manifest, await ctx.output('contacts.xlsx'), inputs);
+        return [...(await assembleDelivery(manifest, await ctx.output('contacts.xlsx'), inputs)), ...printFiles(printed.prints)];
       },
     },
   ];
@@ -146,7 +157,11 @@ function markdownUnits(ctx: BuildContext): RenderUnit[] {
   return [...programUnits, chartUnit, indexUnit];
 }
 
-/** The PDF packs, national and per prefecture, printed and verified together. */
+/**
+ * The PDF packs, national and per prefecture, made and verified together: rendered again when any
+ * of their inputs changed, but a part of them whose HTML is unchanged (the front matters, when a
+ * figure of the body changed) comes from the last build's prints.
+ */
 async function packUnits(ctx: BuildContext): Promise<RenderUnit[]> {
   const { briefing, report, manifest, options } = ctx;
   if (options.packs === false) return [];
@@ -164,9 +179,9 @@ async function packUnits(ctx: BuildContext): Promise<RenderUnit[]> {
       render: async () => {
         const { renderPacks } = await import('../render-pdf/index.ts');
         const changes = (await ctx.previous?.changes()) ?? null;
-        const result = await renderPacks({ briefing, report, manifest, changes }, { onProgress: options.onPackProgress });
+        const result = await renderPacks({ briefing, report, manifest, changes }, { onProgress: options.onPackProgress, store: printStore(ctx) });
         if (!result.verification.ok) throw new PackVerificationError(result.verification);
-        return result.files;
+        return [...result.files, ...printFiles(result.prints)];
       },
     },
   ];

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { VFile } from 'vfile';
 import { Briefing } from '../../schemas/briefing.ts';
 import type { ValidationReport } from '../../schemas/validation.ts';
-import { noteWritten, readState, recordUnit, stateFile, upToDate } from '../build/build-state.ts';
+import { hashOf, noteWritten, readState, recordUnit, stateFile, upToDate } from '../build/build-state.ts';
 import { acquireLock } from '../build/lock.ts';
 import { ensureWritableRoot, onOutput, realFolder } from '../build/out-dir.ts';
 import { recoverOutput, writeStaged } from '../build/staged-write.ts';
@@ -72,7 +72,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       if (rendered) return typeof rendered.content === 'string' ? new TextEncoder().encode(rendered.content) : rendered.content;
       return new Uint8Array(await readFile(join(folder, path)));
     };
-    const units = await renderUnits({ briefing, report, manifest: resolved.manifest, options, sourceText: input.text, checksText: checks?.text ?? null, previous, output });
+    const earlier = async (path: string): Promise<Uint8Array | null> => {
+      const recorded = Object.values(state.units).find((u) => u.files[path] !== undefined)?.files[path];
+      if (!recorded) return null;
+      const bytes = await readFile(join(folder, path)).catch(() => null);
+      return bytes && hashOf(bytes) === recorded ? new Uint8Array(bytes) : null;
+    };
+    const units = await renderUnits({ briefing, report, manifest: resolved.manifest, options, sourceText: input.text, checksText: checks?.text ?? null, previous, output, earlier });
     for (const unit of units) {
       if (!options.force && (await upToDate(folder, unit, state))) {
         result.skipped.push(unit.id);

@@ -5,10 +5,11 @@ import type { PackEntry } from '../../schemas/packs.ts';
 import { concernsPrefecture, readerChanges, type ChangeEntry } from '../diff/entries.ts';
 import { formatEraDate, formatEraYear } from '../units/era.ts';
 import { deliveryFiles } from '../views/delivery-files.ts';
-import { loadAssets, ASSET_ORIGIN, assetUrls, contentSecurityPolicy } from './assets.ts';
-import { openBrowser } from './browser.ts';
-import { findBrowser, type BrowserChoice } from '../lib/browser-path.ts';
-import { mapOnPages, openPrintPages } from './page-pool.ts';
+import { ASSET_ORIGIN, assetUrls, contentSecurityPolicy } from './assets.ts';
+import type { BrowserChoice } from '../lib/browser-path.ts';
+import { mapOnPages } from './page-pool.ts';
+import type { KeptPrint, PrintStore } from './print-cache.ts';
+import { PrintSession } from './print-session.ts';
 import { normalizePdf } from './pdf-normalize.ts';
 import { pageTexts, unservedFonts, withPdf } from './pdf-read.ts';
 import { compileTemplates } from './templates.ts';
@@ -85,6 +86,8 @@ export interface PrintedLetters {
   letters: Map<string, Uint8Array>;
   /** what reading the letters back found wrong; empty when they are right */
   problems: string[];
+  /** every print, for the store of the next run */
+  prints: KeptPrint[];
 }
 
 /**
@@ -92,14 +95,13 @@ export interface PrintedLetters {
  * the recipient and every file it lists in the text, only the served TrueType fonts. Dated
  * generatedAt, so a rerun gives the same bytes. Writes nothing.
  */
-export async function printLetters(input: LetterInput, options: { browser?: BrowserChoice; timeoutMs?: number; concurrency?: number } = {}): Promise<PrintedLetters> {
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+export async function printLetters(input: LetterInput, options: { browser?: BrowserChoice; timeoutMs?: number; concurrency?: number; store?: PrintStore } = {}): Promise<PrintedLetters> {
   const packs = input.packs.filter((p) => p.recipient !== null);
   const templates = compileTemplates();
-  const assets = await loadAssets();
-  const session = await openBrowser(options.browser ?? (await findBrowser()), timeoutMs);
+  // a letter whose HTML did not change comes from the store: with all of them there, no browser starts
+  const session = await PrintSession.prepare({ browser: options.browser, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, tabs: Math.max(1, Math.min(options.concurrency ?? 2, packs.length)), store: options.store });
   try {
-    const pages = await openPrintPages(session.browser, Math.max(1, Math.min(options.concurrency ?? 2, packs.length)), assets, timeoutMs);
+    const pages = session.pages;
     const entries = input.changes ? readerChanges(input.changes, input.briefing).entries : null;
     const printed = await mapOnPages(packs, pages, async (pack, page) => {
       const view = letterView(input, pack, entries);
@@ -108,7 +110,7 @@ export async function printLetters(input: LetterInput, options: { browser?: Brow
       const problems = [...blocked.map((b) => `${pack.id}: the letter tried to load ${b.url} (${b.reason})`), ...(await readBack(normalized, view, pack.id))];
       return { id: pack.id, pdf: normalized, problems };
     });
-    return { letters: new Map(printed.map((p) => [p.id, p.pdf])), problems: printed.flatMap((p) => p.problems) };
+    return { letters: new Map(printed.map((p) => [p.id, p.pdf])), problems: printed.flatMap((p) => p.problems), prints: session.kept() };
   } finally {
     await session.close();
   }

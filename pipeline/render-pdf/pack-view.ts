@@ -48,13 +48,25 @@ export interface TocEntry {
   anchor: string;
   no: string;
   label: string;
-  /** empty in the first pass: the column keeps its width, so the pages do not move when it is filled */
+  /** the page's label as its footer prints it (iii, 12); empty in the first pass: the column keeps its width, so the pages do not move when it is filled */
   page: string;
 }
 
+/**
+ * What a print holds: the front matter of one pack (cover, contents, mentions, changes; pages
+ * i, ii …), the body every pack shares (programs, appendix, contacts, colophon; pages 1, 2 …),
+ * or both in one document (a pack printed whole: the benchmark's naive way, previews).
+ */
+export type PackPart = 'front' | 'body' | 'whole';
+
+/** The label of the page each anchor is on (ii, 12), read back from a print. */
+export type PageLabels = ReadonlyMap<string, string>;
+
 /** What templates/pdf/layout.hbs is given. */
 export interface PackView {
-  /** false for a draft of the front matter only (cover, contents, mentions), to count its pages */
+  /** the front matter is printed (cover, contents, mentions, changes) */
+  front: boolean;
+  /** the body is printed (programs, appendix, contacts, colophon) */
   body: boolean;
   /** before the ids of the cover and the parts: several front matters share one measuring draft */
   idPrefix: string;
@@ -75,12 +87,6 @@ export interface PackView {
   tocNote: string | null;
   mentions: MentionsView | null;
   changes: ChangesView | null;
-  /**
-   * In the first print only: links to every slide, after the colophon on a page of their own, so
-   * that Chromium names a destination for each and the draft tells the page of every slide (the
-   * mentions table prints them). Empty in the print that is kept.
-   */
-  draftLinks: string[];
   programs: ProgramSection[];
   appendix: AppendixView;
   contacts: ContactRow[];
@@ -121,8 +127,8 @@ export function fiscalYearText(manifest: Manifest): string {
 }
 
 /** The mentions with the page of each slide they quote, read back from an earlier pass (blank in the first). */
-function withPages(view: MentionsView, pages: ReadonlyMap<string, number> | null): MentionsView {
-  const page = (anchor: string) => (pages?.has(anchor) ? String(pages.get(anchor)) : '\u00a0');
+function withPages(view: MentionsView, pages: PageLabels | null): MentionsView {
+  const page = (anchor: string) => pages?.get(anchor) ?? '\u00a0';
   return { ...view, rows: view.rows.map((r) => ({ ...r, page: page(r.anchor) })), venues: view.venues.map((r) => ({ ...r, page: page(r.anchor) })) };
 }
 
@@ -139,22 +145,27 @@ export function packTitle(manifest: Manifest, target: PackTarget): string {
   return target.prefecture ? `${manifest.title} ${target.prefecture.name}版` : manifest.title;
 }
 
+/** The front matter's page numbers: i, ii … in the footer, as the pack's page labels say (the cover shows none). */
+const FRONT_NUMBERING_CSS = '@page { @bottom-center { content: counter(page, lower-roman); } }';
+
 /**
- * The view of one pack. `pages` holds the page of every anchor, read back from an earlier pass;
- * null in the first pass. `body: false` leaves out everything after the front matter.
+ * The view of one pack, or of one part of it. `pages` holds the page label of every anchor, read
+ * back from an earlier print; null in the first pass. The body is the same for every pack (its
+ * footer's edition is stamped on when a pack is assembled): it takes no target.
  */
 export function packView(
   shared: SharedContent,
   target: PackTarget,
-  pages: ReadonlyMap<string, number> | null,
-  options: { body?: boolean; idPrefix?: string; origin?: string } = {},
+  pages: PageLabels | null,
+  options: { part?: PackPart; idPrefix?: string; origin?: string } = {},
 ): PackView {
   const origin = options.origin ?? ASSET_ORIGIN;
   const idPrefix = options.idPrefix ?? '';
+  const part = options.part ?? 'whole';
   const { briefing, manifest } = shared;
   const prefecture = target.prefecture?.name ?? null;
   // an empty page column would be a flex item without a baseline: a no-break space keeps the row's height
-  const entry = (anchor: string, no: string, label: string): TocEntry => ({ anchor, no, label, page: pages?.has(anchor) ? String(pages.get(anchor)) : '\u00a0' });
+  const entry = (anchor: string, no: string, label: string): TocEntry => ({ anchor, no, label, page: pages?.get(anchor) ?? '\u00a0' });
   const changes = shared.changes ? changesView(briefing, shared.changes, prefecture, idPrefix) : null;
   const parts: PagedPart[] = [PARTS.toc, ...(prefecture ? [PARTS.mentions] : []), ...(changes ? [PARTS.changes] : []), ...shared.programs, PARTS.appendix, PARTS.contacts];
   const toc: TocEntry[] = [
@@ -164,27 +175,28 @@ export function packView(
     entry(idPrefix + PARTS.appendix.anchor, '付録', '予算・財政措置一覧'),
     entry(idPrefix + PARTS.contacts.anchor, '', PARTS.contacts.header),
   ];
+  const edition = prefecture ? `${prefecture}版` : '全国版';
   return {
-    body: options.body ?? true,
+    front: part !== 'body',
+    body: part !== 'front',
     idPrefix,
     title: packTitle(manifest, target),
     csp: contentSecurityPolicy(origin),
     assets: assetUrls(origin),
-    // the footer names the pack; 御中 addresses the prefecture once, on its cover
-    pageCss: [packMarginCss({ topRight: manifest.title, bottomLeft: prefecture ? `${prefecture}版` : '全国版' }), runningHeaderCss(parts)].join('\n'),
+    // the footer names the pack (stamped on the body's pages when a pack is assembled); 御中 addresses the prefecture once, on its cover
+    pageCss: [packMarginCss({ topRight: manifest.title, bottomLeft: part === 'body' ? '' : edition }), runningHeaderCss(parts), ...(part === 'front' ? [FRONT_NUMBERING_CSS] : [])].join('\n'),
     cover: {
       publisher: manifest.publisher,
       title: manifest.title,
       fiscalYear: fiscalYearText(manifest),
       recipient: prefecture ? `${prefecture} 御中` : null,
-      edition: prefecture ? `${prefecture}版` : '全国版',
+      edition,
       generatedAt: formatEraDate(manifest.generatedAt),
     },
     toc,
     tocNote: changes ? null : NO_PREVIOUS,
     mentions: prefecture ? withPages(mentionsView(briefing, prefecture), pages) : null,
     changes,
-    draftLinks: pages === null && (options.body ?? true) ? shared.programs.flatMap((p) => p.slideSections.map((s) => s.anchor)) : [],
     programs: shared.programs,
     appendix: shared.appendix,
     contacts: shared.contacts,

@@ -49,3 +49,17 @@ export function packMarginCss(margins: { topRight: string; bottomLeft: string })
     '@page cover { @top-right { content: none; } @bottom-left { content: none; } }',
   ].join('\n');
 }
+
+/**
+ * The pages of the edition stamps: nothing in any margin box but the bottom-left one, which names
+ * each page's edition; each page is named, so that each edition is a page of its own.
+ */
+export function stampCss(editions: readonly { pageName: string; edition: string }[]): string {
+  return [
+    '@page { @top-left { content: none; } @top-right { content: none; } @bottom-center { content: none; } }',
+    ...editions.map(({ pageName, edition }) => {
+      if (!IDENTIFIER.test(pageName)) throw new Error(`not a CSS identifier: ${pageName}`);
+      return `.${pageName} { page: ${pageName}; }\n@page ${pageName} { @bottom-left { content: ${cssString(edition)}; } }`;
+    }),
+  ].join('\n');
+}

@@ -30,10 +30,10 @@ export async function withPdf<T>(bytes: Uint8Array, read: (doc: PdfDocument) => 
   }
 }
 
-/** The text of every page, items joined without separators (Chromium splits runs of text freely). */
-export async function pageTexts(doc: PdfDocument): Promise<string[]> {
+/** The text of every page (or of the pages numbered, from 1), items joined without separators (Chromium splits runs of text freely). */
+export async function pageTexts(doc: PdfDocument, numbers?: readonly number[]): Promise<string[]> {
   const texts: string[] = [];
-  for (let p = 1; p <= doc.numPages; p++) {
+  for (const p of numbers ?? Array.from({ length: doc.numPages }, (_, i) => i + 1)) {
     const page = await doc.getPage(p);
     const content = await page.getTextContent();
     texts.push(content.items.map((item) => ('str' in item ? item.str : '')).join(''));

@@ -1,22 +1,25 @@
 import { availableParallelism } from 'node:os';
-import { loadAssets } from './assets.ts';
-import { openBrowser } from './browser.ts';
-import { findBrowser, type BrowserChoice } from '../lib/browser-path.ts';
+import { assemblePack, loadPdf } from './assemble/index.ts';
 import { allPhones } from './contact-list-view.ts';
 import { distributionFiles, packInfo, type PackInfo } from './distribution.ts';
-import { NATIONAL_PACK_ID, packTargets, type PackTarget } from './pack-plan.ts';
-import { sharedContent, tocAnchors, type PackInput, type SharedContent } from './pack-view.ts';
-import { mapOnPages, openPrintPages, type PrintPage } from './page-pool.ts';
+import { packTargets } from './pack-plan.ts';
+import { packView, sharedContent, tocAnchors, type PackInput } from './pack-view.ts';
+import { printedParts } from './pack-parts.ts';
+import { mapOnPages } from './page-pool.ts';
+import { normalizePdf } from './pdf-normalize.ts';
+import type { KeptPrint, PrintStore } from './print-cache.ts';
+import { PrintSession } from './print-session.ts';
 import { prefectureMentions } from './prefecture-mentions.ts';
-import { compileTemplates, type PackTemplates } from './templates.ts';
-import { draftBodyPages, draftFrontPages, shiftedBodyPages, type BodyPages, type FrontPages, type TocPages } from './toc-pages.ts';
-import { printPack } from './two-pass.ts';
-import { verificationResult, verifyPack, type VerificationResult } from './verify.ts';
+import { compileTemplates } from './templates.ts';
+import { packLabels } from './toc-pages.ts';
+import { printFront } from './two-pass.ts';
+import { expectedOutline, verificationResult, verifyPack, type VerificationResult } from './verify.ts';
+import type { BrowserChoice } from '../lib/browser-path.ts';
 
 export interface RenderPacksOptions {
   /** tabs printing at once; default: the number of cores, at most 4 */
   concurrency?: number;
-  /** called after each pack is printed and verified */
+  /** called after each pack is assembled and verified */
   onProgress?: (done: number, total: number, name: string) => void;
   /** pack ids to render ("national", "13-tokyo" …); default all 48 */
   only?: readonly string[];
@@ -24,8 +27,10 @@ export interface RenderPacksOptions {
   timeoutMs?: number;
   /** the browser to use; default: findBrowser() */
   browser?: BrowserChoice;
-  /** also return the final HTML of each pack (benchmark, debugging) */
+  /** also return the HTML of each pack printed whole (the benchmark's naive way, debugging) */
   keepHtml?: boolean;
+  /** prints of an earlier run: a part whose HTML did not change is taken from here, not printed again */
+  store?: PrintStore;
 }
 
 export interface RenderPacksResult {
@@ -33,97 +38,104 @@ export interface RenderPacksResult {
   files: { path: string; content: Uint8Array }[];
   packs: PackInfo[];
   verification: VerificationResult;
-  /** full prints per pack: 1 when the measured page numbers held, more when a pack had to be printed again */
+  /** prints of each pack's front matter: 1 when the measured page numbers held, more when it had to be printed again */
   passes: Map<string, number>;
-  /** the final HTML by pack path, with keepHtml */
+  /** every print the packs were made from (body, stamps, front matters, the measuring draft), for the store of the next run */
+  prints: KeptPrint[];
+  /** how many of them the browser printed in this run (the others came from the store) */
+  printed: number;
+  /** the HTML of each pack printed whole, by pack path, with keepHtml */
   html?: Map<string, string>;
 }
 
 export const DEFAULT_TIMEOUT_MS = 120_000;
 
 /**
- * Renders the national pack and one pack per prefecture with one headless browser and a few
- * tabs, reads every PDF back to verify it, and returns the files — it writes nothing. The
- * browser is closed whatever happens; the caller writes the files only if verification.ok.
- *
- * Order of work: (1) two drafts measure where every part begins — the national pack whole (the
- * body all packs share) and the front matters of all prefecture packs in one document; (2) each
- * pack is printed with its contents' page numbers, read back, and printed again only if a number
- * is off; (3) each PDF is verified; (4) the distribution manifest is made from the verified PDFs.
+ * Renders the national pack and one pack per prefecture, reads every PDF back to verify it, and
+ * returns the files — it writes nothing. What all packs share is printed once: the body
+ * (programs, appendix, contacts, colophon; pages 1, 2 …) and one page per pack naming its edition;
+ * each pack prints only its front matter (cover, contents, mentions, changes; pages i, ii …) and
+ * is assembled from the three (assemble/): one structure tree, outline, set of destinations and
+ * page labels, the edition stamped into the body's footers. A print the store holds for the same
+ * HTML and browser is not printed again. The browser, if one was started, is closed whatever happens.
  */
 export async function renderPacks(input: PackInput, options: RenderPacksOptions = {}): Promise<RenderPacksResult> {
   const targets = packTargets(options.only);
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const shared = sharedContent(input);
   const templates = compileTemplates();
-  const assets = await loadAssets();
   const phones = allPhones(input.briefing.programs);
   // ids that read as ids ("jet-sports-name", "date-plausible"), not words a slide could print
   const internal = [input.briefing.source.sha256, ...new Set([...input.report.checks.map((c) => c.id), ...input.report.findings.map((f) => f.ruleId)].filter((id) => /^[a-z0-9]+(?:[-:][a-z0-9]+)+$/.test(id)))];
   const programs = shared.programs.map((p) => ({ no: p.no, name: p.name }));
-  const session = await openBrowser(options.browser ?? (await findBrowser()), timeoutMs);
+  const generatedAt = input.manifest.generatedAt;
+  const concurrency = Math.max(1, Math.min(options.concurrency ?? Math.min(4, availableParallelism()), targets.length));
+  const session = await PrintSession.prepare({ browser: options.browser, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, tabs: concurrency, store: options.store });
   let done = 0;
   try {
-    const concurrency = Math.max(1, Math.min(options.concurrency ?? Math.min(4, availableParallelism()), targets.length));
-    const pages = await openPrintPages(session.browser, concurrency, assets, timeoutMs);
-    const { body, fronts } = await measure(pages, templates, shared, targets);
-    // a tab moves on to its next pack while pdfjs verifies the last one: Node and Chromium work at once
-    const printedPacks = await mapOnPages(targets, pages, async (target, page) => {
-      const front = fronts.get(target.id);
-      const anchors = tocAnchors(shared, target);
-      // the national draft also tells the page of every slide: keep only what this pack prints
-      const guess: TocPages = front ? shiftedBodyPages(body, anchors, front) : new Map(anchors.flatMap((a) => (body.pages.has(a) ? [[a, body.pages.get(a)!] as const] : [])));
-      const printed = await printPack(page, templates, shared, target, guess);
-      const verified = verifyPack(printed.pdf, {
-        pack: target.id,
-        path: target.path,
-        programs,
-        phones,
-        coverText: target.prefecture?.name ?? '全国版',
-        changes: shared.changes !== null,
-        internal,
-        tocPages: printed.tocPages,
-        blocked: printed.blocked,
-      }).then((v) => {
+    const parts = await printedParts(session.pages, templates, shared, targets);
+    const bodyPdf = normalizePdf(parts.body, generatedAt);
+    const [body, stamps] = await Promise.all([loadPdf(bodyPdf), loadPdf(parts.stamps)]);
+    // the body is read whole once, for every pack: every program title, every phone, nothing internal
+    const bodyCheck = verifyPack(bodyPdf, { pack: 'body', path: 'the body every pack shares', programs, phones, coverText: null, outline: expectedOutline(programs, false).slice(1), labelled: false, internal, tocPages: new Map(), blocked: parts.blocked });
+    // a tab moves on to its next front matter while the last pack is assembled and verified
+    const made = await mapOnPages(targets, session.pages, async (target, page, index) => {
+      const guess = packLabels(parts.bodyLabels, tocAnchors(shared, target), parts.fronts.get(target.id)!);
+      const front = await printFront(page, templates, shared, target, guess, parts.frontLinks[index]!);
+      const pack = assemblePack({
+        front: { pdf: front.pdf, borrowed: parts.frontLinks[index]!.borrowed },
+        body: { pdf: body, borrowed: parts.bodyLinks.borrowed },
+        stamp: { pdf: stamps, page: parts.stampPage.get(target.id)! },
+      }).then(async (pdf) => {
+        const verified = await verifyPack(pdf, {
+          pack: target.id,
+          path: target.path,
+          programs,
+          phones,
+          coverText: target.prefecture?.name ?? '全国版',
+          edition: target.prefecture ? `${target.prefecture.name}版` : '全国版',
+          outline: expectedOutline(programs, target.prefecture !== null, shared.changes !== null),
+          internal,
+          tocPages: front.labels,
+          blocked: front.blocked,
+          textPages: ownAndEdges,
+        });
         options.onProgress?.(++done, targets.length, target.path);
-        return v;
+        return { pdf, verified };
       });
-      return { printed, verified };
+      return { front, pack };
     });
     const results = await Promise.all(
-      printedPacks.map(async ({ printed, verified }) => {
-        const v = await verified;
-        const mentions = printed.target.prefecture ? prefectureMentions(input.briefing, printed.target.prefecture.name).length : 0;
-        return { printed, verified: v, info: packInfo(printed.target, printed.pdf, v.pages, mentions) };
+      made.map(async ({ front, pack }) => {
+        const { pdf, verified } = await pack;
+        const mentions = front.target.prefecture ? prefectureMentions(input.briefing, front.target.prefecture.name).length : 0;
+        return { front, pdf, verified, info: packInfo(front.target, pdf, verified.pages, mentions) };
       }),
     );
     const packs = results.map((r) => r.info);
-    const files = [
-      ...results.map((r) => ({ path: r.info.path, content: r.printed.pdf })),
-      ...distributionFiles(packs, input.briefing, input.manifest).map((f) => ({ path: f.path, content: new TextEncoder().encode(f.content) })),
-    ];
     return {
-      files,
+      files: [
+        ...results.map((r) => ({ path: r.info.path, content: r.pdf })),
+        ...distributionFiles(packs, input.briefing, input.manifest).map((f) => ({ path: f.path, content: new TextEncoder().encode(f.content) })),
+      ],
       packs,
-      verification: verificationResult(results.map((r) => r.verified)),
-      passes: new Map(results.map((r) => [r.info.id, r.printed.passes])),
-      ...(options.keepHtml ? { html: new Map(results.map((r) => [r.info.path, r.printed.html])) } : {}),
+      verification: verificationResult(results.map((r) => r.verified), (await bodyCheck).problems),
+      passes: new Map(results.map((r) => [r.info.id, r.front.passes])),
+      prints: session.kept(),
+      printed: session.printed(),
+      ...(options.keepHtml ? { html: new Map(results.map((r) => [r.info.path, templates.layout(packView(shared, r.front.target, r.front.labels, { part: 'whole' }))])) } : {}),
     };
   } finally {
     await session.close();
   }
 }
 
-/** The two measuring drafts, on two tabs at once when there are two. */
-async function measure(pages: readonly PrintPage[], templates: PackTemplates, shared: SharedContent, targets: readonly PackTarget[]): Promise<{ body: BodyPages; fronts: Map<string, FrontPages> }> {
-  const national = packTargets([NATIONAL_PACK_ID])[0]!;
-  const prefectures = targets.filter((t) => t.prefecture !== null);
-  const first = pages[0]!;
-  const second = pages[1] ?? first;
-  if (second === first) {
-    const body = await draftBodyPages(first, templates, shared, national);
-    return { body, fronts: await draftFrontPages(first, templates, shared, prefectures) };
-  }
-  const [body, fronts] = await Promise.all([draftBodyPages(first, templates, shared, national), draftFrontPages(second, templates, shared, prefectures)]);
-  return { body, fronts };
+/**
+ * The pages of an assembled pack read for its text: its own (the front matter, labelled i, ii …)
+ * and the first of the body (the stamp on the body's pages, the body's fonts in this file);
+ * the body itself was read whole.
+ */
+function ownAndEdges(labels: readonly string[]): number[] {
+  const body = labels.flatMap((l, i) => (/^\d+$/.test(l) ? [i + 1] : []));
+  const own = labels.flatMap((l, i) => (/^\d+$/.test(l) ? [] : [i + 1]));
+  return body.length > 0 ? [...own, body[0]!] : own;
 }

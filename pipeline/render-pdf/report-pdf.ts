@@ -6,13 +6,14 @@ import { pageTexts, unservedFonts, withPdf } from './pdf-read.ts';
 import { printHtml } from './print-html.ts';
 import { compact } from './verify.ts';
 
-/** How the staff report prints with the pack's own fonts: @font-face on the served files, and a policy that allows only them. */
-export function reportPrintOptions(origin = ASSET_ORIGIN): { fontCss: string; csp: string } {
+/** How the staff report prints with the pack's own fonts: @font-face on the served files, a policy that allows only them, and no filters. */
+export function reportPrintOptions(origin = ASSET_ORIGIN): { fontCss: string; csp: string; print: true } {
   const urls = assetUrls(origin);
   const face = (url: string, weight: number) => `@font-face { font-family: "${FONT_FAMILY}"; src: url("${url}") format("truetype"); font-weight: ${weight}; font-style: normal; font-display: block; }`;
   return {
     fontCss: [face(urls.regular, 400), face(urls.bold, 700), `html { --report-font: "${FONT_FAMILY}"; font-synthesis: none; }`].join('\n'),
     csp: `default-src 'none'; style-src 'unsafe-inline'; font-src ${origin}; base-uri 'none'; form-action 'none'`,
+    print: true,
   };
 }
 

@@ -12,14 +12,21 @@ export interface MeasureView extends Pick<PackView, 'title' | 'csp' | 'assets' |
   fronts: PackView[];
 }
 
+/** What templates/pdf/stamps.hbs is given: one page per pack, its footer naming the pack's edition. */
+export interface StampsView extends Pick<PackView, 'title' | 'csp' | 'assets' | 'pageCss'> {
+  /** the class of each page, in the order of the packs */
+  pages: string[];
+}
+
 export interface PackTemplates {
   layout: (view: PackView) => string;
+  stamps: (view: StampsView) => string;
   measure: (view: MeasureView) => string;
   letter: (view: LetterView) => string;
 }
 
 /**
- * templates/pdf/layout.hbs, measure.hbs and letter.hbs with their partials, in a Handlebars environment of
+ * templates/pdf/layout.hbs, stamps.hbs, measure.hbs and letter.hbs with their partials, in a Handlebars environment of
  * its own: HTML escaping on, and a field the view lacks is an error rather than an empty string.
  */
 export function compileTemplates(dir = TEMPLATE_DIR): PackTemplates {
@@ -41,5 +48,5 @@ export function compileTemplates(dir = TEMPLATE_DIR): PackTemplates {
     env.registerPartial(basename(name, '.hbs'), readFileSync(join(partials, name), 'utf8'));
   }
   const compile = <T>(name: string) => env.compile<T>(readFileSync(join(dir, `${name}.hbs`), 'utf8'), { strict: true, knownHelpers: { runs: true }, knownHelpersOnly: true });
-  return { layout: compile<PackView>('layout'), measure: compile<MeasureView>('measure'), letter: compile<LetterView>('letter') };
+  return { layout: compile<PackView>('layout'), stamps: compile<StampsView>('stamps'), measure: compile<MeasureView>('measure'), letter: compile<LetterView>('letter') };
 }

@@ -1,16 +1,8 @@
 import type { PackTarget } from './pack-plan.ts';
 import type { PrintPage } from './page-pool.ts';
-import { packView, PARTS, type SharedContent } from './pack-view.ts';
+import { packView, PARTS, type PageLabels, type SharedContent } from './pack-view.ts';
 import { destinationPages, withPdf } from './pdf-read.ts';
 import type { PackTemplates } from './templates.ts';
-
-/** Where the parts of the national pack begin, from a draft of it: the body every pack shares. */
-export interface BodyPages {
-  /** page of the first program */
-  firstProgram: number;
-  /** page of every anchor of the national pack */
-  pages: Map<string, number>;
-}
 
 /** How long a pack's front matter (cover, contents, mentions, changes) is, and where its own parts start. */
 export interface FrontPages {
@@ -20,27 +12,37 @@ export interface FrontPages {
 }
 
 /** The parts of a front matter whose pages the contents list. */
-const FRONT_PARTS: readonly string[] = [PARTS.mentions.anchor, PARTS.changes.anchor];
+export const FRONT_PARTS: readonly string[] = [PARTS.mentions.anchor, PARTS.changes.anchor];
 
-/** The page numbers a table of contents lists, by anchor. */
-export type TocPages = Map<string, number>;
+/** A page number as CSS counter(page, lower-roman) prints it and a PDF page label /S /r reads: i, ii, iv, xii. */
+export function lowerRoman(n: number): string {
+  if (!Number.isInteger(n) || n < 1 || n > 3999) throw new RangeError(`no roman numeral for ${n}`);
+  const digits: [number, string][] = [[1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']];
+  let out = '';
+  for (const [value, numeral] of digits) for (; n >= value; n -= value) out += numeral;
+  return out;
+}
+
+/** The labels of a part's pages: the front matter's i, ii …, the body's 1, 2 … */
+export function labelsOf(pages: ReadonlyMap<string, number>, numbering: 'roman' | 'arabic'): Map<string, string> {
+  return new Map([...pages].map(([anchor, page]) => [anchor, numbering === 'roman' ? lowerRoman(page) : String(page)]));
+}
 
 /**
- * The pages of a pack from the national draft and the length of its own front matter: every
- * part starts on a page of its own (named pages), so the body only shifts by the front matter.
- * A guess, checked against the printed PDF; the printer prints again if it was wrong.
+ * What a pack's contents and mentions print for each anchor: the body's own page labels (the
+ * same in every pack) and, for the parts of its front matter, their pages counted from its
+ * cover. A guess where the front matter was only measured: checked against its print.
  */
-export function shiftedBodyPages(body: BodyPages, anchors: readonly string[], front: FrontPages): TocPages {
-  const shift = front.pages + 1 - body.firstProgram;
-  const pages: TocPages = new Map();
+export function packLabels(body: PageLabels, anchors: readonly string[], front: FrontPages): Map<string, string> {
+  const labels = new Map<string, string>();
   for (const anchor of anchors) {
     if (FRONT_PARTS.includes(anchor)) {
-      if (front.parts.has(anchor)) pages.set(anchor, front.parts.get(anchor)!);
-    } else if (body.pages.has(anchor)) {
-      pages.set(anchor, body.pages.get(anchor)! + shift);
+      if (front.parts.has(anchor)) labels.set(anchor, lowerRoman(front.parts.get(anchor)!));
+    } else if (body.has(anchor)) {
+      labels.set(anchor, body.get(anchor)!);
     }
   }
-  return pages;
+  return labels;
 }
 
 /**
@@ -59,20 +61,11 @@ export function frontPagesFromDraft(destinations: ReadonlyMap<string, number>, p
   });
 }
 
-/** A draft of the whole national pack: the pages of its anchors, and where its first program starts. */
-export async function draftBodyPages(page: PrintPage, templates: PackTemplates, shared: SharedContent, national: PackTarget): Promise<BodyPages> {
-  const { pdf } = await page.print(templates.layout(packView(shared, national, null)), true);
-  const pages = await withPdf(pdf, destinationPages);
-  const firstProgram = pages.get(shared.programs[0]!.anchor);
-  if (firstProgram === undefined) throw new Error('the draft of the national pack has no destination for its first program');
-  return { firstProgram, pages };
-}
-
-/** One draft of the front matters of all `targets`, one after the other: the length of each. */
+/** One draft of the front matters of all `targets`, one after the other: the length of each, and where its parts start. */
 export async function draftFrontPages(page: PrintPage, templates: PackTemplates, shared: SharedContent, targets: readonly PackTarget[]): Promise<Map<string, FrontPages>> {
   if (targets.length === 0) return new Map();
   const prefixes = targets.map((_, i) => `m${i}-`);
-  const fronts = targets.map((t, i) => packView(shared, t, null, { body: false, idPrefix: prefixes[i] }));
+  const fronts = targets.map((t, i) => packView(shared, t, null, { part: 'front', idPrefix: prefixes[i] }));
   const { title, csp, assets, pageCss } = fronts[0]!;
   const { pdf } = await page.print(templates.measure({ title, csp, assets, pageCss, fronts }), true);
   const measured = frontPagesFromDraft(await withPdf(pdf, destinationPages), prefixes);

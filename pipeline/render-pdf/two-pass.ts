@@ -1,20 +1,22 @@
+import { loadPdf, namedDestinations, type LoadedPdf } from './assemble/index.ts';
+import { withCrossLinks, type CrossLinks } from './cross-links.ts';
 import type { PackTarget } from './pack-plan.ts';
 import type { PrintPage } from './page-pool.ts';
-import { packView, tocAnchors, type SharedContent } from './pack-view.ts';
+import { packView, type PageLabels, type SharedContent } from './pack-view.ts';
 import { normalizePdf } from './pdf-normalize.ts';
-import { destinationPages, withPdf } from './pdf-read.ts';
 import type { BlockedRequest } from './request-guard.ts';
 import type { PackTemplates } from './templates.ts';
-import type { TocPages } from './toc-pages.ts';
+import { FRONT_PARTS, labelsOf } from './toc-pages.ts';
 
-/** A pack printed with its table of contents filled in. */
-export interface PrintedPack {
+/** A pack's front matter printed with its contents' page labels filled in. */
+export interface PrintedFront {
   target: PackTarget;
-  pdf: Uint8Array;
+  /** as printed, dated by the manifest (normalizePdf), and read for assembly */
+  pdf: LoadedPdf;
   html: string;
-  /** the page numbers the table of contents prints, by anchor */
-  tocPages: TocPages;
-  /** full prints it took, the draft included */
+  /** the page labels its contents and mentions print, by anchor */
+  labels: PageLabels;
+  /** prints it took */
   passes: number;
   blocked: BlockedRequest[];
 }
@@ -22,29 +24,24 @@ export interface PrintedPack {
 const MAX_PASSES = 3;
 
 /**
- * Prints a pack until its table of contents is right. Without a guess, the first pass is a draft
- * (no structure tree: the same layout in half the time) with the page column empty (same width,
- * so nothing moves). The pages the contents' links lead to are read back with pdfjs and printed
- * into the next pass, until a pass agrees with the numbers it printed.
+ * Prints a pack's front matter until the pages its contents give for its own parts (mentions,
+ * changes) are those they are on; the labels of the body's anchors are the body's and do not move.
+ * Starts from `guess`, the labels a measuring draft gave; reads where the links lead (its named
+ * destinations) and prints again with what it found when a label was off.
  */
-export async function printPack(page: PrintPage, templates: PackTemplates, shared: SharedContent, target: PackTarget, guess: TocPages | null): Promise<PrintedPack> {
-  const anchors = tocAnchors(shared, target);
-  let tocPages = guess;
+export async function printFront(page: PrintPage, templates: PackTemplates, shared: SharedContent, target: PackTarget, guess: PageLabels, links: CrossLinks): Promise<PrintedFront> {
+  let labels = guess;
   const blocked: BlockedRequest[] = [];
   for (let pass = 1; ; pass++) {
-    const html = templates.layout(packView(shared, target, tocPages));
-    const printed = await page.print(html, tocPages === null);
+    const html = withCrossLinks(templates.layout(packView(shared, target, labels, { part: 'front' })), links);
+    const printed = await page.print(html);
     blocked.push(...printed.blocked);
-    const destinations = await withPdf(printed.pdf, destinationPages);
-    const found: TocPages = new Map(anchors.filter((a) => destinations.has(a)).map((a) => [a, destinations.get(a)!]));
-    if (found.size !== anchors.length) throw new Error(`${target.path}: the table of contents links lead nowhere for ${anchors.filter((a) => !found.has(a)).join(', ')}`);
-    if (tocPages && (samePages(tocPages, found) || pass === MAX_PASSES)) {
-      return { target, pdf: normalizePdf(printed.pdf, shared.manifest.generatedAt), html, tocPages, passes: pass, blocked };
-    }
-    tocPages = found;
+    const pdf = await loadPdf(normalizePdf(printed.pdf, shared.manifest.generatedAt));
+    const found = labelsOf(namedDestinations(pdf), 'roman');
+    const own = [...labels.keys()].filter((a) => FRONT_PARTS.includes(a));
+    const missing = own.filter((a) => !found.has(a));
+    if (missing.length > 0) throw new Error(`${target.path}: the table of contents links lead nowhere for ${missing.join(', ')}`);
+    if (own.every((a) => found.get(a) === labels.get(a)) || pass === MAX_PASSES) return { target, pdf, html, labels, passes: pass, blocked };
+    labels = new Map([...labels, ...own.map((a) => [a, found.get(a)!] as const)]);
   }
-}
-
-function samePages(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {
-  return a.size === b.size && [...a].every(([k, v]) => b.get(k) === v);
 }

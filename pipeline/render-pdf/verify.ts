@@ -1,7 +1,8 @@
 import { destinationPages, outlineEntries, pageTexts, withPdf } from './pdf-read.ts';
 import type { BlockedRequest } from './request-guard.ts';
+import { lowerRoman } from './toc-pages.ts';
 
-export type VerificationCheck = 'pages' | 'program-title' | 'phone' | 'outline' | 'cover' | 'toc' | 'fonts' | 'requests' | 'internal';
+export type VerificationCheck = 'pages' | 'program-title' | 'phone' | 'outline' | 'cover' | 'edition' | 'toc' | 'labels' | 'fonts' | 'requests' | 'internal';
 
 /** One thing a written pack would get wrong, with the pack it is in. */
 export interface VerificationProblem {
@@ -24,12 +25,22 @@ export interface PackExpectation {
   path: string;
   programs: readonly { no: string; name: string }[];
   phones: readonly string[];
-  /** what the cover must name: the prefecture, or 全国版 */
-  coverText: string;
-  /** the pack has the part 前年度からの主な変更点 (a previous edition is known) */
-  changes: boolean;
-  /** the page number the table of contents prints for each anchor */
-  tocPages: ReadonlyMap<string, number>;
+  /** what the cover must name: the prefecture, or 全国版; null for a part without a cover (the body) */
+  coverText: string | null;
+  /** the top-level bookmarks, in order (expectedOutline) */
+  outline: readonly string[];
+  /** the edition every page but the cover names in its footer (全国版, 千葉県版); checked on the pages read */
+  edition?: string;
+  /** the pages are labelled: i, ii … then 1, 2 … (default true) */
+  labelled?: boolean;
+  /**
+   * The pages whose text is read, given the page labels; default all. Program titles and phones
+   * are looked for in a whole reading only: a pack assembled from a body read whole reads its
+   * own pages and those where the body begins and ends.
+   */
+  textPages?: (labels: readonly string[]) => number[];
+  /** the page label the table of contents (and the mentions) print for each anchor: ii, 12 */
+  tocPages: ReadonlyMap<string, string>;
   /** loads the page attempted and was refused */
   blocked: readonly BlockedRequest[];
   /** what only the staff read and a pack must never print: check and rule ids, the source checksum */
@@ -49,8 +60,9 @@ const RADICALS = /[\u2e80-\u2fdf]/;
 /**
  * Reads a pack back with pdfjs, as a reader's viewer would, and lists what is wrong: no pages; a
  * program title or a contact phone missing from the text; an outline that is not one entry per
- * program in order (plus 目次, 付録 and 連絡先一覧), titled "1 地域おこし協力隊"; a cover without its recipient; a table of contents whose page numbers are not
- * where its links lead; text read as radicals (a font other than the served one); refused loads;
+ * program in order (plus 目次, 付録 and 連絡先一覧), titled "1 地域おこし協力隊"; a cover without its recipient; no page labels,
+ * or labels that are not i, ii … then 1, 2 …; a table of contents whose page numbers are not the
+ * labels of the pages its links lead to; text read as radicals (a font other than the served one); refused loads;
  * anything of internal QA (a check id, a rule id, a source line number, the source's checksum).
  */
 export async function verifyPack(pdf: Uint8Array, expected: PackExpectation): Promise<{ pages: number; problems: VerificationProblem[] }> {
@@ -61,21 +73,33 @@ export async function verifyPack(pdf: Uint8Array, expected: PackExpectation): Pr
     await withPdf(pdf, async (doc) => {
       pages = doc.numPages;
       if (pages === 0) return problem('pages', 'the PDF has no pages');
-      const texts = (await pageTexts(doc)).map(compact);
+      const labels = (await doc.getPageLabels()) ?? [];
+      const numbers = expected.textPages ? expected.textPages(labels) : undefined;
+      const texts = (await pageTexts(doc, numbers)).map(compact);
       const all = texts.join('');
-      for (const p of expected.programs) if (!all.includes(compact(p.name))) problem('program-title', `program ${p.no} "${p.name}" is not in the text`);
-      for (const phone of expected.phones) if (!all.includes(phone)) problem('phone', `contact phone ${phone} is not in the text`);
-      if (!texts[0]!.includes(compact(expected.coverText))) problem('cover', `the cover (page 1) does not name "${expected.coverText}"`);
+      if (!numbers) {
+        for (const p of expected.programs) if (!all.includes(compact(p.name))) problem('program-title', `program ${p.no} "${p.name}" is not in the text`);
+        for (const phone of expected.phones) if (!all.includes(phone)) problem('phone', `contact phone ${phone} is not in the text`);
+      }
+      const pageNumbers = numbers ?? texts.map((_, i) => i + 1);
+      if (expected.coverText !== null && (pageNumbers[0] !== 1 || !texts[0]!.includes(compact(expected.coverText)))) problem('cover', `the cover (page 1) does not name "${expected.coverText}"`);
+      if (expected.edition) {
+        const unnamed = pageNumbers.filter((n, i) => n > 1 && !texts[i]!.includes(compact(expected.edition!)));
+        if (unnamed.length > 0) problem('edition', `page ${unnamed.join(', ')} does not name the edition "${expected.edition}" in its footer`);
+      }
       for (const word of expected.internal) if (all.includes(compact(word))) problem('internal', `the pack prints "${word}", which is for the staff's report only`);
       const lineRef = LINE_REFERENCE.exec(all);
       if (lineRef) problem('internal', `the pack prints a source line number ("${lineRef[0]}")`);
       const radical = RADICALS.exec(all);
       if (radical) problem('fonts', `the text reads the radical "${radical[0]}" where an ideograph was printed: a font other than the served Noto Sans JP was used`);
       checkOutline(await outlineEntries(doc), expected, problem);
+      const labelProblem = expected.labelled === false ? null : labelSequenceProblem(labels, pages);
+      if (labelProblem) problem('labels', labelProblem);
       const destinations = await destinationPages(doc);
       for (const [anchor, printed] of expected.tocPages) {
-        const actual = destinations.get(anchor);
-        if (actual !== printed) problem('toc', `the table of contents gives page ${printed} for #${anchor}, its link leads to page ${actual ?? '(none)'}`);
+        const page = destinations.get(anchor);
+        const actual = page === undefined ? undefined : labels[page - 1];
+        if (actual !== printed) problem('toc', `the table of contents gives page ${printed} for #${anchor}, its link leads to ${page === undefined ? 'no page' : `page ${page} (labelled ${actual ?? 'nothing'})`}`);
       }
     });
   } catch (err) {
@@ -85,15 +109,27 @@ export async function verifyPack(pdf: Uint8Array, expected: PackExpectation): Pr
   return { pages, problems };
 }
 
+/**
+ * Why a pack's page labels are wrong, or null: one per page, the front matter's i, ii … and then
+ * the body's 1, 2 …, each part counted from its first page.
+ */
+export function labelSequenceProblem(labels: readonly string[], pages: number): string | null {
+  if (labels.length !== pages) return `the PDF labels ${labels.length} of its ${pages} pages`;
+  const front = labels.findIndex((l) => /^\d+$/.test(l));
+  const expected = labels.map((_, i) => (front === -1 || i < front ? lowerRoman(i + 1) : String(i - front + 1)));
+  const wrong = labels.findIndex((l, i) => l !== expected[i]);
+  return wrong === -1 ? null : `page ${wrong + 1} is labelled "${labels[wrong]}", expected "${expected[wrong]}"`;
+}
+
 /** The bookmarks of a pack, one level: 目次, (貴団体に関係する記載), (前年度からの主な変更点), "1 地域おこし協力隊" … one per program, 付録, 連絡先一覧. */
 export function expectedOutline(programs: readonly { no: string; name: string }[], prefecture: boolean, changes = false): string[] {
   return ['目次', ...(prefecture ? ['貴団体に関係する記載'] : []), ...(changes ? ['前年度からの主な変更点'] : []), ...programs.map((p) => `${p.no} ${p.name}`), '付録\u3000予算・財政措置一覧', '連絡先一覧'];
 }
 
 function checkOutline(outline: Awaited<ReturnType<typeof outlineEntries>>, expected: PackExpectation, problem: (check: VerificationCheck, message: string) => void): void {
-  const titles = expectedOutline(expected.programs, expected.coverText !== '全国版', expected.changes);
+  const titles = expected.outline;
   if (outline.length !== titles.length) {
-    problem('outline', `the outline has ${outline.length} top-level entries, expected ${titles.length}: 目次, ${expected.programs.length} programs, 付録 and 連絡先一覧`);
+    problem('outline', `the outline has ${outline.length} top-level entries, expected ${titles.length}: ${titles.length > 3 ? `${titles.slice(0, 2).join(', ')} … ${titles.at(-1)}` : titles.join(', ')}`);
     return;
   }
   titles.forEach((title, i) => {
@@ -102,7 +138,8 @@ function checkOutline(outline: Awaited<ReturnType<typeof outlineEntries>>, expec
   });
 }
 
-export function verificationResult(results: readonly { pages: number; problems: VerificationProblem[] }[]): VerificationResult {
-  const problems = results.flatMap((r) => r.problems);
+/** The packs' results, and the problems of what they share (the body, read once for all of them). */
+export function verificationResult(results: readonly { pages: number; problems: VerificationProblem[] }[], shared: readonly VerificationProblem[] = []): VerificationResult {
+  const problems = [...shared, ...results.flatMap((r) => r.problems)];
   return { ok: problems.length === 0, packs: results.length, pages: results.reduce((n, r) => n + r.pages, 0), problems };
 }

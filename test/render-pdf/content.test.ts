@@ -225,7 +225,7 @@ describe('text set for print', () => {
 describe('layout', () => {
   it('renders a prefecture pack as HTML: lang, title, policy, cover recipient, contents, parts on named pages', () => {
     const target = packTargets(['12-chiba'])[0]!;
-    const view = packView(shared, target, new Map([['prog-01', 5]]));
+    const view = packView(shared, target, new Map([['prog-01', '5']]));
     const html = compileTemplates().layout(view);
     expect(html).toMatch(/^<!doctype html>\n<html lang="ja">/);
     expect(html).toContain('<title>地域力創造グループ 施策説明資料（令和6年度） 千葉県版</title>');

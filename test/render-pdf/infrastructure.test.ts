@@ -11,7 +11,8 @@ import { PacksManifest } from '../../schemas/packs.ts';
 import { normalizePdf } from '../../pipeline/render-pdf/pdf-normalize.ts';
 import { createProgressReporter } from '../../pipeline/render-pdf/progress.ts';
 import { decideRequest, refusedLoad } from '../../pipeline/render-pdf/request-guard.ts';
-import { frontPagesFromDraft, shiftedBodyPages } from '../../pipeline/render-pdf/toc-pages.ts';
+import { frontPagesFromDraft, lowerRoman, packLabels } from '../../pipeline/render-pdf/toc-pages.ts';
+import { labelSequenceProblem } from '../../pipeline/render-pdf/verify.ts';
 import { TEMPLATE_DIR } from '../../pipeline/render-pdf/assets.ts';
 import { parseR6, r6Manifest } from '../helpers/r6.ts';
 
@@ -146,10 +147,22 @@ it('reads the version of the browser a build prints with', async () => {
 });
 
 describe('page numbers of the contents', () => {
-  it('shifts the national body by the length of a pack’s own front matter', () => {
-    const body = { firstProgram: 4, pages: new Map([['prog-01', 4], ['prog-02', 8], ['validation', 49], ['contacts', 51]]) };
-    const pages = shiftedBodyPages(body, ['mentions', 'prog-01', 'prog-02', 'validation', 'contacts'], { pages: 5, parts: new Map([['mentions', 4]]) });
-    expect([...pages]).toEqual([['mentions', 4], ['prog-01', 6], ['prog-02', 10], ['validation', 51], ['contacts', 53]]);
+  it('gives the body’s anchors the body’s own page labels and the front matter’s parts i, ii …', () => {
+    const body = new Map([['prog-01', '1'], ['prog-02', '5'], ['contacts', '80']]);
+    const labels = packLabels(body, ['mentions', 'changes', 'prog-01', 'prog-02', 'contacts'], { pages: 5, parts: new Map([['mentions', 3], ['changes', 4]]) });
+    expect([...labels]).toEqual([['mentions', 'iii'], ['changes', 'iv'], ['prog-01', '1'], ['prog-02', '5'], ['contacts', '80']]);
+  });
+
+  it('numbers the front matter as CSS lower-roman and a PDF /S /r label do', () => {
+    expect([1, 2, 3, 4, 5, 9, 14, 40, 49, 1994].map(lowerRoman)).toEqual(['i', 'ii', 'iii', 'iv', 'v', 'ix', 'xiv', 'xl', 'xlix', 'mcmxciv']);
+    expect(() => lowerRoman(0)).toThrow(RangeError);
+  });
+
+  it('accepts page labels i, ii … then 1, 2 … and names the first page that breaks the sequence', () => {
+    expect(labelSequenceProblem(['i', 'ii', 'iii', '1', '2'], 5)).toBeNull();
+    expect(labelSequenceProblem(['i', 'ii', '1', '3'], 4)).toBe('page 4 is labelled "3", expected "2"');
+    expect(labelSequenceProblem(['i', 'iii', '1'], 3)).toBe('page 2 is labelled "iii", expected "ii"');
+    expect(labelSequenceProblem([], 3)).toBe('the PDF labels 0 of its 3 pages');
   });
 
   it('reads each front matter of a measuring draft from cover to cover', () => {

@@ -1,0 +1,99 @@
+import { PDFContext, PDFDocument, PDFObjectCopier, PDFRef, ParseSpeeds, type PDFDict } from 'pdf-lib';
+import { mergeDests, mergeOutlines } from './navigation.ts';
+import { AssemblyError, dictAt, itemsOf, name } from './pdf-objects.ts';
+import { stampPages } from './stamp.ts';
+import { mergeStructure } from './structure.ts';
+import { appendUpdate, startxrefOf, type UpdateBase } from './write-update.ts';
+
+export { AssemblyError } from './pdf-objects.ts';
+
+/** A PDF printed once and read once, joined into as many packs as use it (it is only read). */
+export interface LoadedPdf {
+  doc: PDFDocument;
+  base: UpdateBase;
+}
+
+/** A part of a pack: its PDF, and the destinations it links to that the other part defines (it printed stand-ins for them). */
+export interface PackPart {
+  pdf: LoadedPdf;
+  borrowed: ReadonlySet<string>;
+}
+
+export interface PackParts {
+  /** the pack's own pages, first: numbered i, ii … */
+  front: PackPart;
+  /** the pages every pack shares, after them: numbered 1, 2 …; its bytes are the start of every pack's file */
+  body: PackPart;
+  /** a page drawn over every page of the body as a pagination artifact: the pack's edition in the footer */
+  stamp: { pdf: LoadedPdf; page: number } | null;
+}
+
+/** Reads a printed PDF for assembly. */
+export async function loadPdf(bytes: Uint8Array): Promise<LoadedPdf> {
+  const doc = await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
+  return { doc, base: { bytes, startxref: startxrefOf(bytes), size: doc.context.largestObjectNumber + 1 } };
+}
+
+/**
+ * A pack as if printed whole, made without copying the body: the body's file, byte for byte, and
+ * an incremental update that adds the front matter's pages before the body's and joins the two —
+ * one page tree, one structure tree (tagged: the front's elements before the body's under one
+ * Document), one outline, one set of named destinations (a link in one part to the other leads
+ * there), page labels (i, ii … then 1, 2 …), the edition stamped into the body's footers, and the
+ * front's document information (its title names the edition). The same parts give the same bytes.
+ */
+export async function assemblePack(parts: PackParts): Promise<Uint8Array> {
+  const body = parts.body.pdf.doc;
+  const front = parts.front.pdf.doc;
+  const pack = PDFContext.create();
+  pack.largestObjectNumber = parts.body.pdf.base.size - 1;
+  const copier = PDFObjectCopier.for(front.context, pack);
+  const replace = (ref: PDFRef, dict: PDFDict) => pack.assign(ref, dict);
+
+  const pagesRef = body.catalog.get(name('Pages'));
+  if (!(pagesRef instanceof PDFRef)) throw new AssemblyError('the body has no page tree of its own object');
+  const frontPages = front.getPages().map((page) => {
+    const ref = copier.copy(page.ref) as PDFRef;
+    dictAt(pack, ref)!.set(name('Parent'), pagesRef);
+    return ref;
+  });
+  const bodyTree = body.catalog.Pages();
+  const tree = bodyTree.clone(pack);
+  tree.set(name('Kids'), pack.obj([...frontPages, ...bodyTree.Kids().asArray()]));
+  tree.set(name('Count'), pack.obj(frontPages.length + bodyTree.Count().asNumber()));
+  replace(pagesRef, tree);
+  if (parts.stamp) stampPages(pack, body, parts.stamp.pdf.doc, parts.stamp.page);
+
+  const catalog = pack.obj({ Type: 'Catalog', Pages: pagesRef });
+  const structure = mergeStructure(pack, body, front, copier, frontPages);
+  if (structure) {
+    catalog.set(name('StructTreeRoot'), structure);
+    catalog.set(name('MarkInfo'), pack.obj({ Type: 'MarkInfo', Marked: true }));
+  }
+  const outlines = mergeOutlines(pack, body, front, copier);
+  if (outlines) catalog.set(name('Outlines'), outlines);
+  catalog.set(name('Dests'), mergeDests(pack, { doc: body, borrowed: parts.body.borrowed }, { doc: front, borrowed: parts.front.borrowed, copier }));
+  catalog.set(name('PageLabels'), pack.obj({ Nums: [0, pack.obj({ S: 'r' }), frontPages.length, pack.obj({ S: 'D' })] }));
+  for (const key of ['Lang', 'ViewerPreferences']) {
+    const value = front.catalog.get(name(key)) ?? body.catalog.get(name(key));
+    if (value !== undefined) catalog.set(name(key), front.catalog.get(name(key)) !== undefined ? copier.copy(value) : value);
+  }
+  for (const key of ['Names', 'AcroForm', 'OpenAction']) if (front.catalog.get(name(key)) ?? body.catalog.get(name(key))) throw new AssemblyError(`a part has /${key}, which the assembly does not join`);
+  const info = front.context.trailerInfo.Info;
+  return appendUpdate(parts.body.pdf.base, pack, { root: pack.register(catalog), info: info ? (copier.copy(info) as PDFRef) : undefined });
+}
+
+
+/** The page (from 1) each named destination of a loaded PDF leads to, read from its /Dests as pdfjs would: what a printed part's links lead to. */
+export function namedDestinations(pdf: LoadedPdf): Map<string, number> {
+  const { doc } = pdf;
+  const pages = new Map(doc.getPages().map((page, i) => [page.ref, i + 1] as const));
+  const found = new Map<string, number>();
+  const dests = dictAt(doc.context, doc.catalog.get(name('Dests')));
+  for (const [key, value] of dests?.entries() ?? []) {
+    const target = itemsOf(doc.context, dictAt(doc.context, value)?.get(name('D')) ?? value)[0];
+    const page = target instanceof PDFRef ? pages.get(target) : undefined;
+    if (page !== undefined) found.set(key.decodeText(), page);
+  }
+  return found;
+}

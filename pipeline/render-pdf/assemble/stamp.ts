@@ -1,0 +1,57 @@
+import { PDFDict, PDFObjectCopier, PDFRawStream, PDFRef, type PDFContext, type PDFDocument } from 'pdf-lib';
+import { AssemblyError, dictAt, itemsOf, name } from './pdf-objects.ts';
+
+const STAMP = 'BriefingPackStamp';
+
+/**
+ * Draws page `index` of `stamps` over every page of `body`, after the page's own content (kept
+ * in q … Q, so that no state of it leaks into the stamp), marked as a pagination artifact: outside
+ * the structure tree, as a footer is. The body's pages and resources are replaced in `pack`, their
+ * originals left as they are.
+ */
+export function stampPages(pack: PDFContext, body: PDFDocument, stamps: PDFDocument, index: number): void {
+  const form = formOf(pack, stamps, index);
+  const before = pack.register(pack.stream('q\n'));
+  const after = pack.register(pack.stream(`Q\nq /Artifact <</Type /Pagination /Subtype /Footer>> BDC /${STAMP} Do EMC Q\n`));
+  const replacedResources = new Set<PDFRef>();
+  for (const page of body.getPages()) {
+    const leaf = page.node.clone(pack);
+    const resources = leaf.get(name('Resources'));
+    if (resources instanceof PDFRef) {
+      // resources pages share: replaced once, for all of them (every body page gets the same stamp)
+      if (!replacedResources.has(resources)) pack.assign(resources, withStamp(pack, body.context, dictAt(body.context, resources), form));
+      replacedResources.add(resources);
+    } else {
+      leaf.set(name('Resources'), withStamp(pack, body.context, dictAt(body.context, resources), form));
+    }
+    leaf.set(name('Contents'), pack.obj([before, ...itemsOf(body.context, leaf.get(name('Contents'))), after]));
+    pack.assign(page.ref, leaf);
+  }
+}
+
+/** A copy of a page's resources that also names the stamp. */
+function withStamp(pack: PDFContext, context: PDFContext, resources: PDFDict | undefined, form: PDFRef): PDFDict {
+  if (!resources) throw new AssemblyError('a page of the body has no resources');
+  const copy = resources.clone(pack);
+  const xobjects = dictAt(context, resources.get(name('XObject')))?.clone(pack) ?? pack.obj({});
+  if (xobjects.has(name(STAMP))) throw new AssemblyError(`a page of the body already names an XObject ${STAMP}`);
+  xobjects.set(name(STAMP), form);
+  copy.set(name('XObject'), xobjects);
+  return copy;
+}
+
+/** A printed page as a form XObject of the pack: its content stream as printed (still compressed), its resources copied. */
+function formOf(pack: PDFContext, stamps: PDFDocument, index: number): PDFRef {
+  const page = stamps.getPages()[index];
+  if (!page) throw new AssemblyError(`the stamps have no page ${index + 1}`);
+  const contents = itemsOf(stamps.context, page.node.get(name('Contents')));
+  const stream = contents.length === 1 ? stamps.context.lookup(contents[0]!) : undefined;
+  if (!(stream instanceof PDFRawStream)) throw new AssemblyError('a stamp page is not one content stream');
+  const copier = PDFObjectCopier.for(stamps.context, pack);
+  const dict = pack.obj({ Type: 'XObject', Subtype: 'Form', BBox: copier.copy(page.node.MediaBox()), Resources: copier.copy(page.node.Resources() ?? pack.obj({})) });
+  for (const key of ['Filter', 'DecodeParms']) {
+    const value = stream.dict.get(name(key));
+    if (value !== undefined) dict.set(name(key), copier.copy(value));
+  }
+  return pack.register(PDFRawStream.of(dict, stream.contents));
+}

@@ -1,0 +1,122 @@
+import { PDFDict, PDFHexString, PDFNumber, PDFRef, PDFString, type PDFContext, type PDFDocument, type PDFObject, type PDFObjectCopier } from 'pdf-lib';
+import { AssemblyError, arrayAt, compareBytes, dictAt, itemsOf, name, numberAt, prefixed, stringBytes, treeEntries } from './pdf-objects.ts';
+
+const ROOT_KEYS = new Set(['Type', 'K', 'ParentTree', 'ParentTreeNextKey', 'IDTree']);
+/** Before the ids of the front matter's elements: Chromium numbers ids per document, so both parts have (node00000001). */
+const FRONT_ID_PREFIX = 'front-';
+
+/**
+ * One structure tree: the body's, its Document element holding the front matter's elements
+ * before its own. The body's parent tree keys stay; the front's follow them (its pages'
+ * /StructParents and its annotations' /StructParent moved along); the front's element ids are
+ * prefixed wherever used (/ID, a table cell's /Headers) and join the body's in one ID tree.
+ * Null when neither part is tagged; refused when only one is.
+ */
+export function mergeStructure(pack: PDFContext, body: PDFDocument, front: PDFDocument, copier: PDFObjectCopier, frontPages: readonly PDFRef[]): PDFRef | null {
+  const bodyRootRef = body.catalog.get(name('StructTreeRoot'));
+  const frontRootRef = front.catalog.get(name('StructTreeRoot'));
+  if (!bodyRootRef && !frontRootRef) return null;
+  if (!(bodyRootRef instanceof PDFRef) || !(frontRootRef instanceof PDFRef)) throw new AssemblyError('one part is tagged and the other is not: the pack would be tagged in part');
+  const bodyRoot = dictAt(body.context, bodyRootRef)!;
+  for (const root of [bodyRoot, dictAt(front.context, frontRootRef)!]) for (const key of root.keys()) if (!ROOT_KEYS.has(key.decodeText())) throw new AssemblyError(`a part's structure tree has /${key.decodeText()}, which the assembly does not join`);
+  const frontRoot = dictAt(pack, copier.copy(frontRootRef))!;
+  const bodyTop = documentOf(body.context, bodyRoot);
+  const frontTop = documentOf(pack, frontRoot);
+
+  const document = dictAt(body.context, bodyTop.ref)!.clone(pack);
+  for (const kid of frontTop.kids) dictAt(pack, kid)!.set(name('P'), bodyTop.ref);
+  document.set(name('K'), pack.obj([...frontTop.kids, ...bodyTop.kids]));
+  pack.assign(bodyTop.ref, document);
+
+  const bodyNums = treeEntries(body.context, bodyRoot.get(name('ParentTree')), 'Nums');
+  const offset = numberAt(body.context, bodyRoot.get(name('ParentTreeNextKey'))) ?? Math.max(-1, ...bodyNums.map(([k]) => numberAt(body.context, k) ?? -1)) + 1;
+  const frontNums = treeEntries(pack, frontRoot.get(name('ParentTree')), 'Nums').map(([k, v]) => [PDFNumber.of((numberAt(pack, k) ?? NaN) + offset), v] as const);
+  if (frontNums.some(([k]) => Number.isNaN(k.asNumber()))) throw new AssemblyError("the front matter's parent tree has a key that is not a number");
+  shiftStructParents(pack, frontPages, offset);
+  const ids = [...idEntries(body.context, bodyRoot.get(name('IDTree')), ''), ...renameIds(pack, frontTop.kids, frontRoot.get(name('IDTree')))].sort((a, b) => compareBytes(a[0], b[0]));
+  for (let i = 1; i < ids.length; i++) if (compareBytes(ids[i - 1]![0], ids[i]![0]) === 0) throw new AssemblyError(`two structure elements have the id ${Buffer.from(ids[i]![0]).toString('latin1')}`);
+
+  const root = pack.obj({
+    Type: 'StructTreeRoot',
+    K: bodyTop.ref,
+    ParentTree: pack.register(pack.obj({ Nums: [...bodyNums.flat(), ...frontNums.flat()] })),
+    ParentTreeNextKey: offset + (numberAt(pack, frontRoot.get(name('ParentTreeNextKey'))) ?? frontNums.length),
+  });
+  if (ids.length > 0) root.set(name('IDTree'), pack.register(pack.obj({ Names: ids.flatMap(([, key, value]) => [key, value]) })));
+  pack.assign(bodyRootRef, root);
+  // the front's own root, Document element and trees are not part of the pack
+  for (const ref of [copier.copy(frontRootRef), frontTop.ref, ...treeNodes(pack, frontRoot.get(name('ParentTree'))), ...treeNodes(pack, frontRoot.get(name('IDTree')))]) if (ref instanceof PDFRef) pack.delete(ref);
+  return bodyRootRef;
+}
+
+/** A part's Document element (the one element under its root) and the elements under it. */
+function documentOf(context: PDFContext, root: PDFDict): { ref: PDFRef; kids: PDFRef[] } {
+  const k = itemsOf(context, root.get(name('K')));
+  const ref = k.length === 1 ? k[0] : undefined;
+  if (!(ref instanceof PDFRef) || dictAt(context, ref)?.get(name('S'))?.toString() !== '/Document') throw new AssemblyError("a part's structure tree does not hold one Document element");
+  const kids = itemsOf(context, dictAt(context, ref)!.get(name('K')));
+  if (!kids.every((kid): kid is PDFRef => kid instanceof PDFRef && dictAt(context, kid) !== undefined)) throw new AssemblyError('an element under a Document element is not an indirect structure element');
+  return { ref, kids };
+}
+
+function shiftStructParents(pack: PDFContext, pages: readonly PDFRef[], offset: number): void {
+  const shift = (dict: PDFDict, key: 'StructParents' | 'StructParent') => {
+    const n = numberAt(pack, dict.get(name(key)));
+    if (n !== undefined) dict.set(name(key), PDFNumber.of(n + offset));
+  };
+  for (const ref of pages) {
+    const page = dictAt(pack, ref)!;
+    shift(page, 'StructParents');
+    for (const annot of itemsOf(pack, page.get(name('Annots')))) {
+      const dict = dictAt(pack, annot);
+      if (dict) shift(dict, 'StructParent');
+    }
+  }
+}
+
+type IdEntry = [Uint8Array, PDFObject, PDFObject];
+
+function idEntries(context: PDFContext, tree: PDFObject | undefined, prefix: string): IdEntry[] {
+  return treeEntries(context, tree, 'Names').flatMap(([key, value]) => {
+    const renamed = prefix && (key instanceof PDFString || key instanceof PDFHexString) ? prefixed(key, prefix) : key;
+    const bytes = stringBytes(renamed);
+    return bytes ? [[bytes, renamed, value] as IdEntry] : [];
+  });
+}
+
+/** Prefixes the ids of the front matter's elements, and the references to them in /Headers; returns its ID tree's entries, renamed. */
+function renameIds(pack: PDFContext, kids: readonly PDFRef[], idTree: PDFObject | undefined): IdEntry[] {
+  const rename = (s: PDFObject) => (s instanceof PDFString || s instanceof PDFHexString ? prefixed(s, FRONT_ID_PREFIX) : s);
+  // elements and attribute dictionaries, each renamed once however often it is reached
+  const seen = new Set<PDFDict>();
+  const stack: (PDFObject | undefined)[] = [...kids];
+  while (stack.length > 0) {
+    const element = dictAt(pack, stack.pop());
+    if (!element || seen.has(element) || element.get(name('S')) === undefined) continue;
+    seen.add(element);
+    const id = element.get(name('ID'));
+    if (id) element.set(name('ID'), rename(id));
+    for (const attributes of itemsOf(pack, element.get(name('A')))) {
+      const dict = dictAt(pack, attributes);
+      const headers = arrayAt(pack, dict?.get(name('Headers')));
+      if (!dict || !headers || seen.has(dict)) continue;
+      seen.add(dict);
+      dict.set(name('Headers'), pack.obj(headers.asArray().map(rename)));
+    }
+    stack.push(...itemsOf(pack, element.get(name('K'))));
+  }
+  return idEntries(pack, idTree, FRONT_ID_PREFIX);
+}
+
+/** The node dictionaries of a number or name tree (not its leaves' values). */
+function treeNodes(context: PDFContext, root: PDFObject | undefined): PDFRef[] {
+  const nodes: PDFRef[] = [];
+  const stack = [root];
+  while (stack.length > 0) {
+    const ref = stack.pop();
+    if (!(ref instanceof PDFRef) || nodes.includes(ref)) continue;
+    nodes.push(ref);
+    stack.push(...(arrayAt(context, dictAt(context, ref)?.get(name('Kids')))?.asArray() ?? []));
+  }
+  return nodes;
+}

@@ -1,0 +1,46 @@
+import { createHash } from 'node:crypto';
+import type { PrintedPdf, PrintPage } from './page-pool.ts';
+
+/**
+ * Prints of an earlier run, by key: a build keeps them with its outputs, so that a part whose HTML
+ * did not change (a front matter, the stamps, the body) is not printed again. Returns null for a
+ * print it does not hold, or holds altered.
+ */
+export interface PrintStore {
+  get(key: string): Promise<Uint8Array | null>;
+}
+
+/** A print of this run: what the store gets to keep for the next one. */
+export interface KeptPrint {
+  key: string;
+  pdf: Uint8Array;
+}
+
+/** The key of one print: the browser that printed, the kind of print and every byte of the HTML. */
+export function printKey(browser: string, html: string, draft: boolean): string {
+  return createHash('sha256').update(browser).update('\0').update(draft ? 'draft' : 'print').update('\0').update(html).digest('hex');
+}
+
+/**
+ * A tab that prints only what the store does not already hold. Every print it gives — from the
+ * store or printed now — is noted in `kept`, keyed, for the caller to keep for the next run. A
+ * print from the store carries no refused loads: it was printed, and verified, by an earlier run.
+ */
+export function cachedPage(page: PrintPage, browser: string, store: PrintStore | undefined, kept: Map<string, Uint8Array>): PrintPage & { printed: () => number } {
+  let printed = 0;
+  return {
+    printed: () => printed,
+    async print(html: string, draft = false): Promise<PrintedPdf> {
+      const key = printKey(browser, html, draft);
+      const earlier = kept.get(key) ?? (await store?.get(key)) ?? null;
+      if (earlier) {
+        kept.set(key, earlier);
+        return { pdf: earlier, blocked: [] };
+      }
+      const result = await page.print(html, draft);
+      printed++;
+      kept.set(key, result.pdf);
+      return result;
+    },
+  };
+}

@@ -1,0 +1,64 @@
+import { loadAssets } from './assets.ts';
+import { openBrowser, type BrowserSession } from './browser.ts';
+import { browserVersion, findBrowser, type BrowserChoice } from '../lib/browser-path.ts';
+import { openPrintPages, type PrintPage } from './page-pool.ts';
+import { cachedPage, type KeptPrint, type PrintStore } from './print-cache.ts';
+
+/**
+ * The tabs a run prints with, opened on the first print the store does not hold: a run whose
+ * parts are all in the store starts no browser. Every print is keyed by the browser's version
+ * and kept for the next run.
+ */
+export class PrintSession {
+  readonly pages: PrintPage[];
+  #session: Promise<{ browser: BrowserSession; pages: PrintPage[] }> | null = null;
+  #kept = new Map<string, Uint8Array>();
+  #printed: (() => number)[] = [];
+  readonly #choice: BrowserChoice;
+  readonly #options: { timeoutMs: number; tabs: number; store?: PrintStore };
+
+  private constructor(choice: BrowserChoice, version: string, options: { timeoutMs: number; tabs: number; store?: PrintStore }) {
+    this.#choice = choice;
+    this.#options = options;
+    this.pages = Array.from({ length: options.tabs }, (_, i) => {
+      const page = cachedPage({ print: async (html, draft) => (await this.#open()).pages[i]!.print(html, draft) }, version, options.store, this.#kept);
+      this.#printed.push(page.printed);
+      return page;
+    });
+  }
+
+  static async prepare(options: { browser?: BrowserChoice; timeoutMs: number; tabs: number; store?: PrintStore }): Promise<PrintSession> {
+    const choice = options.browser ?? (await findBrowser());
+    return new PrintSession(choice, `${choice.path} ${browserVersion(choice)}`, options);
+  }
+
+  #open(): Promise<{ browser: BrowserSession; pages: PrintPage[] }> {
+    this.#session ??= (async () => {
+      const browser = await openBrowser(this.#choice, this.#options.timeoutMs);
+      try {
+        return { browser, pages: await openPrintPages(browser.browser, this.#options.tabs, await loadAssets(), this.#options.timeoutMs) };
+      } catch (err) {
+        await browser.close();
+        throw err;
+      }
+    })();
+    return this.#session;
+  }
+
+  /** every print of the run, from the store or printed now, in the order of their keys */
+  kept(): KeptPrint[] {
+    return [...this.#kept].sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, pdf]) => ({ key, pdf }));
+  }
+
+  /** prints the browser made in this run */
+  printed(): number {
+    return this.#printed.reduce((n, count) => n + count(), 0);
+  }
+
+  /** closes the browser if it was started; safe to call twice */
+  async close(): Promise<void> {
+    const session = this.#session;
+    if (!session) return;
+    await (await session.catch(() => null))?.browser.close();
+  }
+}

@@ -1,0 +1,79 @@
+import { PDFArray, PDFDocument, PDFName, PDFRawStream, StandardFonts } from 'pdf-lib';
+import { describe, expect, it } from 'vitest';
+import { AssemblyError, assemblePack, loadPdf, namedDestinations, type LoadedPdf } from '../../pipeline/render-pdf/assemble/index.ts';
+import { destinationPages, pageTexts, withPdf } from '../../pipeline/render-pdf/pdf-read.ts';
+
+/** A small PDF of `pages` pages, each saying its word, with named destinations on pages (from 1); optionally tagged or with a /Names dictionary. */
+async function part(words: readonly string[], dests: Record<string, number>, extra: { tagged?: boolean; names?: boolean; title?: string } = {}): Promise<LoadedPdf> {
+  const doc = await PDFDocument.create({ updateMetadata: false });
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  for (const word of words) doc.addPage([300, 200]).drawText(word, { x: 20, y: 20, size: 12, font });
+  if (extra.title) doc.setTitle(extra.title);
+  const pages = doc.getPages();
+  const dict = doc.context.obj({});
+  for (const [name, page] of Object.entries(dests)) dict.set(PDFName.of(name), doc.context.obj([pages[page - 1]!.ref, 'XYZ', 0, 200, 0]));
+  doc.catalog.set(PDFName.of('Dests'), doc.context.register(dict));
+  if (extra.tagged) {
+    const document = doc.context.register(doc.context.obj({ Type: 'StructElem', S: 'Document', K: [] }));
+    doc.catalog.set(PDFName.of('StructTreeRoot'), doc.context.register(doc.context.obj({ Type: 'StructTreeRoot', K: document })));
+  }
+  if (extra.names) doc.catalog.set(PDFName.of('Names'), doc.context.obj({}));
+  return loadPdf(await doc.save({ useObjectStreams: false }));
+}
+
+const none = new Set<string>();
+
+describe('assemblePack', () => {
+  it('puts the front matter’s pages before the body’s, labelled i, ii … then 1, 2 …, keeping the body’s bytes as the file’s start', async () => {
+    const front = await part(['cover', 'contents'], { toc: 2, 'prog-01': 1 }, { title: 'pack of Chiba' });
+    const body = await part(['one', 'two', 'three'], { 'prog-01': 1, contacts: 3, 'chg-1': 2 });
+    const pdf = await assemblePack({ front: { pdf: front, borrowed: new Set(['prog-01']) }, body: { pdf: body, borrowed: new Set(['chg-1']) }, stamp: null }).catch((e: Error) => e);
+    // the body's stand-in for chg-1 is dropped, and nothing defines it: refused
+    expect(pdf).toBeInstanceOf(AssemblyError);
+    expect((pdf as Error).message).toMatch(/"chg-1", which neither part defines/);
+
+    const ok = await assemblePack({ front: { pdf: front, borrowed: new Set(['prog-01']) }, body: { pdf: body, borrowed: none }, stamp: null });
+    expect(Buffer.from(ok.subarray(0, body.base.bytes.length)).equals(Buffer.from(body.base.bytes))).toBe(true);
+    await withPdf(ok, async (doc) => {
+      expect(doc.numPages).toBe(5);
+      expect(await doc.getPageLabels()).toEqual(['i', 'ii', '1', '2', '3']);
+      expect((await pageTexts(doc)).map((t) => t.trim())).toEqual(['cover', 'contents', 'one', 'two', 'three']);
+      // the front's stand-in for prog-01 (its page 1) gives way to the body's
+      expect([...(await destinationPages(doc))].sort()).toEqual([['chg-1', 4], ['contacts', 5], ['prog-01', 3], ['toc', 2]]);
+      expect(((await doc.getMetadata()).info as { Title?: string }).Title).toBe('pack of Chiba');
+    });
+    // the same parts, the same bytes
+    const again = await assemblePack({ front: { pdf: front, borrowed: new Set(['prog-01']) }, body: { pdf: body, borrowed: none }, stamp: null });
+    expect(Buffer.from(again).equals(Buffer.from(ok))).toBe(true);
+  });
+
+  it('stamps the body’s pages, and only them, with a page of the stamps drawn as a pagination artifact', async () => {
+    const front = await part(['cover'], {});
+    const body = await part(['one', 'two'], {});
+    const stamps = await part(['national', 'Chiba'], {});
+    const pdf = await assemblePack({ front: { pdf: front, borrowed: none }, body: { pdf: body, borrowed: none }, stamp: { pdf: stamps, page: 1 } });
+    await withPdf(pdf, async (doc) => expect((await pageTexts(doc)).map((t) => t.replace(/\s+/g, ''))).toEqual(['cover', 'oneChiba', 'twoChiba']));
+    const assembled = await loadPdf(pdf);
+    const page = assembled.doc.getPages()[1]!;
+    const contents = page.node.Contents();
+    expect(contents).toBeInstanceOf(PDFArray);
+    const last = assembled.doc.context.lookup((contents as PDFArray).asArray().at(-1)!) as PDFRawStream;
+    expect(Buffer.from(last.contents).toString('latin1')).toMatch(/\/Artifact <<\/Type \/Pagination \/Subtype \/Footer>> BDC \/BriefingPackStamp Do EMC/);
+  });
+
+  it('refuses parts it would join wrongly: a destination both define, one tagged and one not, a /Names dictionary', async () => {
+    const a = await part(['a'], { x: 1 });
+    const b = await part(['b'], { x: 1 });
+    await expect(assemblePack({ front: { pdf: a, borrowed: none }, body: { pdf: b, borrowed: none }, stamp: null })).rejects.toThrow(/"x" is defined by both parts/);
+    const tagged = await part(['t'], {}, { tagged: true });
+    await expect(assemblePack({ front: { pdf: tagged, borrowed: none }, body: { pdf: await part(['u'], {}), borrowed: none }, stamp: null })).rejects.toThrow(/tagged in part/);
+    const named = await part(['n'], {}, { names: true });
+    await expect(assemblePack({ front: { pdf: named, borrowed: none }, body: { pdf: await part(['u'], {}), borrowed: none }, stamp: null })).rejects.toThrow(/\/Names/);
+  });
+
+  it('reads where a part’s named destinations lead, as pdfjs does', async () => {
+    const p = await part(['a', 'b', 'c'], { mentions: 3, cover: 1 });
+    expect([...namedDestinations(p)].sort()).toEqual([['cover', 1], ['mentions', 3]]);
+    await withPdf(p.base.bytes, async (doc) => expect([...(await destinationPages(doc))].sort()).toEqual([['cover', 1], ['mentions', 3]]));
+  });
+});
