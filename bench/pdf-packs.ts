@@ -1,7 +1,9 @@
-// Times the 48 PDF packs (national + 47 prefectures) two ways, in one run, on the same HTML:
-//   pool   renderPacks(): one browser, a tab per core, measured page numbers, verification included
-//   naive  a fresh `chromium --headless --print-to-pdf` process per pack on the final HTML of that
-//          pack, written to a temp folder with the fonts and stylesheet next to it
+// Times the 48 PDF packs (national + 47 prefectures) two ways, in one run:
+//   parts  renderPacks(): one browser, a tab per core; the body and the edition stamps printed once,
+//          a front matter per pack, each pack assembled from them; verification included
+//   naive  a fresh `chromium --headless --print-to-pdf` process per pack printing that pack whole
+//          (front matter and body in one HTML), written to a temp folder with the fonts and stylesheet
+
 // Run: node --import tsx bench/pdf-packs.ts [--only national,13-tokyo] [--concurrency 2]
 import { spawnSync } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -30,7 +32,7 @@ const pool = await renderPacks({ briefing, report, manifest }, { only, concurren
 const poolSeconds = (performance.now() - poolStart) / 1000;
 const poolPages = pool.packs.reduce((n, p) => n + p.pages, 0);
 const reprinted = [...pool.passes].filter(([, n]) => n > 1).length;
-console.log(`pool:  ${pool.packs.length} packs, ${poolPages} pages in ${poolSeconds.toFixed(1)} s (verified: ${pool.verification.ok ? 'ok' : `${pool.verification.problems.length} problems`}; printed again: ${reprinted})`);
+console.log(`parts: ${pool.packs.length} packs, ${poolPages} pages in ${poolSeconds.toFixed(1)} s (verified: ${pool.verification.ok ? 'ok' : `${pool.verification.problems.length} problems`}; ${pool.printed} prints; front matters printed again: ${reprinted})`);
 const national = pool.packs.find((p) => p.id === 'national');
 const prefectures = pool.packs.filter((p) => p.id !== 'national').map((p) => p.pages);
 console.log(
@@ -74,7 +76,7 @@ try {
   }
   const naiveSeconds = (performance.now() - naiveStart) / 1000;
   console.log(`naive: ${pool.html!.size} packs, ${naivePages} pages in ${naiveSeconds.toFixed(1)} s (one chromium --print-to-pdf process per pack)`);
-  console.log(`ratio: the pool takes ${((poolSeconds / naiveSeconds) * 100).toFixed(0)}% of the naive time (${(naiveSeconds / poolSeconds).toFixed(2)}× faster; goal ≥ 3×)`);
+  console.log(`ratio: the parts take ${((poolSeconds / naiveSeconds) * 100).toFixed(0)}% of the naive time (${(naiveSeconds / poolSeconds).toFixed(2)}× faster; goal ≤ 1/6, i.e. ≥ 6×)`);
 } finally {
   await rm(dir, { recursive: true, force: true });
 }

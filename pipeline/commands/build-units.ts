@@ -33,7 +33,8 @@ const PRINTS_DIR = '.prints';
 function printFiles(prints: readonly { key: string; pdf: Uint8Array }[]) {
   return prints.map((p) => ({ path: `${PRINTS_DIR}/${p.key}.pdf`, content: p.pdf }));
 }
-const printStore = (ctx: BuildContext) => ({ get: (key: string) => ctx.earlier(`${PRINTS_DIR}/${key}.pdf`) });
+/** None when the build is forced: everything is printed again. */
+const printStore = (ctx: BuildContext) => (ctx.options.force ? undefined : { salt: codeHash(['pipeline/render-pdf/index.ts']), get: (key: string) => ctx.earlier(`${PRINTS_DIR}/${key}.pdf`) });
 
 /**
  * The browser that prints the packs, by its reported version (a wrapper script's size says

@@ -30,13 +30,16 @@ export async function withPdf<T>(bytes: Uint8Array, read: (doc: PdfDocument) => 
   }
 }
 
-/** The text of every page (or of the pages numbered, from 1), items joined without separators (Chromium splits runs of text freely). */
-export async function pageTexts(doc: PdfDocument, numbers?: readonly number[]): Promise<string[]> {
+/**
+ * The text of every page (or of the pages numbered, from 1), items joined without separators
+ * (Chromium splits runs of text freely), or with `separator` where one item must not run into the next.
+ */
+export async function pageTexts(doc: PdfDocument, numbers?: readonly number[], separator = ''): Promise<string[]> {
   const texts: string[] = [];
   for (const p of numbers ?? Array.from({ length: doc.numPages }, (_, i) => i + 1)) {
     const page = await doc.getPage(p);
     const content = await page.getTextContent();
-    texts.push(content.items.map((item) => ('str' in item ? item.str : '')).join(''));
+    texts.push(content.items.map((item) => ('str' in item ? item.str : '')).join(separator));
     page.cleanup();
   }
   return texts;

@@ -7,6 +7,8 @@ import type { PrintedPdf, PrintPage } from './page-pool.ts';
  * print it does not hold, or holds altered.
  */
 export interface PrintStore {
+  /** what printed them besides the HTML, as the caller knows it (a build: the hash of the renderer's code and templates); part of every key */
+  salt: string;
   get(key: string): Promise<Uint8Array | null>;
 }
 
@@ -16,9 +18,20 @@ export interface KeptPrint {
   pdf: Uint8Array;
 }
 
-/** The key of one print: the browser that printed, the kind of print and every byte of the HTML. */
-export function printKey(browser: string, html: string, draft: boolean): string {
-  return createHash('sha256').update(browser).update('\0').update(draft ? 'draft' : 'print').update('\0').update(html).digest('hex');
+/**
+ * The key of one print: what printed it (`printer`: the browser's version, its flags, the print
+ * settings, the bytes of every asset the page loads — stylesheet, fonts — and the store's salt),
+ * the kind of print and every byte of the HTML.
+ */
+export function printKey(printer: string, html: string, draft: boolean): string {
+  return createHash('sha256').update(printer).update('\0').update(draft ? 'draft' : 'print').update('\0').update(html).digest('hex');
+}
+
+/** What prints a page besides its HTML, as one digest: the browser, its flags and settings, the served assets. */
+export function printerDigest(parts: readonly (string | Uint8Array)[]): string {
+  const hash = createHash('sha256');
+  for (const part of parts) hash.update(part).update('\0');
+  return hash.digest('hex');
 }
 
 /**
@@ -26,12 +39,12 @@ export function printKey(browser: string, html: string, draft: boolean): string 
  * store or printed now — is noted in `kept`, keyed, for the caller to keep for the next run. A
  * print from the store carries no refused loads: it was printed, and verified, by an earlier run.
  */
-export function cachedPage(page: PrintPage, browser: string, store: PrintStore | undefined, kept: Map<string, Uint8Array>): PrintPage & { printed: () => number } {
+export function cachedPage(page: PrintPage, printer: string, store: PrintStore | undefined, kept: Map<string, Uint8Array>): PrintPage & { printed: () => number } {
   let printed = 0;
   return {
     printed: () => printed,
     async print(html: string, draft = false): Promise<PrintedPdf> {
-      const key = printKey(browser, html, draft);
+      const key = printKey(printer, html, draft);
       const earlier = kept.get(key) ?? (await store?.get(key)) ?? null;
       if (earlier) {
         kept.set(key, earlier);

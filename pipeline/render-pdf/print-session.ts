@@ -1,8 +1,8 @@
 import { loadAssets } from './assets.ts';
-import { openBrowser, type BrowserSession } from './browser.ts';
+import { CHROME_FLAGS, openBrowser, type BrowserSession } from './browser.ts';
 import { browserVersion, findBrowser, type BrowserChoice } from '../lib/browser-path.ts';
-import { openPrintPages, type PrintPage } from './page-pool.ts';
-import { cachedPage, type KeptPrint, type PrintStore } from './print-cache.ts';
+import { openPrintPages, PDF_OPTIONS, type PrintPage } from './page-pool.ts';
+import { cachedPage, printerDigest, type KeptPrint, type PrintStore } from './print-cache.ts';
 
 /**
  * The tabs a run prints with, opened on the first print the store does not hold: a run whose
@@ -17,11 +17,11 @@ export class PrintSession {
   readonly #choice: BrowserChoice;
   readonly #options: { timeoutMs: number; tabs: number; store?: PrintStore };
 
-  private constructor(choice: BrowserChoice, version: string, options: { timeoutMs: number; tabs: number; store?: PrintStore }) {
+  private constructor(choice: BrowserChoice, printer: string, options: { timeoutMs: number; tabs: number; store?: PrintStore }) {
     this.#choice = choice;
     this.#options = options;
     this.pages = Array.from({ length: options.tabs }, (_, i) => {
-      const page = cachedPage({ print: async (html, draft) => (await this.#open()).pages[i]!.print(html, draft) }, version, options.store, this.#kept);
+      const page = cachedPage({ print: async (html, draft) => (await this.#open()).pages[i]!.print(html, draft) }, printer, options.store, this.#kept);
       this.#printed.push(page.printed);
       return page;
     });
@@ -29,7 +29,10 @@ export class PrintSession {
 
   static async prepare(options: { browser?: BrowserChoice; timeoutMs: number; tabs: number; store?: PrintStore }): Promise<PrintSession> {
     const choice = options.browser ?? (await findBrowser());
-    return new PrintSession(choice, `${choice.path} ${browserVersion(choice)}`, options);
+    // whatever else makes a print: a stylesheet, a font, a flag or a setting changed is a new key
+    const assets = [...(await loadAssets())].sort(([a], [b]) => (a < b ? -1 : 1)).flatMap(([path, asset]) => [path, asset.body]);
+    const printer = printerDigest([choice.path, browserVersion(choice), JSON.stringify(CHROME_FLAGS), JSON.stringify(PDF_OPTIONS), options.store?.salt ?? '', ...assets]);
+    return new PrintSession(choice, printer, options);
   }
 
   #open(): Promise<{ browser: BrowserSession; pages: PrintPage[] }> {

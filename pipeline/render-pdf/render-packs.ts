@@ -96,12 +96,15 @@ export async function renderPacks(input: PackInput, options: RenderPacksOptions 
           outline: expectedOutline(programs, target.prefecture !== null, shared.changes !== null),
           internal,
           tocPages: front.labels,
+          anchors: tocAnchors(shared, target),
           blocked: front.blocked,
           textPages: ownAndEdges,
         });
         options.onProgress?.(++done, targets.length, target.path);
         return { pdf, verified };
       });
+      // awaited once every front matter is printed; a refusal meanwhile must not go unhandled (it is rethrown there)
+      pack.catch(() => undefined);
       return { front, pack };
     });
     const results = await Promise.all(

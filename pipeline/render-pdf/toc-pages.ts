@@ -66,7 +66,8 @@ export async function draftFrontPages(page: PrintPage, templates: PackTemplates,
   if (targets.length === 0) return new Map();
   const prefixes = targets.map((_, i) => `m${i}-`);
   const fronts = targets.map((t, i) => packView(shared, t, null, { part: 'front', idPrefix: prefixes[i] }));
-  const { title, csp, assets, pageCss } = fronts[0]!;
+  // the page rules of a front matter with every part (a prefecture's: mentions, and changes when there are any)
+  const { title, csp, assets, pageCss } = fronts.find((f) => f.mentions !== null) ?? fronts[0]!;
   const { pdf } = await page.print(templates.measure({ title, csp, assets, pageCss, fronts }), true);
   const measured = frontPagesFromDraft(await withPdf(pdf, destinationPages), prefixes);
   return new Map(targets.map((t, i) => [t.id, measured[i]!]));

@@ -41,6 +41,8 @@ export interface PackExpectation {
   textPages?: (labels: readonly string[]) => number[];
   /** the page label the table of contents (and the mentions) print for each anchor: ii, 12 */
   tocPages: ReadonlyMap<string, string>;
+  /** every anchor the contents and the mentions link to: each must have a page printed */
+  anchors?: readonly string[];
   /** loads the page attempted and was refused */
   blocked: readonly BlockedRequest[];
   /** what only the staff read and a pack must never print: check and rule ids, the source checksum */
@@ -75,7 +77,9 @@ export async function verifyPack(pdf: Uint8Array, expected: PackExpectation): Pr
       if (pages === 0) return problem('pages', 'the PDF has no pages');
       const labels = (await doc.getPageLabels()) ?? [];
       const numbers = expected.textPages ? expected.textPages(labels) : undefined;
-      const texts = (await pageTexts(doc, numbers)).map(compact);
+      // items apart, for the footers (a page number must not run into the figure before it); compact for the rest
+      const items = await pageTexts(doc, numbers, '\n');
+      const texts = items.map(compact);
       const all = texts.join('');
       if (!numbers) {
         for (const p of expected.programs) if (!all.includes(compact(p.name))) problem('program-title', `program ${p.no} "${p.name}" is not in the text`);
@@ -83,6 +87,7 @@ export async function verifyPack(pdf: Uint8Array, expected: PackExpectation): Pr
       }
       const pageNumbers = numbers ?? texts.map((_, i) => i + 1);
       if (expected.coverText !== null && (pageNumbers[0] !== 1 || !texts[0]!.includes(compact(expected.coverText)))) problem('cover', `the cover (page 1) does not name "${expected.coverText}"`);
+      footerProblems(items, pageNumbers, labels, expected.coverText !== null).forEach((m) => problem('labels', m));
       if (expected.edition) {
         const unnamed = pageNumbers.filter((n, i) => n > 1 && !texts[i]!.includes(compact(expected.edition!)));
         if (unnamed.length > 0) problem('edition', `page ${unnamed.join(', ')} does not name the edition "${expected.edition}" in its footer`);
@@ -96,6 +101,7 @@ export async function verifyPack(pdf: Uint8Array, expected: PackExpectation): Pr
       const labelProblem = expected.labelled === false ? null : labelSequenceProblem(labels, pages);
       if (labelProblem) problem('labels', labelProblem);
       const destinations = await destinationPages(doc);
+      for (const anchor of expected.anchors ?? []) if (!expected.tocPages.has(anchor)) problem('toc', `the table of contents prints no page for #${anchor}`);
       for (const [anchor, printed] of expected.tocPages) {
         const page = destinations.get(anchor);
         const actual = page === undefined ? undefined : labels[page - 1];
@@ -107,6 +113,25 @@ export async function verifyPack(pdf: Uint8Array, expected: PackExpectation): Pr
   }
   for (const b of expected.blocked) problem('requests', `the page tried to load ${b.url} (${b.reason})`);
   return { pages, problems };
+}
+
+const ARABIC = /^\d+$/;
+
+/**
+ * The pages read whose footer does not print the number their label says: "ii" on a page of the
+ * front matter, "12 / 85" on one of the body (a PDF without labels — the body alone — is numbered
+ * by its pages). The cover prints none. `texts` hold each page's text items one per line.
+ */
+export function footerProblems(texts: readonly string[], pageNumbers: readonly number[], labels: readonly string[], cover: boolean): string[] {
+  const total = labels.length > 0 ? labels.filter((l) => ARABIC.test(l)).length : Math.max(0, ...pageNumbers);
+  return pageNumbers.flatMap((n, i) => {
+    if (n === 1 && cover) return [];
+    const label = labels.length > 0 ? labels[n - 1] : String(n);
+    if (label === undefined) return [`page ${n} has no label`];
+    const literal = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const printed = ARABIC.test(label) ? new RegExp(`(?<!\\d)${literal}\\s*/\\s*${total}(?!\\d)`) : new RegExp(`(?<![a-z])${literal}(?![a-z])`);
+    return printed.test(texts[i]!) ? [] : [`page ${n} does not print its number ${ARABIC.test(label) ? `${label} / ${total}` : label} in its footer`];
+  });
 }
 
 /**

@@ -1,13 +1,17 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PDFArray, PDFDocument, PDFName, PDFRawStream, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { AssemblyError, assemblePack, loadPdf, namedDestinations, type LoadedPdf } from '../../pipeline/render-pdf/assemble/index.ts';
 import { destinationPages, pageTexts, withPdf } from '../../pipeline/render-pdf/pdf-read.ts';
 
 /** A small PDF of `pages` pages, each saying its word, with named destinations on pages (from 1); optionally tagged or with a /Names dictionary. */
-async function part(words: readonly string[], dests: Record<string, number>, extra: { tagged?: boolean; names?: boolean; title?: string } = {}): Promise<LoadedPdf> {
+async function part(words: readonly string[], dests: Record<string, number>, extra: { tagged?: boolean; names?: boolean; title?: string; size?: [number, number] } = {}): Promise<LoadedPdf> {
   const doc = await PDFDocument.create({ updateMetadata: false });
   const font = await doc.embedFont(StandardFonts.Helvetica);
-  for (const word of words) doc.addPage([300, 200]).drawText(word, { x: 20, y: 20, size: 12, font });
+  for (const word of words) doc.addPage(extra.size ?? [300, 200]).drawText(word, { x: 20, y: 20, size: 12, font });
   if (extra.title) doc.setTitle(extra.title);
   const pages = doc.getPages();
   const dict = doc.context.obj({});
@@ -69,6 +73,31 @@ describe('assemblePack', () => {
     await expect(assemblePack({ front: { pdf: tagged, borrowed: none }, body: { pdf: await part(['u'], {}), borrowed: none }, stamp: null })).rejects.toThrow(/tagged in part/);
     const named = await part(['n'], {}, { names: true });
     await expect(assemblePack({ front: { pdf: named, borrowed: none }, body: { pdf: await part(['u'], {}), borrowed: none }, stamp: null })).rejects.toThrow(/\/Names/);
+  });
+
+  it('refuses a body it cannot append to (a cross-reference stream) and a body of another page size than the stamp', async () => {
+    const streamed = await PDFDocument.create({ updateMetadata: false });
+    streamed.addPage([300, 200]);
+    await expect(loadPdf(await streamed.save({ useObjectStreams: true }))).rejects.toThrow(/cross-reference stream/);
+    const front = await part(['cover'], {});
+    const stamps = await part(['Chiba'], {}, { size: [400, 200] });
+    await expect(assemblePack({ front: { pdf: front, borrowed: none }, body: { pdf: await part(['one'], {}), borrowed: none }, stamp: { pdf: stamps, page: 0 } })).rejects.toThrow(/stamp's size/);
+  });
+
+  it('writes an update a strict reader accepts: every number below /Size has an entry (qpdf --check, when qpdf is installed)', async () => {
+    const front = await part(['cover', 'contents'], { toc: 2 });
+    const body = await part(['one', 'two'], { 'prog-01': 1 });
+    const pdf = await assemblePack({ front: { pdf: front, borrowed: none }, body: { pdf: body, borrowed: none }, stamp: { pdf: await part(['Chiba'], {}), page: 0 } });
+    const dir = await mkdtemp(join(tmpdir(), 'briefing-assemble-'));
+    try {
+      await writeFile(join(dir, 'pack.pdf'), pdf);
+      const run = spawnSync('qpdf', ['--check', join(dir, 'pack.pdf')], { encoding: 'utf8' });
+      if (run.error) return; // no qpdf here: pdfjs read it above
+      expect(run.status, run.stdout + run.stderr).toBe(0);
+      expect(run.stdout).toContain('No syntax or stream encoding errors');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('reads where a part’s named destinations lead, as pdfjs does', async () => {

@@ -12,7 +12,7 @@ import { normalizePdf } from '../../pipeline/render-pdf/pdf-normalize.ts';
 import { createProgressReporter } from '../../pipeline/render-pdf/progress.ts';
 import { decideRequest, refusedLoad } from '../../pipeline/render-pdf/request-guard.ts';
 import { frontPagesFromDraft, lowerRoman, packLabels } from '../../pipeline/render-pdf/toc-pages.ts';
-import { labelSequenceProblem } from '../../pipeline/render-pdf/verify.ts';
+import { footerProblems, labelSequenceProblem } from '../../pipeline/render-pdf/verify.ts';
 import { TEMPLATE_DIR } from '../../pipeline/render-pdf/assets.ts';
 import { parseR6, r6Manifest } from '../helpers/r6.ts';
 
@@ -156,6 +156,16 @@ describe('page numbers of the contents', () => {
   it('numbers the front matter as CSS lower-roman and a PDF /S /r label do', () => {
     expect([1, 2, 3, 4, 5, 9, 14, 40, 49, 1994].map(lowerRoman)).toEqual(['i', 'ii', 'iii', 'iv', 'v', 'ix', 'xiv', 'xl', 'xlix', 'mcmxciv']);
     expect(() => lowerRoman(0)).toThrow(RangeError);
+  });
+
+  it('finds a footer that does not print the number its page label says (front ii, body 1 / N)', () => {
+    const labels = ['i', 'ii', '1', '2'];
+    expect(footerProblems(['cover', '目次\nii\n全国版', '1 地域\n1 / 2\n全国版', '連絡先\n2 / 2'], [1, 2, 3, 4], labels, true)).toEqual([]);
+    // a counter reset in the body: the footer prints 1 / 2 where the label says 2; 11 / 2 is no 1 / 2
+    expect(footerProblems(['cover', '目次\nii', 'a\n1 / 2', 'b\n1 / 2'], [1, 2, 3, 4], labels, true)).toEqual(['page 4 does not print its number 2 / 2 in its footer']);
+    expect(footerProblems(['x\n11 / 2'], [3], labels, true)).toEqual(['page 3 does not print its number 1 / 2 in its footer']);
+    // the body alone: numbered by its pages
+    expect(footerProblems(['1 / 2', '2 / 2'], [1, 2], [], false)).toEqual([]);
   });
 
   it('accepts page labels i, ii … then 1, 2 … and names the first page that breaks the sequence', () => {

@@ -262,7 +262,7 @@ describe('a prefecture pack assembled from its front matter and the shared body'
 describe('a change re-prints only what it touches', () => {
   const store = () => {
     const prints = new Map(result.prints.map((p) => [p.key, p.pdf]));
-    return { get: async (key: string) => prints.get(key) ?? null };
+    return { salt: '', get: async (key: string) => prints.get(key) ?? null };
   };
   const rendered = async (find: string, replace: string) => {
     expect(R6_TEXT.split(find)).toHaveLength(2);
@@ -395,6 +395,15 @@ describe('fonts', () => {
     // a subset of each per printed part: the front matter, the body, the edition stamp
     expect([...new Set(fonts.map((f) => f.name.replace(/^[A-Z]{6}\+/, '')))].sort()).toEqual(['NotoSansJP-Bold', 'NotoSansJP-Regular']);
     expect(fonts.every((f) => /^[A-Z]{6}\+/.test(f.name) && !f.type3)).toBe(true);
+  });
+
+  it('make an assembled pack a strict reader accepts (qpdf --check, when qpdf is installed)', async () => {
+    const path = join(dir, 'chiba-check.pdf');
+    await writeFile(path, pdfOf('prefectures/12-chiba.pdf'));
+    const run = spawnSync('qpdf', ['--check', path], { encoding: 'utf8' });
+    if (run.error) return;
+    expect(run.status, run.stdout + run.stderr).toBe(0);
+    expect(run.stdout).toContain('No syntax or stream encoding errors');
   });
 
   it('are CID TrueType subsets, embedded, according to pdffonts (when poppler is installed)', async () => {

@@ -28,10 +28,12 @@ export interface PackParts {
   stamp: { pdf: LoadedPdf; page: number } | null;
 }
 
-/** Reads a printed PDF for assembly. */
+/** Reads a printed PDF for assembly; an encrypted one, or one ending with a cross-reference stream, is refused. */
 export async function loadPdf(bytes: Uint8Array): Promise<LoadedPdf> {
-  const doc = await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
-  return { doc, base: { bytes, startxref: startxrefOf(bytes), size: doc.context.largestObjectNumber + 1 } };
+  const doc = await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest, ignoreEncryption: true });
+  if (doc.context.trailerInfo.Encrypt) throw new AssemblyError('the PDF is encrypted');
+  const id = doc.context.trailerInfo.ID;
+  return { doc, base: { bytes, startxref: startxrefOf(bytes), size: doc.context.largestObjectNumber + 1, ...(id ? { id } : {}) } };
 }
 
 /**
@@ -42,9 +44,16 @@ export async function loadPdf(bytes: Uint8Array): Promise<LoadedPdf> {
  * there), page labels (i, ii … then 1, 2 …), the edition stamped into the body's footers, and the
  * front's document information (its title names the edition). The same parts give the same bytes.
  */
+/** What a part's catalog may hold: Chromium's entries. Anything else would be dropped from the pack, so it is refused. */
+const CATALOG_KEYS = new Set(['Type', 'Pages', 'Dests', 'MarkInfo', 'StructTreeRoot', 'Outlines', 'ViewerPreferences', 'Lang']);
+
 export async function assemblePack(parts: PackParts): Promise<Uint8Array> {
   const body = parts.body.pdf.doc;
   const front = parts.front.pdf.doc;
+  for (const [label, doc] of [['front matter', front], ['body', body]] as const) {
+    if (doc.getPageCount() === 0) throw new AssemblyError(`the ${label} has no pages`);
+    for (const key of doc.catalog.keys()) if (!CATALOG_KEYS.has(key.decodeText())) throw new AssemblyError(`the ${label}'s catalog has /${key.decodeText()}, which the assembly does not join`);
+  }
   const pack = PDFContext.create();
   pack.largestObjectNumber = parts.body.pdf.base.size - 1;
   const copier = PDFObjectCopier.for(front.context, pack);
@@ -78,7 +87,6 @@ export async function assemblePack(parts: PackParts): Promise<Uint8Array> {
     const value = front.catalog.get(name(key)) ?? body.catalog.get(name(key));
     if (value !== undefined) catalog.set(name(key), front.catalog.get(name(key)) !== undefined ? copier.copy(value) : value);
   }
-  for (const key of ['Names', 'AcroForm', 'OpenAction']) if (front.catalog.get(name(key)) ?? body.catalog.get(name(key))) throw new AssemblyError(`a part has /${key}, which the assembly does not join`);
   const info = front.context.trailerInfo.Info;
   return appendUpdate(parts.body.pdf.base, pack, { root: pack.register(catalog), info: info ? (copier.copy(info) as PDFRef) : undefined });
 }

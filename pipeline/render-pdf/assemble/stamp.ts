@@ -11,6 +11,9 @@ const STAMP = 'BriefingPackStamp';
  */
 export function stampPages(pack: PDFContext, body: PDFDocument, stamps: PDFDocument, index: number): void {
   const form = formOf(pack, stamps, index);
+  // the form is drawn as it is: it lands where the stamp page put it only on a page of the same box
+  const box = JSON.stringify(stamps.getPages()[index]!.node.MediaBox().asArray().map((n) => n.toString()));
+  for (const page of body.getPages()) if (JSON.stringify(page.node.MediaBox().asArray().map((n) => n.toString())) !== box) throw new AssemblyError(`a page of the body is not of the stamp's size (${box})`);
   const before = pack.register(pack.stream('q\n'));
   const after = pack.register(pack.stream(`Q\nq /Artifact <</Type /Pagination /Subtype /Footer>> BDC /${STAMP} Do EMC Q\n`));
   const replacedResources = new Set<PDFRef>();

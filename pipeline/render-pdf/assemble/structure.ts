@@ -30,8 +30,19 @@ export function mergeStructure(pack: PDFContext, body: PDFDocument, front: PDFDo
 
   const bodyNums = treeEntries(body.context, bodyRoot.get(name('ParentTree')), 'Nums');
   const offset = numberAt(body.context, bodyRoot.get(name('ParentTreeNextKey'))) ?? Math.max(-1, ...bodyNums.map(([k]) => numberAt(body.context, k) ?? -1)) + 1;
-  const frontNums = treeEntries(pack, frontRoot.get(name('ParentTree')), 'Nums').map(([k, v]) => [PDFNumber.of((numberAt(pack, k) ?? NaN) + offset), v] as const);
-  if (frontNums.some(([k]) => Number.isNaN(k.asNumber()))) throw new AssemblyError("the front matter's parent tree has a key that is not a number");
+  // a parent-tree value that names the front's Document element names the pack's
+  const remap = (value: PDFObject) => (value === frontTop.ref ? bodyTop.ref : value);
+  const frontNums = treeEntries(pack, frontRoot.get(name('ParentTree')), 'Nums').map(([k, v]) => {
+    const key = PDFNumber.of((numberAt(pack, k) ?? NaN) + offset);
+    const values = arrayAt(pack, v);
+    if (!values) return [key, remap(v)] as const;
+    const remapped = pack.obj(values.asArray().map(remap));
+    if (!(v instanceof PDFRef)) return [key, remapped] as const;
+    pack.assign(v, remapped);
+    return [key, v] as const;
+  });
+  const keys = [...bodyNums.map(([k]) => numberAt(body.context, k) ?? NaN), ...frontNums.map(([k]) => k.asNumber())];
+  if (keys.some((k, i) => Number.isNaN(k) || (i > 0 && k <= keys[i - 1]!))) throw new AssemblyError('the parent trees do not join in order: a key is not a number, or the body has a key at or past its ParentTreeNextKey');
   shiftStructParents(pack, frontPages, offset);
   const ids = [...idEntries(body.context, bodyRoot.get(name('IDTree')), ''), ...renameIds(pack, frontTop.kids, frontRoot.get(name('IDTree')))].sort((a, b) => compareBytes(a[0], b[0]));
   for (let i = 1; i < ids.length; i++) if (compareBytes(ids[i - 1]![0], ids[i]![0]) === 0) throw new AssemblyError(`two structure elements have the id ${Buffer.from(ids[i]![0]).toString('latin1')}`);
@@ -55,7 +66,7 @@ function documentOf(context: PDFContext, root: PDFDict): { ref: PDFRef; kids: PD
   const ref = k.length === 1 ? k[0] : undefined;
   if (!(ref instanceof PDFRef) || dictAt(context, ref)?.get(name('S'))?.toString() !== '/Document') throw new AssemblyError("a part's structure tree does not hold one Document element");
   const kids = itemsOf(context, dictAt(context, ref)!.get(name('K')));
-  if (!kids.every((kid): kid is PDFRef => kid instanceof PDFRef && dictAt(context, kid) !== undefined)) throw new AssemblyError('an element under a Document element is not an indirect structure element');
+  if (!kids.every((kid): kid is PDFRef => kid instanceof PDFRef && dictAt(context, kid)?.get(name('S')) !== undefined)) throw new AssemblyError('an element under a Document element is not an indirect structure element');
   return { ref, kids };
 }
 
