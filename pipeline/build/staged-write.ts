@@ -50,7 +50,7 @@ export async function writeStaged(outDir: string, files: OutputFile[]): Promise<
       await mkdir(staging);
       await linkTree(outDir, staging);
     });
-    const staged = await onOutput(outDir, 'writing the outputs', () => writeOutputs(staging, changed));
+    const staged = await onOutput(outDir, 'writing the outputs', () => writeOutputs(staging, changed, { compared: true }));
     const result = { written: staged.written, unchanged: [...unchanged, ...staged.unchanged] };
     const previous = sibling(outDir, PREVIOUS);
     await onOutput(outDir, 'putting the new outputs in place', async () => {

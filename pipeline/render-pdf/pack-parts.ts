@@ -12,6 +12,8 @@ import { draftFrontPages, labelsOf, type FrontPages } from './toc-pages.ts';
 export interface SharedParts {
   /** the body: programs, appendix, contacts, colophon (tagged, with its outline) */
   body: Uint8Array;
+  /** the body came from the store: printed, and read back whole, by an earlier run */
+  bodyStored: boolean;
   /** the label of the page of every anchor of the body (1, 2 …): the same in every pack */
   bodyLabels: PageLabels;
   bodyLinks: CrossLinks;
@@ -51,6 +53,7 @@ export async function printedParts(pages: readonly PrintPage[], templates: PackT
   if (stampPages !== all.length) throw new Error(`the edition stamps printed on ${stampPages} pages, expected one per pack (${all.length})`);
   return {
     body: body.pdf,
+    bodyStored: body.stored === true,
     bodyLabels: labelsOf(await withPdf(body.pdf, destinationPages), 'arabic'),
     bodyLinks: bodyLinks!,
     stamps: rest.stamps.pdf,

@@ -7,6 +7,8 @@ import { guardPage, type BlockedRequest } from './request-guard.ts';
 export interface PrintedPdf {
   pdf: Uint8Array;
   blocked: BlockedRequest[];
+  /** taken from the store: printed, and read back, by an earlier run of the same code, browser and assets */
+  stored?: boolean;
 }
 
 /** One guarded tab of the shared browser; prints one HTML document at a time. */

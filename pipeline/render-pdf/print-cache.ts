@@ -48,7 +48,7 @@ export function cachedPage(page: PrintPage, printer: string, store: PrintStore |
       const earlier = kept.get(key) ?? (await store?.get(key)) ?? null;
       if (earlier) {
         kept.set(key, earlier);
-        return { pdf: earlier, blocked: [] };
+        return { pdf: earlier, blocked: [], stored: true };
       }
       const result = await page.print(html, draft);
       printed++;

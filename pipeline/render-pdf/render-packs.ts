@@ -75,8 +75,8 @@ export async function renderPacks(input: PackInput, options: RenderPacksOptions 
     const parts = await printedParts(session.pages, templates, shared, targets);
     const bodyPdf = normalizePdf(parts.body, generatedAt);
     const [body, stamps] = await Promise.all([loadPdf(bodyPdf), loadPdf(parts.stamps)]);
-    // the body is read whole once, for every pack: every program title, every phone, nothing internal
-    const bodyCheck = verifyPack(bodyPdf, { pack: 'body', path: 'the body every pack shares', programs, phones, coverText: null, outline: expectedOutline(programs, false).slice(1), labelled: false, internal, tocPages: new Map(), blocked: parts.blocked });
+    // the body is read whole once, for every pack: every program title, every phone, nothing internal (when printed in this run)
+    const bodyCheck = parts.bodyStored ? Promise.resolve({ pages: 0, problems: [] }) : verifyPack(bodyPdf, { pack: 'body', path: 'the body every pack shares', programs, phones, coverText: null, outline: expectedOutline(programs, false).slice(1), labelled: false, internal, tocPages: new Map(), blocked: parts.blocked });
     // a tab moves on to its next front matter while the last pack is assembled and verified
     const made = await mapOnPages(targets, session.pages, async (target, page, index) => {
       const guess = packLabels(parts.bodyLabels, tocAnchors(shared, target), parts.fronts.get(target.id)!);
@@ -91,14 +91,15 @@ export async function renderPacks(input: PackInput, options: RenderPacksOptions 
           path: target.path,
           programs,
           phones,
-          coverText: target.prefecture?.name ?? '全国版',
+          // a front matter from the store was read back when printed: its pages are not read again
+          coverText: front.stored ? null : (target.prefecture?.name ?? '全国版'),
           edition: target.prefecture ? `${target.prefecture.name}版` : '全国版',
           outline: expectedOutline(programs, target.prefecture !== null, shared.changes !== null),
           internal,
           tocPages: front.labels,
           anchors: tocAnchors(shared, target),
           blocked: front.blocked,
-          textPages: ownAndEdges,
+          textPages: front.stored ? firstOfBody : ownAndEdges,
         });
         options.onProgress?.(++done, targets.length, target.path);
         return { pdf, verified };
@@ -137,6 +138,11 @@ export async function renderPacks(input: PackInput, options: RenderPacksOptions 
  * and the first of the body (the stamp on the body's pages, the body's fonts in this file);
  * the body itself was read whole.
  */
+function firstOfBody(labels: readonly string[]): number[] {
+  const first = labels.findIndex((l) => /^\d+$/.test(l));
+  return first === -1 ? [] : [first + 1];
+}
+
 function ownAndEdges(labels: readonly string[]): number[] {
   const body = labels.flatMap((l, i) => (/^\d+$/.test(l) ? [i + 1] : []));
   const own = labels.flatMap((l, i) => (/^\d+$/.test(l) ? [] : [i + 1]));
