@@ -15,8 +15,8 @@ export function registerBuild(program: Command, ctx: CliContext): void {
     .option('--since <edition>', 'the previous edition to list changes since (default: the manifest\'s previous, if any)')
     .action(async (source: string | undefined, opts: { out: string; checks?: string; force?: boolean; allowErrors?: boolean; packs: boolean; since?: string }) => {
       const [{ build }, { reporter }, { formatTerminal }] = await Promise.all([import('../commands/build.ts'), import('vfile-reporter'), import('../report/terminal.ts')]);
-      // the PDF renderer (and its browser driver) is loaded only for a build that prints packs
-      const progress = opts.packs ? (await import('../render-pdf/index.ts')).createProgressReporter() : null;
+      // the progress bar of the packs; the PDF renderer itself (its browser driver, pdf-lib, charts) is loaded only when a pack is rendered
+      const progress = opts.packs ? (await import('./progress.ts')).createProgressReporter() : null;
       const result = await build({ source, out: opts.out, checks: opts.checks, allowErrors: opts.allowErrors, force: opts.force, packs: opts.packs, since: opts.since, onPackProgress: progress ? (d, t, n) => progress.onProgress(d, t, n) : undefined }).finally(() => progress?.stop());
       if (result.file.messages.length > 0) process.stderr.write(reporter([result.file], { quiet: true }) + '\n');
       if (result.report.summary.errors > 0 || result.report.summary.warnings > 0) process.stderr.write(formatTerminal(result.report, { color: process.stderr.isTTY }));

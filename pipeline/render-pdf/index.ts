@@ -1,7 +1,6 @@
 export { renderPacks, DEFAULT_TIMEOUT_MS, type RenderPacksOptions, type RenderPacksResult } from './render-packs.ts';
 export { printHtml } from './print-html.ts';
 export { printReport, reportPrintOptions } from './report-pdf.ts';
-export { createProgressReporter, type ProgressReporter } from './progress.ts';
 export { browserVersion, findBrowser, BrowserNotFoundError, SYSTEM_BROWSERS, type BrowserChoice } from '../lib/browser-path.ts';
 export { packTargets, NATIONAL_PACK_ID, NATIONAL_PACK_PATH, type PackTarget } from './pack-plan.ts';
 export { packView, sharedContent, type PackInput, type PackView } from './pack-view.ts';

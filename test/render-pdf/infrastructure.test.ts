@@ -9,7 +9,7 @@ import { mappings, textAliases, trimRun, withoutTextAliases } from '../../pipeli
 import { FONT_FAMILY, FONT_FILES } from '../../pipeline/render-pdf/fonts.ts';
 import { PacksManifest } from '../../schemas/packs.ts';
 import { normalizePdf } from '../../pipeline/render-pdf/pdf-normalize.ts';
-import { createProgressReporter } from '../../pipeline/render-pdf/progress.ts';
+import { createProgressReporter } from '../../pipeline/cli/progress.ts';
 import { decideRequest, refusedLoad } from '../../pipeline/render-pdf/request-guard.ts';
 import { frontPagesFromDraft, lowerRoman, packLabels } from '../../pipeline/render-pdf/toc-pages.ts';
 import { footerProblems, labelSequenceProblem } from '../../pipeline/render-pdf/verify.ts';
