@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { copyFile, link, mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { exists } from '../lib/fs.ts';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { onOutput } from './out-dir.ts';
 import { sameOnDisk, TEMP_FILE, writeOutputs, type OutputFile, type WriteResult } from './write.ts';
 
@@ -39,16 +39,19 @@ export async function recoverOutput(outDir: string): Promise<void> {
  * place in two renames. Whatever fails — a full disk, a kill — `outDir` holds either the previous
  * complete set or the new one. `outDir` is the real folder (realFolder), links followed.
  */
-export async function writeStaged(outDir: string, files: OutputFile[]): Promise<WriteResult> {
+export async function writeStaged(outDir: string, files: OutputFile[], options: { remove?: readonly string[] } = {}): Promise<WriteResult> {
   const same = await onOutput(outDir, 'comparing the outputs', () => Promise.all(files.map((f) => sameOnDisk(outDir, f))));
   const unchanged = files.filter((_, i) => same[i]).map((f) => f.path);
   const changed = files.filter((_, i) => !same[i]);
-  if (changed.length === 0) return { written: [], unchanged };
+  const remove = options.remove ?? [];
+  if (changed.length === 0 && remove.length === 0) return { written: [], unchanged };
   const staging = sibling(outDir, STAGING);
   try {
     await onOutput(outDir, 'preparing the new outputs', async () => {
       await mkdir(staging);
       await linkTree(outDir, staging);
+      // files of the earlier set that this one drops (prints no unit uses any more): not linked into the new set
+      for (const path of remove) if (!relative(staging, join(staging, path)).startsWith('..')) await rm(join(staging, path), { force: true });
     });
     const staged = await onOutput(outDir, 'writing the outputs', () => writeOutputs(staging, changed, { compared: true }));
     const result = { written: staged.written, unchanged: [...unchanged, ...staged.unchanged] };

@@ -27,7 +27,7 @@ export interface BuildContext {
 }
 
 /** Where a build keeps the prints its PDFs were made from, by key: a part whose HTML did not change is not printed again. */
-const PRINTS_DIR = '.prints';
+export const PRINTS_DIR = '.prints';
 
 /** The prints a build keeps, as the files of the unit that used them; and the store that finds them again. */
 function printFiles(prints: readonly { key: string; pdf: Uint8Array }[]) {

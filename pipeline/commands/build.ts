@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { VFile } from 'vfile';
 import { Briefing } from '../../schemas/briefing.ts';
@@ -9,7 +9,7 @@ import { ensureWritableRoot, onOutput, realFolder } from '../build/out-dir.ts';
 import { recoverOutput, writeStaged } from '../build/staged-write.ts';
 import { writeOutputs, type OutputFile } from '../build/write.ts';
 import { readAndValidateForBuild } from './validation-cache.ts';
-import { renderUnits } from './build-units.ts';
+import { PRINTS_DIR, renderUnits } from './build-units.ts';
 import { previousEdition } from './previous-edition.ts';
 
 export interface BuildOptions {
@@ -90,7 +90,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     }
     state.validated = key;
     files.push(stateFile(state));
-    const { written, unchanged } = await writeStaged(folder, files);
+    // the prints no unit was made from in this build (a body of an earlier figure) go: the folder keeps only those the next build may use
+    const recorded = new Set(Object.values(state.units).flatMap((u) => Object.keys(u.files)));
+    const stale = (await readdir(join(folder, PRINTS_DIR)).catch(() => [] as string[])).map((name) => `${PRINTS_DIR}/${name}`).filter((path) => !recorded.has(path));
+    const { written, unchanged } = await writeStaged(folder, files, { remove: stale });
     result.written = written.filter((p) => !p.startsWith('.'));
     result.unchanged = unchanged.filter((p) => !p.startsWith('.'));
     // the files of this build's units as they now stand, noted for the next build (the state written again, alone: atomic)

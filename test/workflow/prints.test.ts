@@ -1,0 +1,73 @@
+import { createHash } from 'node:crypto';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { build } from '../../pipeline/commands/build.ts';
+import { PROJECT_ROOT } from '../../pipeline/source.ts';
+import { tempDir } from '../helpers/temp.ts';
+import { chromiumDescendants } from '../render-pdf/processes.ts';
+
+/**
+ * A build with packs, as `briefing build` runs it, then rebuilds of the same output folder after
+ * a figure of the source changed: what the packs and the cover letters were made from is kept in
+ * out/<edition>/.prints/ by key, and a rebuild prints again only what changed.
+ */
+let edition: string;
+let out: string;
+const prints = () => new Set(readdirSync(join(out, 'r6', '.prints')));
+const sha = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** The edition's source with `find` replaced, its checksum in the manifest updated as `init` would. */
+function edit(find: string, replace: string): void {
+  const source = readFileSync(join(edition, 'briefing.txt'), 'utf8');
+  expect(source.split(find)).toHaveLength(2);
+  const edited = source.replace(find, replace);
+  writeFileSync(join(edition, 'briefing.txt'), edited);
+  const manifest = join(edition, 'manifest.yaml');
+  writeFileSync(manifest, readFileSync(manifest, 'utf8').replace(sha(source), sha(edited)));
+}
+
+async function built(): Promise<void> {
+  const result = await build({ source: edition, out });
+  expect(result.refused).toBe(false);
+}
+
+beforeAll(async () => {
+  const dir = tempDir('prints');
+  edition = join(dir, 'r6');
+  out = join(dir, 'out');
+  cpSync(join(PROJECT_ROOT, 'sources', 'r6'), edition, { recursive: true });
+  await built();
+}, 240_000);
+
+describe('the prints a build keeps', () => {
+  it('are every print of the packs and the letters: one body, one page of stamps, one measuring draft, 48 front matters, 47 letters', () => {
+    expect(prints().size).toBe(3 + 48 + 47);
+    for (const name of prints()) expect(name).toMatch(/^[0-9a-f]{64}\.pdf$/);
+  });
+
+  it('make a rebuild after one figure changed print the body alone again; the earlier body’s print goes', async () => {
+    const before = prints();
+    edit('R６当初予算額：６百万円', 'R６当初予算額：７百万円');
+    await built();
+    const after = prints();
+    expect([...after].filter((p) => !before.has(p))).toHaveLength(1);
+    expect([...before].filter((p) => !after.has(p))).toHaveLength(1);
+    expect(chromiumDescendants()).toEqual([]);
+  }, 240_000);
+
+  it('are not taken when altered on disk: the print is made again', async () => {
+    // the smallest: a front matter or a letter, not the body (the next edit prints the body again anyway)
+    const dir = join(out, 'r6', '.prints');
+    const [smallest] = [...prints()].sort((a, b) => readFileSync(join(dir, a)).length - readFileSync(join(dir, b)).length || (a < b ? -1 : 1));
+    const victim = join(dir, smallest!);
+    const original = readFileSync(victim);
+    writeFileSync(victim, Buffer.concat([original, Buffer.from('\n% altered\n')]));
+    edit('R６当初予算額：７百万円', 'R６当初予算額：８百万円');
+    await built();
+    // printed again (a new print's dates differ from the first's; the outputs are dated by the manifest)
+    const again = readFileSync(victim);
+    expect(again.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(again.includes('% altered')).toBe(false);
+  }, 240_000);
+});
