@@ -5,6 +5,8 @@ import { AssemblyError } from './pdf-objects.ts';
 export interface UpdateBase {
   bytes: Uint8Array;
   startxref: number;
+  /** the kind of its last cross-reference section: the update's is of the same kind, its /Prev leading there */
+  xref: 'table' | 'stream';
   /** one more than its largest object number: the update's objects are numbered from here */
   size: number;
   /** the file identifier of its trailer, carried into the update's (ISO 32000-1, 7.5.6) */
@@ -12,25 +14,34 @@ export interface UpdateBase {
 }
 
 /**
- * Where the last cross-reference section of a PDF starts (`startxref N %%EOF`), if it is a
- * classic table (`xref`): the update's own section is one, and its /Prev must lead to one of the
- * same kind. A cross-reference stream is refused, not misread.
+ * Where the last cross-reference section of a PDF starts (`startxref N %%EOF`), whether it is a
+ * table (`xref … trailer <<…>>`) or a stream (`N 0 obj << /Type /XRef …`), and the /Size it gives:
+ * the numbers below it are taken (object streams and the cross-reference stream among them, which
+ * a parser need not register as objects).
  */
-export function startxrefOf(bytes: Uint8Array): number {
+export function lastXref(bytes: Uint8Array): { startxref: number; xref: 'table' | 'stream'; size: number } {
   const tail = Buffer.from(bytes.subarray(Math.max(0, bytes.length - 1024))).toString('latin1');
   const match = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(tail);
   if (!match) throw new AssemblyError('the PDF does not end with startxref … %%EOF');
-  const offset = Number(match[1]);
-  if (Buffer.from(bytes.subarray(offset, offset + 4)).toString('latin1') !== 'xref') throw new AssemblyError('the PDF ends with a cross-reference stream, not a table: the assembly appends only to a table');
-  return offset;
+  const startxref = Number(match[1]);
+  const section = Buffer.from(bytes.subarray(startxref, bytes.length)).toString('latin1');
+  const kind = section.startsWith('xref') ? 'table' : /^\d+\s+\d+\s+obj\s*<<[^>]*\/Type\s*\/XRef/.test(section) ? 'stream' : null;
+  if (!kind) throw new AssemblyError(`startxref ${startxref} leads to no cross-reference section`);
+  const dictionary = kind === 'table' ? section.slice(section.lastIndexOf('trailer')) : section;
+  const size = /\/Size\s+(\d+)/.exec(dictionary);
+  if (!size) throw new AssemblyError('the last cross-reference section gives no /Size');
+  return { startxref, xref: kind, size: Number(size[1]) };
 }
+
+type Entry = [number: number, offset: number, generation: number];
 
 /**
  * `base` with an incremental update appended (ISO 32000-1, 7.5.6): every object of `update`
- * written after the base's bytes, a cross-reference section for them, and a trailer whose /Prev
- * leads back to the base's. An object numbered as one of the base's replaces it; the base's bytes
- * are kept as they are. The objects are written in the order of their numbers: the same objects
- * give the same bytes.
+ * written after the base's bytes, then a cross-reference section for them of the base's kind — a
+ * table and trailer, or a cross-reference stream — whose /Prev leads back to the base's. An object
+ * numbered as one of the base's replaces it; the base's bytes are kept as they are; a number of the
+ * update its objects left unused is free. Objects are written in the order of their numbers: the
+ * same objects give the same bytes.
  */
 export function appendUpdate(base: UpdateBase, update: PDFContext, trailer: { root: PDFRef; info?: PDFRef }): Uint8Array {
   const objects = update.enumerateIndirectObjects().sort(([a], [b]) => a.objectNumber - b.objectNumber);
@@ -42,34 +53,65 @@ export function appendUpdate(base: UpdateBase, update: PDFContext, trailer: { ro
   };
   const text = (s: string) => push(Buffer.from(s, 'latin1'));
   if (base.bytes[base.bytes.length - 1] !== 0x0a) text('\n');
-  const offsets: [number, number, number][] = [];
+  const entries: Entry[] = [];
   for (const [ref, object] of objects) {
-    offsets.push([ref.objectNumber, offset, ref.generationNumber]);
+    entries.push([ref.objectNumber, offset, ref.generationNumber]);
     text(`${ref.objectNumber} ${ref.generationNumber} obj\n`);
     push(bytesOf(object));
     text('\nendobj\n');
   }
-  const xref = offset;
   const size = Math.max(base.size, ...objects.map(([ref]) => ref.objectNumber + 1));
-  // every number of the update below /Size has an entry: one its objects left unused (a copied dictionary the assembly replaced) is free
-  const written = new Set(offsets.map(([n]) => n));
-  for (let n = base.size; n < size; n++) if (!written.has(n)) offsets.push([n, 0, -1]);
-  offsets.sort((a, b) => a[0] - b[0]);
-  const lines = ['xref'];
-  for (let i = 0; i < offsets.length; ) {
-    let j = i;
-    while (j + 1 < offsets.length && offsets[j + 1]![0] === offsets[j]![0] + 1) j++;
-    lines.push(`${offsets[i]![0]} ${j - i + 1}`);
-    for (let k = i; k <= j; k++) {
-      const [, at, generation] = offsets[k]!;
-      lines.push(generation < 0 ? '0000000000 00001 f\r' : `${String(at).padStart(10, '0')} ${String(generation).padStart(5, '0')} n\r`);
-    }
-    i = j + 1;
+  const written = new Set(entries.map(([n]) => n));
+  for (let n = base.size; n < size; n++) if (!written.has(n)) entries.push([n, 0, -1]);
+  const keys = `/Root ${trailer.root.toString()}${trailer.info ? ` /Info ${trailer.info.toString()}` : ''}${base.id ? ` /ID ${base.id.toString()}` : ''} /Prev ${base.startxref}`;
+  const xref = offset;
+  if (base.xref === 'table') {
+    text(`${xrefTable(entries)}trailer\n<< /Size ${size} ${keys} >>\nstartxref\n${xref}\n%%EOF\n`);
+  } else {
+    // the stream is an object of the update too, numbered next, with an entry of its own
+    entries.push([size, xref, 0]);
+    const { index, data } = xrefStreamData(entries);
+    text(`${size} 0 obj\n<< /Type /XRef /Size ${size + 1} /W [1 4 2] /Index [${index.join(' ')}] ${keys} /Length ${data.length} >>\nstream\n`);
+    push(data);
+    text(`\nendstream\nendobj\nstartxref\n${xref}\n%%EOF\n`);
   }
-  const info = trailer.info ? ` /Info ${trailer.info.toString()}` : '';
-  const id = base.id ? ` /ID ${base.id.toString()}` : '';
-  text(`${lines.join('\n')}\ntrailer\n<< /Size ${size} /Root ${trailer.root.toString()}${info}${id} /Prev ${base.startxref} >>\nstartxref\n${xref}\n%%EOF\n`);
   return Buffer.concat(chunks);
+}
+
+/** Runs of consecutive object numbers, as a section's subsections list them. */
+function subsections(entries: Entry[]): Entry[][] {
+  const sorted = [...entries].sort((a, b) => a[0] - b[0]);
+  const runs: Entry[][] = [];
+  for (const entry of sorted) {
+    const last = runs.at(-1);
+    if (last && last.at(-1)![0] + 1 === entry[0]) last.push(entry);
+    else runs.push([entry]);
+  }
+  return runs;
+}
+
+function xrefTable(entries: Entry[]): string {
+  const lines = ['xref'];
+  for (const run of subsections(entries)) {
+    lines.push(`${run[0]![0]} ${run.length}`);
+    for (const [, at, generation] of run) lines.push(generation < 0 ? '0000000000 00001 f\r' : `${String(at).padStart(10, '0')} ${String(generation).padStart(5, '0')} n\r`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** A cross-reference stream's /Index and rows (ISO 32000-1, 7.5.8): type 1 with a 4-byte offset, or type 0 (free), and a 2-byte generation. */
+function xrefStreamData(entries: Entry[]): { index: number[]; data: Uint8Array } {
+  const runs = subsections(entries);
+  const data = Buffer.alloc(entries.length * 7);
+  let at = 0;
+  for (const [, offset, generation] of runs.flat()) {
+    if (offset > 0xffffffff) throw new AssemblyError('the pack is too large for a 4-byte offset');
+    data.writeUInt8(generation < 0 ? 0 : 1, at);
+    data.writeUInt32BE(generation < 0 ? 0 : offset, at + 1);
+    data.writeUInt16BE(generation < 0 ? 1 : generation, at + 5);
+    at += 7;
+  }
+  return { index: runs.flatMap((run) => [run[0]![0], run.length]), data };
 }
 
 function bytesOf(object: PDFObject): Uint8Array {
