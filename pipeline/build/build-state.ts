@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { OutputFile } from './write.ts';
 
@@ -84,6 +84,21 @@ async function intact(dir: string, entry: StateEntry): Promise<boolean> {
   }
   entry.seen = seen;
   return true;
+}
+
+/** A file an earlier build wrote, if it is still there with the bytes the state recorded for it; else null. */
+export async function recordedOutput(dir: string, state: BuildState, path: string): Promise<Uint8Array | null> {
+  const sha = Object.values(state.units).find((u) => u.files[path] !== undefined)?.files[path];
+  if (!sha) return null;
+  const bytes = await readFile(join(dir, path)).catch(() => null);
+  return bytes && hashOf(bytes) === sha ? new Uint8Array(bytes) : null;
+}
+
+/** The files of folder `sub` (one level) that no unit of the state lists: left from a unit's earlier set, used by none now. */
+export async function unrecordedFiles(dir: string, state: BuildState, sub: string): Promise<string[]> {
+  const recorded = new Set(Object.values(state.units).flatMap((u) => Object.keys(u.files)));
+  const names = await readdir(join(dir, sub)).catch(() => [] as string[]);
+  return names.map((name) => `${sub}/${name}`).filter((path) => !recorded.has(path));
 }
 
 export function recordUnit(state: BuildState, unit: RenderUnit, files: OutputFile[]): void {

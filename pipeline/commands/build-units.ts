@@ -43,14 +43,11 @@ const printStore = (ctx: BuildContext) => (ctx.options.force ? undefined : { sal
 async function browserIdentity(): Promise<string> {
   try {
     const choice = await findBrowser();
-    // asked once per browser in a process: the packs and the staff report print with the same one
-    if (!versions.has(choice.path)) versions.set(choice.path, browserVersion(choice));
-    return `${choice.path} ${versions.get(choice.path)!}`;
+    return `${choice.path} ${browserVersion(choice)}`;
   } catch (err) {
     return `none: ${(err as Error).message}`;
   }
 }
-const versions = new Map<string, string>();
 
 const json = (path: string, data: unknown): RenderUnit => {
   const content = JSON.stringify(data, null, 2) + '\n';

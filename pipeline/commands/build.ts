@@ -1,9 +1,9 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { VFile } from 'vfile';
 import { Briefing } from '../../schemas/briefing.ts';
 import type { ValidationReport } from '../../schemas/validation.ts';
-import { hashOf, noteWritten, readState, recordUnit, stateFile, upToDate } from '../build/build-state.ts';
+import { noteWritten, readState, recordedOutput, recordUnit, stateFile, unrecordedFiles, upToDate } from '../build/build-state.ts';
 import { acquireLock } from '../build/lock.ts';
 import { ensureWritableRoot, onOutput, realFolder } from '../build/out-dir.ts';
 import { recoverOutput, writeStaged } from '../build/staged-write.ts';
@@ -72,12 +72,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       if (rendered) return typeof rendered.content === 'string' ? new TextEncoder().encode(rendered.content) : rendered.content;
       return new Uint8Array(await readFile(join(folder, path)));
     };
-    const earlier = async (path: string): Promise<Uint8Array | null> => {
-      const recorded = Object.values(state.units).find((u) => u.files[path] !== undefined)?.files[path];
-      if (!recorded) return null;
-      const bytes = await readFile(join(folder, path)).catch(() => null);
-      return bytes && hashOf(bytes) === recorded ? new Uint8Array(bytes) : null;
-    };
+    const earlier = (path: string) => recordedOutput(folder, state, path);
     const units = await renderUnits({ briefing, report, manifest: resolved.manifest, options, sourceText: input.text, checksText: checks?.text ?? null, previous, output, earlier });
     for (const unit of units) {
       if (!options.force && (await upToDate(folder, unit, state))) {
@@ -91,9 +86,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     state.validated = key;
     files.push(stateFile(state));
     // the prints no unit was made from in this build (a body of an earlier figure) go: the folder keeps only those the next build may use
-    const recorded = new Set(Object.values(state.units).flatMap((u) => Object.keys(u.files)));
-    const stale = (await readdir(join(folder, PRINTS_DIR)).catch(() => [] as string[])).map((name) => `${PRINTS_DIR}/${name}`).filter((path) => !recorded.has(path));
-    const { written, unchanged } = await writeStaged(folder, files, { remove: stale });
+    const { written, unchanged } = await writeStaged(folder, files, { remove: await unrecordedFiles(folder, state, PRINTS_DIR) });
     result.written = written.filter((p) => !p.startsWith('.'));
     result.unchanged = unchanged.filter((p) => !p.startsWith('.'));
     // the files of this build's units as they now stand, noted for the next build (the state written again, alone: atomic)

@@ -48,11 +48,16 @@ export async function findBrowser(lookup: BrowserLookup = defaultLookup()): Prom
  * lay the same HTML out on other pages.
  */
 export function browserVersion(choice: BrowserChoice, timeoutMs = 15_000): string {
+  // asked once per browser in a process: a build's packs, letters and staff report print with the same one
+  const known = versions.get(choice.path);
+  if (known) return known;
   const run = spawnSync(choice.path, ['--version'], { encoding: 'utf8', timeout: timeoutMs });
   const version = run.stdout?.split('\n').find((line) => /\d+\.\d+/.test(line))?.trim();
   if (!version) throw new BrowserNotFoundError(`${choice.path} does not start as a browser (--version printed no version: ${(run.error?.message ?? (run.stderr || run.stdout)).trim()})`);
+  versions.set(choice.path, version);
   return version;
 }
+const versions = new Map<string, string>();
 
 export function defaultLookup(): BrowserLookup {
   return { env: process.env, isExecutable, puppeteerChrome };

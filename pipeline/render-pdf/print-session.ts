@@ -2,7 +2,8 @@ import { loadAssets } from './assets.ts';
 import { CHROME_FLAGS, openBrowser, type BrowserSession } from './browser.ts';
 import { browserVersion, findBrowser, type BrowserChoice } from '../lib/browser-path.ts';
 import { openPrintPages, PDF_OPTIONS, type PrintPage } from './page-pool.ts';
-import { cachedPage, printerDigest, type KeptPrint, type PrintStore } from './print-cache.ts';
+import { hashOf } from '../build/build-state.ts';
+import { cachedPage, type KeptPrint, type PrintStore } from './print-cache.ts';
 
 /**
  * The tabs a run prints with, opened on the first print the store does not hold: a run whose
@@ -31,7 +32,7 @@ export class PrintSession {
     const choice = options.browser ?? (await findBrowser());
     // whatever else makes a print: a stylesheet, a font, a flag or a setting changed is a new key
     const assets = [...(await loadAssets())].sort(([a], [b]) => (a < b ? -1 : 1)).flatMap(([path, asset]) => [path, asset.body]);
-    const printer = printerDigest([choice.path, browserVersion(choice), JSON.stringify(CHROME_FLAGS), JSON.stringify(PDF_OPTIONS), options.store?.salt ?? '', ...assets]);
+    const printer = hashOf(choice.path, browserVersion(choice), CHROME_FLAGS, PDF_OPTIONS, options.store?.salt ?? '', ...assets);
     return new PrintSession(choice, printer, options);
   }
 

@@ -1,19 +1,18 @@
 import { availableParallelism } from 'node:os';
-import { assemblePack, loadPdf, withObjectStreams } from './assemble/index.ts';
+import { assemblePack } from './assemble/index.ts';
 import { allPhones } from './contact-list-view.ts';
 import { distributionFiles, packInfo, type PackInfo } from './distribution.ts';
 import { packTargets } from './pack-plan.ts';
 import { packView, sharedContent, tocAnchors, type PackInput } from './pack-view.ts';
 import { printedParts } from './pack-parts.ts';
 import { mapOnPages } from './page-pool.ts';
-import { normalizePdf } from './pdf-normalize.ts';
 import type { KeptPrint, PrintStore } from './print-cache.ts';
 import { PrintSession } from './print-session.ts';
 import { prefectureMentions } from './prefecture-mentions.ts';
 import { compileTemplates } from './templates.ts';
 import { packLabels } from './toc-pages.ts';
 import { printFront } from './two-pass.ts';
-import { expectedOutline, verificationResult, verifyPack, type VerificationResult } from './verify.ts';
+import { ARABIC, expectedOutline, verificationResult, verifyPack, type VerificationResult } from './verify.ts';
 import type { BrowserChoice } from '../lib/browser-path.ts';
 
 export interface RenderPacksOptions {
@@ -67,20 +66,18 @@ export async function renderPacks(input: PackInput, options: RenderPacksOptions 
   // ids that read as ids ("jet-sports-name", "date-plausible"), not words a slide could print
   const internal = [input.briefing.source.sha256, ...new Set([...input.report.checks.map((c) => c.id), ...input.report.findings.map((f) => f.ruleId)].filter((id) => /^[a-z0-9]+(?:[-:][a-z0-9]+)+$/.test(id)))];
   const programs = shared.programs.map((p) => ({ no: p.no, name: p.name }));
-  const generatedAt = input.manifest.generatedAt;
   const concurrency = Math.max(1, Math.min(options.concurrency ?? Math.min(4, availableParallelism()), targets.length));
   const session = await PrintSession.prepare({ browser: options.browser, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, tabs: concurrency, store: options.store });
   let done = 0;
   try {
     const parts = await printedParts(session.pages, templates, shared, targets);
-    // the body every pack starts with, its dictionaries compressed once (2.1 MB → 1.0 MB a pack)
-    const bodyPdf = await withObjectStreams(await loadPdf(normalizePdf(parts.body, generatedAt)));
-    const [body, stamps] = await Promise.all([loadPdf(bodyPdf), loadPdf(parts.stamps)]);
+    const { body, stamps } = parts;
     // the body is read whole once, for every pack: every program title, every phone, nothing internal (when printed in this run)
-    const bodyCheck = parts.bodyStored ? Promise.resolve({ pages: 0, problems: [] }) : verifyPack(bodyPdf, { pack: 'body', path: 'the body every pack shares', programs, phones, coverText: null, outline: expectedOutline(programs, false).slice(1), labelled: false, internal, tocPages: new Map(), blocked: parts.blocked });
+    const bodyCheck = parts.bodyStored ? Promise.resolve({ pages: 0, problems: [] }) : verifyPack(body.base.bytes, { pack: 'body', path: 'the body every pack shares', programs, phones, coverText: null, outline: expectedOutline(programs, false).slice(1), labelled: false, internal, tocPages: new Map(), blocked: parts.blocked });
     // a tab moves on to its next front matter while the last pack is assembled and verified
     const made = await mapOnPages(targets, session.pages, async (target, page, index) => {
-      const guess = packLabels(parts.bodyLabels, tocAnchors(shared, target), parts.fronts.get(target.id)!);
+      const anchors = tocAnchors(shared, target);
+      const guess = packLabels(parts.bodyLabels, anchors, parts.fronts.get(target.id)!);
       const front = await printFront(page, templates, shared, target, guess, parts.frontLinks[index]!);
       const pack = assemblePack({
         front: { pdf: front.pdf, borrowed: parts.frontLinks[index]!.borrowed },
@@ -98,9 +95,9 @@ export async function renderPacks(input: PackInput, options: RenderPacksOptions 
           outline: expectedOutline(programs, target.prefecture !== null, shared.changes !== null),
           internal,
           tocPages: front.labels,
-          anchors: tocAnchors(shared, target),
+          anchors,
           blocked: front.blocked,
-          textPages: front.stored ? firstOfBody : ownAndEdges,
+          textPages: front.stored ? firstOfBody : ownAndFirstOfBody,
         });
         options.onProgress?.(++done, targets.length, target.path);
         return { pdf, verified };
@@ -135,17 +132,15 @@ export async function renderPacks(input: PackInput, options: RenderPacksOptions 
 }
 
 /**
- * The pages of an assembled pack read for its text: its own (the front matter, labelled i, ii …)
- * and the first of the body (the stamp on the body's pages, the body's fonts in this file);
- * the body itself was read whole.
+ * The pages of an assembled pack read for its text: the first of the body (the stamp on the body's
+ * pages, the body's fonts in this file) and, unless its front matter came from the store (read
+ * back when printed), its own pages, labelled i, ii …; the body itself was read whole once.
  */
 function firstOfBody(labels: readonly string[]): number[] {
-  const first = labels.findIndex((l) => /^\d+$/.test(l));
+  const first = labels.findIndex((l) => ARABIC.test(l));
   return first === -1 ? [] : [first + 1];
 }
 
-function ownAndEdges(labels: readonly string[]): number[] {
-  const body = labels.flatMap((l, i) => (/^\d+$/.test(l) ? [i + 1] : []));
-  const own = labels.flatMap((l, i) => (/^\d+$/.test(l) ? [] : [i + 1]));
-  return body.length > 0 ? [...own, body[0]!] : own;
+function ownAndFirstOfBody(labels: readonly string[]): number[] {
+  return [...labels.flatMap((l, i) => (ARABIC.test(l) ? [] : [i + 1])), ...firstOfBody(labels)];
 }

@@ -13,7 +13,6 @@ export interface PrintedFront {
   target: PackTarget;
   /** as printed, dated by the manifest (normalizePdf), and read for assembly */
   pdf: LoadedPdf;
-  html: string;
   /** the page labels its contents and mentions print, by anchor */
   labels: PageLabels;
   /** prints it took */
@@ -43,7 +42,7 @@ export async function printFront(page: PrintPage, templates: PackTemplates, shar
     const own = [...labels.keys()].filter((a) => FRONT_PARTS.includes(a));
     const missing = own.filter((a) => !found.has(a));
     if (missing.length > 0) throw new Error(`${target.path}: the table of contents links lead nowhere for ${missing.join(', ')}`);
-    if (own.every((a) => found.get(a) === labels.get(a)) || pass === MAX_PASSES) return { target, pdf, html, labels, passes: pass, blocked, stored: printed.stored === true };
+    if (own.every((a) => found.get(a) === labels.get(a)) || pass === MAX_PASSES) return { target, pdf, labels, passes: pass, blocked, stored: printed.stored === true };
     labels = new Map([...labels, ...own.map((a) => [a, found.get(a)!] as const)]);
   }
 }

@@ -115,7 +115,8 @@ export async function verifyPack(pdf: Uint8Array, expected: PackExpectation): Pr
   return { pages, problems };
 }
 
-const ARABIC = /^\d+$/;
+/** A page label of the body (1, 2 …), not of the front matter (i, ii …). */
+export const ARABIC = /^\d+$/;
 
 /**
  * The pages read whose footer does not print the number their label says: "ii" on a page of the
@@ -140,7 +141,7 @@ export function footerProblems(texts: readonly string[], pageNumbers: readonly n
  */
 export function labelSequenceProblem(labels: readonly string[], pages: number): string | null {
   if (labels.length !== pages) return `the PDF labels ${labels.length} of its ${pages} pages`;
-  const front = labels.findIndex((l) => /^\d+$/.test(l));
+  const front = labels.findIndex((l) => ARABIC.test(l));
   const expected = labels.map((_, i) => (front === -1 || i < front ? lowerRoman(i + 1) : String(i - front + 1)));
   const wrong = labels.findIndex((l, i) => l !== expected[i]);
   return wrong === -1 ? null : `page ${wrong + 1} is labelled "${labels[wrong]}", expected "${expected[wrong]}"`;
