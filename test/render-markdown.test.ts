@@ -15,7 +15,7 @@ import { ProgramFrontMatter, renderFrontMatterJsonSchema } from '../schemas/prog
 import type { ValidationReport } from '../schemas/validation.ts';
 import { canonicalMarkdown } from '../pipeline/render-markdown/canonical.ts';
 import { programFileStem, programFileStems, programNumberKey } from '../pipeline/views/file-names.ts';
-import { renderIndexDocument, renderProgramDocuments, type ProgramDocument } from '../pipeline/render-markdown/index.ts';
+import { programDocuments, renderIndexDocument, renderProgramDocuments, type ProgramDocument } from '../pipeline/render-markdown/index.ts';
 import { compileTemplate, markdownTemplates } from '../pipeline/render-markdown/templates.ts';
 import { PROJECT_ROOT } from '../pipeline/source.ts';
 import { contactCells, coverage, expectedTexts, fold } from './helpers/coverage.ts';
@@ -147,6 +147,15 @@ describe('renderProgramDocuments on the R6 briefing', () => {
       }
     }
     expect(tables).toBeGreaterThan(31);
+  });
+
+  it('renders one document alone as it renders it among all (a rebuild renders only the programs that changed), and lists them all without rendering', () => {
+    const one = programDocuments(briefing, report, manifest);
+    expect(one.entries.map((e) => [e.program, e.path, e.title])).toEqual(docs.map((d) => [d.program, d.path, d.title]));
+    expect(one.entries.map((e) => e.frontMatter)).toEqual(docs.map((d) => d.frontMatter));
+    expect(one.document('21-③')).toEqual(docs.find((d) => d.program === '21-③'));
+    expect(renderIndexDocument(briefing, report, manifest, one.entries)).toEqual(renderIndexDocument(briefing, report, manifest, docs));
+    expect(() => one.document('99')).toThrow(/no program 99/);
   });
 
   it('is canonical: parsing and serialising again changes nothing', () => {

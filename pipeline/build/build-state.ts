@@ -8,6 +8,8 @@ export interface RenderUnit {
   id: string;
   /** a hash of every input: data slice, templates, fonts, tool and browser versions */
   inputHash: string;
+  /** the units whose outputs it reads (BuildContext.output): rendered after them when they are rendered */
+  after?: readonly string[];
   render(): Promise<OutputFile[]>;
 }
 

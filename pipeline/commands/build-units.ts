@@ -1,11 +1,14 @@
+import { z } from 'zod';
 import type { Briefing } from '../../schemas/briefing.ts';
 import type { Manifest } from '../../schemas/manifest.ts';
 import type { ValidationReport } from '../../schemas/validation.ts';
 import { hashOf, type RenderUnit } from '../build/build-state.ts';
+import type { OutputFile } from '../build/write.ts';
 import { codeHash } from '../build/code-hash.ts';
 import { browserVersion, findBrowser } from '../lib/browser-path.ts';
 import { readerChanges, type ReaderChanges } from '../diff/entries.ts';
 import { PackVerificationError } from '../lib/errors.ts';
+import type { PageReadings, SharedBrowser } from '../render-pdf/index.ts';
 import { programView } from '../views/program-view.ts';
 import type { BuildOptions } from './build.ts';
 import type { PreviousEdition } from './previous-edition.ts';
@@ -24,6 +27,8 @@ export interface BuildContext {
   output(path: string): Promise<Uint8Array>;
   /** a file an earlier build wrote, if it is still there as written (its checksum as the build state recorded it); else null */
   earlier(path: string): Promise<Uint8Array | null>;
+  /** the browser every unit that prints prints with, each in a window of its own (made on the first call); the build closes it */
+  browser(): Promise<SharedBrowser>;
 }
 
 /** Where a build keeps the prints its PDFs were made from, by key: a part whose HTML did not change is not printed again. */
@@ -35,6 +40,30 @@ function printFiles(prints: readonly { key: string; pdf: Uint8Array }[]) {
 }
 /** None when the build is forced: everything is printed again. */
 const printStore = (ctx: BuildContext) => (ctx.options.force ? undefined : { salt: codeHash(['pipeline/render-pdf/index.ts']), get: (key: string) => ctx.earlier(`${PRINTS_DIR}/${key}.pdf`) });
+
+/** Where a unit keeps what its pages read as, by their content hash, for the next build. */
+const readingsPath = (unit: string) => `${PRINTS_DIR}/${unit}.readings.json`;
+const Readings = z.record(z.string(), z.string());
+
+/**
+ * What the pages a unit read back in the last build read as: a page of the same bytes is not read
+ * again. Empty when the build is forced, or the file is gone, altered (the build state's checksum)
+ * or not readings.
+ */
+async function pageReadings(ctx: BuildContext, unit: string): Promise<PageReadings> {
+  const { PageReadings } = await import('../render-pdf/index.ts');
+  const salt = codeHash(['pipeline/render-pdf/index.ts']);
+  const bytes = ctx.options.force ? null : await ctx.earlier(readingsPath(unit));
+  let earlier: Record<string, string> = {};
+  try {
+    earlier = bytes ? Readings.parse(JSON.parse(new TextDecoder().decode(bytes))) : {};
+  } catch {
+    // not what a build writes: every page is read again
+  }
+  return new PageReadings(salt, earlier);
+}
+
+const readingsFile = (unit: string, readings: PageReadings) => ({ path: readingsPath(unit), content: JSON.stringify(readings.kept()) + '\n' });
 
 /**
  * The browser that prints the packs, by its reported version (a wrapper script's size says
@@ -65,11 +94,12 @@ export async function renderUnits(ctx: BuildContext): Promise<RenderUnit[]> {
     render: async () => [{ path: 'contacts.xlsx', content: await (await import('../render-excel/index.ts')).renderContactsWorkbook(briefing, report, manifest, (await ctx.previous?.changes()) ?? null) }],
   };
   return [
+    // first: the longest to render, it starts printing while the others render
+    ...packs,
     json('briefing.json', briefing),
     json('validation.json', report),
     ...(await reportUnits(ctx)),
     ...markdownUnits(ctx),
-    ...packs,
     workbook,
     // last: it gathers the packs and the workbook, as rendered now or as written before
     ...deliveryUnits(ctx, packs[0] ?? null, workbook),
@@ -87,11 +117,12 @@ function deliveryUnits(ctx: BuildContext, packs: RenderUnit | null, workbook: Re
   return [
     {
       id: 'delivery',
+      after: [packs.id, workbook.id],
       inputHash: hashOf(codeHash(['pipeline/render-delivery/index.ts', 'pipeline/render-pdf/index.ts']), packs.inputHash, workbook.inputHash, manifest, ctx.previous?.fingerprint ?? null),
       render: async () => {
         const [{ printLetters, PacksManifest }, { assembleDelivery }] = await Promise.all([import('../render-pdf/index.ts'), import('../render-delivery/index.ts')]);
         const prefectures = PacksManifest.parse(JSON.parse(new TextDecoder().decode(await ctx.output('packs.json')))).packs.filter((p) => p.recipient !== null);
-        const printed = await printLetters({ briefing, manifest, changes: (await ctx.previous?.changes()) ?? null, packs: prefectures }, { store: printStore(ctx) });
+        const printed = await printLetters({ briefing, manifest, changes: (await ctx.previous?.changes()) ?? null, packs: prefectures }, { store: printStore(ctx), shared: await ctx.browser() });
         if (printed.problems.length > 0) throw new PackVerificationError({ ok: false, problems: printed.problems.map((message) => ({ pack: 'delivery', check: 'letter', message })) });
         const inputs = await Promise.all(
           prefectures.map(async (p) => ({ id: p.id, recipient: p.recipient!, prefectureCode: p.prefectureCode!, pack: await ctx.output(p.files[0]!.path), letter: printed.letters.get(p.id)! })),
@@ -116,14 +147,15 @@ function markdownUnits(ctx: BuildContext): RenderUnit[] {
   const edition = { ...manifest, source: { file: manifest.source.file } };
   let markdown: Promise<typeof import('../render-markdown/index.ts')> | null = null;
   const loadMarkdown = () => (markdown ??= import('../render-markdown/index.ts'));
-  let documents: Promise<import('../render-markdown/index.ts').ProgramDocument[]> | null = null;
-  const renderDocuments = () => (documents ??= Promise.all([loadMarkdown(), documentChanges(ctx)]).then(([m, changes]) => m.renderProgramDocuments(briefing, report, manifest, changes)));
+  // each document rendered only by its own unit: a rebuild after one figure changed renders one
+  let documents: Promise<import('../render-markdown/index.ts').ProgramDocuments> | null = null;
+  const programDocuments = () => (documents ??= Promise.all([loadMarkdown(), documentChanges(ctx)]).then(([m, changes]) => m.programDocuments(briefing, report, manifest, changes)));
   const previous = ctx.previous?.fingerprint ?? null;
   const programUnits: RenderUnit[] = briefing.programs.map((p) => ({
     id: `programs/${p.no}`,
     inputHash: hashOf(markdownCode, edition, programView(briefing, report, p), previous),
     render: async () => {
-      const doc = (await renderDocuments()).find((d) => d.program === p.no)!;
+      const doc = (await programDocuments()).document(p.no);
       return [{ path: doc.path, content: doc.markdown }];
     },
   }));
@@ -133,7 +165,7 @@ function markdownUnits(ctx: BuildContext): RenderUnit[] {
     // The charts the program documents reference, drawn by the same code as the PDF packs.
     render: async () => {
       const [{ seriesChartSvg }, { seriesTarget }] = await Promise.all([import('../views/chart.ts'), import('../views/series-target.ts')]);
-      return (await renderDocuments()).flatMap((doc) =>
+      return (await programDocuments()).entries.flatMap((doc) =>
         doc.frontMatter.charts.map((chart) => {
           const series = briefing.series.find((s) => s.id === chart.series)!;
           const view = programView(briefing, report, briefing.programs.find((p) => p.no === doc.program)!);
@@ -148,7 +180,7 @@ function markdownUnits(ctx: BuildContext): RenderUnit[] {
     inputHash: hashOf(markdownCode, edition, briefing.programs, briefing.budgets, report.checks),
     render: async () => {
       const m = await loadMarkdown();
-      const index = m.renderIndexDocument(briefing, report, manifest, await renderDocuments());
+      const index = m.renderIndexDocument(briefing, report, manifest, (await programDocuments()).entries);
       return [{ path: index.path, content: index.markdown }];
     },
   };
@@ -174,15 +206,20 @@ async function packUnits(ctx: BuildContext): Promise<RenderUnit[]> {
         manifest,
         ctx.previous?.fingerprint ?? null,
       ),
-      render: async () => {
-        const { renderPacks } = await import('../render-pdf/index.ts');
-        const changes = (await ctx.previous?.changes()) ?? null;
-        const result = await renderPacks({ briefing, report, manifest, changes }, { onProgress: options.onPackProgress, store: printStore(ctx) });
-        if (!result.verification.ok) throw new PackVerificationError(result.verification);
-        return [...result.files, ...printFiles(result.prints)];
-      },
+      render: () => renderPackFiles(ctx),
     },
   ];
+}
+
+/** The packs and their distribution files, verified, with the prints and page readings the next build may take. */
+async function renderPackFiles(ctx: BuildContext): Promise<OutputFile[]> {
+  const { briefing, report, manifest, options } = ctx;
+  const { renderPacks } = await import('../render-pdf/index.ts');
+  const changes = (await ctx.previous?.changes()) ?? null;
+  const readings = await pageReadings(ctx, 'packs');
+  const result = await renderPacks({ briefing, report, manifest, changes }, { onProgress: options.onPackProgress, store: printStore(ctx), readings, shared: await ctx.browser() });
+  if (!result.verification.ok) throw new PackVerificationError(result.verification);
+  return [...result.files, ...printFiles(result.prints), readingsFile('packs', readings)];
 }
 
 /** The staff report: every check and finding, the lines they point at — never part of what prefectures read. */
@@ -202,9 +239,10 @@ async function reportUnits(ctx: BuildContext): Promise<RenderUnit[]> {
     render: async () => {
       const [{ validationHtml }, { printReport, reportPrintOptions }] = await Promise.all([import('../report/html.ts'), import('../render-pdf/index.ts')]);
       const printable = validationHtml({ ...reportInput, fullListings: false }, reportPrintOptions());
-      const printed = await printReport(printable, [...report.checks.map((c) => c.id), ...report.findings.map((f) => f.checkId ?? f.ruleId)], { generatedAt: manifest.generatedAt });
+      const readings = await pageReadings(ctx, 'validation-report');
+      const printed = await printReport(printable, [...report.checks.map((c) => c.id), ...report.findings.map((f) => f.checkId ?? f.ruleId)], { generatedAt: manifest.generatedAt, readings, shared: await ctx.browser() });
       if (printed.problems.length > 0) throw new PackVerificationError({ ok: false, problems: printed.problems.map((message) => ({ pack: 'validation-report', check: 'report', message })) });
-      return [{ path: 'validation-report.pdf', content: printed.pdf }];
+      return [{ path: 'validation-report.pdf', content: printed.pdf }, readingsFile('validation-report', readings)];
     },
   };
   return [html, pdf];

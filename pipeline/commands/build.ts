@@ -3,11 +3,13 @@ import { join } from 'node:path';
 import type { VFile } from 'vfile';
 import { Briefing } from '../../schemas/briefing.ts';
 import type { ValidationReport } from '../../schemas/validation.ts';
-import { noteWritten, readState, recordedOutput, recordUnit, stateFile, unrecordedFiles, upToDate } from '../build/build-state.ts';
+import { noteWritten, readState, recordedOutput, recordUnit, stateFile, unrecordedFiles, upToDate, type RenderUnit } from '../build/build-state.ts';
 import { acquireLock } from '../build/lock.ts';
 import { ensureWritableRoot, onOutput, realFolder } from '../build/out-dir.ts';
+import { renderAll } from '../build/render-all.ts';
 import { recoverOutput, writeStaged } from '../build/staged-write.ts';
 import { writeOutputs, type OutputFile } from '../build/write.ts';
+import type { SharedBrowser } from '../render-pdf/index.ts';
 import { readAndValidateForBuild } from './validation-cache.ts';
 import { PRINTS_DIR, renderUnits } from './build-units.ts';
 import { previousEdition } from './previous-edition.ts';
@@ -62,27 +64,34 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // the folder itself, links followed: one lock, one staging place, however it is named
   const folder = await realFolder(outDir);
   const lock = await onOutput(outDir, 'taking the build lock', () => acquireLock(folder));
+  // one browser for whatever prints (packs, staff report, letters), started on the first print the last build did not keep; the renderer loaded only then
+  let shared: Promise<SharedBrowser> | null = null;
+  const browser = () => (shared ??= import('../render-pdf/index.ts').then((m) => new m.SharedBrowser()));
   try {
     await onOutput(outDir, 'cleaning up after an earlier build', () => recoverOutput(folder));
     const state = await readState(folder);
-    const files: OutputFile[] = [];
     const previous = await previousEdition(resolved, briefing, input.text, file, options.since);
+    // the outputs of the units rendered so far, by path: what a unit rendered after them reads
+    const rendered = new Map<string, OutputFile>();
     const output = async (path: string): Promise<Uint8Array> => {
-      const rendered = files.find((f) => f.path === path);
-      if (rendered) return typeof rendered.content === 'string' ? new TextEncoder().encode(rendered.content) : rendered.content;
+      const f = rendered.get(path);
+      if (f) return typeof f.content === 'string' ? new TextEncoder().encode(f.content) : f.content;
       return new Uint8Array(await readFile(join(folder, path)));
     };
     const earlier = (path: string) => recordedOutput(folder, state, path);
-    const units = await renderUnits({ briefing, report, manifest: resolved.manifest, options, sourceText: input.text, checksText: checks?.text ?? null, previous, output, earlier });
+    const units = await renderUnits({ briefing, report, manifest: resolved.manifest, options, sourceText: input.text, checksText: checks?.text ?? null, previous, output, earlier, browser });
+    const stale: RenderUnit[] = [];
     for (const unit of units) {
-      if (!options.force && (await upToDate(folder, unit, state))) {
-        result.skipped.push(unit.id);
-        continue;
-      }
-      const rendered = await unit.render();
-      recordUnit(state, unit, rendered);
-      files.push(...rendered);
+      if (!options.force && (await upToDate(folder, unit, state))) result.skipped.push(unit.id);
+      else stale.push(unit);
     }
+    const files: OutputFile[] = [];
+    // recorded in the order of the units, whichever ended first: the same build state for the same outputs
+    const outputs = await renderAll(units, stale, (done) => done.forEach((f) => rendered.set(f.path, f)));
+    stale.forEach((unit, i) => {
+      recordUnit(state, unit, outputs[i]!);
+      files.push(...outputs[i]!);
+    });
     state.validated = key;
     files.push(stateFile(state));
     // the prints no unit was made from in this build (a body of an earlier figure) go: the folder keeps only those the next build may use
@@ -95,7 +104,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       await onOutput(outDir, 'writing the build state', () => writeOutputs(folder, [stateFile(state)]));
     }
   } finally {
-    await lock.release();
+    try {
+      // (made by the units, if any printed); a renderer that did not load has no browser to close
+      await (await (shared as Promise<SharedBrowser> | null)?.catch(() => null))?.close();
+    } finally {
+      await lock.release();
+    }
   }
   return result;
 }

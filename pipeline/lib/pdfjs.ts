@@ -5,6 +5,8 @@ type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 
 const require = createRequire(import.meta.url);
 const pdfjsRoot = dirname(require.resolve('pdfjs-dist/package.json'));
+/** the installed pdfjs-dist: another version may read a page otherwise */
+export const PDFJS_VERSION = (require('pdfjs-dist/package.json') as { version: string }).version;
 
 /** pdfjs-dist drops Japanese text silently without its character maps. */
 export const PDFJS_OPTIONS = {

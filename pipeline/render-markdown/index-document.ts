@@ -26,7 +26,7 @@ export interface IndexView {
 let template: ((view: IndexView) => string) | null = null;
 
 /** The list of program documents: number, name linked to its document, departments, budgets, slides. */
-export function renderIndexDocument(briefing: Briefing, report: ValidationReport, manifest: Manifest, docs: ProgramDocument[]): { path: typeof INDEX_PATH; markdown: string } {
+export function renderIndexDocument(briefing: Briefing, report: ValidationReport, manifest: Manifest, docs: readonly Pick<ProgramDocument, 'program' | 'path' | 'title'>[]): { path: typeof INDEX_PATH; markdown: string } {
   template ??= compileTemplate<IndexView>(markdownTemplates(), 'index');
   const byProgram = new Map(briefing.programs.map((p) => [p.no, p]));
   const rows = docs.map((doc): Inline[] => {

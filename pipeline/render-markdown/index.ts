@@ -1,2 +1,2 @@
-export { renderProgramDocuments, type ProgramDocument } from './program-document.ts';
+export { programDocuments, renderProgramDocuments, type ProgramDocument, type ProgramDocuments, type ProgramEntry } from './program-document.ts';
 export { renderIndexDocument } from './index-document.ts';

@@ -66,12 +66,36 @@ export function programDocument(briefing: Briefing, manifest: Manifest, view: Pr
   return { program: p.no, path: programDocumentPath(stem), title: p.name, markdown, frontMatter };
 }
 
+/** A program document as the index and the charts list it: what it is, where, and what it shows, without its text. */
+export type ProgramEntry = Omit<ProgramDocument, 'markdown'>;
+
+/** The program documents of a briefing, each rendered only when asked for: a rebuild renders those whose inputs changed. */
+export interface ProgramDocuments {
+  /** one per program of the contact list, in that order */
+  entries: ProgramEntry[];
+  /** the document of program `no` ("1", "21-③") */
+  document(no: string): ProgramDocument;
+}
+
+export function programDocuments(briefing: Briefing, report: ValidationReport, manifest: Manifest, changes: ReaderChanges | null = null): ProgramDocuments {
+  const views = programViews(briefing, report);
+  const stems = programFileStems(views.map((v) => v.program));
+  const entries = views.map((view, i) => ({ program: view.program.no, path: programDocumentPath(stems[i]!), title: view.program.name, frontMatter: programFrontMatter(briefing, manifest, view, stems[i]!) }));
+  return {
+    entries,
+    document(no) {
+      const i = views.findIndex((v) => v.program.no === no);
+      if (i === -1) throw new Error(`the briefing has no program ${no}`);
+      return programDocument(briefing, manifest, views[i]!, stems[i]!, changes);
+    },
+  };
+}
+
 /**
  * One Markdown document per program of the contact list, in that order. Pure: the same briefing,
  * report and manifest give the same bytes; nothing is read but the templates, nothing written.
  */
 export function renderProgramDocuments(briefing: Briefing, report: ValidationReport, manifest: Manifest, changes: ReaderChanges | null = null): ProgramDocument[] {
-  const views = programViews(briefing, report);
-  const stems = programFileStems(views.map((v) => v.program));
-  return views.map((view, i) => programDocument(briefing, manifest, view, stems[i]!, changes));
+  const documents = programDocuments(briefing, report, manifest, changes);
+  return documents.entries.map((e) => documents.document(e.program));
 }

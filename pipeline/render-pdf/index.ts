@@ -1,4 +1,4 @@
-export { renderPacks, DEFAULT_TIMEOUT_MS, type RenderPacksOptions, type RenderPacksResult } from './render-packs.ts';
+export { renderPacks, type RenderPacksOptions, type RenderPacksResult } from './render-packs.ts';
 export { printHtml } from './print-html.ts';
 export { printReport, reportPrintOptions } from './report-pdf.ts';
 export { browserVersion, findBrowser, BrowserNotFoundError, SYSTEM_BROWSERS, type BrowserChoice } from '../lib/browser-path.ts';
@@ -10,3 +10,5 @@ export { PacksManifest, PackEntry, PackFile } from '../../schemas/packs.ts';
 export { type VerificationResult, type VerificationProblem, type VerificationCheck } from './verify.ts';
 export { type BlockedRequest } from './request-guard.ts';
 export { letterView, printLetters, type LetterInput, type PrintedLetters } from './letters.ts';
+export { PageReadings } from './page-readings.ts';
+export { SharedBrowser, DEFAULT_TIMEOUT_MS } from './shared-browser.ts';

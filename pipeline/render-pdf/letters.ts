@@ -10,11 +10,11 @@ import type { BrowserChoice } from '../lib/browser-path.ts';
 import { mapOnPages } from './page-pool.ts';
 import type { KeptPrint, PrintStore } from './print-cache.ts';
 import { PrintSession } from './print-session.ts';
+import { DEFAULT_TIMEOUT_MS, type SharedBrowser } from './shared-browser.ts';
 import { normalizePdf } from './pdf-normalize.ts';
 import { pageTexts, unservedFonts, withPdf } from './pdf-read.ts';
 import { compileTemplates } from './templates.ts';
 import { compact } from './verify.ts';
-import { DEFAULT_TIMEOUT_MS } from './render-packs.ts';
 
 /** What templates/pdf/letter.hbs is given. */
 export interface LetterView {
@@ -95,11 +95,11 @@ export interface PrintedLetters {
  * the recipient and every file it lists in the text, only the served TrueType fonts. Dated
  * generatedAt, so a rerun gives the same bytes. Writes nothing.
  */
-export async function printLetters(input: LetterInput, options: { browser?: BrowserChoice; timeoutMs?: number; concurrency?: number; store?: PrintStore } = {}): Promise<PrintedLetters> {
+export async function printLetters(input: LetterInput, options: { browser?: BrowserChoice; shared?: SharedBrowser; timeoutMs?: number; concurrency?: number; store?: PrintStore } = {}): Promise<PrintedLetters> {
   const packs = input.packs.filter((p) => p.recipient !== null);
   const templates = compileTemplates();
   // a letter whose HTML did not change comes from the store: with all of them there, no browser starts
-  const session = await PrintSession.prepare({ browser: options.browser, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, tabs: Math.max(1, Math.min(options.concurrency ?? 2, packs.length)), store: options.store });
+  const session = await PrintSession.prepare({ browser: options.browser, shared: options.shared, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, tabs: Math.max(1, Math.min(options.concurrency ?? 2, packs.length)), store: options.store });
   try {
     const pages = session.pages;
     const entries = input.changes ? readerChanges(input.changes, input.briefing).entries : null;

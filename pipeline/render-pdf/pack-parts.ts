@@ -14,8 +14,6 @@ import { draftFrontPages, labelsOf, type FrontPages } from './toc-pages.ts';
 export interface SharedParts {
   /** the body: programs, appendix, contacts, colophon (tagged, with its outline), dated by the manifest, its dictionaries in object streams, read for assembly */
   body: LoadedPdf;
-  /** the body came from the store: printed, and read back whole, by an earlier run */
-  bodyStored: boolean;
   /** the label of the page of every anchor of the body (1, 2 …): the same in every pack */
   bodyLabels: PageLabels;
   bodyLinks: CrossLinks;
@@ -54,10 +52,9 @@ export async function printedParts(pages: readonly PrintPage[], templates: PackT
   const stamps = await loadPdf(rest.stamps.pdf);
   if (stamps.doc.getPageCount() !== all.length) throw new Error(`the edition stamps printed on ${stamps.doc.getPageCount()} pages, expected one per pack (${all.length})`);
   // what every pack starts with: its dictionaries compressed once (Chromium's 2.1 MB → 1.0 MB a pack)
-  const bodyPdf = await loadPdf(await withObjectStreams(await loadPdf(normalizePdf(body.pdf, shared.manifest.generatedAt))));
+  const bodyPdf = await withObjectStreams(await loadPdf(normalizePdf(body.pdf, shared.manifest.generatedAt)));
   return {
     body: bodyPdf,
-    bodyStored: body.stored === true,
     bodyLabels: labelsOf(namedDestinations(bodyPdf), 'arabic'),
     bodyLinks: bodyLinks!,
     stamps,

@@ -1,4 +1,5 @@
-import type { Browser, CDPSession, Page } from 'puppeteer-core';
+import type { CDPSession, Page } from 'puppeteer-core';
+import type { PrintWindow } from './shared-browser.ts';
 import type { Asset } from './assets.ts';
 import { withTimeout } from './browser.ts';
 import { guardPage, type BlockedRequest } from './request-guard.ts';
@@ -7,7 +8,7 @@ import { guardPage, type BlockedRequest } from './request-guard.ts';
 export interface PrintedPdf {
   pdf: Uint8Array;
   blocked: BlockedRequest[];
-  /** taken from the store: printed, and read back, by an earlier run of the same code, browser and assets */
+  /** taken from the store: printed by an earlier run of the same code, browser and assets (the cover letters are not read back again) */
   stored?: boolean;
 }
 
@@ -25,13 +26,13 @@ export const PDF_OPTIONS = { preferCSSPageSize: true, printBackground: true, gen
 const DRAFT_OPTIONS = { ...PDF_OPTIONS, generateTaggedPDF: false, generateDocumentOutline: false } as const;
 
 /** `size` guarded tabs, about one per core: more only queue for the same CPUs. */
-export async function openPrintPages(browser: Browser, size: number, assets: ReadonlyMap<string, Asset>, timeoutMs: number): Promise<PrintPage[]> {
+export async function openPrintPages(browser: PrintWindow['browser'], size: number, assets: ReadonlyMap<string, Asset>, timeoutMs: number): Promise<PrintPage[]> {
   const pages: PrintPage[] = [];
   for (let i = 0; i < size; i++) pages.push(await openPrintPage(browser, assets, timeoutMs));
   return pages;
 }
 
-async function openPrintPage(browser: Browser, assets: ReadonlyMap<string, Asset>, timeoutMs: number): Promise<PrintPage> {
+async function openPrintPage(browser: PrintWindow['browser'], assets: ReadonlyMap<string, Asset>, timeoutMs: number): Promise<PrintPage> {
   const page: Page = await browser.newPage();
   page.setDefaultTimeout(timeoutMs);
   const cdp: CDPSession = await page.createCDPSession();

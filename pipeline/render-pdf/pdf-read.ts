@@ -132,7 +132,12 @@ export async function pdfFonts(doc: PdfDocument, pageNumbers?: readonly number[]
 
 /** The fonts a PDF draws with that are not the served Noto Sans JP subsets: "DejaVuSans", "X (Type 3)". */
 export async function unservedFonts(doc: PdfDocument): Promise<string[]> {
-  return (await pdfFonts(doc)).filter((f) => f.type3 || !/NotoSansJP/.test(f.name)).map((f) => `${f.name}${f.type3 ? ' (Type 3)' : ''}`);
+  return unserved(await pdfFonts(doc));
+}
+
+/** Of `fonts`, those that are not the served Noto Sans JP subsets, named once each. */
+export function unserved(fonts: readonly PdfFont[]): string[] {
+  return [...new Set(fonts.filter((f) => f.type3 || !/NotoSansJP/.test(f.name)).map((f) => `${f.name}${f.type3 ? ' (Type 3)' : ''}`))];
 }
 
 async function destinationPage(doc: PdfDocument, dest: unknown[] | null | undefined): Promise<number | null> {

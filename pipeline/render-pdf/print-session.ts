@@ -1,9 +1,18 @@
 import { loadAssets } from './assets.ts';
-import { CHROME_FLAGS, openBrowser, type BrowserSession } from './browser.ts';
+import { CHROME_FLAGS, openBrowser } from './browser.ts';
 import { browserVersion, findBrowser, type BrowserChoice } from '../lib/browser-path.ts';
 import { openPrintPages, PDF_OPTIONS, type PrintPage } from './page-pool.ts';
 import { hashOf } from '../build/build-state.ts';
 import { cachedPage, type KeptPrint, type PrintStore } from './print-cache.ts';
+import type { PrintWindow, SharedBrowser } from './shared-browser.ts';
+
+interface SessionOptions {
+  timeoutMs: number;
+  tabs: number;
+  store?: PrintStore;
+  /** a browser its owner closes, to print in a window of its own; default: one started for this session and closed with it */
+  shared?: SharedBrowser;
+}
 
 /**
  * The tabs a run prints with, opened on the first print the store does not hold: a run whose
@@ -12,13 +21,13 @@ import { cachedPage, type KeptPrint, type PrintStore } from './print-cache.ts';
  */
 export class PrintSession {
   readonly pages: PrintPage[];
-  #session: Promise<{ browser: BrowserSession; pages: PrintPage[] }> | null = null;
+  #session: Promise<{ window: PrintWindow; pages: PrintPage[] }> | null = null;
   #kept = new Map<string, Uint8Array>();
   #printed: (() => number)[] = [];
   readonly #choice: BrowserChoice;
-  readonly #options: { timeoutMs: number; tabs: number; store?: PrintStore };
+  readonly #options: SessionOptions;
 
-  private constructor(choice: BrowserChoice, printer: string, options: { timeoutMs: number; tabs: number; store?: PrintStore }) {
+  private constructor(choice: BrowserChoice, printer: string, options: SessionOptions) {
     this.#choice = choice;
     this.#options = options;
     this.pages = Array.from({ length: options.tabs }, (_, i) => {
@@ -28,21 +37,21 @@ export class PrintSession {
     });
   }
 
-  static async prepare(options: { browser?: BrowserChoice; timeoutMs: number; tabs: number; store?: PrintStore }): Promise<PrintSession> {
-    const choice = options.browser ?? (await findBrowser());
+  static async prepare(options: SessionOptions & { browser?: BrowserChoice }): Promise<PrintSession> {
+    const choice = (await options.shared?.choice()) ?? options.browser ?? (await findBrowser());
     // whatever else makes a print: a stylesheet, a font, a flag or a setting changed is a new key
     const assets = [...(await loadAssets())].sort(([a], [b]) => (a < b ? -1 : 1)).flatMap(([path, asset]) => [path, asset.body]);
     const printer = hashOf(choice.path, browserVersion(choice), CHROME_FLAGS, PDF_OPTIONS, options.store?.salt ?? '', ...assets);
     return new PrintSession(choice, printer, options);
   }
 
-  #open(): Promise<{ browser: BrowserSession; pages: PrintPage[] }> {
+  #open(): Promise<{ window: PrintWindow; pages: PrintPage[] }> {
     this.#session ??= (async () => {
-      const browser = await openBrowser(this.#choice, this.#options.timeoutMs);
+      const window = this.#options.shared ? await this.#options.shared.window() : await openBrowser(this.#choice, this.#options.timeoutMs);
       try {
-        return { browser, pages: await openPrintPages(browser.browser, this.#options.tabs, await loadAssets(), this.#options.timeoutMs) };
+        return { window, pages: await openPrintPages(window.browser, this.#options.tabs, await loadAssets(), this.#options.timeoutMs) };
       } catch (err) {
-        await browser.close();
+        await window.close();
         throw err;
       }
     })();
@@ -59,10 +68,10 @@ export class PrintSession {
     return this.#printed.reduce((n, count) => n + count(), 0);
   }
 
-  /** closes the browser if it was started; safe to call twice */
+  /** closes its window (its own browser, or its window of a shared one) if it was opened; safe to call twice */
   async close(): Promise<void> {
     const session = this.#session;
     if (!session) return;
-    await (await session.catch(() => null))?.browser.close();
+    await (await session.catch(() => null))?.window.close();
   }
 }

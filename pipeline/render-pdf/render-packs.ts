@@ -1,11 +1,12 @@
 import { availableParallelism } from 'node:os';
-import { assemblePack } from './assemble/index.ts';
+import { assembledPack } from './assemble/index.ts';
 import { allPhones } from './contact-list-view.ts';
 import { distributionFiles, packInfo, type PackInfo } from './distribution.ts';
 import { packTargets } from './pack-plan.ts';
 import { packView, sharedContent, tocAnchors, type PackInput } from './pack-view.ts';
 import { printedParts } from './pack-parts.ts';
 import { mapOnPages } from './page-pool.ts';
+import { pageKeys, type PageReadings } from './page-readings.ts';
 import type { KeptPrint, PrintStore } from './print-cache.ts';
 import { PrintSession } from './print-session.ts';
 import { prefectureMentions } from './prefecture-mentions.ts';
@@ -14,6 +15,7 @@ import { packLabels } from './toc-pages.ts';
 import { printFront } from './two-pass.ts';
 import { ARABIC, expectedOutline, verificationResult, verifyPack, type VerificationResult } from './verify.ts';
 import type { BrowserChoice } from '../lib/browser-path.ts';
+import { DEFAULT_TIMEOUT_MS, type SharedBrowser } from './shared-browser.ts';
 
 export interface RenderPacksOptions {
   /** tabs printing at once; default: the number of cores, at most 4 */
@@ -26,10 +28,14 @@ export interface RenderPacksOptions {
   timeoutMs?: number;
   /** the browser to use; default: findBrowser() */
   browser?: BrowserChoice;
+  /** a browser the caller closes, printed with in a window of its own (then `browser` is its) */
+  shared?: SharedBrowser;
   /** also return the HTML of each pack printed whole (the benchmark's naive way, debugging) */
   keepHtml?: boolean;
   /** prints of an earlier run: a part whose HTML did not change is taken from here, not printed again */
   store?: PrintStore;
+  /** what pages read as in earlier runs: a page of the same bytes is not read again (`readings.kept()` after the run, for the next) */
+  readings?: PageReadings;
 }
 
 export interface RenderPacksResult {
@@ -47,7 +53,6 @@ export interface RenderPacksResult {
   html?: Map<string, string>;
 }
 
-export const DEFAULT_TIMEOUT_MS = 120_000;
 
 /**
  * Renders the national pack and one pack per prefecture, reads every PDF back to verify it, and
@@ -56,7 +61,9 @@ export const DEFAULT_TIMEOUT_MS = 120_000;
  * each pack prints only its front matter (cover, contents, mentions, changes; pages i, ii …) and
  * is assembled from the three (assemble/): one structure tree, outline, set of destinations and
  * page labels, the edition stamped into the body's footers. A print the store holds for the same
- * HTML and browser is not printed again. The browser, if one was started, is closed whatever happens.
+ * HTML and browser is not printed again, and a page whose bytes `readings` holds the text of is
+ * not read again (its text is checked all the same). The browser (or its window of a `shared`
+ * one), if one was opened, is closed whatever happens.
  */
 export async function renderPacks(input: PackInput, options: RenderPacksOptions = {}): Promise<RenderPacksResult> {
   const targets = packTargets(options.only);
@@ -67,37 +74,39 @@ export async function renderPacks(input: PackInput, options: RenderPacksOptions 
   const internal = [input.briefing.source.sha256, ...new Set([...input.report.checks.map((c) => c.id), ...input.report.findings.map((f) => f.ruleId)].filter((id) => /^[a-z0-9]+(?:[-:][a-z0-9]+)+$/.test(id)))];
   const programs = shared.programs.map((p) => ({ no: p.no, name: p.name }));
   const concurrency = Math.max(1, Math.min(options.concurrency ?? Math.min(4, availableParallelism()), targets.length));
-  const session = await PrintSession.prepare({ browser: options.browser, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, tabs: concurrency, store: options.store });
+  const session = await PrintSession.prepare({ browser: options.browser, shared: options.shared, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, tabs: concurrency, store: options.store });
   let done = 0;
   try {
     const parts = await printedParts(session.pages, templates, shared, targets);
     const { body, stamps } = parts;
-    // the body is read whole once, for every pack: every program title, every phone, nothing internal (when printed in this run)
-    const bodyCheck = parts.bodyStored ? Promise.resolve({ pages: 0, problems: [] }) : verifyPack(body.base.bytes, { pack: 'body', path: 'the body every pack shares', programs, phones, coverText: null, outline: expectedOutline(programs, false).slice(1), labelled: false, internal, tocPages: new Map(), blocked: parts.blocked });
+    // the body is read whole once, for every pack: every program title, every phone, nothing internal
+    const reading = (keys: readonly (string | null)[]) => (options.readings ? { reading: { store: options.readings, keys } } : {});
+    const bodyCheck = verifyPack(body.base.bytes, { pack: 'body', path: 'the body every pack shares', programs, phones, coverText: null, outline: expectedOutline(programs, false).slice(1), labelled: false, internal, tocPages: new Map(), blocked: parts.blocked, ...reading(pageKeys(body.doc)) });
     // a tab moves on to its next front matter while the last pack is assembled and verified
     const made = await mapOnPages(targets, session.pages, async (target, page, index) => {
       const anchors = tocAnchors(shared, target);
       const guess = packLabels(parts.bodyLabels, anchors, parts.fronts.get(target.id)!);
       const front = await printFront(page, templates, shared, target, guess, parts.frontLinks[index]!);
-      const pack = assemblePack({
+      const pack = assembledPack({
         front: { pdf: front.pdf, borrowed: parts.frontLinks[index]!.borrowed },
         body: { pdf: body, borrowed: parts.bodyLinks.borrowed },
         stamp: { pdf: stamps, page: parts.stampPage.get(target.id)! },
-      }).then(async (pdf) => {
+      }).then(async ({ pdf, pageKeys: keys }) => {
+        // a page the pack holds as an earlier run's pack held it (the same front page; a body page with the same edition drawn over it) is not read again
         const verified = await verifyPack(pdf, {
           pack: target.id,
           path: target.path,
           programs,
           phones,
-          // a front matter from the store was read back when printed: its pages are not read again
-          coverText: front.stored ? null : (target.prefecture?.name ?? '全国版'),
+          coverText: target.prefecture?.name ?? '全国版',
           edition: target.prefecture ? `${target.prefecture.name}版` : '全国版',
           outline: expectedOutline(programs, target.prefecture !== null, shared.changes !== null),
           internal,
           tocPages: front.labels,
           anchors,
           blocked: front.blocked,
-          textPages: front.stored ? firstOfBody : ownAndFirstOfBody,
+          textPages: ownAndFirstOfBody,
+          ...reading(keys),
         });
         options.onProgress?.(++done, targets.length, target.path);
         return { pdf, verified };
@@ -132,15 +141,10 @@ export async function renderPacks(input: PackInput, options: RenderPacksOptions 
 }
 
 /**
- * The pages of an assembled pack read for its text: the first of the body (the stamp on the body's
- * pages, the body's fonts in this file) and, unless its front matter came from the store (read
- * back when printed), its own pages, labelled i, ii …; the body itself was read whole once.
+ * The pages of an assembled pack whose text is checked: its own (the front matter, labelled i, ii
+ * …) and the first of the body (the edition stamped on it); the body itself was read whole once.
  */
-function firstOfBody(labels: readonly string[]): number[] {
-  const first = labels.findIndex((l) => ARABIC.test(l));
-  return first === -1 ? [] : [first + 1];
-}
-
 function ownAndFirstOfBody(labels: readonly string[]): number[] {
-  return [...labels.flatMap((l, i) => (ARABIC.test(l) ? [] : [i + 1])), ...firstOfBody(labels)];
+  const first = labels.findIndex((l) => ARABIC.test(l));
+  return [...labels.flatMap((l, i) => (ARABIC.test(l) ? [] : [i + 1])), ...(first === -1 ? [] : [first + 1])];
 }

@@ -2,8 +2,11 @@ import { ASSET_ORIGIN, assetUrls } from './assets.ts';
 import type { BrowserChoice } from '../lib/browser-path.ts';
 import { FONT_FAMILY } from './fonts.ts';
 import { normalizePdf } from './pdf-normalize.ts';
-import { pageTexts, unservedFonts, withPdf } from './pdf-read.ts';
+import { loadPdf } from './assemble/index.ts';
+import { pageKeys, type PageReadings } from './page-readings.ts';
+import { pageTexts, unserved, unservedFonts, withPdf } from './pdf-read.ts';
 import { printHtml } from './print-html.ts';
+import type { SharedBrowser } from './shared-browser.ts';
 import { compact } from './verify.ts';
 
 /** How the staff report prints with the pack's own fonts: @font-face on the served files, a policy that allows only them, and no filters. */
@@ -30,17 +33,22 @@ export interface PrintedReport {
  * load refused; dated generatedAt, so a rerun gives the same bytes. The caller writes it only when
  * `problems` is empty.
  */
-export async function printReport(html: string, expectedIds: readonly string[], options: { generatedAt: string; browser?: BrowserChoice; timeoutMs?: number }): Promise<PrintedReport> {
+export async function printReport(html: string, expectedIds: readonly string[], options: { generatedAt: string; browser?: BrowserChoice; shared?: SharedBrowser; timeoutMs?: number; readings?: PageReadings }): Promise<PrintedReport> {
   const printed = await printHtml(html, options);
   const { blocked } = printed;
   const pdf = normalizePdf(printed.pdf, options.generatedAt);
   const problems: string[] = blocked.map((b) => `the report tried to load ${b.url} (${b.reason})`);
   let pages = 0;
+  // a page read by an earlier run (same bytes, same fonts) is not read again: a figure changed leaves the other pages as they were
+  const keys = options.readings ? pageKeys((await loadPdf(pdf)).doc) : null;
   await withPdf(pdf, async (doc) => {
     pages = doc.numPages;
-    const text = compact((await pageTexts(doc)).join(''));
+    const all = Array.from({ length: pages }, (_, i) => i + 1);
+    const texts = keys && options.readings ? await options.readings.texts(doc, all, keys) : await pageTexts(doc);
+    const text = compact(texts.join(''));
     for (const id of expectedIds) if (!text.includes(compact(id))) problems.push(`the report does not show ${id}`);
-    for (const font of await unservedFonts(doc)) problems.push(`the report embeds ${font}`);
+    const fonts = keys && options.readings ? unserved((await options.readings.fonts(doc, all, keys)).flat()) : await unservedFonts(doc);
+    for (const font of fonts) problems.push(`the report embeds ${font}`);
   });
   return { pdf, pages, problems };
 }

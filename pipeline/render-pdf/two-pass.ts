@@ -17,8 +17,6 @@ export interface PrintedFront {
   labels: PageLabels;
   /** prints it took */
   passes: number;
-  /** the print kept came from the store: printed, and read back, by an earlier run */
-  stored: boolean;
   blocked: BlockedRequest[];
 }
 
@@ -42,7 +40,7 @@ export async function printFront(page: PrintPage, templates: PackTemplates, shar
     const own = [...labels.keys()].filter((a) => FRONT_PARTS.includes(a));
     const missing = own.filter((a) => !found.has(a));
     if (missing.length > 0) throw new Error(`${target.path}: the table of contents links lead nowhere for ${missing.join(', ')}`);
-    if (own.every((a) => found.get(a) === labels.get(a)) || pass === MAX_PASSES) return { target, pdf, labels, passes: pass, blocked, stored: printed.stored === true };
+    if (own.every((a) => found.get(a) === labels.get(a)) || pass === MAX_PASSES) return { target, pdf, labels, passes: pass, blocked };
     labels = new Map([...labels, ...own.map((a) => [a, found.get(a)!] as const)]);
   }
 }

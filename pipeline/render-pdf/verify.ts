@@ -1,3 +1,4 @@
+import type { PageReadings } from './page-readings.ts';
 import { destinationPages, outlineEntries, pageTexts, withPdf } from './pdf-read.ts';
 import type { BlockedRequest } from './request-guard.ts';
 import { lowerRoman } from './toc-pages.ts';
@@ -39,6 +40,8 @@ export interface PackExpectation {
    * own pages and those where the body begins and ends.
    */
   textPages?: (labels: readonly string[]) => number[];
+  /** readings of earlier runs, and the content hash of each page of this PDF (pageKeys): a page read before is not read again */
+  reading?: { store: PageReadings; keys: readonly (string | null)[] };
   /** the page label the table of contents (and the mentions) print for each anchor: ii, 12 */
   tocPages: ReadonlyMap<string, string>;
   /** every anchor the contents and the mentions link to: each must have a page printed */
@@ -66,6 +69,7 @@ const RADICALS = /[\u2e80-\u2fdf]/;
  * or labels that are not i, ii … then 1, 2 …; a table of contents whose page numbers are not the
  * labels of the pages its links lead to; text read as radicals (a font other than the served one); refused loads;
  * anything of internal QA (a check id, a rule id, a source line number, the source's checksum).
+ * With `reading`, the text of a page whose bytes an earlier run read comes from there.
  */
 export async function verifyPack(pdf: Uint8Array, expected: PackExpectation): Promise<{ pages: number; problems: VerificationProblem[] }> {
   const problems: VerificationProblem[] = [];
@@ -78,7 +82,10 @@ export async function verifyPack(pdf: Uint8Array, expected: PackExpectation): Pr
       const labels = (await doc.getPageLabels()) ?? [];
       const numbers = expected.textPages ? expected.textPages(labels) : undefined;
       // items apart, for the footers (a page number must not run into the figure before it); compact for the rest
-      const items = await pageTexts(doc, numbers, '\n');
+      // keys for other pages than pdfjs finds (a page lost or added on the way) take nothing: every page is read
+      const reading = expected.reading?.keys.length === pages ? expected.reading : undefined;
+      if (expected.reading && !reading) problem('pages', `the PDF has ${pages} pages, its page tree as assembled ${expected.reading.keys.length}`);
+      const items = reading ? await reading.store.texts(doc, numbers ?? Array.from({ length: pages }, (_, i) => i + 1), reading.keys) : await pageTexts(doc, numbers, '\n');
       const texts = items.map(compact);
       const all = texts.join('');
       if (!numbers) {

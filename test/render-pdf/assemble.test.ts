@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFArray, PDFDocument, PDFName, PDFRawStream, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { AssemblyError, assemblePack, loadPdf, namedDestinations, withObjectStreams, type LoadedPdf } from '../../pipeline/render-pdf/assemble/index.ts';
+import { AssemblyError, assembledPack, assemblePack, loadPdf, namedDestinations, withObjectStreams, type LoadedPdf } from '../../pipeline/render-pdf/assemble/index.ts';
+import { pageKeys } from '../../pipeline/render-pdf/page-readings.ts';
 import { destinationPages, pageTexts, withPdf } from '../../pipeline/render-pdf/pdf-read.ts';
 
 /** A small PDF of `pages` pages, each saying its word, with named destinations on pages (from 1); optionally tagged or with a /Names dictionary. */
@@ -90,9 +91,13 @@ describe('assemblePack', () => {
   });
 
   it('appends to a body written with object streams a cross-reference stream a strict reader accepts (qpdf --check, when installed)', async () => {
-    const body = await loadPdf(await withObjectStreams(await part(['one', 'two'], { 'prog-01': 2 })));
+    const body = await withObjectStreams(await part(['one', 'two'], { 'prog-01': 2 }));
     expect(body.base.xref).toBe('stream');
-    const pdf = await assemblePack({ front: { pdf: await part(['cover'], { toc: 1 }), borrowed: none }, body: { pdf: body, borrowed: none }, stamp: { pdf: await part(['Chiba'], {}), page: 0 } });
+    const [front, stamps] = [await part(['cover'], { toc: 1 }), await part(['Chiba'], {})];
+    const pdf = await assemblePack({ front: { pdf: front, borrowed: none }, body: { pdf: body, borrowed: none }, stamp: { pdf: stamps, page: 0 } });
+    // the document kept after writing is the one the bytes hold: read again, it joins into the same pack
+    const reread = await assemblePack({ front: { pdf: front, borrowed: none }, body: { pdf: await loadPdf(body.base.bytes), borrowed: none }, stamp: { pdf: stamps, page: 0 } });
+    expect(Buffer.from(reread).equals(Buffer.from(pdf))).toBe(true);
     expect(Buffer.from(pdf.subarray(pdf.length - 1000)).toString("latin1")).toMatch(/\/Type \/XRef [^]*\/Prev \d+[^]*%%EOF\n$/);
     await withPdf(pdf, async (doc) => {
       expect(await doc.getPageLabels()).toEqual(['i', '1', '2']);
@@ -100,6 +105,23 @@ describe('assemblePack', () => {
       expect([...(await destinationPages(doc))].sort()).toEqual([['prog-01', 3], ['toc', 1]]);
     });
     await expectQpdfAccepts(pdf);
+  });
+
+  it('tells the content hash of each page as the pack holds it: a front page as printed, a body page by its edition', async () => {
+    const body = await part(['one', 'two'], {});
+    const stamps = await part(['Chiba', 'Shimane'], {});
+    const front = await part(['cover'], {});
+    const pack = (page: number) => assembledPack({ front: { pdf: front, borrowed: none }, body: { pdf: body, borrowed: none }, stamp: { pdf: stamps, page } });
+    const [chiba, again, shimane] = [await pack(0), await pack(0), await pack(1)];
+    const keys = chiba.pageKeys;
+    expect(keys).toHaveLength(3);
+    // read from the pack itself, the same keys
+    expect(pageKeys((await loadPdf(chiba.pdf)).doc)).toEqual(keys);
+    expect(keys[0]).toBe(pageKeys(front.doc)[0]);
+    expect(keys.slice(1)).not.toEqual(pageKeys(body.doc));
+    expect(again.pageKeys).toEqual(keys);
+    expect(shimane.pageKeys[0]).toBe(keys[0]);
+    expect(shimane.pageKeys[1]).not.toBe(keys[1]);
   });
 
   it('refuses a body of another page size than the stamp', async () => {

@@ -9,6 +9,7 @@ import { NO_MENTION } from '../../pipeline/render-pdf/mentions-view.ts';
 import { destinationPages, outlineEntries, pageLines, pageTexts, pdfFonts, withPdf, type PageLine, type PdfDocument } from '../../pipeline/render-pdf/pdf-read.ts';
 import { badPages, bodyText, cutTexts } from './read-back.ts';
 import { renderPacks, type RenderPacksResult } from '../../pipeline/render-pdf/render-packs.ts';
+import { PageReadings } from '../../pipeline/render-pdf/page-readings.ts';
 import { compact } from '../../pipeline/render-pdf/verify.ts';
 import { contactCells, coverage, expectedTexts, fold } from '../helpers/coverage.ts';
 import { parseText, R6_TEXT } from '../helpers/r6.ts';
@@ -22,12 +23,14 @@ let briefing: R6PackInput['briefing'];
 let report: R6PackInput['report'];
 let manifest: R6PackInput['manifest'];
 let result: RenderPacksResult;
+/** what the pages of the first run read as, for the runs after a change */
+const firstReadings = new PageReadings('test');
 const progress: string[] = [];
 let dir: string;
 
 beforeAll(async () => {
   ({ briefing, report, manifest } = await r6PackInput());
-  result = await renderPacks({ briefing, report, manifest }, { only: ONLY, onProgress: (done, total, name) => progress.push(`${done}/${total} ${name}`) });
+  result = await renderPacks({ briefing, report, manifest }, { only: ONLY, readings: firstReadings, onProgress: (done, total, name) => progress.push(`${done}/${total} ${name}`) });
   dir = await mkdtemp(join(tmpdir(), 'briefing-pdf-test-'));
 }, 180_000);
 
@@ -267,13 +270,18 @@ describe('a change re-prints only what it touches', () => {
   const rendered = async (find: string, replace: string) => {
     expect(R6_TEXT.split(find)).toHaveLength(2);
     const { briefing: changed } = await parseText(R6_TEXT.replace(find, replace));
-    return renderPacks({ briefing: changed, report, manifest }, { only: ONLY, store: store() });
+    const readings = new PageReadings('test', firstReadings.kept());
+    return { ...(await renderPacks({ briefing: changed, report, manifest }, { only: ONLY, store: store(), readings })), readings };
   };
 
   it('prints the body alone again when a figure of one program changes (６百万円 → ７百万円): every front matter is the last run’s', async () => {
     const again = await rendered('R６当初予算額：６百万円', 'R６当初予算額：７百万円');
     expect(again.verification.ok).toBe(true);
     expect(again.printed).toBe(1);
+    // of the body's 85 pages and the packs' own, only what the changed figure moved is read again: its page
+    expect(firstReadings.read()).toBeGreaterThan(85);
+    expect(again.readings.read()).toBeGreaterThan(0);
+    expect(again.readings.read()).toBeLessThanOrEqual(2);
     const text = await withPdf(again.files.find((f) => f.path === 'prefectures/12-chiba.pdf')!.content, async (doc) => compact((await pageTexts(doc)).join('')));
     expect(text).toContain('R6当初予算額：7百万円');
     expect(text).not.toContain('R6当初予算額：6百万円');
@@ -283,6 +291,8 @@ describe('a change re-prints only what it touches', () => {
     const again = await rendered('千葉県 19 2 17', '千葉県 19 3 16');
     expect(again.verification.ok).toBe(true);
     expect(again.printed).toBe(3);
+    // 千葉県's own pages as printed again, and the body's page of the row
+    expect(again.readings.read()).toBeLessThanOrEqual(6);
     const mentions = await withPdf(again.files.find((f) => f.path === 'prefectures/12-chiba.pdf')!.content, async (doc) => compact((await pageTexts(doc))[(await destinationPages(doc)).get('mentions')! - 1]!));
     expect(mentions).toContain('千葉県19316');
     expect(chromiumDescendants()).toEqual([]);

@@ -10,11 +10,13 @@ import { chromiumDescendants } from '../render-pdf/processes.ts';
 /**
  * A build with packs, as `briefing build` runs it, then rebuilds of the same output folder after
  * a figure of the source changed: what the packs and the cover letters were made from is kept in
- * out/<edition>/.prints/ by key, and a rebuild prints again only what changed.
+ * out/<edition>/.prints/ by key, and a rebuild prints again only what changed; so is what their
+ * pages read as, by content, and a rebuild reads again only the pages that changed.
  */
 let edition: string;
 let out: string;
-const prints = () => new Set(readdirSync(join(out, 'r6', '.prints')));
+const prints = () => new Set(readdirSync(join(out, 'r6', '.prints')).filter((name) => name.endsWith('.pdf')));
+const readings = (unit: string) => JSON.parse(readFileSync(join(out, 'r6', '.prints', `${unit}.readings.json`), 'utf8')) as Record<string, string>;
 const sha = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /** The edition's source with `find` replaced, its checksum in the manifest updated as `init` would. */
@@ -46,6 +48,17 @@ describe('the prints a build keeps', () => {
     for (const name of prints()) expect(name).toMatch(/^[0-9a-f]{64}\.pdf$/);
   });
 
+  it('keep what the pages of the packs and of the staff report read as, by key', () => {
+    const packs = readings('packs');
+    const report = readings('validation-report');
+    // the body's 85 pages, the front matters' and the stamped first page of the body of each of the 48 packs
+    expect(Object.keys(packs).length).toBeGreaterThan(85 + 48 * 3);
+    // each page of the report, its text and its fonts
+    expect(Object.keys(report).length % 2).toBe(0);
+    for (const key of [...Object.keys(packs), ...Object.keys(report)]) expect(key).toMatch(/^[0-9a-f]{64}$/);
+    expect(Object.values(packs).some((text) => text.includes('地域おこし協力隊'))).toBe(true);
+  });
+
   it('make a rebuild after one figure changed print the body alone again; the earlier body’s print goes', async () => {
     const before = prints();
     edit('R６当初予算額：６百万円', 'R６当初予算額：７百万円');
@@ -53,6 +66,10 @@ describe('the prints a build keeps', () => {
     const after = prints();
     expect([...after].filter((p) => !before.has(p))).toHaveLength(1);
     expect([...before].filter((p) => !after.has(p))).toHaveLength(1);
+    // the readings of the new figure's page are kept, and the old one's dropped
+    const texts = Object.values(readings('packs')).map((text) => text.replace(/\s+/g, ''));
+    expect(texts.filter((text) => text.includes('R6当初予算額：7百万円'))).toHaveLength(1);
+    expect(texts.filter((text) => text.includes('R6当初予算額：6百万円'))).toHaveLength(0);
     expect(chromiumDescendants()).toEqual([]);
   }, 240_000);
 

@@ -1,4 +1,5 @@
 import { PDFContext, PDFDocument, PDFObjectCopier, PDFRef, ParseSpeeds, type PDFDict } from 'pdf-lib';
+import { pageTreeKeys } from '../page-readings.ts';
 import { mergeDests, mergeOutlines } from './navigation.ts';
 import { AssemblyError, dictAt, itemsOf, name } from './pdf-objects.ts';
 import { stampPages } from './stamp.ts';
@@ -40,10 +41,16 @@ export async function loadPdf(bytes: Uint8Array): Promise<LoadedPdf> {
 /**
  * The same document written again with its dictionaries in compressed object streams (PDF 1.5):
  * Chromium writes every structure element as an object of its own, uncompressed — a body of 85
- * pages is 2.1 MB, 1.0 MB so. The object numbers stay; done once for the body every pack starts with.
+ * pages is 2.1 MB, 1.0 MB so. The object numbers and the objects stay, so the document read is
+ * the one written: it is not parsed again (the writer numbers its object streams and its
+ * cross-reference stream after the document's last object; the base's /Size counts them). Done
+ * once for the body every pack starts with.
  */
-export async function withObjectStreams(pdf: LoadedPdf): Promise<Uint8Array> {
-  return pdf.doc.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: Number.POSITIVE_INFINITY });
+export async function withObjectStreams(pdf: LoadedPdf): Promise<LoadedPdf> {
+  const bytes = await pdf.doc.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: Number.POSITIVE_INFINITY });
+  const xref = lastXref(bytes);
+  const { id } = pdf.base;
+  return { doc: pdf.doc, base: { bytes, startxref: xref.startxref, xref: xref.xref, size: Math.max(xref.size, pdf.doc.context.largestObjectNumber + 1), ...(id ? { id } : {}) } };
 }
 
 /**
@@ -58,6 +65,16 @@ export async function withObjectStreams(pdf: LoadedPdf): Promise<Uint8Array> {
 const CATALOG_KEYS = new Set(['Type', 'Pages', 'Dests', 'MarkInfo', 'StructTreeRoot', 'Outlines', 'ViewerPreferences', 'Lang']);
 
 export async function assemblePack(parts: PackParts): Promise<Uint8Array> {
+  return (await assembledPack(parts)).pdf;
+}
+
+/** An assembled pack, and the content hash of each of its pages (pageKeys) as its update and its base hold them. */
+export interface AssembledPack {
+  pdf: Uint8Array;
+  pageKeys: (string | null)[];
+}
+
+export async function assembledPack(parts: PackParts): Promise<AssembledPack> {
   const body = parts.body.pdf.doc;
   const front = parts.front.pdf.doc;
   for (const [label, doc] of [['front matter', front], ['body', body]] as const) {
@@ -98,7 +115,9 @@ export async function assemblePack(parts: PackParts): Promise<Uint8Array> {
     if (value !== undefined) catalog.set(name(key), front.catalog.get(name(key)) !== undefined ? copier.copy(value) : value);
   }
   const info = front.context.trailerInfo.Info;
-  return appendUpdate(parts.body.pdf.base, pack, { root: pack.register(catalog), info: info ? (copier.copy(info) as PDFRef) : undefined });
+  const pdf = await appendUpdate(parts.body.pdf.base, pack, { root: pack.register(catalog), info: info ? (copier.copy(info) as PDFRef) : undefined });
+  // the pages as the file holds them: an object of the update, else the body's
+  return { pdf, pageKeys: pageTreeKeys((ref) => pack.lookup(ref) ?? body.context.lookup(ref), pagesRef) };
 }
 
 

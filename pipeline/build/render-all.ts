@@ -1,0 +1,35 @@
+import type { RenderUnit } from './build-state.ts';
+import type { OutputFile } from './write.ts';
+
+/**
+ * Renders `stale` (of `units`) at once, each after the stale units it reads (`after`; one up to
+ * date is read from disk): one prints in the browser while another is assembled or read. Each
+ * unit's files go to `done` as it ends; all are settled before the first failure is thrown. The
+ * files of each unit, in the order of `stale`, whichever ended first.
+ */
+export async function renderAll(units: readonly RenderUnit[], stale: readonly RenderUnit[], done: (files: OutputFile[]) => void): Promise<OutputFile[][]> {
+  const renders = new Map<string, Promise<OutputFile[]>>();
+  const byId = new Map(stale.map((u) => [u.id, u]));
+  const start = (unit: RenderUnit, path: readonly string[]): Promise<OutputFile[]> => {
+    const started = renders.get(unit.id);
+    if (started) return started;
+    for (const id of unit.after ?? []) {
+      if (!units.some((u) => u.id === id)) throw new Error(`unit ${unit.id} is to be rendered after ${id}, which no unit is`);
+      if (path.includes(id)) throw new Error(`units ${[...path, unit.id, id].join(' → ')} are each to be rendered after the other`);
+    }
+    const before = (unit.after ?? []).flatMap((id) => (byId.has(id) ? [start(byId.get(id)!, [...path, unit.id])] : []));
+    const render = Promise.all(before).then(async () => {
+      const files = await unit.render();
+      done(files);
+      return files;
+    });
+    render.catch(() => undefined); // awaited below, with the others
+    renders.set(unit.id, render);
+    return render;
+  };
+  for (const unit of stale) start(unit, []);
+  const settled = await Promise.allSettled(renders.values());
+  const failed = settled.find((s) => s.status === 'rejected');
+  if (failed) throw failed.reason;
+  return Promise.all(stale.map((u) => renders.get(u.id)!));
+}
