@@ -18,10 +18,22 @@ export interface FontFiles {
   bold: Uint8Array;
 }
 
-/** The fonts as the renderer serves them: aliases unmapped, so the PDF text reads 目標 and 移住・交流, not ⽬標 and 移住‧交流. */
-export async function loadFonts(): Promise<FontFiles> {
-  const [regular, bold] = await Promise.all([readFile(FONT_FILES.regular), readFile(FONT_FILES.bold)]);
-  return { regular: withoutTextAliases(regular), bold: withoutTextAliases(bold) };
+let loading: Promise<FontFiles> | null = null;
+
+/**
+ * The fonts as the renderer serves them: aliases unmapped, so the PDF text reads 目標 and 移住・交流,
+ * not ⽬標 and 移住‧交流. Made once a process (every print session of a build serves them; the
+ * files are the installed package's), read again after a failure.
+ */
+export function loadFonts(): Promise<FontFiles> {
+  loading ??= (async () => {
+    const [regular, bold] = await Promise.all([readFile(FONT_FILES.regular), readFile(FONT_FILES.bold)]);
+    return { regular: withoutTextAliases(regular), bold: withoutTextAliases(bold) };
+  })().catch((err: unknown) => {
+    loading = null;
+    throw err;
+  });
+  return loading;
 }
 
 /**
