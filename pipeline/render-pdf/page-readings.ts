@@ -3,7 +3,7 @@ import { PDFArray, PDFDict, PDFInvalidObject, PDFName, PDFRef, PDFStream, type P
 import { hashOf } from '../build/build-state.ts';
 import { PDFJS_VERSION } from '../lib/pdfjs.ts';
 import { z } from 'zod';
-import { pdfFonts, type PdfDocument, type PdfFont } from './pdf-read.ts';
+import { pageTexts, pdfFonts, type PdfDocument, type PdfFont } from './pdf-read.ts';
 
 const PdfFonts = z.array(z.object({ name: z.string(), type3: z.boolean() }));
 const parseJson = (text: string): unknown => {
@@ -149,12 +149,7 @@ export class PageReadings {
    * page without a key).
    */
   texts(doc: PdfDocument, numbers: readonly number[], keys: readonly (string | null)[]): Promise<string[]> {
-    return this.#each('text', numbers, keys, async (n) => {
-      const page = await doc.getPage(n);
-      const content = await page.getTextContent();
-      page.cleanup();
-      return content.items.map((item) => ('str' in item ? item.str : '')).join('\n');
-    });
+    return this.#each('text', numbers, keys, async (n) => (await pageTexts(doc, [n], '\n'))[0]!);
   }
 
   /** The fonts each page numbered draws with, as pdfjs loads them (pdfFonts), likewise. */
