@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { OutputFile } from './write.ts';
 
@@ -96,18 +96,22 @@ export async function recordedOutput(dir: string, state: BuildState, path: strin
   return bytes && hashOf(bytes) === sha ? new Uint8Array(bytes) : null;
 }
 
-/** The files of folder `sub` (one level) that no unit of the state lists: left from a unit's earlier set, used by none now. */
-export async function unrecordedFiles(dir: string, state: BuildState, sub: string): Promise<string[]> {
-  const recorded = new Set(Object.values(state.units).flatMap((u) => Object.keys(u.files)));
-  const names = await readdir(join(dir, sub)).catch(() => [] as string[]);
-  return names.map((name) => `${sub}/${name}`).filter((path) => !recorded.has(path));
-}
-
-export function recordUnit(state: BuildState, unit: RenderUnit, files: OutputFile[]): void {
+function recordUnit(state: BuildState, unit: RenderUnit, files: OutputFile[]): void {
   state.units[unit.id] = {
     inputHash: unit.inputHash,
     files: Object.fromEntries(files.map((f) => [f.path, hashOf(typeof f.content === 'string' ? Buffer.from(f.content, 'utf8') : f.content)])),
   };
+}
+
+/**
+ * Records what each unit rendered, and returns the files their earlier sets had that no unit's set
+ * has now (the body's print of an earlier figure, a document renamed): what goes from the folder.
+ */
+export function recordUnits(state: BuildState, rendered: readonly (readonly [RenderUnit, OutputFile[]])[]): string[] {
+  const earlier = rendered.flatMap(([unit]) => Object.keys(state.units[unit.id]?.files ?? {}));
+  for (const [unit, files] of rendered) recordUnit(state, unit, files);
+  const recorded = new Set(Object.values(state.units).flatMap((u) => Object.keys(u.files)));
+  return [...new Set(earlier)].filter((path) => !recorded.has(path));
 }
 
 /**

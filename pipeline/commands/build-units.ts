@@ -32,7 +32,7 @@ export interface BuildContext {
 }
 
 /** Where a build keeps the prints its PDFs were made from, by key: a part whose HTML did not change is not printed again. */
-export const PRINTS_DIR = '.prints';
+const PRINTS_DIR = '.prints';
 
 /** The prints a build keeps, as the files of the unit that used them; and the store that finds them again. */
 function printFiles(prints: readonly { key: string; pdf: Uint8Array }[]) {
@@ -122,12 +122,13 @@ function deliveryUnits(ctx: BuildContext, packs: RenderUnit | null, workbook: Re
       render: async () => {
         const [{ printLetters, PacksManifest }, { assembleDelivery }] = await Promise.all([import('../render-pdf/index.ts'), import('../render-delivery/index.ts')]);
         const prefectures = PacksManifest.parse(JSON.parse(new TextDecoder().decode(await ctx.output('packs.json')))).packs.filter((p) => p.recipient !== null);
-        const printed = await printLetters({ briefing, manifest, changes: (await ctx.previous?.changes()) ?? null, packs: prefectures }, { store: printStore(ctx), shared: await ctx.browser() });
+        const readings = await pageReadings(ctx, 'delivery');
+        const printed = await printLetters({ briefing, manifest, changes: (await ctx.previous?.changes()) ?? null, packs: prefectures }, { store: printStore(ctx), readings, shared: await ctx.browser() });
         if (printed.problems.length > 0) throw new PackVerificationError({ ok: false, problems: printed.problems.map((message) => ({ pack: 'delivery', check: 'letter', message })) });
         const inputs = await Promise.all(
           prefectures.map(async (p) => ({ id: p.id, recipient: p.recipient!, prefectureCode: p.prefectureCode!, pack: await ctx.output(p.files[0]!.path), letter: printed.letters.get(p.id)! })),
         );
-        return [...(await assembleDelivery(manifest, await ctx.output('contacts.xlsx'), inputs)), ...printFiles(printed.prints)];
+        return [...(await assembleDelivery(manifest, await ctx.output('contacts.xlsx'), inputs)), ...printFiles(printed.prints), readingsFile('delivery', readings)];
       },
     },
   ];

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { VFile } from 'vfile';
 import { Briefing } from '../../schemas/briefing.ts';
 import type { ValidationReport } from '../../schemas/validation.ts';
-import { noteWritten, readState, recordedOutput, recordUnit, stateFile, unrecordedFiles, upToDate, type RenderUnit } from '../build/build-state.ts';
+import { noteWritten, readState, recordedOutput, recordUnits, stateFile, upToDate, type RenderUnit } from '../build/build-state.ts';
 import { acquireLock } from '../build/lock.ts';
 import { ensureWritableRoot, onOutput, realFolder } from '../build/out-dir.ts';
 import { renderAll } from '../build/render-all.ts';
@@ -11,7 +11,7 @@ import { recoverOutput, writeStaged } from '../build/staged-write.ts';
 import { writeOutputs, type OutputFile } from '../build/write.ts';
 import type { SharedBrowser } from '../render-pdf/index.ts';
 import { readAndValidateForBuild } from './validation-cache.ts';
-import { PRINTS_DIR, renderUnits } from './build-units.ts';
+import { renderUnits } from './build-units.ts';
 import { previousEdition } from './previous-edition.ts';
 
 export interface BuildOptions {
@@ -85,17 +85,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       if (!options.force && (await upToDate(folder, unit, state))) result.skipped.push(unit.id);
       else stale.push(unit);
     }
-    const files: OutputFile[] = [];
-    // recorded in the order of the units, whichever ended first: the same build state for the same outputs
     const outputs = await renderAll(units, stale, (done) => done.forEach((f) => rendered.set(f.path, f)));
-    stale.forEach((unit, i) => {
-      recordUnit(state, unit, outputs[i]!);
-      files.push(...outputs[i]!);
-    });
+    // recorded in the order of the units, whichever ended first: the same build state for the same outputs
+    const dropped = recordUnits(state, stale.map((unit, i) => [unit, outputs[i]!] as const));
     state.validated = key;
-    files.push(stateFile(state));
-    // the prints no unit was made from in this build (a body of an earlier figure) go: the folder keeps only those the next build may use
-    const { written, unchanged } = await writeStaged(folder, files, { remove: await unrecordedFiles(folder, state, PRINTS_DIR) });
+    const files = [...outputs.flat(), stateFile(state)];
+    // what a unit no longer makes (the print of an earlier body) goes: the folder keeps only what the next build may use
+    const { written, unchanged } = await writeStaged(folder, files, { remove: dropped });
     result.written = written.filter((p) => !p.startsWith('.'));
     result.unchanged = unchanged.filter((p) => !p.startsWith('.'));
     // the files of this build's units as they now stand, noted for the next build (the state written again, alone: atomic)

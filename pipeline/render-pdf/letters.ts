@@ -12,7 +12,7 @@ import type { KeptPrint, PrintStore } from './print-cache.ts';
 import { PrintSession } from './print-session.ts';
 import { DEFAULT_TIMEOUT_MS, type SharedBrowser } from './shared-browser.ts';
 import { normalizePdf } from './pdf-normalize.ts';
-import { pageTexts, unservedFonts, withPdf } from './pdf-read.ts';
+import { PageReadings, readBackWhole } from './page-readings.ts';
 import { compileTemplates } from './templates.ts';
 import { compact } from './verify.ts';
 
@@ -95,20 +95,21 @@ export interface PrintedLetters {
  * the recipient and every file it lists in the text, only the served TrueType fonts. Dated
  * generatedAt, so a rerun gives the same bytes. Writes nothing.
  */
-export async function printLetters(input: LetterInput, options: { browser?: BrowserChoice; shared?: SharedBrowser; timeoutMs?: number; concurrency?: number; store?: PrintStore } = {}): Promise<PrintedLetters> {
+export async function printLetters(input: LetterInput, options: { browser?: BrowserChoice; shared?: SharedBrowser; timeoutMs?: number; concurrency?: number; store?: PrintStore; readings?: PageReadings } = {}): Promise<PrintedLetters> {
   const packs = input.packs.filter((p) => p.recipient !== null);
   const templates = compileTemplates();
   // a letter whose HTML did not change comes from the store: with all of them there, no browser starts
   const session = await PrintSession.prepare({ browser: options.browser, shared: options.shared, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, tabs: Math.max(1, Math.min(options.concurrency ?? 2, packs.length)), store: options.store });
+  const readings = options.readings ?? new PageReadings('this run');
   try {
     const pages = session.pages;
     const entries = input.changes ? readerChanges(input.changes, input.briefing).entries : null;
     const printed = await mapOnPages(packs, pages, async (pack, page) => {
       const view = letterView(input, pack, entries);
-      const { pdf, blocked, stored } = await page.print(templates.letter(view));
+      const { pdf, blocked } = await page.print(templates.letter(view));
       const normalized = normalizePdf(pdf, input.manifest.generatedAt);
-      // a letter from the store was read back when it was printed: the same bytes read the same
-      const problems = [...blocked.map((b) => `${pack.id}: the letter tried to load ${b.url} (${b.reason})`), ...(stored ? [] : await readBack(normalized, view, pack.id))];
+      // a letter of the same bytes as one an earlier run read is checked on that reading
+      const problems = [...blocked.map((b) => `${pack.id}: the letter tried to load ${b.url} (${b.reason})`), ...(await readBack(normalized, view, pack.id, readings))];
       return { id: pack.id, pdf: normalized, problems };
     });
     return { letters: new Map(printed.map((p) => [p.id, p.pdf])), problems: printed.flatMap((p) => p.problems), prints: session.kept() };
@@ -117,13 +118,12 @@ export async function printLetters(input: LetterInput, options: { browser?: Brow
   }
 }
 
-async function readBack(pdf: Uint8Array, view: LetterView, id: string): Promise<string[]> {
+async function readBack(pdf: Uint8Array, view: LetterView, id: string, readings: PageReadings): Promise<string[]> {
   const problems: string[] = [];
-  await withPdf(pdf, async (doc) => {
-    if (doc.numPages !== 1) problems.push(`${id}: the letter has ${doc.numPages} pages, expected one`);
-    const text = compact((await pageTexts(doc)).join(''));
-    for (const word of [view.recipient, view.subject, ...view.files.map((f) => f.file)]) if (!text.includes(compact(word))) problems.push(`${id}: the letter does not show "${word}"`);
-    for (const font of await unservedFonts(doc)) problems.push(`${id}: the letter embeds ${font}`);
-  });
+  const { pages, texts, unserved } = await readBackWhole(pdf, readings);
+  if (pages !== 1) problems.push(`${id}: the letter has ${pages} pages, expected one`);
+  const text = compact(texts.join(''));
+  for (const word of [view.recipient, view.subject, ...view.files.map((f) => f.file)]) if (!text.includes(compact(word))) problems.push(`${id}: the letter does not show "${word}"`);
+  for (const font of unserved) problems.push(`${id}: the letter embeds ${font}`);
   return problems;
 }

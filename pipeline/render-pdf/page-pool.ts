@@ -8,8 +8,6 @@ import { guardPage, type BlockedRequest } from './request-guard.ts';
 export interface PrintedPdf {
   pdf: Uint8Array;
   blocked: BlockedRequest[];
-  /** taken from the store: printed by an earlier run of the same code, browser and assets (the cover letters are not read back again) */
-  stored?: boolean;
 }
 
 /** One guarded tab of the shared browser; prints one HTML document at a time. */

@@ -1,9 +1,9 @@
 import { createHash, type Hash } from 'node:crypto';
-import { PDFArray, PDFDict, PDFInvalidObject, PDFName, PDFRef, PDFStream, type PDFDocument, type PDFObject } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFInvalidObject, PDFName, PDFRef, PDFStream, ParseSpeeds, type PDFObject } from 'pdf-lib';
 import { hashOf } from '../build/build-state.ts';
 import { PDFJS_VERSION } from '../lib/pdfjs.ts';
 import { z } from 'zod';
-import { pageTexts, pdfFonts, type PdfDocument, type PdfFont } from './pdf-read.ts';
+import { pageTexts, pdfFonts, unserved, withPdf, type PdfDocument, type PdfFont } from './pdf-read.ts';
 
 const PdfFonts = z.array(z.object({ name: z.string(), type3: z.boolean() }));
 const parseJson = (text: string): unknown => {
@@ -29,20 +29,27 @@ const MAX_DEPTH = 64;
 /** A page whose key cannot be trusted to tell its text (an object the parser could not read): read every time. */
 class Unkeyable extends Error {}
 
+/** The content hash of each page of a PDF, by its number (from 1), made when first asked for: a check that reads 4 pages of 88 hashes 4. */
+export interface PageKeys {
+  readonly count: number;
+  /** null for a page that cannot be keyed (it is read every time) */
+  of(page: number): string | null;
+}
+
 /**
- * The content hash of every page of `doc`, in page order; null for a page that cannot be keyed.
- * Two pages with the same hash draw the same bytes with the same resources under the same
- * inherited attributes, so pdfjs reads the same text from them, whichever file they are in.
- * Objects are hashed by what they hold, never by their number; streams by their bytes as stored.
+ * The content hash of the pages of `doc`. Two pages with the same hash draw the same bytes with
+ * the same resources under the same inherited attributes, so pdfjs reads the same text from them,
+ * whichever file they are in. Objects are hashed by what they hold, never by their number;
+ * streams by their bytes as stored.
  */
-export function pageKeys(doc: PDFDocument): (string | null)[] {
+export function pageKeys(doc: PDFDocument): PageKeys {
   return pageTreeKeys((ref) => doc.context.lookup(ref), doc.catalog.get(PDFName.of('Pages')));
 }
 
 /** The same for the page tree at `root` as `resolve` finds it: an assembled pack's, from its update's objects and its base's. */
-export function pageTreeKeys(resolve: Resolve, root: PDFObject | undefined): (string | null)[] {
+export function pageTreeKeys(resolve: Resolve, root: PDFObject | undefined): PageKeys {
   const digests = new Map<PDFRef, string>();
-  const keys: (string | null)[] = [];
+  const leaves: PDFDict[] = [];
   const dictOf = (object: PDFObject | undefined) => {
     const value = object instanceof PDFRef ? resolve(object) : object;
     return value instanceof PDFDict ? value : undefined;
@@ -56,10 +63,17 @@ export function pageTreeKeys(resolve: Resolve, root: PDFObject | undefined): (st
       for (const kid of items instanceof PDFArray ? items.asArray() : []) visit(kid, depth + 1);
       return;
     }
-    keys.push(leafKey(resolve, node, dictOf, digests));
+    leaves.push(node);
   };
   visit(root, 0);
-  return keys;
+  const keys = new Map<number, string | null>();
+  return {
+    count: leaves.length,
+    of(page) {
+      if (!keys.has(page)) keys.set(page, leaves[page - 1] ? leafKey(resolve, leaves[page - 1]!, dictOf, digests) : null);
+      return keys.get(page)!;
+    },
+  };
 }
 
 function leafKey(resolve: Resolve, leaf: PDFDict, dictOf: (o: PDFObject | undefined) => PDFDict | undefined, digests: Map<PDFRef, string>): string | null {
@@ -145,32 +159,32 @@ export class PageReadings {
 
   /**
    * The text of the pages numbered (from 1), items one per line, as pdfjs reads them: taken for a
-   * page whose key (`keys[n - 1]`) was read before, read from `doc` otherwise (and always for a
-   * page without a key).
+   * page whose key was read before, read from `doc` otherwise (and always for a page without a key).
    */
-  texts(doc: PdfDocument, numbers: readonly number[], keys: readonly (string | null)[]): Promise<string[]> {
-    return this.#each('text', numbers, keys, async (n) => (await pageTexts(doc, [n], '\n'))[0]!);
+  texts(doc: PdfDocument, numbers: readonly number[], keys: PageKeys): Promise<string[]> {
+    return this.#each('text', numbers, keys, async (n) => (await pageTexts(doc, [n], '\n'))[0]!, (value) => value);
   }
 
   /** The fonts each page numbered draws with, as pdfjs loads them (pdfFonts), likewise. */
-  async fonts(doc: PdfDocument, numbers: readonly number[], keys: readonly (string | null)[]): Promise<PdfFont[][]> {
-    const read = await this.#each('fonts', numbers, keys, async (n) => JSON.stringify(await pdfFonts(doc, [n])), (value) => PdfFonts.safeParse(parseJson(value)).success);
-    return read.map((json) => PdfFonts.parse(JSON.parse(json)));
+  fonts(doc: PdfDocument, numbers: readonly number[], keys: PageKeys): Promise<PdfFont[][]> {
+    return this.#each('fonts', numbers, keys, async (n) => JSON.stringify(await pdfFonts(doc, [n])), (value) => PdfFonts.safeParse(parseJson(value)).data);
   }
 
-  async #each(kind: string, numbers: readonly number[], keys: readonly (string | null)[], read: (n: number) => Promise<string>, valid: (value: string) => boolean = () => true): Promise<string[]> {
-    const values: string[] = [];
+  /** Each page's reading, kept as a string and `decode`d; one that does not decode (an edited file) is read again. */
+  async #each<T>(kind: string, numbers: readonly number[], keys: PageKeys, read: (n: number) => Promise<string>, decode: (value: string) => T | undefined): Promise<T[]> {
+    const values: T[] = [];
     for (const n of numbers) {
-      const page = keys[n - 1];
+      const page = keys.of(n);
       const key = page ? hashOf(this.#salt, kind, page) : null;
       let value = key === null ? undefined : (this.#kept.get(key) ?? this.#earlier.get(key));
-      // a reading of another kind than it should be (an edited file) is read again
-      if (value === undefined || !valid(value)) {
+      let decoded = value === undefined ? undefined : decode(value);
+      if (decoded === undefined) {
         value = await read(n);
+        decoded = decode(value)!;
         this.#read++;
       }
-      if (key !== null) this.#kept.set(key, value);
-      values.push(value);
+      if (key !== null) this.#kept.set(key, value!);
+      values.push(decoded);
     }
     return values;
   }
@@ -184,4 +198,18 @@ export class PageReadings {
   kept(): Record<string, string> {
     return Object.fromEntries([...this.#kept].sort(([a], [b]) => (a < b ? -1 : 1)));
   }
+}
+
+/**
+ * A printed PDF (a staff report, a cover letter) read back whole through `readings`: its page
+ * count, the text of each page, and the fonts it draws with that are not the served ones.
+ */
+export async function readBackWhole(pdf: Uint8Array, readings: PageReadings): Promise<{ pages: number; texts: string[]; unserved: string[] }> {
+  const keys = pageKeys(await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest }));
+  return withPdf(pdf, async (doc) => {
+    const all = Array.from({ length: doc.numPages }, (_, i) => i + 1);
+    // keys for other pages than pdfjs finds take nothing
+    const read = keys.count === doc.numPages ? keys : { count: doc.numPages, of: () => null };
+    return { pages: doc.numPages, texts: await readings.texts(doc, all, read), unserved: unserved((await readings.fonts(doc, all, read)).flat()) };
+  });
 }

@@ -33,7 +33,7 @@ export function cachedPage(page: PrintPage, printer: string, store: PrintStore |
       const earlier = kept.get(key) ?? (await store?.get(key)) ?? null;
       if (earlier) {
         kept.set(key, earlier);
-        return { pdf: earlier, blocked: [], stored: true };
+        return { pdf: earlier, blocked: [] };
       }
       const result = await page.print(html, draft);
       printed++;

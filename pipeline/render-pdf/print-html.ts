@@ -1,7 +1,6 @@
-import { loadAssets } from './assets.ts';
-import { openBrowser } from './browser.ts';
-import { findBrowser, type BrowserChoice } from '../lib/browser-path.ts';
-import { openPrintPages, type PrintedPdf } from './page-pool.ts';
+import type { BrowserChoice } from '../lib/browser-path.ts';
+import type { PrintedPdf } from './page-pool.ts';
+import { PrintSession } from './print-session.ts';
 import { DEFAULT_TIMEOUT_MS, type SharedBrowser } from './shared-browser.ts';
 
 /**
@@ -10,13 +9,9 @@ import { DEFAULT_TIMEOUT_MS, type SharedBrowser } from './shared-browser.ts';
  * staff report, tests of the guard and previews.
  */
 export async function printHtml(html: string, options: { timeoutMs?: number; browser?: BrowserChoice; shared?: SharedBrowser } = {}): Promise<PrintedPdf> {
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const assets = await loadAssets();
-  // a window of a browser the caller closes, or a browser of its own
-  const session = options.shared ? await options.shared.window() : await openBrowser(options.browser ?? (await findBrowser()), timeoutMs);
+  const session = await PrintSession.prepare({ browser: options.browser, shared: options.shared, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, tabs: 1 });
   try {
-    const [page] = await openPrintPages(session.browser, 1, assets, timeoutMs);
-    return await page!.print(html);
+    return await session.pages[0]!.print(html);
   } finally {
     await session.close();
   }

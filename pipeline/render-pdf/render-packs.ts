@@ -6,7 +6,7 @@ import { packTargets } from './pack-plan.ts';
 import { packView, sharedContent, tocAnchors, type PackInput } from './pack-view.ts';
 import { printedParts } from './pack-parts.ts';
 import { mapOnPages } from './page-pool.ts';
-import { pageKeys, type PageReadings } from './page-readings.ts';
+import { pageKeys, PageReadings } from './page-readings.ts';
 import type { KeptPrint, PrintStore } from './print-cache.ts';
 import { PrintSession } from './print-session.ts';
 import { prefectureMentions } from './prefecture-mentions.ts';
@@ -80,8 +80,8 @@ export async function renderPacks(input: PackInput, options: RenderPacksOptions 
     const parts = await printedParts(session.pages, templates, shared, targets);
     const { body, stamps } = parts;
     // the body is read whole once, for every pack: every program title, every phone, nothing internal
-    const reading = (keys: readonly (string | null)[]) => (options.readings ? { reading: { store: options.readings, keys } } : {});
-    const bodyCheck = verifyPack(body.base.bytes, { pack: 'body', path: 'the body every pack shares', programs, phones, coverText: null, outline: expectedOutline(programs, false).slice(1), labelled: false, internal, tocPages: new Map(), blocked: parts.blocked, ...reading(pageKeys(body.doc)) });
+    const readings = options.readings ?? new PageReadings('this run');
+    const bodyCheck = verifyPack(body.base.bytes, { pack: 'body', path: 'the body every pack shares', programs, phones, coverText: null, outline: expectedOutline(programs, false).slice(1), labelled: false, internal, tocPages: new Map(), blocked: parts.blocked, reading: { store: readings, keys: pageKeys(body.doc) } });
     // a tab moves on to its next front matter while the last pack is assembled and verified
     const made = await mapOnPages(targets, session.pages, async (target, page, index) => {
       const anchors = tocAnchors(shared, target);
@@ -106,7 +106,7 @@ export async function renderPacks(input: PackInput, options: RenderPacksOptions 
           anchors,
           blocked: front.blocked,
           textPages: ownAndFirstOfBody,
-          ...reading(keys),
+          reading: { store: readings, keys },
         });
         options.onProgress?.(++done, targets.length, target.path);
         return { pdf, verified };

@@ -2,9 +2,7 @@ import { ASSET_ORIGIN, assetUrls } from './assets.ts';
 import type { BrowserChoice } from '../lib/browser-path.ts';
 import { FONT_FAMILY } from './fonts.ts';
 import { normalizePdf } from './pdf-normalize.ts';
-import { loadPdf } from './assemble/index.ts';
-import { pageKeys, type PageReadings } from './page-readings.ts';
-import { pageTexts, unserved, unservedFonts, withPdf } from './pdf-read.ts';
+import { PageReadings, readBackWhole } from './page-readings.ts';
 import { printHtml } from './print-html.ts';
 import type { SharedBrowser } from './shared-browser.ts';
 import { compact } from './verify.ts';
@@ -38,17 +36,10 @@ export async function printReport(html: string, expectedIds: readonly string[], 
   const { blocked } = printed;
   const pdf = normalizePdf(printed.pdf, options.generatedAt);
   const problems: string[] = blocked.map((b) => `the report tried to load ${b.url} (${b.reason})`);
-  let pages = 0;
   // a page read by an earlier run (same bytes, same fonts) is not read again: a figure changed leaves the other pages as they were
-  const keys = options.readings ? pageKeys((await loadPdf(pdf)).doc) : null;
-  await withPdf(pdf, async (doc) => {
-    pages = doc.numPages;
-    const all = Array.from({ length: pages }, (_, i) => i + 1);
-    const texts = keys && options.readings ? await options.readings.texts(doc, all, keys) : await pageTexts(doc);
-    const text = compact(texts.join(''));
-    for (const id of expectedIds) if (!text.includes(compact(id))) problems.push(`the report does not show ${id}`);
-    const fonts = keys && options.readings ? unserved((await options.readings.fonts(doc, all, keys)).flat()) : await unservedFonts(doc);
-    for (const font of fonts) problems.push(`the report embeds ${font}`);
-  });
+  const { pages, texts, unserved } = await readBackWhole(pdf, options.readings ?? new PageReadings('this run'));
+  const text = compact(texts.join(''));
+  for (const id of expectedIds) if (!text.includes(compact(id))) problems.push(`the report does not show ${id}`);
+  for (const font of unserved) problems.push(`the report embeds ${font}`);
   return { pdf, pages, problems };
 }

@@ -1,7 +1,8 @@
-import type { PageReadings } from './page-readings.ts';
+import type { PageKeys, PageReadings } from './page-readings.ts';
 import { destinationPages, outlineEntries, pageTexts, withPdf } from './pdf-read.ts';
 import type { BlockedRequest } from './request-guard.ts';
 import { lowerRoman } from './toc-pages.ts';
+import { escapeRegExp } from '../lib/regexp.ts';
 
 export type VerificationCheck = 'pages' | 'program-title' | 'phone' | 'outline' | 'cover' | 'edition' | 'toc' | 'labels' | 'fonts' | 'requests' | 'internal';
 
@@ -41,7 +42,7 @@ export interface PackExpectation {
    */
   textPages?: (labels: readonly string[]) => number[];
   /** readings of earlier runs, and the content hash of each page of this PDF (pageKeys): a page read before is not read again */
-  reading?: { store: PageReadings; keys: readonly (string | null)[] };
+  reading?: { store: PageReadings; keys: PageKeys };
   /** the page label the table of contents (and the mentions) print for each anchor: ii, 12 */
   tocPages: ReadonlyMap<string, string>;
   /** every anchor the contents and the mentions link to: each must have a page printed */
@@ -83,8 +84,8 @@ export async function verifyPack(pdf: Uint8Array, expected: PackExpectation): Pr
       const numbers = expected.textPages ? expected.textPages(labels) : undefined;
       // items apart, for the footers (a page number must not run into the figure before it); compact for the rest
       // keys for other pages than pdfjs finds (a page lost or added on the way) take nothing: every page is read
-      const reading = expected.reading?.keys.length === pages ? expected.reading : undefined;
-      if (expected.reading && !reading) problem('pages', `the PDF has ${pages} pages, its page tree as assembled ${expected.reading.keys.length}`);
+      const reading = expected.reading?.keys.count === pages ? expected.reading : undefined;
+      if (expected.reading && !reading) problem('pages', `the PDF has ${pages} pages, its page tree as assembled ${expected.reading.keys.count}`);
       const items = reading ? await reading.store.texts(doc, numbers ?? Array.from({ length: pages }, (_, i) => i + 1), reading.keys) : await pageTexts(doc, numbers, '\n');
       const texts = items.map(compact);
       const all = texts.join('');
@@ -136,7 +137,7 @@ export function footerProblems(texts: readonly string[], pageNumbers: readonly n
     if (n === 1 && cover) return [];
     const label = labels.length > 0 ? labels[n - 1] : String(n);
     if (label === undefined) return [`page ${n} has no label`];
-    const literal = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const literal = escapeRegExp(label);
     const printed = ARABIC.test(label) ? new RegExp(`(?<!\\d)${literal}\\s*/\\s*${total}(?!\\d)`) : new RegExp(`(?<![a-z])${literal}(?![a-z])`);
     return printed.test(texts[i]!) ? [] : [`page ${n} does not print its number ${ARABIC.test(label) ? `${label} / ${total}` : label} in its footer`];
   });

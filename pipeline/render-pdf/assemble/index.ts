@@ -1,5 +1,5 @@
 import { PDFContext, PDFDocument, PDFObjectCopier, PDFRef, ParseSpeeds, type PDFDict } from 'pdf-lib';
-import { pageTreeKeys } from '../page-readings.ts';
+import { pageTreeKeys, type PageKeys } from '../page-readings.ts';
 import { mergeDests, mergeOutlines } from './navigation.ts';
 import { AssemblyError, dictAt, itemsOf, name } from './pdf-objects.ts';
 import { stampPages } from './stamp.ts';
@@ -33,9 +33,14 @@ export interface PackParts {
 export async function loadPdf(bytes: Uint8Array): Promise<LoadedPdf> {
   const doc = await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest, ignoreEncryption: true });
   if (doc.context.trailerInfo.Encrypt) throw new AssemblyError('the PDF is encrypted');
+  return { doc, base: baseOf(bytes, doc) };
+}
+
+/** `bytes` as the base of an update of `doc`: where its last cross-reference section is, the first free number, its /ID. */
+function baseOf(bytes: Uint8Array, doc: PDFDocument): UpdateBase {
   const id = doc.context.trailerInfo.ID;
   const xref = lastXref(bytes);
-  return { doc, base: { bytes, startxref: xref.startxref, xref: xref.xref, size: Math.max(xref.size, doc.context.largestObjectNumber + 1), ...(id ? { id } : {}) } };
+  return { bytes, startxref: xref.startxref, xref: xref.xref, size: Math.max(xref.size, doc.context.largestObjectNumber + 1), ...(id ? { id } : {}) };
 }
 
 /**
@@ -48,9 +53,7 @@ export async function loadPdf(bytes: Uint8Array): Promise<LoadedPdf> {
  */
 export async function withObjectStreams(pdf: LoadedPdf): Promise<LoadedPdf> {
   const bytes = await pdf.doc.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: Number.POSITIVE_INFINITY });
-  const xref = lastXref(bytes);
-  const { id } = pdf.base;
-  return { doc: pdf.doc, base: { bytes, startxref: xref.startxref, xref: xref.xref, size: Math.max(xref.size, pdf.doc.context.largestObjectNumber + 1), ...(id ? { id } : {}) } };
+  return { doc: pdf.doc, base: baseOf(bytes, pdf.doc) };
 }
 
 /**
@@ -71,7 +74,7 @@ export async function assemblePack(parts: PackParts): Promise<Uint8Array> {
 /** An assembled pack, and the content hash of each of its pages (pageKeys) as its update and its base hold them. */
 export interface AssembledPack {
   pdf: Uint8Array;
-  pageKeys: (string | null)[];
+  pageKeys: PageKeys;
 }
 
 export async function assembledPack(parts: PackParts): Promise<AssembledPack> {
