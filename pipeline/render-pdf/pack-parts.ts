@@ -1,10 +1,11 @@
 import { loadPdf, namedDestinations, withObjectStreams, type LoadedPdf } from './assemble/index.ts';
+import { joinParts } from './assemble/join.ts';
 import { assetUrls, contentSecurityPolicy } from './assets.ts';
 import { crossLinks, withCrossLinks, type CrossLinks } from './cross-links.ts';
 import { NATIONAL_PACK_ID, packTargets, type PackTarget } from './pack-plan.ts';
-import { packView, type PageLabels, type SharedContent } from './pack-view.ts';
-import { stampCss } from './page-css.ts';
-import type { PrintPage } from './page-pool.ts';
+import { bodySections, packView, type PageLabels, type SharedContent } from './pack-view.ts';
+import { folioCss, stampCss } from './page-css.ts';
+import { mapOnPages, type PrintedPdf, type PrintPage } from './page-pool.ts';
 import { normalizePdf } from './pdf-normalize.ts';
 import type { BlockedRequest } from './request-guard.ts';
 import type { PackTemplates } from './templates.ts';
@@ -12,11 +13,12 @@ import { draftFrontPages, labelsOf, type FrontPages } from './toc-pages.ts';
 
 /** What every pack of a run is made from besides its own front matter, printed once. */
 export interface SharedParts {
-  /** the body: programs, appendix, contacts, colophon (tagged, with its outline), dated by the manifest, its dictionaries in object streams, read for assembly */
+  /** the body: programs, appendix, contacts, colophon (tagged, with its outline), joined from its sections, its dictionaries in object streams, read for assembly */
   body: LoadedPdf;
   /** the label of the page of every anchor of the body (1, 2 …): the same in every pack */
   bodyLabels: PageLabels;
-  bodyLinks: CrossLinks;
+  /** anchors the body links to that a front matter defines */
+  bodyBorrowed: ReadonlySet<string>;
   /** one page per pack of the plan (all 48, whichever are rendered), blank but for the footer naming its edition (untagged) */
   stamps: LoadedPdf;
   /** the page of the stamps for each target, by id */
@@ -29,40 +31,59 @@ export interface SharedParts {
 }
 
 /**
- * Prints what the packs share — the body, the stamps — and measures the front matters of
- * `targets`, on two tabs when there are two. Cross links come from the HTML of every part: the
- * body links, unseen, to every anchor of it a front matter links to, so each has a destination in
- * the pack. The body and the stamps are made for every pack of the plan, whichever are rendered:
- * a pack's bytes do not depend on which others are made with it.
+ * Prints what the packs share — the body's sections, the stamps, the folios — and measures the
+ * front matters of `targets`, on as many tabs as there are. The body is printed a section at a
+ * time (bodySections: a program, or the back matter), each section a print of its own that the
+ * store keeps by its HTML, and joined (joinParts) with its pages numbered by the folios: a change
+ * to one program prints that section again, and the folios only when the body's length changes.
+ * Cross links come from the HTML of every part: a part links, unseen, to every anchor of it
+ * another links to, so each has a destination in the pack. The body and the stamps are made for
+ * every pack of the plan, whichever are rendered: a pack's bytes do not depend on which others are
+ * made with it.
  */
 export async function printedParts(pages: readonly PrintPage[], templates: PackTemplates, shared: SharedContent, targets: readonly PackTarget[]): Promise<SharedParts> {
   const all = packTargets();
   const national = all.find((t) => t.id === NATIONAL_PACK_ID)!;
-  const bodyHtml = templates.layout(packView(shared, national, null, { part: 'body' }));
-  const [bodyLinks, ...allLinks] = crossLinks([bodyHtml, ...all.map((t) => templates.layout(packView(shared, t, null, { part: 'front' })))]);
-  const frontLinks = targets.map((t) => allLinks[all.findIndex((a) => a.id === t.id)]!);
-  const first = pages[0]!;
-  const printBody = () => first.print(withCrossLinks(bodyHtml, bodyLinks!));
-  const printRest = async (page: PrintPage) => {
-    const stamps = await page.print(stampsHtml(templates, shared, all), true);
-    return { stamps, fronts: await draftFrontPages(page, templates, shared, targets) };
-  };
-  // one print at a time on a tab: with one tab, one after the other
-  const [body, rest] = pages[1] ? await Promise.all([printBody(), printRest(pages[1])]) : [await printBody(), await printRest(first)];
-  const stamps = await loadPdf(rest.stamps.pdf);
-  if (stamps.doc.getPageCount() !== all.length) throw new Error(`the edition stamps printed on ${stamps.doc.getPageCount()} pages, expected one per pack (${all.length})`);
-  // what every pack starts with: its dictionaries compressed once (Chromium's 2.1 MB → 1.0 MB a pack)
-  const bodyPdf = await withObjectStreams(await loadPdf(normalizePdf(body.pdf, shared.manifest.generatedAt)));
+  const sections = bodySections(shared);
+  const sectionHtml = sections.map((section) => templates.layout(packView(shared, national, null, { part: 'body', section })));
+  const links = crossLinks([...sectionHtml, ...all.map((t) => templates.layout(packView(shared, t, null, { part: 'front' })))]);
+  const sectionLinks = links.slice(0, sections.length);
+  const frontLinks = targets.map((t) => links[sections.length + all.findIndex((a) => a.id === t.id)]!);
+
+  let fronts = new Map<string, FrontPages>();
+  let stamps: PrintedPdf | null = null;
+  const printed: PrintedPdf[] = [];
+  // the measuring draft first, the longest print; the sections fill the tabs meanwhile
+  const jobs: ((page: PrintPage) => Promise<unknown>)[] = [
+    async (page) => (fronts = await draftFrontPages(page, templates, shared, targets)),
+    async (page) => (stamps = await page.print(stampsHtml(templates, shared, all), true)),
+    ...sections.map((_, i) => async (page: PrintPage) => (printed[i] = await page.print(withCrossLinks(sectionHtml[i]!, sectionLinks[i]!)))),
+  ];
+  await mapOnPages(jobs, pages, (job, page) => job(page));
+
+  const stampsPdf = await loadPdf(stamps!.pdf);
+  if (stampsPdf.doc.getPageCount() !== all.length) throw new Error(`the edition stamps printed on ${stampsPdf.doc.getPageCount()} pages, expected one per pack (${all.length})`);
+  const parts = await Promise.all(printed.map(async (p, i) => ({ pdf: await loadPdf(normalizePdf(p.pdf, shared.manifest.generatedAt)), borrowed: sectionLinks[i]!.borrowed })));
+  const length = parts.reduce((n, p) => n + p.pdf.doc.getPageCount(), 0);
+  const folios = await pages[0]!.print(foliosHtml(templates, shared, length), true);
+  const joined = await joinParts(parts, await loadPdf(folios.pdf));
+  // what every pack starts with: its dictionaries compressed once
+  const body = await withObjectStreams(joined.doc);
   return {
-    body: bodyPdf,
-    bodyLabels: labelsOf(namedDestinations(bodyPdf), 'arabic'),
-    bodyLinks: bodyLinks!,
-    stamps,
+    body,
+    bodyLabels: labelsOf(namedDestinations(body), 'arabic'),
+    bodyBorrowed: joined.borrowed,
+    stamps: stampsPdf,
     stampPage: new Map(all.map((t, i) => [t.id, i])),
-    fronts: rest.fronts,
+    fronts,
     frontLinks,
-    blocked: [...body.blocked, ...rest.stamps.blocked],
+    blocked: [...printed.flatMap((p) => p.blocked), ...(stamps as PrintedPdf | null)!.blocked, ...folios.blocked],
   };
+}
+
+/** The folios' document: `length` pages, blank but for the page number of all in the footer. */
+function foliosHtml(templates: PackTemplates, shared: SharedContent, length: number): string {
+  return templates.stamps({ title: shared.manifest.title, csp: contentSecurityPolicy(), assets: assetUrls(), pageCss: folioCss(), pages: Array.from({ length }, () => 'folio') });
 }
 
 /** The stamps' document: one page per target, named after its position, its footer the target's edition. */

@@ -59,6 +59,23 @@ export interface TocEntry {
  */
 export type PackPart = 'front' | 'body' | 'whole';
 
+/**
+ * A section of the body, printed on its own: a program, or the back matter (appendix, contact
+ * list, colophon). Each starts on a new page; the body is joined from their prints, so a change to
+ * one program prints that program again and no other.
+ */
+export interface BodySection {
+  /** the program's anchor (prog-01), or "back-matter" */
+  id: string;
+  programs: ProgramSection[];
+  backMatter: boolean;
+}
+
+/** The body's sections in order: one per program, then the back matter. */
+export function bodySections(shared: SharedContent): BodySection[] {
+  return [...shared.programs.map((p) => ({ id: p.anchor, programs: [p], backMatter: false })), { id: 'back-matter', programs: [], backMatter: true }];
+}
+
 /** The label of the page each anchor is on (ii, 12), read back from a print. */
 export type PageLabels = ReadonlyMap<string, string>;
 
@@ -66,8 +83,10 @@ export type PageLabels = ReadonlyMap<string, string>;
 export interface PackView {
   /** the front matter is printed (cover, contents, mentions, changes) */
   front: boolean;
-  /** the body is printed (programs, appendix, contacts, colophon) */
+  /** the body is printed (programs, appendix, contacts, colophon), or a section of it */
   body: boolean;
+  /** the appendix, the contact list and the colophon are printed */
+  backMatter: boolean;
   /** before the ids of the cover and the parts: several front matters share one measuring draft */
   idPrefix: string;
   title: string;
@@ -147,6 +166,8 @@ export function packTitle(manifest: Manifest, target: PackTarget): string {
 
 /** The front matter's page numbers: i, ii … in the footer, as the pack's page labels say (the cover shows none). */
 const FRONT_NUMBERING_CSS = '@page { @bottom-center { content: counter(page, lower-roman); } }';
+/** A section of the body prints no page number: its pages are numbered when the body is joined (the folios). */
+const SECTION_NUMBERING_CSS = '@page { @bottom-center { content: none; } }';
 
 /**
  * The view of one pack, or of one part of it. `pages` holds the page label of every anchor, read
@@ -157,7 +178,7 @@ export function packView(
   shared: SharedContent,
   target: PackTarget,
   pages: PageLabels | null,
-  options: { part?: PackPart; idPrefix?: string; origin?: string } = {},
+  options: { part?: PackPart; idPrefix?: string; origin?: string; section?: BodySection } = {},
 ): PackView {
   const origin = options.origin ?? ASSET_ORIGIN;
   const idPrefix = options.idPrefix ?? '';
@@ -167,7 +188,13 @@ export function packView(
   // an empty page column would be a flex item without a baseline: a no-break space keeps the row's height
   const entry = (anchor: string, no: string, label: string): TocEntry => ({ anchor, no, label, page: pages?.get(anchor) ?? '\u00a0' });
   const changes = shared.changes ? changesView(briefing, shared.changes, prefecture, idPrefix) : null;
-  const parts: PagedPart[] = [PARTS.toc, ...(prefecture ? [PARTS.mentions] : []), ...(changes ? [PARTS.changes] : []), ...shared.programs, PARTS.appendix, PARTS.contacts];
+  // a section names the pages of its own parts only: its print depends on nothing else
+  const section = part === 'body' ? options.section : undefined;
+  const programs = section ? section.programs : shared.programs;
+  const backMatter = section ? section.backMatter : true;
+  const parts: PagedPart[] = section
+    ? [...programs, ...(backMatter ? [PARTS.appendix, PARTS.contacts] : [])]
+    : [PARTS.toc, ...(prefecture ? [PARTS.mentions] : []), ...(changes ? [PARTS.changes] : []), ...shared.programs, PARTS.appendix, PARTS.contacts];
   const toc: TocEntry[] = [
     ...(prefecture ? [entry(idPrefix + PARTS.mentions.anchor, '', PARTS.mentions.header)] : []),
     ...(changes ? [entry(idPrefix + PARTS.changes.anchor, '', PARTS.changes.header)] : []),
@@ -179,12 +206,13 @@ export function packView(
   return {
     front: part !== 'body',
     body: part !== 'front',
+    backMatter,
     idPrefix,
     title: packTitle(manifest, target),
     csp: contentSecurityPolicy(origin),
     assets: assetUrls(origin),
     // the footer names the pack (stamped on the body's pages when a pack is assembled); 御中 addresses the prefecture once, on its cover
-    pageCss: [packMarginCss({ topRight: manifest.title, bottomLeft: part === 'body' ? '' : edition }), runningHeaderCss(parts), ...(part === 'front' ? [FRONT_NUMBERING_CSS] : [])].join('\n'),
+    pageCss: [packMarginCss({ topRight: manifest.title, bottomLeft: part === 'body' ? '' : edition }), runningHeaderCss(parts), ...(part === 'front' ? [FRONT_NUMBERING_CSS] : []), ...(section ? [SECTION_NUMBERING_CSS] : [])].join('\n'),
     cover: {
       publisher: manifest.publisher,
       title: manifest.title,
@@ -197,7 +225,7 @@ export function packView(
     tocNote: changes ? null : NO_PREVIOUS,
     mentions: prefecture ? withPages(mentionsView(briefing, prefecture), pages) : null,
     changes,
-    programs: shared.programs,
+    programs,
     appendix: shared.appendix,
     contacts: shared.contacts,
     colophon: shared.colophon,

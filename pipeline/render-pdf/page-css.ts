@@ -63,3 +63,8 @@ export function stampCss(editions: readonly { pageName: string; edition: string 
     }),
   ].join('\n');
 }
+
+/** The pages of the folios: nothing in any margin box but the bottom-center one, the page's number of all (12 / 85) as the body's pages print it. */
+export function folioCss(): string {
+  return '@page { @top-left { content: none; } @top-right { content: none; } @bottom-left { content: none; } }';
+}

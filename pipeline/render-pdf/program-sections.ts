@@ -30,7 +30,38 @@ export type BlockHtmlView =
   | { partial: 'block-fields'; fields: { label: string; text: string; marks: TextMark[] }[] }
   | { partial: 'block-other'; items: { text: string; marks: TextMark[] }[] }
   | { partial: 'block-chart'; caption: string; items: { label: string; printed: string }[] }
-  | { partial: 'block-table'; role: string; caption: string; header: CellView[][]; rows: CellView[][]; keep: boolean; charts: ChartHtmlView[] };
+  | { partial: 'block-table'; role: string; caption: string; header: CellView[][]; rows: CellView[][]; bands: TableBand[]; keep: boolean; charts: ChartHtmlView[] };
+
+/** A table as it is set: its header and rows, or a band of their columns (the label column, then some of the others). */
+export interface TableBand {
+  header: CellView[][];
+  rows: CellView[][];
+}
+
+/**
+ * A year series printed across (21年度 … 5年度) takes at most this many year columns a band:
+ * fifteen years of 「1,164団体」 do not fit A4 at 7pt, and a table wider than the page makes
+ * Chromium shrink the whole print to fit it.
+ */
+export const SERIES_BAND_COLUMNS = 10;
+
+/**
+ * The bands a series table is set in, one under the other, each with the label column: as few as
+ * keep each within SERIES_BAND_COLUMNS columns, as even as they can be. Any other table is one band.
+ */
+export function tableBands(role: string, header: CellView[][], rows: CellView[][]): TableBand[] {
+  const lines = [...header, ...rows];
+  const columns = Math.max(0, ...lines.map((r) => r.length)) - 1;
+  if (role !== 'series' || columns <= SERIES_BAND_COLUMNS || lines.some((r) => r.length !== columns + 1)) return [{ header, rows }];
+  const count = Math.ceil(columns / SERIES_BAND_COLUMNS);
+  const width = Math.ceil(columns / count);
+  // a shorter last band keeps the grid: empty cells where the others have years
+  const band = (line: CellView[], b: number) => {
+    const years = line.slice(1 + b * width, 1 + (b + 1) * width);
+    return [line[0]!, ...years, ...Array.from({ length: width - years.length }, (): CellView => ({ text: '', num: false, marks: [] }))];
+  };
+  return Array.from({ length: count }, (_, b) => ({ header: header.map((r) => band(r, b)), rows: rows.map((r) => band(r, b)) }));
+}
 
 /**
  * Tables of up to this many rows print whole on one page, caption and header with them: Chromium
@@ -121,12 +152,15 @@ function blockHtml(view: BlockView, chartOf: (view: BlockView['charts'][number])
       return { partial: 'block-chart', caption, items: block.items.map((i) => ({ label: i.label, printed: i.printed })) };
     case 'table': {
       const numeric = block.role !== 'contacts' && block.role !== 'places' && block.role !== 'sheet';
+      const header = block.header.map((r) => cells(r, () => false, marksOf));
+      const rows = block.rows.map((r) => cells(r, (k) => numeric && k > 0, marksOf));
       return {
         partial: 'block-table',
         role: block.role,
         caption,
-        header: block.header.map((r) => cells(r, () => false, marksOf)),
-        rows: block.rows.map((r) => cells(r, (k) => numeric && k > 0, marksOf)),
+        header,
+        rows,
+        bands: tableBands(block.role, header, rows),
         keep: block.header.length + block.rows.length <= KEEP_TOGETHER_ROWS,
         charts: view.charts.map((c) => ({ svg: chartOf(c), caption: `${c.figure.number}　${c.figure.text}`, note: c.note })),
       };

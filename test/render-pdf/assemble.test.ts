@@ -94,7 +94,7 @@ describe('assemblePack', () => {
   });
 
   it('appends to a body written with object streams a cross-reference stream a strict reader accepts (qpdf --check, when installed)', async () => {
-    const body = await withObjectStreams(await part(['one', 'two'], { 'prog-01': 2 }));
+    const body = await withObjectStreams((await part(["one", "two"], { "prog-01": 2 })).doc);
     expect(body.base.xref).toBe('stream');
     const [front, stamps] = [await part(['cover'], { toc: 1 }), await part(['Chiba'], {})];
     const pdf = await assemblePack({ front: { pdf: front, borrowed: none }, body: { pdf: body, borrowed: none }, stamp: { pdf: stamps, page: 0 } });

@@ -8,6 +8,7 @@ import { packTargets, prefecturePackId } from '../../pipeline/render-pdf/pack-pl
 import { packView, sharedContent, type SharedContent } from '../../pipeline/render-pdf/pack-view.ts';
 import { cssString, runningHeaderCss } from '../../pipeline/render-pdf/page-css.ts';
 import { prefectureMentions } from '../../pipeline/render-pdf/prefecture-mentions.ts';
+import { SERIES_BAND_COLUMNS, tableBands } from '../../pipeline/render-pdf/program-sections.ts';
 import { seriesTarget } from '../../pipeline/views/series-target.ts';
 import { compileTemplates } from '../../pipeline/render-pdf/templates.ts';
 import { textRuns } from '../../pipeline/views/text-runs.ts';
@@ -153,6 +154,28 @@ describe('program sections from the program views', () => {
     // without a previous edition nothing is marked
     expect(shared.programs.flatMap((p) => p.slideSections.flatMap((s) => s.blocks)).flatMap((b) => ('marks' in b ? b.marks : []))).toEqual([]);
     expect(table.caption).toBe('表1-1\u3000隊員数・自治体数の推移');
+    // fifteen years across do not fit A4: two bands of eight years under each other, each with its label column, the second filled out
+    expect(table.header[0]).toHaveLength(16);
+    expect(table.bands.map((b) => b.header[0]!.map((c) => c.text))).toEqual([
+      ['年度', '21年度', '22年度', '23年度', '24年度', '25年度', '26年度', '27年度', '28年度'],
+      ['年度', '29年度', '30年度', '元年度', '2年度', '3年度', '4年度', '5年度', ''],
+    ]);
+    expect(table.bands[1]!.rows.map((r) => r[0]!.text)).toEqual(['隊員数', '自治体数']);
+    expect(table.bands[1]!.rows[0]![7]!.text).toBe('7,200人');
+  });
+
+  it('sets a table in one band unless it is a year series of more than SERIES_BAND_COLUMNS years, and then in as few even bands as fit', () => {
+    const cell = (text: string) => ({ text, num: false, marks: [] });
+    const line = (label: string, n: number) => [cell(label), ...Array.from({ length: n }, (_, i) => cell(`${label}${i + 1}`))];
+    const wide = [line('年度', 21)];
+    expect(tableBands('breakdown', wide, [])).toEqual([{ header: wide, rows: [] }]);
+    expect(tableBands('series', [line('年度', SERIES_BAND_COLUMNS)], [])).toHaveLength(1);
+    const bands = tableBands('series', wide, [line('隊員数', 21)]);
+    expect(bands.map((b) => b.header[0]!.length)).toEqual([8, 8, 8]);
+    expect(bands.map((b) => b.rows[0]![0]!.text)).toEqual(['隊員数', '隊員数', '隊員数']);
+    expect(bands.flatMap((b) => b.rows[0]!.slice(1).map((c) => c.text)).filter(Boolean)).toEqual(Array.from({ length: 21 }, (_, i) => `隊員数${i + 1}`));
+    // a row of another length than the header's is left as the slide has it
+    expect(tableBands('series', wide, [line('隊員数', 20)])).toHaveLength(1);
   });
 
   it('ends each section with its figures gathered and its contacts, no line on the checks and no ids', () => {

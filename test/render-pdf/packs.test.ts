@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +12,11 @@ import { badPages, bodyText, cutTexts } from './read-back.ts';
 import { renderPacks, type RenderPacksResult } from '../../pipeline/render-pdf/render-packs.ts';
 import { PageReadings } from '../../pipeline/render-pdf/page-readings.ts';
 import { compact } from '../../pipeline/render-pdf/verify.ts';
+import { normalizePdf } from '../../pipeline/render-pdf/pdf-normalize.ts';
+import { packView, sharedContent } from '../../pipeline/render-pdf/pack-view.ts';
+import { packTargets } from '../../pipeline/render-pdf/pack-plan.ts';
+import { printHtml } from '../../pipeline/render-pdf/print-html.ts';
+import { compileTemplates } from '../../pipeline/render-pdf/templates.ts';
 import { contactCells, coverage, expectedTexts, fold } from '../helpers/coverage.ts';
 import { parseText, R6_TEXT } from '../helpers/r6.ts';
 import { r6PackInput, type R6PackInput } from './r6-input.ts';
@@ -50,8 +56,8 @@ const read = <T>(path: string, fn: (doc: PdfDocument) => Promise<T>): Promise<T>
 describe('renderPacks', () => {
   it('returns the PDFs and the distribution manifest, verified, without writing anything', () => {
     expect(result.verification).toEqual({ ok: true, packs: 4, pages: expect.any(Number), problems: [] });
-    // what the packs share was printed once: the body, the stamps, the measuring draft, and one front matter per pack
-    expect(result.printed).toBe(3 + 4);
+    // what the packs share was printed once: the body's sections (one per program, the back matter), the stamps, the folios, the measuring draft; and one front matter per pack
+    expect(result.printed).toBe(31 + 1 + 3 + 4);
     expect(result.files.map((f) => f.path)).toEqual([
       'briefing-pack.pdf',
       'prefectures/08-ibaraki.pdf',
@@ -207,6 +213,30 @@ describe('prefecture packs', () => {
   });
 });
 
+describe('the body joined from its sections', () => {
+  it('reads and looks page for page as the body printed whole: the same text, the same pixels (pdftoppm, when poppler is installed)', async () => {
+    const pack = pdfOf('briefing-pack.pdf');
+    // every pack starts with the body's file, byte for byte: up to its first %%EOF
+    const end = Buffer.from(pack).indexOf('%%EOF') + '%%EOF'.length;
+    const joined = pack.subarray(0, end + (pack[end] === 0x0a ? 1 : 0));
+    const whole = normalizePdf((await printHtml(compileTemplates().layout(packView(sharedContent({ briefing, report, manifest }), packTargets()[0]!, null, { part: 'body' })))).pdf, manifest.generatedAt);
+    const [joinedTexts, wholeTexts] = [await withPdf(joined, (d) => pageTexts(d)), await withPdf(whole, (d) => pageTexts(d))];
+    expect(joinedTexts.length).toBeGreaterThan(85);
+    // each page numbered alike (the folio is drawn after the page's content, Chromium draws its footer before or after)
+    const folio = (i: number) => `${i + 1} / ${joinedTexts.length}`;
+    for (const texts of [joinedTexts, wholeTexts]) texts.forEach((text, i) => expect(text).toContain(folio(i)));
+    expect(joinedTexts.map((t, i) => t.replace(folio(i), ''))).toEqual(wholeTexts.map((t, i) => t.replace(folio(i), '')));
+    expect(chromiumDescendants()).toEqual([]);
+    await writeFile(join(dir, 'joined.pdf'), joined);
+    await writeFile(join(dir, 'whole.pdf'), whole);
+    for (const name of ['joined', 'whole']) if (spawnSync('pdftoppm', ['-r', '30', '-gray', join(dir, `${name}.pdf`), join(dir, name)]).error) return;
+    const images = (name: string) => readdirSync(dir).filter((f) => f.startsWith(`${name}-`)).sort().map((f) => readFileSync(join(dir, f)));
+    const [a, b] = [images('joined'), images('whole')];
+    expect(a).toHaveLength(joinedTexts.length);
+    expect(a.map((image, i) => (image.equals(b[i]!) ? null : i + 1)).filter((page) => page !== null)).toEqual([]);
+  }, 120_000);
+});
+
 describe('a prefecture pack assembled from its front matter and the shared body', () => {
   const chiba = 'prefectures/12-chiba.pdf';
 
@@ -274,10 +304,10 @@ describe('a change re-prints only what it touches', () => {
     return { ...(await renderPacks({ briefing: changed, report, manifest }, { only: ONLY, store: store(), readings })), readings };
   };
 
-  it('prints the body alone again when a figure of one program changes (６百万円 → ７百万円): every front matter is the last run’s', async () => {
+  it('prints again the sections a figure of one program is on (６百万円 → ７百万円): its program’s and the back matter’s (the appendix lists budgets); every front matter is the last run’s', async () => {
     const again = await rendered('R６当初予算額：６百万円', 'R６当初予算額：７百万円');
     expect(again.verification.ok).toBe(true);
-    expect(again.printed).toBe(1);
+    expect(again.printed).toBe(2);
     // of the body's 85 pages and the packs' own, only what the changed figure moved is read again: its page
     expect(firstReadings.read()).toBeGreaterThan(85);
     expect(again.readings.read()).toBeGreaterThan(0);
@@ -287,7 +317,7 @@ describe('a change re-prints only what it touches', () => {
     expect(text).not.toContain('R6当初予算額：6百万円');
   }, 120_000);
 
-  it('prints the body and 千葉県’s front matter (and the draft that measures front matters) when a row 千葉県 is quoted from changes', async () => {
+  it('prints the section of the row, 千葉県’s front matter and the draft that measures front matters when a row 千葉県 is quoted from changes', async () => {
     const again = await rendered('千葉県 19 2 17', '千葉県 19 3 16');
     expect(again.verification.ok).toBe(true);
     expect(again.printed).toBe(3);

@@ -44,16 +44,15 @@ function baseOf(bytes: Uint8Array, doc: PDFDocument): UpdateBase {
 }
 
 /**
- * The same document written again with its dictionaries in compressed object streams (PDF 1.5):
- * Chromium writes every structure element as an object of its own, uncompressed — a body of 85
- * pages is 2.1 MB, 1.0 MB so. The object numbers and the objects stay, so the document read is
- * the one written: it is not parsed again (the writer numbers its object streams and its
- * cross-reference stream after the document's last object; the base's /Size counts them). Done
- * once for the body every pack starts with.
+ * A document written with its dictionaries in compressed object streams (PDF 1.5): Chromium
+ * writes every structure element as an object of its own, uncompressed — a body of 85 pages is
+ * 2.1 MB, 1.0 MB so. The object numbers and the objects stay, so the document is not parsed again
+ * (the writer numbers its object streams and its cross-reference stream after the document's last
+ * object; the base's /Size counts them). Done once for the body every pack starts with.
  */
-export async function withObjectStreams(pdf: LoadedPdf): Promise<LoadedPdf> {
-  const bytes = await pdf.doc.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: Number.POSITIVE_INFINITY });
-  return { doc: pdf.doc, base: baseOf(bytes, pdf.doc) };
+export async function withObjectStreams(doc: PDFDocument): Promise<LoadedPdf> {
+  const bytes = await doc.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: Number.POSITIVE_INFINITY });
+  return { doc, base: baseOf(bytes, doc) };
 }
 
 /**

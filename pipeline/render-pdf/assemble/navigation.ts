@@ -40,7 +40,7 @@ function replaceParent(pack: PDFContext, context: PDFContext, item: PDFRef, pare
   pack.assign(item, dict);
 }
 
-function topItems(context: PDFContext, root: PDFDict): PDFRef[] {
+export function topItems(context: PDFContext, root: PDFDict): PDFRef[] {
   const items: PDFRef[] = [];
   const seen = new Set<PDFRef>();
   for (let ref = root.get(name('First')); ref instanceof PDFRef; ref = dictAt(context, ref)?.get(name('Next'))) {

@@ -44,13 +44,12 @@ function withStamp(pack: PDFContext, context: PDFContext, resources: PDFDict | u
 }
 
 /** A printed page as a form XObject of the pack: its content stream as printed (still compressed), its resources copied. */
-function formOf(pack: PDFContext, stamps: PDFDocument, index: number): PDFRef {
+export function formOf(pack: PDFContext, stamps: PDFDocument, index: number, copier = PDFObjectCopier.for(stamps.context, pack)): PDFRef {
   const page = stamps.getPages()[index];
   if (!page) throw new AssemblyError(`the stamps have no page ${index + 1}`);
   const contents = itemsOf(stamps.context, page.node.get(name('Contents')));
   const stream = contents.length === 1 ? stamps.context.lookup(contents[0]!) : undefined;
   if (!(stream instanceof PDFRawStream)) throw new AssemblyError('a stamp page is not one content stream');
-  const copier = PDFObjectCopier.for(stamps.context, pack);
   const dict = pack.obj({ Type: 'XObject', Subtype: 'Form', BBox: copier.copy(page.node.MediaBox()), Resources: copier.copy(page.node.Resources() ?? pack.obj({})) });
   for (const key of ['Filter', 'DecodeParms']) {
     const value = stream.dict.get(name(key));

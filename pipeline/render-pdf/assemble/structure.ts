@@ -1,7 +1,7 @@
 import { PDFDict, PDFHexString, PDFNumber, PDFRef, PDFString, type PDFContext, type PDFDocument, type PDFObject, type PDFObjectCopier } from 'pdf-lib';
 import { AssemblyError, arrayAt, compareBytes, dictAt, itemsOf, name, numberAt, prefixed, stringBytes, treeEntries } from './pdf-objects.ts';
 
-const ROOT_KEYS = new Set(['Type', 'K', 'ParentTree', 'ParentTreeNextKey', 'IDTree']);
+export const ROOT_KEYS = new Set(['Type', 'K', 'ParentTree', 'ParentTreeNextKey', 'IDTree']);
 /** Before the ids of the front matter's elements: Chromium numbers ids per document, so both parts have (node00000001). */
 const FRONT_ID_PREFIX = 'front-';
 
@@ -9,7 +9,7 @@ const FRONT_ID_PREFIX = 'front-';
  * One structure tree: the body's, its Document element holding the front matter's elements
  * before its own. The body's parent tree keys stay; the front's follow them (its pages'
  * /StructParents and its annotations' /StructParent moved along); the front's element ids are
- * prefixed wherever used (/ID, a table cell's /Headers) and join the body's in one ID tree.
+ * named by their order (canonicalIds) wherever used (/ID, a table cell's /Headers) and join the body's in one ID tree.
  * Null when neither part is tagged; refused when only one is.
  */
 export function mergeStructure(pack: PDFContext, body: PDFDocument, front: PDFDocument, copier: PDFObjectCopier, frontPages: readonly PDFRef[]): PDFRef | null {
@@ -19,6 +19,7 @@ export function mergeStructure(pack: PDFContext, body: PDFDocument, front: PDFDo
   if (!(bodyRootRef instanceof PDFRef) || !(frontRootRef instanceof PDFRef)) throw new AssemblyError('one part is tagged and the other is not: the pack would be tagged in part');
   const bodyRoot = dictAt(body.context, bodyRootRef)!;
   for (const root of [bodyRoot, dictAt(front.context, frontRootRef)!]) for (const key of root.keys()) if (!ROOT_KEYS.has(key.decodeText())) throw new AssemblyError(`a part's structure tree has /${key.decodeText()}, which the assembly does not join`);
+  canonicalIds(front.context, dictAt(front.context, frontRootRef)!, FRONT_ID_PREFIX);
   const frontRoot = dictAt(pack, copier.copy(frontRootRef))!;
   const bodyTop = documentOf(body.context, bodyRoot);
   const frontTop = documentOf(pack, frontRoot);
@@ -44,7 +45,7 @@ export function mergeStructure(pack: PDFContext, body: PDFDocument, front: PDFDo
   const keys = [...bodyNums.map(([k]) => numberAt(body.context, k) ?? NaN), ...frontNums.map(([k]) => k.asNumber())];
   if (keys.some((k, i) => Number.isNaN(k) || (i > 0 && k <= keys[i - 1]!))) throw new AssemblyError('the parent trees do not join in order: a key is not a number, or the body has a key at or past its ParentTreeNextKey');
   shiftStructParents(pack, frontPages, offset);
-  const ids = [...idEntries(body.context, bodyRoot.get(name('IDTree')), ''), ...renameIds(pack, frontTop.kids, frontRoot.get(name('IDTree')))].sort((a, b) => compareBytes(a[0], b[0]));
+  const ids = [...idEntries(body.context, bodyRoot.get(name('IDTree')), ''), ...idEntries(pack, frontRoot.get(name('IDTree')), '')].sort((a, b) => compareBytes(a[0], b[0]));
   for (let i = 1; i < ids.length; i++) if (compareBytes(ids[i - 1]![0], ids[i]![0]) === 0) throw new AssemblyError(`two structure elements have the id ${Buffer.from(ids[i]![0]).toString('latin1')}`);
 
   const root = pack.obj({
@@ -61,7 +62,7 @@ export function mergeStructure(pack: PDFContext, body: PDFDocument, front: PDFDo
 }
 
 /** A part's Document element (the one element under its root) and the elements under it. */
-function documentOf(context: PDFContext, root: PDFDict): { ref: PDFRef; kids: PDFRef[] } {
+export function documentOf(context: PDFContext, root: PDFDict): { ref: PDFRef; kids: PDFRef[] } {
   const k = itemsOf(context, root.get(name('K')));
   const ref = k.length === 1 ? k[0] : undefined;
   if (!(ref instanceof PDFRef) || dictAt(context, ref)?.get(name('S'))?.toString() !== '/Document') throw new AssemblyError("a part's structure tree does not hold one Document element");
@@ -70,7 +71,7 @@ function documentOf(context: PDFContext, root: PDFDict): { ref: PDFRef; kids: PD
   return { ref, kids };
 }
 
-function shiftStructParents(pack: PDFContext, pages: readonly PDFRef[], offset: number): void {
+export function shiftStructParents(pack: PDFContext, pages: readonly PDFRef[], offset: number): void {
   const shift = (dict: PDFDict, key: 'StructParents' | 'StructParent') => {
     const n = numberAt(pack, dict.get(name(key)));
     if (n !== undefined) dict.set(name(key), PDFNumber.of(n + offset));
@@ -85,9 +86,9 @@ function shiftStructParents(pack: PDFContext, pages: readonly PDFRef[], offset: 
   }
 }
 
-type IdEntry = [Uint8Array, PDFObject, PDFObject];
+export type IdEntry = [Uint8Array, PDFObject, PDFObject];
 
-function idEntries(context: PDFContext, tree: PDFObject | undefined, prefix: string): IdEntry[] {
+export function idEntries(context: PDFContext, tree: PDFObject | undefined, prefix: string): IdEntry[] {
   return treeEntries(context, tree, 'Names').flatMap(([key, value]) => {
     const renamed = prefix && (key instanceof PDFString || key instanceof PDFHexString) ? prefixed(key, prefix) : key;
     const bytes = stringBytes(renamed);
@@ -95,32 +96,58 @@ function idEntries(context: PDFContext, tree: PDFObject | undefined, prefix: str
   });
 }
 
-/** Prefixes the ids of the front matter's elements, and the references to them in /Headers; returns its ID tree's entries, renamed. */
-function renameIds(pack: PDFContext, kids: readonly PDFRef[], idTree: PDFObject | undefined): IdEntry[] {
-  const rename = (s: PDFObject) => (s instanceof PDFString || s instanceof PDFHexString ? prefixed(s, FRONT_ID_PREFIX) : s);
-  // elements and attribute dictionaries, each renamed once however often it is reached
+/**
+ * Names the structure elements of a part that carry an id by their order in its tree — `prefix`
+ * then 000001, 000002 … — in place: their /ID, the /Headers of the cells that name them, and the
+ * part's ID tree, rebuilt in that order. Chromium numbers ids by DOM node, and the same document
+ * printed on another tab numbers its nodes otherwise: named by order, a part reads the same
+ * whatever tab printed it, and the joined file is the same bytes. Returns the tree's entries.
+ */
+export function canonicalIds(context: PDFContext, root: PDFDict, prefix: string): IdEntry[] {
+  const top = documentOf(context, root);
+  const elements: [PDFRef, PDFDict][] = [];
   const seen = new Set<PDFDict>();
-  const stack: (PDFObject | undefined)[] = [...kids];
+  const stack: PDFObject[] = [...top.kids].reverse();
   while (stack.length > 0) {
-    const element = dictAt(pack, stack.pop());
-    if (!element || seen.has(element) || element.get(name('S')) === undefined) continue;
+    const ref = stack.pop()!;
+    const element = dictAt(context, ref);
+    if (!(ref instanceof PDFRef) || !element || seen.has(element) || element.get(name('S')) === undefined) continue;
     seen.add(element);
-    const id = element.get(name('ID'));
-    if (id) element.set(name('ID'), rename(id));
-    for (const attributes of itemsOf(pack, element.get(name('A')))) {
-      const dict = dictAt(pack, attributes);
-      const headers = arrayAt(pack, dict?.get(name('Headers')));
-      if (!dict || !headers || seen.has(dict)) continue;
-      seen.add(dict);
-      dict.set(name('Headers'), pack.obj(headers.asArray().map(rename)));
-    }
-    stack.push(...itemsOf(pack, element.get(name('K'))));
+    elements.push([ref, element]);
+    stack.push(...itemsOf(context, element.get(name('K'))).reverse());
   }
-  return idEntries(pack, idTree, FRONT_ID_PREFIX);
+  const renamed = new Map<string, PDFString>();
+  const key = (id: PDFObject | undefined) => {
+    const bytes = stringBytes(id);
+    return bytes ? Buffer.from(bytes).toString('latin1') : undefined;
+  };
+  const entries: IdEntry[] = [];
+  for (const [ref, element] of elements) {
+    const old = key(element.get(name('ID')));
+    if (old === undefined) continue;
+    if (renamed.has(old)) throw new AssemblyError(`two structure elements of a part have the id ${old}`);
+    const id = PDFString.of(`${prefix}${String(renamed.size + 1).padStart(6, '0')}`);
+    renamed.set(old, id);
+    element.set(name('ID'), id);
+    entries.push([id.asBytes(), id, ref]);
+  }
+  const attributes = new Set<PDFDict>();
+  for (const [, element] of elements) {
+    for (const item of itemsOf(context, element.get(name('A')))) {
+      const dict = dictAt(context, item);
+      const headers = arrayAt(context, dict?.get(name('Headers')));
+      if (!dict || !headers || attributes.has(dict)) continue;
+      attributes.add(dict);
+      dict.set(name('Headers'), context.obj(headers.asArray().map((h) => renamed.get(key(h) ?? '') ?? h)));
+    }
+  }
+  if (entries.length > 0) root.set(name('IDTree'), context.register(context.obj({ Names: entries.flatMap(([, id, ref]) => [id, ref]) })));
+  else root.delete(name('IDTree'));
+  return entries;
 }
 
 /** The node dictionaries of a number or name tree (not its leaves' values). */
-function treeNodes(context: PDFContext, root: PDFObject | undefined): PDFRef[] {
+export function treeNodes(context: PDFContext, root: PDFObject | undefined): PDFRef[] {
   const nodes: PDFRef[] = [];
   const stack = [root];
   while (stack.length > 0) {
