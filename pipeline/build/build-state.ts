@@ -10,6 +10,8 @@ export interface RenderUnit {
   inputHash: string;
   /** the units whose outputs it reads (BuildContext.output): rendered after them when they are rendered */
   after?: readonly string[];
+  /** it prints in the browser: started first, so that the browser prints while the other units render */
+  prints?: boolean;
   render(): Promise<OutputFile[]>;
 }
 

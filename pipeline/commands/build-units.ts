@@ -117,6 +117,7 @@ function deliveryUnits(ctx: BuildContext, packs: RenderUnit | null, workbook: Re
   return [
     {
       id: 'delivery',
+      prints: true,
       after: [packs.id, workbook.id],
       inputHash: hashOf(codeHash(['pipeline/render-delivery/index.ts', 'pipeline/render-pdf/index.ts']), packs.inputHash, workbook.inputHash, manifest, ctx.previous?.fingerprint ?? null),
       render: async () => {
@@ -199,6 +200,7 @@ async function packUnits(ctx: BuildContext): Promise<RenderUnit[]> {
   return [
     {
       id: 'packs',
+      prints: true,
       inputHash: hashOf(
         codeHash(['pipeline/render-pdf/index.ts']),
         await browserIdentity(),
@@ -236,6 +238,7 @@ async function reportUnits(ctx: BuildContext): Promise<RenderUnit[]> {
   if (options.packs === false) return [html];
   const pdf: RenderUnit = {
     id: 'validation-report.pdf',
+    prints: true,
     inputHash: hashOf(reportCode, codeHash(['pipeline/render-pdf/index.ts']), await browserIdentity(), report, briefing.programs, manifest, ctx.sourceText, ctx.checksText ?? ''),
     render: async () => {
       const [{ validationHtml }, { printReport, reportPrintOptions }] = await Promise.all([import('../report/html.ts'), import('../render-pdf/index.ts')]);

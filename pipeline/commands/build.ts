@@ -64,7 +64,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // the folder itself, links followed: one lock, one staging place, however it is named
   const folder = await realFolder(outDir);
   const lock = await onOutput(outDir, 'taking the build lock', () => acquireLock(folder));
-  // one browser for whatever prints (packs, staff report, letters), started on the first print the last build did not keep; the renderer loaded only then
+  // one browser for whatever prints (packs, staff report, letters), started when one of them is to be rendered; the renderer loaded only then
   let shared: Promise<SharedBrowser> | null = null;
   const browser = () => (shared ??= import('../render-pdf/index.ts').then((m) => new m.SharedBrowser()));
   try {
@@ -85,7 +85,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       if (!options.force && (await upToDate(folder, unit, state))) result.skipped.push(unit.id);
       else stale.push(unit);
     }
-    const outputs = await renderAll(units, stale, (done) => done.forEach((f) => rendered.set(f.path, f)));
+    // the browser starts while the units prepare what they print, and what does not print renders while it prints
+    const printing = stale.some((unit) => unit.prints) ? browser() : null;
+    void printing?.then((b) => b.start()).catch(() => undefined);
+    const outputs = await renderAll(units, stale, (done) => done.forEach((f) => rendered.set(f.path, f)), { printing: printing?.then((b) => b.windowAsked) });
     // recorded in the order of the units, whichever ended first: the same build state for the same outputs
     const dropped = recordUnits(state, stale.map((unit, i) => [unit, outputs[i]!] as const));
     state.validated = key;

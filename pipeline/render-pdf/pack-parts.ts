@@ -53,17 +53,22 @@ export async function printedParts(pages: readonly PrintPage[], templates: PackT
   let fronts = new Map<string, FrontPages>();
   let stamps: PrintedPdf | null = null;
   const printed: PrintedPdf[] = [];
+  const loaded: LoadedPdf[] = [];
   // the measuring draft first, the longest print; the sections fill the tabs meanwhile
   const jobs: ((page: PrintPage) => Promise<unknown>)[] = [
     async (page) => (fronts = await draftFrontPages(page, templates, shared, targets)),
     async (page) => (stamps = await page.print(stampsHtml(templates, shared, all), true)),
-    ...sections.map((_, i) => async (page: PrintPage) => (printed[i] = await page.print(withCrossLinks(sectionHtml[i]!, sectionLinks[i]!)))),
+    // each section read as soon as it is printed (or taken from the store), while the tabs print the others
+    ...sections.map((_, i) => async (page: PrintPage) => {
+      printed[i] = await page.print(withCrossLinks(sectionHtml[i]!, sectionLinks[i]!));
+      loaded[i] = await loadPdf(normalizePdf(printed[i]!.pdf, shared.manifest.generatedAt));
+    }),
   ];
   await mapOnPages(jobs, pages, (job, page) => job(page));
 
   const stampsPdf = await loadPdf(stamps!.pdf);
   if (stampsPdf.doc.getPageCount() !== all.length) throw new Error(`the edition stamps printed on ${stampsPdf.doc.getPageCount()} pages, expected one per pack (${all.length})`);
-  const parts = await Promise.all(printed.map(async (p, i) => ({ pdf: await loadPdf(normalizePdf(p.pdf, shared.manifest.generatedAt)), borrowed: sectionLinks[i]!.borrowed })));
+  const parts = loaded.map((pdf, i) => ({ pdf, borrowed: sectionLinks[i]!.borrowed }));
   const length = parts.reduce((n, p) => n + p.pdf.doc.getPageCount(), 0);
   const folios = await pages[0]!.print(foliosHtml(templates, shared, length), true);
   const joined = await joinParts(parts, await loadPdf(folios.pdf));

@@ -13,7 +13,7 @@ export interface PrintWindow {
 
 /**
  * One browser for every part of a build that prints (the packs, the staff report, the cover
- * letters), started on the first print none of them found in the store, closed by its owner. Each
+ * letters), started when a build has one of them to render (start) or on the first window asked for, closed by its owner. Each
  * user prints in a window (browser context) of its own and closes it: the browser starts once,
  * and the parts may print at once.
  */
@@ -21,6 +21,9 @@ export class SharedBrowser {
   readonly #timeoutMs: number;
   #choice: Promise<BrowserChoice> | null = null;
   #session: Promise<BrowserSession> | null = null;
+  #asked!: () => void;
+  /** resolves when a window is first asked for: something is about to print */
+  readonly windowAsked = new Promise<void>((resolve) => (this.#asked = resolve));
 
   constructor(options: { timeoutMs?: number; browser?: BrowserChoice } = {}) {
     this.#timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -32,10 +35,19 @@ export class SharedBrowser {
     return (this.#choice ??= findBrowser());
   }
 
+  /** starts the browser, if it is not yet, without waiting for it: a window asked for later has it sooner */
+  start(): void {
+    this.#launch().catch(() => undefined); // a failure is the window's to report
+  }
+
+  #launch(): Promise<BrowserSession> {
+    return (this.#session ??= (async () => openBrowser(await this.choice(), this.#timeoutMs))());
+  }
+
   /** a window of its own, the browser started if it is not yet */
   async window(): Promise<PrintWindow> {
-    this.#session ??= (async () => openBrowser(await this.choice(), this.#timeoutMs))();
-    const context = await (await this.#session).browser.createBrowserContext();
+    this.#asked();
+    const context = await (await this.#launch()).browser.createBrowserContext();
     // closed in a `finally`: a browser already gone (or slow to answer) must not hide the error that got there
     return { browser: context, close: () => withTimeout(context.close(), Math.min(this.#timeoutMs, 10_000), 'closing a window').catch(() => undefined) };
   }

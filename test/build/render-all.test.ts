@@ -3,11 +3,12 @@ import type { RenderUnit } from '../../pipeline/build/build-state.ts';
 import { renderAll } from '../../pipeline/build/render-all.ts';
 
 /** A unit that notes when it starts and ends, and takes `ms` (as a print would). */
-function unit(id: string, log: string[], options: { ms?: number; after?: string[]; fails?: boolean } = {}): RenderUnit {
+function unit(id: string, log: string[], options: { ms?: number; after?: string[]; fails?: boolean; prints?: boolean } = {}): RenderUnit {
   return {
     id,
     inputHash: id,
     ...(options.after ? { after: options.after } : {}),
+    ...(options.prints ? { prints: true } : {}),
     render: async () => {
       log.push(`start ${id}`);
       await new Promise((resolve) => setTimeout(resolve, options.ms ?? 0));
@@ -30,6 +31,24 @@ describe('renderAll', () => {
     expect(log.indexOf('start delivery')).toBeGreaterThan(log.indexOf('end packs'));
     expect(log.indexOf('start delivery')).toBeGreaterThan(log.indexOf('end contacts.xlsx'));
     expect(done.at(-1)).toBe('delivery.out');
+  });
+
+  it('starts the units that print first, and the others once one of them asks the browser for a window, or once they have all ended', async () => {
+    const log: string[] = [];
+    let handed!: () => void;
+    const printing = new Promise<void>((resolve) => (handed = resolve));
+    const units = [unit('programs/1', log), unit('packs', log, { prints: true, ms: 30 }), unit('delivery', log, { prints: true, after: ['packs'] })];
+    const rendering = renderAll(units, units, () => undefined, { printing });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(log).toEqual(['start packs']);
+    handed();
+    await rendering;
+    expect(log).toEqual(['start packs', 'start programs/1', 'end programs/1', 'end packs', 'start delivery', 'end delivery']);
+    // no window asked for (every print was kept): the others start when the printing units end
+    const quiet: string[] = [];
+    const again = [unit('programs/1', quiet), unit('packs', quiet, { prints: true, ms: 10 })];
+    await renderAll(again, again, () => undefined, { printing: new Promise(() => undefined) });
+    expect(quiet).toEqual(['start packs', 'end packs', 'start programs/1', 'end programs/1']);
   });
 
   it('does not wait for a unit that is up to date (its files are read from disk)', async () => {
