@@ -62,7 +62,7 @@ export function mappings(view: DataView, at: number): [number, number][] {
   return out;
 }
 
-function findTable(view: DataView, tag: string): TableRecord | null {
+export function findTable(view: DataView, tag: string): TableRecord | null {
   for (let i = 0, count = view.getUint16(4); i < count; i++) {
     const record = 12 + 16 * i;
     const name = String.fromCharCode(...[0, 1, 2, 3].map((k) => view.getUint8(record + k)));
@@ -72,7 +72,7 @@ function findTable(view: DataView, tag: string): TableRecord | null {
 }
 
 /** Offsets of the distinct subtables: (0,3) and (3,1) usually share one. */
-function cmapSubtables(view: DataView, cmap: TableRecord): number[] {
+export function cmapSubtables(view: DataView, cmap: TableRecord): number[] {
   const offsets = new Set<number>();
   for (let i = 0, n = view.getUint16(cmap.offset + 2); i < n; i++) offsets.add(cmap.offset + view.getUint32(cmap.offset + 8 + 8 * i));
   return [...offsets];

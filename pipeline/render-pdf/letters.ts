@@ -104,9 +104,12 @@ export async function printLetters(input: LetterInput, options: { browser?: Brow
   try {
     const pages = session.pages;
     const entries = input.changes ? readerChanges(input.changes, input.briefing).entries : null;
-    const printed = await mapOnPages(packs, pages, async (pack, page) => {
-      const view = letterView(input, pack, entries);
-      const { pdf, blocked } = await page.print(templates.letter(view));
+    const views = packs.map((pack) => letterView(input, pack, entries));
+    const html = views.map((view) => templates.letter(view));
+    session.cover(html.join(''));
+    const printed = await mapOnPages(packs, pages, async (pack, page, index) => {
+      const view = views[index]!;
+      const { pdf, blocked } = await page.print(html[index]!);
       const normalized = normalizePdf(pdf, input.manifest.generatedAt);
       // a letter of the same bytes as one an earlier run read is checked on that reading
       const problems = [...blocked.map((b) => `${pack.id}: the letter tried to load ${b.url} (${b.reason})`), ...(await readBack(normalized, view, pack.id, readings))];

@@ -6,6 +6,7 @@ import { NATIONAL_PACK_ID, packTargets, type PackTarget } from './pack-plan.ts';
 import { bodySections, packView, type PageLabels, type SharedContent } from './pack-view.ts';
 import { folioCss, stampCss } from './page-css.ts';
 import { mapOnPages, type PrintedPdf, type PrintPage } from './page-pool.ts';
+import type { SessionText } from './print-session.ts';
 import { normalizePdf } from './pdf-normalize.ts';
 import type { BlockedRequest } from './request-guard.ts';
 import type { PackTemplates } from './templates.ts';
@@ -41,12 +42,15 @@ export interface SharedParts {
  * every pack of the plan, whichever are rendered: a pack's bytes do not depend on which others are
  * made with it.
  */
-export async function printedParts(pages: readonly PrintPage[], templates: PackTemplates, shared: SharedContent, targets: readonly PackTarget[]): Promise<SharedParts> {
+export async function printedParts(pages: readonly PrintPage[], templates: PackTemplates, shared: SharedContent, targets: readonly PackTarget[], text?: SessionText): Promise<SharedParts> {
   const all = packTargets();
   const national = all.find((t) => t.id === NATIONAL_PACK_ID)!;
   const sections = bodySections(shared);
   const sectionHtml = sections.map((section) => templates.layout(packView(shared, national, null, { part: 'body', section })));
-  const links = crossLinks([...sectionHtml, ...all.map((t) => templates.layout(packView(shared, t, null, { part: 'front' })))]);
+  const frontHtml = all.map((t) => templates.layout(packView(shared, t, null, { part: 'front' })));
+  const links = crossLinks([...sectionHtml, ...frontHtml]);
+  // every text the packs print: the sections, the front matters (their page numbers are digits), the editions of the stamps
+  text?.cover([...sectionHtml, ...frontHtml, stampsHtml(templates, shared, all)].join(''));
   const sectionLinks = links.slice(0, sections.length);
   const frontLinks = targets.map((t) => links[sections.length + all.findIndex((a) => a.id === t.id)]!);
 

@@ -10,6 +10,7 @@ import { DEFAULT_TIMEOUT_MS, type SharedBrowser } from './shared-browser.ts';
  */
 export async function printHtml(html: string, options: { timeoutMs?: number; browser?: BrowserChoice; shared?: SharedBrowser } = {}): Promise<PrintedPdf> {
   const session = await PrintSession.prepare({ browser: options.browser, shared: options.shared, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, tabs: 1 });
+  session.cover(html);
   try {
     return await session.pages[0]!.print(html);
   } finally {

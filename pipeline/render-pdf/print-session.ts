@@ -1,4 +1,5 @@
-import { loadAssets } from './assets.ts';
+import { ASSET_PATHS, loadAssets, type Asset } from './assets.ts';
+import { prunedFont } from './font-prune.ts';
 import { CHROME_FLAGS, openBrowser } from './browser.ts';
 import { browserVersion, findBrowser, type BrowserChoice } from '../lib/browser-path.ts';
 import { openPrintPages, PDF_OPTIONS, type PrintPage } from './page-pool.ts';
@@ -14,13 +15,19 @@ interface SessionOptions {
   shared?: SharedBrowser;
 }
 
+/** The text a session may print, given before its first print: its fonts are served with only the glyphs that text can come to (font-prune.ts). */
+export interface SessionText {
+  cover(text: string): void;
+}
+
 /**
  * The tabs a run prints with, opened on the first print the store does not hold: a run whose
  * parts are all in the store starts no browser. Every print is keyed by the browser's version
  * and kept for the next run.
  */
-export class PrintSession {
+export class PrintSession implements SessionText {
   readonly pages: PrintPage[];
+  #text: string[] | null = null;
   #session: Promise<{ window: PrintWindow; pages: PrintPage[] }> | null = null;
   #kept = new Map<string, Uint8Array>();
   #printed: (() => number)[] = [];
@@ -49,13 +56,23 @@ export class PrintSession {
     this.#session ??= (async () => {
       const window = this.#options.shared ? await this.#options.shared.window() : await openBrowser(this.#choice, this.#options.timeoutMs);
       try {
-        return { window, pages: await openPrintPages(window.browser, this.#options.tabs, await loadAssets(), this.#options.timeoutMs) };
+        return { window, pages: await openPrintPages(window.browser, this.#options.tabs, await servedAssets(this.#text), this.#options.timeoutMs) };
       } catch (err) {
         await window.close();
         throw err;
       }
     })();
     return this.#session;
+  }
+
+  /**
+   * Adds to the text the session prints (every HTML document it will print): its fonts are then
+   * served pruned to the glyphs that text and the stylesheet can come to. Before the first print;
+   * a session never told serves the fonts whole. The prints are the same bytes either way.
+   */
+  cover(text: string): void {
+    if (this.#session) throw new Error('the text a print session covers is given before its first print');
+    (this.#text ??= []).push(text);
   }
 
   /** every print of the run, from the store or printed now, in the order of their keys */
@@ -74,4 +91,17 @@ export class PrintSession {
     if (!session) return;
     await (await session.catch(() => null))?.window.close();
   }
+}
+
+/** The assets, their fonts pruned to what `text` (and the stylesheet's) can come to; whole without a text. */
+async function servedAssets(text: readonly string[] | null): Promise<Map<string, Asset>> {
+  const assets = await loadAssets();
+  if (!text) return assets;
+  const css = new TextDecoder().decode(assets.get(ASSET_PATHS.css)!.body);
+  const all = [...text, css].join('');
+  for (const path of [ASSET_PATHS.regular, ASSET_PATHS.bold]) {
+    const font = assets.get(path)!;
+    assets.set(path, { ...font, body: prunedFont(font.body, all) });
+  }
+  return assets;
 }

@@ -77,7 +77,7 @@ export async function renderPacks(input: PackInput, options: RenderPacksOptions 
   const session = await PrintSession.prepare({ browser: options.browser, shared: options.shared, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, tabs: concurrency, store: options.store });
   let done = 0;
   try {
-    const parts = await printedParts(session.pages, templates, shared, targets);
+    const parts = await printedParts(session.pages, templates, shared, targets, session);
     const { body, stamps } = parts;
     // the body is read whole once, for every pack: every program title, every phone, nothing internal
     const readings = options.readings ?? new PageReadings('this run');

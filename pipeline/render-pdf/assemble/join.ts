@@ -94,7 +94,12 @@ function gatherOutline(context: PDFContext, source: PDFDocument, copier: PDFObje
   outline.count += numberAt(context, copied.get(name('Count'))) ?? items.length;
 }
 
-/** One outline root over all parts' top-level entries, chained in order. */
+/**
+ * One outline root over all parts' top-level entries, chained in order. Its entries are numbered
+ * anew, one after the other, after every other object: copied with their parts they lay among
+ * thousands of structure elements, one in each object stream, which a reader of the outline (the
+ * check of each of 48 packs) then had to inflate.
+ */
 function chainOutline(context: PDFContext, outline: { items: PDFRef[]; count: number }): PDFRef {
   const { items } = outline;
   const root = context.register(context.obj({ Type: 'Outlines', First: items[0]!, Last: items.at(-1)!, Count: outline.count }));
@@ -106,7 +111,36 @@ function chainOutline(context: PDFContext, outline: { items: PDFRef[]; count: nu
     if (i + 1 < items.length) dict.set(name('Next'), items[i + 1]!);
     else dict.delete(name('Next'));
   });
+  renumberOutline(context, root);
   return root;
+}
+
+const OUTLINE_LINKS = ['First', 'Last', 'Next', 'Prev', 'Parent'];
+
+/** Gives the entries under `root` (depth first) new numbers after every object, and the links between them with them. */
+function renumberOutline(context: PDFContext, root: PDFRef): void {
+  const items: PDFRef[] = [];
+  const seen = new Set<PDFRef>();
+  const walk = (first: PDFObject | undefined) => {
+    for (let ref = first; ref instanceof PDFRef && !seen.has(ref); ref = dictAt(context, ref)?.get(name('Next'))) {
+      seen.add(ref);
+      items.push(ref);
+      walk(dictAt(context, ref)?.get(name('First')));
+    }
+  };
+  walk(dictAt(context, root)!.get(name('First')));
+  const moved = new Map(items.map((item) => [item, context.nextRef()] as const));
+  for (const [from, to] of moved) {
+    context.assign(to, context.lookup(from)!);
+    context.delete(from);
+  }
+  for (const ref of [root, ...moved.values()]) {
+    const dict = dictAt(context, ref)!;
+    for (const key of OUTLINE_LINKS) {
+      const value = dict.get(name(key));
+      if (value instanceof PDFRef && moved.has(value)) dict.set(name(key), moved.get(value)!);
+    }
+  }
 }
 
 /** A part's named destinations, as copied, but its stand-ins for what it borrows; a name two parts define is refused. */

@@ -11,12 +11,12 @@ import { AssemblyError } from './pdf-objects.ts';
 /** The tables a union keeps: those of a HarfBuzz subset of a TrueType font. Any other is refused, not dropped unseen. */
 const KEPT = new Set(['head', 'hhea', 'maxp', 'hmtx', 'loca', 'glyf', 'OS/2', 'name', 'post', 'cmap', 'GSUB', 'GPOS', 'GDEF', 'BASE', 'STAT', 'gasp', 'prep', 'fpgm', 'cvt ', 'vhea', 'vmtx']);
 
-interface Sfnt {
+export interface Sfnt {
   version: number;
   tables: Map<string, Uint8Array>;
 }
 
-function parseSfnt(font: Uint8Array): Sfnt {
+export function parseSfnt(font: Uint8Array): Sfnt {
   const view = new DataView(font.buffer, font.byteOffset, font.byteLength);
   if (font.length < 12) throw new AssemblyError('an embedded font is shorter than its header');
   const version = view.getUint32(0);
@@ -219,7 +219,7 @@ function checksum(data: Uint8Array): number {
 }
 
 /** An sfnt file: the tables in tag order, each on a 4-byte boundary with its checksum; head's checkSumAdjustment last. */
-function writeSfnt(version: number, tables: ReadonlyMap<string, Uint8Array>): Uint8Array {
+export function writeSfnt(version: number, tables: ReadonlyMap<string, Uint8Array>): Uint8Array {
   const tags = [...tables.keys()].sort();
   const power = 2 ** Math.floor(Math.log2(tags.length));
   const header = view(new Uint8Array(12 + 16 * tags.length));
