@@ -10,7 +10,7 @@ import type { SessionText } from './print-session.ts';
 import { normalizePdf } from './pdf-normalize.ts';
 import type { BlockedRequest } from './request-guard.ts';
 import type { PackTemplates } from './templates.ts';
-import { draftFrontPages, labelsOf, type FrontPages } from './toc-pages.ts';
+import { frontsDraft, labelsOf, measureDraft, type FrontPages } from './toc-pages.ts';
 
 /** What every pack of a run is made from besides its own front matter, printed once. */
 export interface SharedParts {
@@ -54,21 +54,29 @@ export async function printedParts(pages: readonly PrintPage[], templates: PackT
   const sectionLinks = links.slice(0, sections.length);
   const frontLinks = targets.map((t) => links[sections.length + all.findIndex((a) => a.id === t.id)]!);
 
-  let fronts = new Map<string, FrontPages>();
+  let draft: Uint8Array | null = null;
   let stamps: PrintedPdf | null = null;
   const printed: PrintedPdf[] = [];
   const loaded: LoadedPdf[] = [];
-  // the measuring draft first, the longest print; the sections fill the tabs meanwhile
+  const draftHtml = frontsDraft(templates, shared, targets);
+  const sectionPrints = sections.map((_, i) => withCrossLinks(sectionHtml[i]!, sectionLinks[i]!));
+  const [draftStored, ...sectionStored] = await Promise.all([draftHtml === null || (await pages[0]!.stored?.(draftHtml, true)), ...sectionPrints.map((html) => pages[0]!.stored?.(html) ?? false)]);
+  const section = (i: number) => async (page: PrintPage) => {
+    printed[i] = await page.print(sectionPrints[i]!);
+    // read as soon as it is printed (or taken from the store), while the tabs print the others
+    loaded[i] = await loadPdf(normalizePdf(printed[i]!.pdf, shared.manifest.generatedAt));
+  };
+  const draftJob = async (page: PrintPage) => (draft = draftHtml === null ? null : (await page.print(draftHtml, true)).pdf);
+  // what the browser must print first — the measuring draft, the longest print, then the sections the store lacks — and what it holds after
   const jobs: ((page: PrintPage) => Promise<unknown>)[] = [
-    async (page) => (fronts = await draftFrontPages(page, templates, shared, targets)),
+    ...(draftStored ? [] : [draftJob]),
+    ...sections.flatMap((_, i) => (sectionStored[i] ? [] : [section(i)])),
     async (page) => (stamps = await page.print(stampsHtml(templates, shared, all), true)),
-    // each section read as soon as it is printed (or taken from the store), while the tabs print the others
-    ...sections.map((_, i) => async (page: PrintPage) => {
-      printed[i] = await page.print(withCrossLinks(sectionHtml[i]!, sectionLinks[i]!));
-      loaded[i] = await loadPdf(normalizePdf(printed[i]!.pdf, shared.manifest.generatedAt));
-    }),
+    ...(draftStored ? [draftJob] : []),
+    ...sections.flatMap((_, i) => (sectionStored[i] ? [section(i)] : [])),
   ];
   await mapOnPages(jobs, pages, (job, page) => job(page));
+  const fronts = await measureDraft(draft, targets);
 
   const stampsPdf = await loadPdf(stamps!.pdf);
   if (stampsPdf.doc.getPageCount() !== all.length) throw new Error(`the edition stamps printed on ${stampsPdf.doc.getPageCount()} pages, expected one per pack (${all.length})`);

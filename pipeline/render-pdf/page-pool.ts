@@ -14,6 +14,8 @@ export interface PrintedPdf {
 export interface PrintPage {
   /** `draft` leaves out the structure tree and outline: the same layout in half the time, for measuring */
   print(html: string, draft?: boolean): Promise<PrintedPdf>;
+  /** whether a print of it is at hand without the browser (an earlier run's); then `print` gives it at once */
+  stored?(html: string, draft?: boolean): Promise<boolean>;
 }
 
 /**

@@ -23,13 +23,20 @@ export interface KeptPrint {
  * store or printed now — is noted in `kept`, keyed, for the caller to keep for the next run. A
  * print from the store carries no refused loads: it was printed, and verified, by an earlier run.
  */
-export function cachedPage(page: PrintPage, printer: string, store: PrintStore | undefined, kept: Map<string, Uint8Array>): PrintPage & { printed: () => number } {
+export function cachedPage(page: PrintPage, printer: string, store: PrintStore | undefined, kept: Map<string, Uint8Array>): PrintPage & { printed: () => number; stored(html: string, draft?: boolean): Promise<boolean> } {
   // the key of one print: what printed it (`printer`: browser, flags, settings, served assets, the store's salt), the kind of print, the HTML
   let printed = 0;
+  const keyOf = (html: string, draft: boolean) => hashOf(printer, draft ? 'draft' : 'print', html);
   return {
     printed: () => printed,
+    async stored(html: string, draft = false): Promise<boolean> {
+      const key = keyOf(html, draft);
+      const earlier = kept.get(key) ?? (await store?.get(key)) ?? null;
+      if (earlier) kept.set(key, earlier);
+      return earlier !== null;
+    },
     async print(html: string, draft = false): Promise<PrintedPdf> {
-      const key = hashOf(printer, draft ? 'draft' : 'print', html);
+      const key = keyOf(html, draft);
       const earlier = kept.get(key) ?? (await store?.get(key)) ?? null;
       if (earlier) {
         kept.set(key, earlier);

@@ -1,5 +1,4 @@
 import type { PackTarget } from './pack-plan.ts';
-import type { PrintPage } from './page-pool.ts';
 import { packView, PARTS, type PageLabels, type SharedContent } from './pack-view.ts';
 import { destinationPages, withPdf } from './pdf-read.ts';
 import type { PackTemplates } from './templates.ts';
@@ -61,14 +60,20 @@ export function frontPagesFromDraft(destinations: ReadonlyMap<string, number>, p
   });
 }
 
-/** One draft of the front matters of all `targets`, one after the other: the length of each, and where its parts start. */
-export async function draftFrontPages(page: PrintPage, templates: PackTemplates, shared: SharedContent, targets: readonly PackTarget[]): Promise<Map<string, FrontPages>> {
-  if (targets.length === 0) return new Map();
-  const prefixes = targets.map((_, i) => `m${i}-`);
-  const fronts = targets.map((t, i) => packView(shared, t, null, { part: 'front', idPrefix: prefixes[i] }));
+/** One draft of the front matters of all `targets`, one after the other (null without targets): printed, then measured (measureDraft). */
+export function frontsDraft(templates: PackTemplates, shared: SharedContent, targets: readonly PackTarget[]): string | null {
+  if (targets.length === 0) return null;
+  const fronts = targets.map((t, i) => packView(shared, t, null, { part: 'front', idPrefix: draftPrefix(i) }));
   // the page rules of a front matter with every part (a prefecture's: mentions, and changes when there are any)
   const { title, csp, assets, pageCss } = fronts.find((f) => f.mentions !== null) ?? fronts[0]!;
-  const { pdf } = await page.print(templates.measure({ title, csp, assets, pageCss, fronts }), true);
-  const measured = frontPagesFromDraft(await withPdf(pdf, destinationPages), prefixes);
+  return templates.measure({ title, csp, assets, pageCss, fronts });
+}
+
+const draftPrefix = (i: number) => `m${i}-`;
+
+/** The length of each target's front matter and where its parts start, read from the print of its frontsDraft. */
+export async function measureDraft(pdf: Uint8Array | null, targets: readonly PackTarget[]): Promise<Map<string, FrontPages>> {
+  if (!pdf) return new Map();
+  const measured = frontPagesFromDraft(await withPdf(pdf, destinationPages), targets.map((_, i) => draftPrefix(i)));
   return new Map(targets.map((t, i) => [t.id, measured[i]!]));
 }
