@@ -156,7 +156,7 @@ function gatherDests(source: PDFDocument, borrowed: ReadonlySet<string>, copier:
 /**
  * One structure tree from the parts' trees, as copied: their elements under one Document (made
  * from the first part's), their parent-tree keys after one another (their pages' /StructParents
- * and annotations' /StructParent moved along), their ids prefixed by part wherever used.
+ * and annotations' /StructParent moved along), their ids named by part and order (canonicalIds, before the copy).
  */
 class StructureJoin {
   readonly #context: PDFContext;
@@ -193,7 +193,7 @@ class StructureJoin {
     }
     this.#nextKey = offset + (numberAt(context, root.get(name('ParentTreeNextKey'))) ?? Math.max(-1, ...entries.map(([k]) => numberAt(context, k) ?? -1)) + 1);
     shiftStructParents(context, pages, offset);
-    this.#ids.push(...idEntries(context, root.get(name('IDTree')), ''));
+    this.#ids.push(...idEntries(context, root.get(name('IDTree'))));
   }
 
   /** the joined tree's root, null when no part was tagged */

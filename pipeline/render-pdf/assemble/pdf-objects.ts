@@ -39,12 +39,6 @@ export function stringBytes(object: PDFObject | undefined): Uint8Array | undefin
   return object instanceof PDFString || object instanceof PDFHexString ? object.asBytes() : undefined;
 }
 
-/** The same string, `prefix` (ASCII) before it, of the same kind. */
-export function prefixed(object: PDFString | PDFHexString, prefix: string): PDFString | PDFHexString {
-  if (object instanceof PDFString) return PDFString.of(prefix + object.asString());
-  return PDFHexString.of(Buffer.from(prefix, 'latin1').toString('hex') + object.asString());
-}
-
 /**
  * The [key, value] pairs of a number tree (/Nums) or a name tree (/Names), its /Kids followed;
  * a node met twice (a loop in a hostile file) is refused.

@@ -1,5 +1,5 @@
-import { PDFDict, PDFHexString, PDFNumber, PDFRef, PDFString, type PDFContext, type PDFDocument, type PDFObject, type PDFObjectCopier } from 'pdf-lib';
-import { AssemblyError, arrayAt, compareBytes, dictAt, itemsOf, name, numberAt, prefixed, stringBytes, treeEntries } from './pdf-objects.ts';
+import { PDFDict, PDFNumber, PDFRef, PDFString, type PDFContext, type PDFDocument, type PDFObject, type PDFObjectCopier } from 'pdf-lib';
+import { AssemblyError, arrayAt, compareBytes, dictAt, itemsOf, name, numberAt, stringBytes, treeEntries } from './pdf-objects.ts';
 
 export const ROOT_KEYS = new Set(['Type', 'K', 'ParentTree', 'ParentTreeNextKey', 'IDTree']);
 /** Before the ids of the front matter's elements: Chromium numbers ids per document, so both parts have (node00000001). */
@@ -45,7 +45,7 @@ export function mergeStructure(pack: PDFContext, body: PDFDocument, front: PDFDo
   const keys = [...bodyNums.map(([k]) => numberAt(body.context, k) ?? NaN), ...frontNums.map(([k]) => k.asNumber())];
   if (keys.some((k, i) => Number.isNaN(k) || (i > 0 && k <= keys[i - 1]!))) throw new AssemblyError('the parent trees do not join in order: a key is not a number, or the body has a key at or past its ParentTreeNextKey');
   shiftStructParents(pack, frontPages, offset);
-  const ids = [...idEntries(body.context, bodyRoot.get(name('IDTree')), ''), ...idEntries(pack, frontRoot.get(name('IDTree')), '')].sort((a, b) => compareBytes(a[0], b[0]));
+  const ids = [...idEntries(body.context, bodyRoot.get(name('IDTree'))), ...idEntries(pack, frontRoot.get(name('IDTree')))].sort((a, b) => compareBytes(a[0], b[0]));
   for (let i = 1; i < ids.length; i++) if (compareBytes(ids[i - 1]![0], ids[i]![0]) === 0) throw new AssemblyError(`two structure elements have the id ${Buffer.from(ids[i]![0]).toString('latin1')}`);
 
   const root = pack.obj({
@@ -88,11 +88,11 @@ export function shiftStructParents(pack: PDFContext, pages: readonly PDFRef[], o
 
 export type IdEntry = [Uint8Array, PDFObject, PDFObject];
 
-export function idEntries(context: PDFContext, tree: PDFObject | undefined, prefix: string): IdEntry[] {
+/** The entries of an ID tree, keyed by their bytes. */
+export function idEntries(context: PDFContext, tree: PDFObject | undefined): IdEntry[] {
   return treeEntries(context, tree, 'Names').flatMap(([key, value]) => {
-    const renamed = prefix && (key instanceof PDFString || key instanceof PDFHexString) ? prefixed(key, prefix) : key;
-    const bytes = stringBytes(renamed);
-    return bytes ? [[bytes, renamed, value] as IdEntry] : [];
+    const bytes = stringBytes(key);
+    return bytes ? [[bytes, key, value] as IdEntry] : [];
   });
 }
 
