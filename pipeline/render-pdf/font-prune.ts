@@ -1,4 +1,4 @@
-import { parseSfnt, writeSfnt } from './assemble/sfnt-union.ts';
+import { concat, glyphs, i16, parseSfnt, u16, u32, writeSfnt, type Sfnt } from './assemble/sfnt.ts';
 import { cmapSubtables, findTable, mappings } from './font-cmap.ts';
 
 /**
@@ -18,40 +18,25 @@ const GENERATED = ' !"#$%&\'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[
 /** `font` with the outlines of the glyphs `text` can come to, every other glyph empty (same id, same metrics). */
 export function prunedFont(font: Uint8Array, text: string): Uint8Array {
   const sfnt = parseSfnt(font);
-  const keep = keptGlyphs(font, text);
-  const head = sfnt.tables.get('head');
-  const loca = sfnt.tables.get('loca');
-  const glyf = sfnt.tables.get('glyf');
-  const maxp = sfnt.tables.get('maxp');
-  if (!head || !loca || !glyf || !maxp) return font; // not a TrueType font with outlines: served whole
-  const count = u16(maxp, 4);
-  const long = i16(head, 50) === 1;
-  const at = (i: number) => (long ? u32(loca, 4 * i) : 2 * u16(loca, 2 * i));
-  const parts: Uint8Array[] = [];
+  if (!['head', 'loca', 'glyf', 'maxp'].every((tag) => sfnt.tables.has(tag))) return font; // not a TrueType font with outlines: served whole
+  const keep = kept(font, sfnt, text);
+  const { count, glyf, start, end } = glyphs(sfnt);
+  const outlines = Array.from({ length: count }, (_, id) => (keep.has(id) ? glyf.subarray(start[id]!, end[id]!) : new Uint8Array(0)));
   const offsets = new DataView(new ArrayBuffer(4 * (count + 1)));
-  let offset = 0;
-  for (let id = 0; id < count; id++) {
-    offsets.setUint32(4 * id, offset);
-    if (!keep.has(id)) continue;
-    const glyph = glyf.subarray(at(id), at(id + 1));
-    parts.push(glyph);
-    offset += glyph.length;
-  }
-  offsets.setUint32(4 * count, offset);
-  const outlines = new Uint8Array(offset);
-  parts.reduce((p, part) => (outlines.set(part, p), p + part.length), 0);
-  const newHead = new Uint8Array(head);
-  new DataView(newHead.buffer).setInt16(50, 1);
-  new DataView(newHead.buffer).setUint32(8, 0);
-  const tables = new Map(sfnt.tables);
-  tables.set('glyf', outlines);
-  tables.set('loca', new Uint8Array(offsets.buffer));
-  tables.set('head', newHead);
-  return writeSfnt(sfnt.version, tables);
+  outlines.reduce((offset, glyph, id) => (offsets.setUint32(4 * id, offset), offset + glyph.length), 0);
+  offsets.setUint32(4 * count, outlines.reduce((n, glyph) => n + glyph.length, 0));
+  // long offsets, as the head now says
+  const head = new Uint8Array(sfnt.tables.get('head')!);
+  new DataView(head.buffer).setInt16(50, 1);
+  return writeSfnt(sfnt.version, new Map([...sfnt.tables, ['glyf', concat(outlines)], ['loca', new Uint8Array(offsets.buffer)], ['head', head]]));
 }
 
 /** The glyphs the text can come to: mapped characters, unmapped glyphs, their GSUB outputs and composite components, .notdef. */
 export function keptGlyphs(font: Uint8Array, text: string): Set<number> {
+  return kept(font, parseSfnt(font), text);
+}
+
+function kept(font: Uint8Array, sfnt: Sfnt, text: string): Set<number> {
   const view = new DataView(font.buffer, font.byteOffset, font.byteLength);
   const cmap = findTable(view, 'cmap');
   const mapped = new Map<number, number>();
@@ -63,7 +48,6 @@ export function keptGlyphs(font: Uint8Array, text: string): Set<number> {
       else for (const [cp, glyph] of mappings(view, at)) if (!mapped.has(cp)) mapped.set(cp, glyph);
     }
   }
-  const sfnt = parseSfnt(font);
   const count = u16(sfnt.tables.get('maxp')!, 4);
   const reachable = new Set([...mapped.values(), ...variants.map(([, , glyph]) => glyph)]);
   const keep = new Set<number>([0]);
@@ -77,9 +61,7 @@ export function keptGlyphs(font: Uint8Array, text: string): Set<number> {
   for (const [base, , glyph] of variants) if (chars.has(base)) keep.add(glyph);
   const gsub = sfnt.tables.get('GSUB');
   if (gsub) closeOverSubstitutions(gsub, keep);
-  const glyf = sfnt.tables.get('glyf');
-  const loca = sfnt.tables.get('loca');
-  if (glyf && loca) closeOverComponents(glyf, loca, i16(sfnt.tables.get('head')!, 50) === 1, keep);
+  if (sfnt.tables.has('glyf') && sfnt.tables.has('loca')) closeOverComponents(glyphs(sfnt), keep);
   return keep;
 }
 
@@ -154,14 +136,12 @@ function coverage(t: Uint8Array, at: number): number[] {
 }
 
 /** Adds the components of kept composite glyphs, and theirs. */
-function closeOverComponents(glyf: Uint8Array, loca: Uint8Array, long: boolean, keep: Set<number>): void {
-  const at = (i: number) => (long ? u32(loca, 4 * i) : 2 * u16(loca, 2 * i));
+function closeOverComponents({ glyf, start, end }: { glyf: Uint8Array; start: Uint32Array; end: Uint32Array }, keep: Set<number>): void {
   const stack = [...keep];
   while (stack.length > 0) {
     const id = stack.pop()!;
-    const start = at(id);
-    if (at(id + 1) - start < 10 || i16(glyf, start) >= 0) continue;
-    for (let p = start + 10, more = true; more; ) {
+    if (end[id]! - start[id]! < 10 || i16(glyf, start[id]!) >= 0) continue;
+    for (let p = start[id]! + 10, more = true; more; ) {
       const flags = u16(glyf, p);
       const component = u16(glyf, p + 2);
       if (!keep.has(component)) {
@@ -173,7 +153,3 @@ function closeOverComponents(glyf: Uint8Array, loca: Uint8Array, long: boolean, 
     }
   }
 }
-
-const u16 = (t: Uint8Array, at: number) => (t[at]! << 8) | t[at + 1]!;
-const i16 = (t: Uint8Array, at: number) => (u16(t, at) << 16) >> 16;
-const u32 = (t: Uint8Array, at: number) => ((t[at]! << 24) | (t[at + 1]! << 16) | (t[at + 2]! << 8) | t[at + 3]!) >>> 0;

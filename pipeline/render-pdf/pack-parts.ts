@@ -49,8 +49,9 @@ export async function printedParts(pages: readonly PrintPage[], templates: PackT
   const sectionHtml = sections.map((section) => templates.layout(packView(shared, national, null, { part: 'body', section })));
   const frontHtml = all.map((t) => templates.layout(packView(shared, t, null, { part: 'front' })));
   const links = crossLinks([...sectionHtml, ...frontHtml]);
+  const stampsPrint = stampsHtml(templates, shared, all);
   // every text the packs print: the sections, the front matters (their page numbers are digits), the editions of the stamps
-  text?.cover([...sectionHtml, ...frontHtml, stampsHtml(templates, shared, all)].join(''));
+  text?.cover([...sectionHtml, ...frontHtml, stampsPrint].join(''));
   const sectionLinks = links.slice(0, sections.length);
   const frontLinks = targets.map((t) => links[sections.length + all.findIndex((a) => a.id === t.id)]!);
 
@@ -71,7 +72,7 @@ export async function printedParts(pages: readonly PrintPage[], templates: PackT
   const jobs: ((page: PrintPage) => Promise<unknown>)[] = [
     ...(draftStored ? [] : [draftJob]),
     ...sections.flatMap((_, i) => (sectionStored[i] ? [] : [section(i)])),
-    async (page) => (stamps = await page.print(stampsHtml(templates, shared, all), true)),
+    async (page) => (stamps = await page.print(stampsPrint, true)),
     ...(draftStored ? [draftJob] : []),
     ...sections.flatMap((_, i) => (sectionStored[i] ? [section(i)] : [])),
   ];

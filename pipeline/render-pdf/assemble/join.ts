@@ -3,7 +3,7 @@ import type { LoadedPdf, PackPart } from './index.ts';
 import { joinFonts } from './font-union.ts';
 import { topItems } from './navigation.ts';
 import { AssemblyError, arrayAt, compareBytes, dictAt, itemsOf, name, numberAt, treeEntries } from './pdf-objects.ts';
-import { formOf } from './stamp.ts';
+import { formOf, overlayStreams, withXObject } from './stamp.ts';
 import { canonicalIds, documentOf, idEntries, ROOT_KEYS, shiftStructParents, type IdEntry } from './structure.ts';
 
 const refuse = (message: string): never => {
@@ -218,19 +218,11 @@ class StructureJoin {
 function drawFolios(context: PDFContext, pages: readonly PDFRef[], folios: LoadedPdf): void {
   if (folios.doc.getPageCount() !== pages.length) throw new AssemblyError(`the folios have ${folios.doc.getPageCount()} pages for ${pages.length} pages`);
   const copier = PDFObjectCopier.for(folios.doc.context, context);
-  const before = context.register(context.stream('q\n'));
-  const after = context.register(context.stream(`Q\nq /Artifact <</Type /Pagination /Subtype /Footer>> BDC /${FOLIO} Do EMC Q\n`));
+  const [before, after] = overlayStreams(context, FOLIO);
   pages.forEach((ref, i) => {
     const page = dictAt(context, ref)!;
-    const resources = dictAt(context, page.get(name('Resources')));
-    if (!resources) throw new AssemblyError(`page ${i + 1} has no resources`);
-    // its own resources: each page names another folio
-    const own = resources.clone(context);
-    const xobjects = dictAt(context, resources.get(name('XObject')))?.clone(context) ?? context.obj({});
-    if (xobjects.has(name(FOLIO))) throw new AssemblyError(`page ${i + 1} already names an XObject ${FOLIO}`);
-    xobjects.set(name(FOLIO), formOf(context, folios.doc, i, copier));
-    own.set(name('XObject'), xobjects);
-    page.set(name('Resources'), own);
+    // resources of its own: each page names another folio
+    page.set(name('Resources'), withXObject(context, context, dictAt(context, page.get(name('Resources'))), FOLIO, formOf(context, folios.doc, i, copier)));
     page.set(name('Contents'), context.obj([before, ...itemsOf(context, page.get(name('Contents'))), after]));
   });
 }

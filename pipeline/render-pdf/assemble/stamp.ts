@@ -14,31 +14,39 @@ export function stampPages(pack: PDFContext, body: PDFDocument, stamps: PDFDocum
   // the form is drawn as it is: it lands where the stamp page put it only on a page of the same box
   const box = JSON.stringify(stamps.getPages()[index]!.node.MediaBox().asArray().map((n) => n.toString()));
   for (const page of body.getPages()) if (JSON.stringify(page.node.MediaBox().asArray().map((n) => n.toString())) !== box) throw new AssemblyError(`a page of the body is not of the stamp's size (${box})`);
-  const before = pack.register(pack.stream('q\n'));
-  const after = pack.register(pack.stream(`Q\nq /Artifact <</Type /Pagination /Subtype /Footer>> BDC /${STAMP} Do EMC Q\n`));
+  const [before, after] = overlayStreams(pack, STAMP);
   const replacedResources = new Set<PDFRef>();
   for (const page of body.getPages()) {
     const leaf = page.node.clone(pack);
     const resources = leaf.get(name('Resources'));
     if (resources instanceof PDFRef) {
       // resources pages share: replaced once, for all of them (every body page gets the same stamp)
-      if (!replacedResources.has(resources)) pack.assign(resources, withStamp(pack, body.context, dictAt(body.context, resources), form));
+      if (!replacedResources.has(resources)) pack.assign(resources, withXObject(pack, body.context, dictAt(body.context, resources), STAMP, form));
       replacedResources.add(resources);
     } else {
-      leaf.set(name('Resources'), withStamp(pack, body.context, dictAt(body.context, resources), form));
+      leaf.set(name('Resources'), withXObject(pack, body.context, dictAt(body.context, resources), STAMP, form));
     }
     leaf.set(name('Contents'), pack.obj([before, ...itemsOf(body.context, leaf.get(name('Contents'))), after]));
     pack.assign(page.ref, leaf);
   }
 }
 
-/** A copy of a page's resources that also names the stamp. */
-function withStamp(pack: PDFContext, context: PDFContext, resources: PDFDict | undefined, form: PDFRef): PDFDict {
-  if (!resources) throw new AssemblyError('a page of the body has no resources');
-  const copy = resources.clone(pack);
-  const xobjects = dictAt(context, resources.get(name('XObject')))?.clone(pack) ?? pack.obj({});
-  if (xobjects.has(name(STAMP))) throw new AssemblyError(`a page of the body already names an XObject ${STAMP}`);
-  xobjects.set(name(STAMP), form);
+/**
+ * The two streams a page's contents go between to have the XObject `xobject` drawn over them:
+ * q before, and after Q the form, marked as a pagination artifact (a footer, outside the
+ * structure tree). Made once, for every page the form is drawn over.
+ */
+export function overlayStreams(context: PDFContext, xobject: string): [PDFRef, PDFRef] {
+  return [context.register(context.stream('q\n')), context.register(context.stream(`Q\nq /Artifact <</Type /Pagination /Subtype /Footer>> BDC /${xobject} Do EMC Q\n`))];
+}
+
+/** A copy (in `into`) of a page's resources (of `from`) that also names `form` as the XObject `xobject`. */
+export function withXObject(into: PDFContext, from: PDFContext, resources: PDFDict | undefined, xobject: string, form: PDFRef): PDFDict {
+  if (!resources) throw new AssemblyError('a page has no resources');
+  const copy = resources.clone(into);
+  const xobjects = dictAt(from, resources.get(name('XObject')))?.clone(into) ?? into.obj({});
+  if (xobjects.has(name(xobject))) throw new AssemblyError(`a page already names an XObject ${xobject}`);
+  xobjects.set(name(xobject), form);
   copy.set(name('XObject'), xobjects);
   return copy;
 }
