@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { outputSha256, sha256 } from '../lib/checksums.ts';
 import type { OutputFile } from './write.ts';
 
 /** A piece of output and everything it depends on: rendered only when the inputs changed. */
@@ -23,7 +24,8 @@ interface StateEntry {
 }
 
 export interface BuildState {
-  version: 1;
+  /** 2: files summed with plain SHA-256 (1 summed them with a separator after) */
+  version: 2;
   units: Record<string, StateEntry>;
   /** the key of the parse and validation that briefing.json and validation.json hold (commands/validation-cache.ts) */
   validated?: string;
@@ -54,9 +56,9 @@ export function hashOf(...parts: unknown[]): string {
 export async function readState(dir: string): Promise<BuildState> {
   try {
     const state = JSON.parse(await readFile(join(dir, STATE_FILE), 'utf8')) as BuildState;
-    return state.version === 1 && state.units ? state : { version: 1, units: {} };
+    return state.version === 2 && state.units ? state : { version: 2, units: {} };
   } catch {
-    return { version: 1, units: {} };
+    return { version: 2, units: {} };
   }
 }
 
@@ -82,7 +84,7 @@ async function intact(dir: string, entry: StateEntry): Promise<boolean> {
     const stamp = stampOf(info);
     if (!sameStamp(entry.seen?.[path], stamp)) {
       const bytes = await readFile(join(dir, path)).catch(() => null);
-      if (!bytes || hashOf(bytes) !== sha) return false;
+      if (!bytes || outputSha256(bytes) !== sha) return false;
     }
     seen[path] = stamp;
   }
@@ -95,13 +97,13 @@ export async function recordedOutput(dir: string, state: BuildState, path: strin
   const sha = Object.values(state.units).find((u) => u.files[path] !== undefined)?.files[path];
   if (!sha) return null;
   const bytes = await readFile(join(dir, path)).catch(() => null);
-  return bytes && hashOf(bytes) === sha ? new Uint8Array(bytes) : null;
+  return bytes && outputSha256(bytes) === sha ? new Uint8Array(bytes) : null;
 }
 
 function recordUnit(state: BuildState, unit: RenderUnit, files: OutputFile[]): void {
   state.units[unit.id] = {
     inputHash: unit.inputHash,
-    files: Object.fromEntries(files.map((f) => [f.path, hashOf(typeof f.content === 'string' ? Buffer.from(f.content, 'utf8') : f.content)])),
+    files: Object.fromEntries(files.map((f) => [f.path, typeof f.content === 'string' ? sha256(f.content) : outputSha256(f.content)])),
   };
 }
 

@@ -5,6 +5,19 @@ export function sha256(content: Uint8Array | string): string {
   return createHash('sha256').update(content).digest('hex');
 }
 
+const digests = new WeakMap<Uint8Array, string>();
+
+/**
+ * The SHA-256 of an output's bytes, in hex, taken once: a pack is summed for its listing, its
+ * delivery folder, the delivery manifest and the build state. Outputs are never changed once made;
+ * bytes that may still change are summed with `sha256`.
+ */
+export function outputSha256(bytes: Uint8Array): string {
+  let digest = digests.get(bytes);
+  if (digest === undefined) digests.set(bytes, (digest = sha256(bytes)));
+  return digest;
+}
+
 /**
  * A SHA256SUMS file: "<hash>  <name>" a line, sorted by name by code unit (never by the locale),
  * in the format `sha256sum -c` reads.

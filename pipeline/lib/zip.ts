@@ -15,7 +15,9 @@ export interface ZipEntry {
 export async function deterministicZip(entries: readonly ZipEntry[], date: Date): Promise<Uint8Array> {
   const zip = new JSZip();
   for (const e of entries) {
-    zip.file(e.name, e.content, { date, binary: typeof e.content !== 'string', createFolders: false, compression: e.store ? 'STORE' : 'DEFLATE', compressionOptions: e.store ? null : { level: 6 } });
+    // a Node Buffer would be copied into a Uint8Array byte by byte in JavaScript: JSZip is handed a plain view of it
+    const content = typeof e.content === 'string' ? e.content : new Uint8Array(e.content.buffer, e.content.byteOffset, e.content.byteLength);
+    zip.file(e.name, content, { date, binary: typeof e.content !== 'string', createFolders: false, compression: e.store ? 'STORE' : 'DEFLATE', compressionOptions: e.store ? null : { level: 6 } });
   }
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'DOS' });
 }

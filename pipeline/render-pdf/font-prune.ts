@@ -1,4 +1,4 @@
-import { concat, glyphs, i16, parseSfnt, u16, u32, writeSfnt, type Sfnt } from './assemble/sfnt.ts';
+import { concat, glyphs, i16, parseSfnt, u16, u32, writeSfnt, type Glyphs, type Sfnt } from './assemble/sfnt.ts';
 import { cmapSubtables, findTable, mappings } from './font-cmap.ts';
 
 /**
@@ -15,12 +15,64 @@ import { cmapSubtables, findTable, mappings } from './font-cmap.ts';
 /** Characters a print may show that its HTML does not spell: counters, list markers, hyphens, ellipses, quotes. */
 const GENERATED = ' !"#$%&\'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~\u00a0•◦▪‐‑–—…“”‘’「」';
 
+/**
+ * What pruning needs of a font, read once a process (a build prunes the same two fonts for every
+ * print session): its glyphs, which glyph each character maps to, the variation sequences, the
+ * glyphs no character maps to, and what each glyph can become through GSUB.
+ */
+interface PrunePlan {
+  sfnt: Sfnt;
+  glyphs: Glyphs;
+  mapped: Map<number, number>;
+  /** the glyphs of a base character's variation sequences */
+  variants: Map<number, number[]>;
+  /** .notdef and the glyphs no character or sequence maps to: kept whatever the text */
+  unmapped: number[];
+  substitutions: Substitutions;
+}
+
+const plans = new WeakMap<Uint8Array, PrunePlan | null>();
+
+function planOf(font: Uint8Array): PrunePlan | null {
+  let plan = plans.get(font);
+  if (plan === undefined) {
+    plan = readPlan(font);
+    plans.set(font, plan);
+  }
+  return plan;
+}
+
+function readPlan(font: Uint8Array): PrunePlan | null {
+  const sfnt = parseSfnt(font);
+  if (!['head', 'loca', 'glyf', 'maxp'].every((tag) => sfnt.tables.has(tag))) return null; // not a TrueType font with outlines: served whole
+  const view = new DataView(font.buffer, font.byteOffset, font.byteLength);
+  const cmap = findTable(view, 'cmap');
+  const mapped = new Map<number, number>();
+  // a variation sequence (者 U+8005 with a selector: the form of 者 U+FA5B) names its own glyph
+  const variants = new Map<number, number[]>();
+  if (cmap) {
+    for (const at of cmapSubtables(view, cmap)) {
+      if (view.getUint16(at) === 14) for (const [base, , glyph] of variationSequences(view, at)) variants.set(base, [...(variants.get(base) ?? []), glyph]);
+      else for (const [cp, glyph] of mappings(view, at)) if (!mapped.has(cp)) mapped.set(cp, glyph);
+    }
+  }
+  const count = u16(sfnt.tables.get('maxp')!, 4);
+  const reachable = new Uint8Array(count);
+  for (const glyph of mapped.values()) if (glyph < count) reachable[glyph] = 1;
+  for (const glyphs of variants.values()) for (const glyph of glyphs) if (glyph < count) reachable[glyph] = 1;
+  const unmapped = [0];
+  for (let id = 1; id < count; id++) if (!reachable[id]) unmapped.push(id);
+  const gsub = sfnt.tables.get('GSUB');
+  return { sfnt, glyphs: glyphs(sfnt), mapped, variants, unmapped, substitutions: gsub ? substitutionsOf(gsub) : { outputs: new Map(), ligatures: [] } };
+}
+
 /** `font` with the outlines of the glyphs `text` can come to, every other glyph empty (same id, same metrics). */
 export function prunedFont(font: Uint8Array, text: string): Uint8Array {
-  const sfnt = parseSfnt(font);
-  if (!['head', 'loca', 'glyf', 'maxp'].every((tag) => sfnt.tables.has(tag))) return font; // not a TrueType font with outlines: served whole
-  const keep = kept(font, sfnt, text);
-  const { count, glyf, start, end } = glyphs(sfnt);
+  const plan = planOf(font);
+  if (!plan) return font;
+  const keep = kept(plan, text);
+  const { sfnt } = plan;
+  const { count, glyf, start, end } = plan.glyphs;
   const outlines = Array.from({ length: count }, (_, id) => (keep.has(id) ? glyf.subarray(start[id]!, end[id]!) : new Uint8Array(0)));
   const offsets = new DataView(new ArrayBuffer(4 * (count + 1)));
   outlines.reduce((offset, glyph, id) => (offsets.setUint32(4 * id, offset), offset + glyph.length), 0);
@@ -33,35 +85,31 @@ export function prunedFont(font: Uint8Array, text: string): Uint8Array {
 
 /** The glyphs the text can come to: mapped characters, unmapped glyphs, their GSUB outputs and composite components, .notdef. */
 export function keptGlyphs(font: Uint8Array, text: string): Set<number> {
-  return kept(font, parseSfnt(font), text);
+  const plan = planOf(font);
+  if (!plan) throw new Error('the font has no TrueType outlines to prune');
+  return kept(plan, text);
 }
 
-function kept(font: Uint8Array, sfnt: Sfnt, text: string): Set<number> {
-  const view = new DataView(font.buffer, font.byteOffset, font.byteLength);
-  const cmap = findTable(view, 'cmap');
-  const mapped = new Map<number, number>();
-  // a variation sequence (者 U+8005 with a selector: the form of 者 U+FA5B) names its own glyph
-  const variants: [base: number, selector: number, glyph: number][] = [];
-  if (cmap) {
-    for (const at of cmapSubtables(view, cmap)) {
-      if (view.getUint16(at) === 14) variants.push(...variationSequences(view, at));
-      else for (const [cp, glyph] of mappings(view, at)) if (!mapped.has(cp)) mapped.set(cp, glyph);
+function kept(plan: PrunePlan, text: string): Set<number> {
+  const keep = new Set<number>(plan.unmapped);
+  const add = (cp: number) => {
+    const glyph = plan.mapped.get(cp);
+    if (glyph !== undefined) keep.add(glyph);
+    // every variant of a character the text has: HarfBuzz, which cuts Chromium's subsets, keeps them all with the character
+    for (const variant of plan.variants.get(cp) ?? []) keep.add(variant);
+  };
+  const seen = new Uint8Array(0x110000);
+  for (const chars of [text, GENERATED]) {
+    for (let i = 0; i < chars.length; i++) {
+      const cp = chars.codePointAt(i)!;
+      if (cp > 0xffff) i++;
+      if (seen[cp]) continue;
+      seen[cp] = 1;
+      add(cp);
     }
   }
-  const count = u16(sfnt.tables.get('maxp')!, 4);
-  const reachable = new Set([...mapped.values(), ...variants.map(([, , glyph]) => glyph)]);
-  const keep = new Set<number>([0]);
-  for (let id = 0; id < count; id++) if (!reachable.has(id)) keep.add(id);
-  const chars = new Set([...text, ...GENERATED].map((ch) => ch.codePointAt(0)!));
-  for (const cp of chars) {
-    const glyph = mapped.get(cp);
-    if (glyph !== undefined) keep.add(glyph);
-  }
-  // every variant of a character the text has: HarfBuzz, which cuts Chromium's subsets, keeps them all with the character
-  for (const [base, , glyph] of variants) if (chars.has(base)) keep.add(glyph);
-  const gsub = sfnt.tables.get('GSUB');
-  if (gsub) closeOverSubstitutions(gsub, keep);
-  if (sfnt.tables.has('glyf') && sfnt.tables.has('loca')) closeOverComponents(glyphs(sfnt), keep);
+  closeOverSubstitutions(plan.substitutions, keep);
+  closeOverComponents(plan.glyphs, keep);
   return keep;
 }
 
@@ -80,50 +128,72 @@ function variationSequences(view: DataView, at: number): [number, number, number
   return out;
 }
 
-/** Adds every glyph a GSUB lookup (single, multiple, alternate, ligature, reverse chaining; through extensions) makes of kept glyphs, until none is new. */
-function closeOverSubstitutions(gsub: Uint8Array, keep: Set<number>): void {
-  const lookupList = u16(gsub, 8);
-  const lookups = u16(gsub, lookupList);
-  const subtables: [type: number, at: number][] = [];
-  for (let l = 0; l < lookups; l++) {
-    const lookup = lookupList + u16(gsub, lookupList + 2 + 2 * l);
-    const type = u16(gsub, lookup);
-    for (let s = 0, n = u16(gsub, lookup + 4); s < n; s++) {
-      const at = lookup + u16(gsub, lookup + 6 + 2 * s);
-      // an extension holds a subtable of another type, 32 bits away
-      subtables.push(type === 7 ? [u16(gsub, at + 2), at + u32(gsub, at + 4)] : [type, at]);
-    }
-  }
-  for (let size = -1; size !== keep.size; ) {
-    size = keep.size;
-    for (const [type, at] of subtables) substitute(gsub, type, at, keep);
-  }
+/**
+ * What GSUB can make of each glyph: the outputs of single, multiple, alternate and reverse
+ * chaining substitutions (through extensions), and the ligatures with their components.
+ * Contextual lookups (5, 6) substitute only through the lookups they name, which are in the list too.
+ */
+interface Substitutions {
+  outputs: Map<number, number[]>;
+  ligatures: { components: number[]; ligature: number }[];
 }
 
-function substitute(t: Uint8Array, type: number, at: number, keep: Set<number>): void {
-  // contextual lookups (5, 6) substitute only through the lookups they name, which are in the list too
-  if (![1, 2, 3, 4, 8].includes(type)) return;
-  const format = u16(t, at);
-  const covered = coverage(t, at + u16(t, at + 2));
+function substitutionsOf(t: Uint8Array): Substitutions {
+  const outputs = new Map<number, number[]>();
+  const ligatures: Substitutions['ligatures'] = [];
+  const output = (glyph: number, out: number) => {
+    const list = outputs.get(glyph);
+    if (list) list.push(out);
+    else outputs.set(glyph, [out]);
+  };
   const arrayAt = (offset: number) => Array.from({ length: u16(t, offset) }, (_, k) => u16(t, offset + 2 + 2 * k));
-  covered.forEach((glyph, index) => {
-    if (!keep.has(glyph)) return;
-    if (type === 1 && format === 1) keep.add((glyph + i16(t, at + 4)) & 0xffff);
-    else if (type === 1 && format === 2) keep.add(u16(t, at + 6 + 2 * index));
-    else if (type === 2 || type === 3) for (const g of arrayAt(at + u16(t, at + 6 + 2 * index))) keep.add(g);
-    else if (type === 4) {
-      const set = at + u16(t, at + 6 + 2 * index);
-      for (let k = 0, n = u16(t, set); k < n; k++) {
-        const ligature = set + u16(t, set + 2 + 2 * k);
-        const components = Array.from({ length: u16(t, ligature + 2) - 1 }, (_, c) => u16(t, ligature + 4 + 2 * c));
-        if (components.every((c) => keep.has(c))) keep.add(u16(t, ligature));
-      }
-    } else if (type === 8) {
-      const backtrack = u16(t, at + 4);
-      const lookahead = u16(t, at + 6 + 2 * backtrack);
-      keep.add(u16(t, at + 8 + 2 * backtrack + 2 * lookahead + 2 + 2 * index));
+  const lookupList = u16(t, 8);
+  for (let l = 0, lookups = u16(t, lookupList); l < lookups; l++) {
+    const lookup = lookupList + u16(t, lookupList + 2 + 2 * l);
+    const lookupType = u16(t, lookup);
+    for (let s = 0, n = u16(t, lookup + 4); s < n; s++) {
+      let at = lookup + u16(t, lookup + 6 + 2 * s);
+      let type = lookupType;
+      // an extension holds a subtable of another type, 32 bits away
+      if (type === 7) [type, at] = [u16(t, at + 2), at + u32(t, at + 4)];
+      if (![1, 2, 3, 4, 8].includes(type)) continue;
+      const format = u16(t, at);
+      coverage(t, at + u16(t, at + 2)).forEach((glyph, index) => {
+        if (type === 1 && format === 1) output(glyph, (glyph + i16(t, at + 4)) & 0xffff);
+        else if (type === 1 && format === 2) output(glyph, u16(t, at + 6 + 2 * index));
+        else if (type === 2 || type === 3) for (const g of arrayAt(at + u16(t, at + 6 + 2 * index))) output(glyph, g);
+        else if (type === 4) {
+          const set = at + u16(t, at + 6 + 2 * index);
+          for (let k = 0, count = u16(t, set); k < count; k++) {
+            const ligature = set + u16(t, set + 2 + 2 * k);
+            const components = [glyph, ...Array.from({ length: u16(t, ligature + 2) - 1 }, (_, c) => u16(t, ligature + 4 + 2 * c))];
+            ligatures.push({ components, ligature: u16(t, ligature) });
+          }
+        } else if (type === 8) {
+          const backtrack = u16(t, at + 4);
+          const lookahead = u16(t, at + 6 + 2 * backtrack);
+          output(glyph, u16(t, at + 8 + 2 * backtrack + 2 * lookahead + 2 + 2 * index));
+        }
+      });
     }
-  });
+  }
+  return { outputs, ligatures };
+}
+
+/** Adds every glyph GSUB makes of kept glyphs (a ligature once all its components are kept), until none is new. */
+function closeOverSubstitutions({ outputs, ligatures }: Substitutions, keep: Set<number>): void {
+  const stack = [...keep];
+  for (;;) {
+    while (stack.length > 0) {
+      for (const out of outputs.get(stack.pop()!) ?? []) {
+        if (keep.has(out)) continue;
+        keep.add(out);
+        stack.push(out);
+      }
+    }
+    for (const { components, ligature } of ligatures) if (!keep.has(ligature) && components.every((c) => keep.has(c))) (keep.add(ligature), stack.push(ligature));
+    if (stack.length === 0) return;
+  }
 }
 
 /** The glyphs of a coverage table, in coverage-index order. */

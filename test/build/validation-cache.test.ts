@@ -80,7 +80,7 @@ describe('the stamps of the build state', () => {
     writeFileSync(join(dir, 'a.txt'), 'a');
     writeFileSync(join(dir, 'b.pdf'), 'b');
     const state = {
-      version: 1 as const,
+      version: 2 as const,
       units: {
         a: { inputHash: 'x', files: { 'a.txt': 'sha-a' } },
         // printed by an earlier build with packs; this one ran with --no-packs and never checked it
