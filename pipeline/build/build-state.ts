@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { outputSha256, sha256 } from '../lib/checksums.ts';
+import { sha256Once, sha256 } from '../lib/checksums.ts';
 import type { OutputFile } from './write.ts';
 
 /** A piece of output and everything it depends on: rendered only when the inputs changed. */
@@ -84,7 +84,7 @@ async function intact(dir: string, entry: StateEntry): Promise<boolean> {
     const stamp = stampOf(info);
     if (!sameStamp(entry.seen?.[path], stamp)) {
       const bytes = await readFile(join(dir, path)).catch(() => null);
-      if (!bytes || outputSha256(bytes) !== sha) return false;
+      if (!bytes || sha256Once(bytes) !== sha) return false;
     }
     seen[path] = stamp;
   }
@@ -97,13 +97,13 @@ export async function recordedOutput(dir: string, state: BuildState, path: strin
   const sha = Object.values(state.units).find((u) => u.files[path] !== undefined)?.files[path];
   if (!sha) return null;
   const bytes = await readFile(join(dir, path)).catch(() => null);
-  return bytes && outputSha256(bytes) === sha ? new Uint8Array(bytes) : null;
+  return bytes && sha256Once(bytes) === sha ? new Uint8Array(bytes) : null;
 }
 
 function recordUnit(state: BuildState, unit: RenderUnit, files: OutputFile[]): void {
   state.units[unit.id] = {
     inputHash: unit.inputHash,
-    files: Object.fromEntries(files.map((f) => [f.path, typeof f.content === 'string' ? sha256(f.content) : outputSha256(f.content)])),
+    files: Object.fromEntries(files.map((f) => [f.path, typeof f.content === 'string' ? sha256(f.content) : sha256Once(f.content)])),
   };
 }
 

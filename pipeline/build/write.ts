@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { link, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 
 export interface OutputFile {
@@ -34,10 +34,20 @@ const WRITES_AT_ONCE = 8;
 /**
  * The one writer that touches out/: every file goes to a temporary name in its folder and is
  * renamed into place, so a crash never leaves a half-written file; identical files are left alone.
+ * A file whose content is the very bytes of another of the set (a pack and its copy in a delivery
+ * folder) is linked to it once that one is written, not written again.
  */
 export async function writeOutputs(root: string, files: OutputFile[], options: { compared?: boolean } = {}): Promise<WriteResult> {
   for (const f of files) if (relative(root, join(root, f.path)).startsWith('..')) throw new Error(`refusing to write outside ${root}: ${f.path}`);
   const written = new Array<boolean>(files.length);
+  const firstWith = new Map<Uint8Array, number>();
+  const copyOf = files.map((f, i) => {
+    if (typeof f.content === 'string') return undefined;
+    const first = firstWith.get(f.content);
+    if (first === undefined) firstWith.set(f.content, i);
+    return first;
+  });
+  const writes = new Map<number, Promise<void>>();
   let next = 0;
   const writer = async () => {
     while (next < files.length) {
@@ -45,7 +55,12 @@ export async function writeOutputs(root: string, files: OutputFile[], options: {
       const f = files[i]!;
       // files the caller found different already are not read again
       written[i] = options.compared || !(await sameOnDisk(root, f));
-      if (written[i]) await writeOne(root, f);
+      if (!written[i]) continue;
+      const first = copyOf[i];
+      const source = first === undefined ? undefined : writes.get(first);
+      const write = source ? source.then(() => linkOne(root, files[first!]!.path, f)) : writeOne(root, f);
+      writes.set(i, write);
+      await write;
     }
   };
   // the first failure stops the others taking files; it is the one reported, once all have stopped
@@ -54,6 +69,20 @@ export async function writeOutputs(root: string, files: OutputFile[], options: {
   if (failed) throw failed.reason;
   // in the order given, whichever ended first
   return { written: files.filter((_, i) => written[i]).map((f) => f.path), unchanged: files.filter((_, i) => !written[i]).map((f) => f.path) };
+}
+
+/** `f` as a link to `sourcePath` (written with its bytes), put in place like a written file; written where links are refused. */
+async function linkOne(root: string, sourcePath: string, f: OutputFile): Promise<void> {
+  const target = join(root, f.path);
+  const temp = join(dirname(target), `.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    await mkdir(dirname(target), { recursive: true });
+    await link(join(root, sourcePath), temp);
+    await rename(temp, target);
+  } catch {
+    await rm(temp, { force: true }).catch(() => undefined);
+    await writeOne(root, f);
+  }
 }
 
 async function writeOne(root: string, f: OutputFile): Promise<void> {

@@ -4,7 +4,7 @@ import { VFile } from 'vfile';
 import type { Briefing } from '../../schemas/briefing.ts';
 import type { ValidationReport } from '../../schemas/validation.ts';
 import { hashOf, readState } from '../build/build-state.ts';
-import { outputSha256 } from '../lib/checksums.ts';
+import { sha256Once } from '../lib/checksums.ts';
 import { codeHash } from '../build/code-hash.ts';
 import { displayPath } from '../lib/display-path.ts';
 import { readYamlText } from '../lib/yaml-file.ts';
@@ -72,7 +72,7 @@ async function lastValidation(dir: string, key: string): Promise<{ briefing: Bri
     const read = async (name: string): Promise<unknown> => {
       const bytes = await readFile(join(dir, name));
       const recorded = state.units[name]?.files[name];
-      if (!recorded || outputSha256(bytes) !== recorded) throw new Error(`${name} is not what the build state says`);
+      if (!recorded || sha256Once(bytes) !== recorded) throw new Error(`${name} is not what the build state says`);
       return JSON.parse(bytes.toString('utf8'));
     };
     const [briefing, report] = await Promise.all([read('briefing.json'), read('validation.json')]);

@@ -8,11 +8,11 @@ export function sha256(content: Uint8Array | string): string {
 const digests = new WeakMap<Uint8Array, string>();
 
 /**
- * The SHA-256 of an output's bytes, in hex, taken once: a pack is summed for its listing, its
- * delivery folder, the delivery manifest and the build state. Outputs are never changed once made;
- * bytes that may still change are summed with `sha256`.
+ * The SHA-256 of bytes that never change once made (an output, a loaded font), in hex, taken once:
+ * a pack is summed for its listing, its delivery folder, the delivery manifest and the build state.
+ * Bytes that may still change are summed with `sha256`.
  */
-export function outputSha256(bytes: Uint8Array): string {
+export function sha256Once(bytes: Uint8Array): string {
   let digest = digests.get(bytes);
   if (digest === undefined) digests.set(bytes, (digest = sha256(bytes)));
   return digest;

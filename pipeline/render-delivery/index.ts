@@ -1,6 +1,6 @@
 import { DeliveryManifest, type DeliveryFolder } from '../../schemas/delivery.ts';
 import type { Manifest } from '../../schemas/manifest.ts';
-import { outputSha256, sha256Sums } from '../lib/checksums.ts';
+import { sha256Once, sha256Sums } from '../lib/checksums.ts';
 import { archiveDate, deterministicZip } from '../lib/zip.ts';
 import { DELIVERY_DIR, deliveryFiles } from '../views/delivery-files.ts';
 
@@ -16,7 +16,7 @@ export interface DeliveryInput {
 }
 
 const encode = (text: string) => new TextEncoder().encode(text);
-const sumsFile = (files: readonly { name: string; content: Uint8Array }[]) => sha256Sums(files.map((f) => ({ name: f.name, sha256: outputSha256(f.content) })));
+const sumsFile = (files: readonly { name: string; content: Uint8Array }[]) => sha256Sums(files.map((f) => ({ name: f.name, sha256: sha256Once(f.content) })));
 
 /**
  * The delivery of an edition, paths relative to its output folder: for each prefecture
@@ -48,8 +48,8 @@ export async function assembleDelivery(manifest: Manifest, workbook: Uint8Array,
       recipient: p.recipient,
       prefectureCode: p.prefectureCode,
       folder: names.folder,
-      files: withSums.map((f) => ({ path: `${names.folder}/${f.name}`, bytes: f.content.byteLength, sha256: outputSha256(f.content) })),
-      zip: { path: names.zip, bytes: zip.byteLength, sha256: outputSha256(zip) },
+      files: withSums.map((f) => ({ path: `${names.folder}/${f.name}`, bytes: f.content.byteLength, sha256: sha256Once(f.content) })),
+      zip: { path: names.zip, bytes: zip.byteLength, sha256: sha256Once(zip) },
     });
   }
   const json = encode(

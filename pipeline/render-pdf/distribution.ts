@@ -1,4 +1,4 @@
-import { outputSha256, sha256, sha256Sums } from '../lib/checksums.ts';
+import { sha256Once, sha256, sha256Sums } from '../lib/checksums.ts';
 import type { Briefing } from '../../schemas/briefing.ts';
 import type { Manifest } from '../../schemas/manifest.ts';
 import type { PackTarget } from './pack-plan.ts';
@@ -24,7 +24,7 @@ export function packInfo(target: PackTarget, pdf: Uint8Array, pages: number, men
     prefectureCode: target.prefecture?.code ?? null,
     pages,
     bytes: pdf.byteLength,
-    sha256: outputSha256(pdf),
+    sha256: sha256Once(pdf),
     mentions,
   };
 }

@@ -4,6 +4,8 @@ import { CHROME_FLAGS, openBrowser } from './browser.ts';
 import { browserVersion, findBrowser, type BrowserChoice } from '../lib/browser-path.ts';
 import { openPrintPages, PDF_OPTIONS, type PrintPage } from './page-pool.ts';
 import { hashOf } from '../build/build-state.ts';
+import { sha256Once } from '../lib/checksums.ts';
+import { loadPdfjs } from '../lib/pdfjs.ts';
 import { cachedPage, type KeptPrint, type PrintStore } from './print-cache.ts';
 import type { PrintWindow, SharedBrowser } from './shared-browser.ts';
 
@@ -47,13 +49,15 @@ export class PrintSession implements SessionText {
   static async prepare(options: SessionOptions & { browser?: BrowserChoice }): Promise<PrintSession> {
     const choice = (await options.shared?.choice()) ?? options.browser ?? (await findBrowser());
     // whatever else makes a print: a stylesheet, a font, a flag or a setting changed is a new key
-    const assets = [...(await loadAssets())].sort(([a], [b]) => (a < b ? -1 : 1)).flatMap(([path, asset]) => [path, asset.body]);
+    const assets = [...(await loadAssets())].sort(([a], [b]) => (a < b ? -1 : 1)).flatMap(([path, asset]) => [path, sha256Once(asset.body)]);
     const printer = hashOf(choice.path, browserVersion(choice), CHROME_FLAGS, PDF_OPTIONS, options.store?.salt ?? '', ...assets);
     return new PrintSession(choice, printer, options);
   }
 
   #open(): Promise<{ window: PrintWindow; pages: PrintPage[] }> {
     this.#session ??= (async () => {
+      // every print is read back with pdfjs: its modules load while the browser starts and prints (a failure shows where it is used)
+      loadPdfjs().catch(() => undefined);
       const window = this.#options.shared ? await this.#options.shared.window() : await openBrowser(this.#choice, this.#options.timeoutMs);
       try {
         return { window, pages: await openPrintPages(window.browser, this.#options.tabs, await servedAssets(this.#text), this.#options.timeoutMs) };
