@@ -2,7 +2,9 @@ import { ASSET_PATHS, loadAssets, type Asset } from './assets.ts';
 import { prunedFont } from './font-prune.ts';
 import { CHROME_FLAGS, openBrowser } from './browser.ts';
 import { browserVersion, findBrowser, type BrowserChoice } from '../lib/browser-path.ts';
-import { openPrintPages, PDF_OPTIONS, type PrintPage } from './page-pool.ts';
+import { openPrintPages, PDF_OPTIONS, type PrintedPdf, type PrintPage } from './page-pool.ts';
+import { loadFonts } from './fonts.ts';
+import { glyphsLeftOut, wholeFonts } from './glyph-guard.ts';
 import { hashOf } from '../build/build-state.ts';
 import { sha256Once } from '../lib/checksums.ts';
 import { loadPdfjs } from '../lib/pdfjs.ts';
@@ -40,7 +42,7 @@ export class PrintSession implements SessionText {
     this.#choice = choice;
     this.#options = options;
     this.pages = Array.from({ length: options.tabs }, (_, i) => {
-      const page = cachedPage({ print: async (html, draft) => (await this.#open()).pages[i]!.print(html, draft) }, printer, options.store, this.#kept);
+      const page = cachedPage({ print: async (html, draft) => this.#checked(await (await this.#open()).pages[i]!.print(html, draft)) }, printer, options.store, this.#kept);
       this.#printed.push(page.printed);
       return page;
     });
@@ -52,6 +54,20 @@ export class PrintSession implements SessionText {
     const assets = [...(await loadAssets())].sort(([a], [b]) => (a < b ? -1 : 1)).flatMap(([path, asset]) => [path, sha256Once(asset.body)]);
     const printer = hashOf(choice.path, browserVersion(choice), CHROME_FLAGS, PDF_OPTIONS, options.store?.salt ?? '', ...assets);
     return new PrintSession(choice, printer, options);
+  }
+
+  /**
+   * A print made with the fonts pruned, refused when it draws a glyph they left out: a character
+   * the session's text does not have (one a stylesheet generates, say) would print as nothing.
+   */
+  async #checked(printed: PrintedPdf): Promise<PrintedPdf> {
+    if (!this.#text) return printed;
+    const fonts = await loadFonts();
+    const left = await glyphsLeftOut(printed.pdf, wholeFonts([fonts.regular, fonts.bold]));
+    if (left.length > 0) {
+      throw new Error(`a print draws ${left.slice(0, 5).join(', ')}${left.length > 5 ? ` and ${left.length - 5} more` : ''} with no outline: the fonts were served pruned to the text the session was given, which lacks ${left.length === 1 ? 'it' : 'them'} (a character the stylesheet generates belongs in font-prune.ts GENERATED)`);
+    }
+    return printed;
   }
 
   #open(): Promise<{ window: PrintWindow; pages: PrintPage[] }> {

@@ -7,6 +7,9 @@ import { packTargets } from '../../pipeline/render-pdf/pack-plan.ts';
 import { bodySections, packView, sharedContent } from '../../pipeline/render-pdf/pack-view.ts';
 import { normalizePdf } from '../../pipeline/render-pdf/pdf-normalize.ts';
 import { PrintSession } from '../../pipeline/render-pdf/print-session.ts';
+import { assetUrls } from '../../pipeline/render-pdf/assets.ts';
+import { FONT_FAMILY } from '../../pipeline/render-pdf/fonts.ts';
+import { glyphsLeftOut, wholeFonts } from '../../pipeline/render-pdf/glyph-guard.ts';
 import { compileTemplates } from '../../pipeline/render-pdf/templates.ts';
 import { chromiumDescendants } from './processes.ts';
 import { r6PackInput } from './r6-input.ts';
@@ -80,5 +83,21 @@ describe('a font pruned to the text a print session prints', () => {
     } finally {
       await session.close();
     }
+  }, 60_000);
+
+  it('refuses a print that draws a character its text lacks: the glyph would print as nothing', async () => {
+    const html = (text: string) => `<!doctype html><html lang="ja"><head><link rel="stylesheet" href="${assetUrls().css}"></head><body style="font-family: '${FONT_FAMILY}'"><p>${text}</p></body></html>`;
+    const session = await PrintSession.prepare({ timeoutMs: 60_000, tabs: 1 });
+    try {
+      session.cover('地域猫');
+      // covered: printed, and nothing is missing from it
+      const printed = await session.pages[0]!.print(html('地域猫'));
+      expect(await glyphsLeftOut(printed.pdf, wholeFonts([fonts.regular, fonts.bold]))).toEqual([]);
+      // 犬 is in the whole font but not in the text the session was given
+      await expect(session.pages[0]!.print(html('地域犬'))).rejects.toThrow(/a print draws 「犬」 \(NotoSansJP-Regular, glyph \d+\) with no outline/);
+    } finally {
+      await session.close();
+    }
+    expect(chromiumDescendants()).toEqual([]);
   }, 60_000);
 });

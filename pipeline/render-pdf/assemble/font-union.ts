@@ -45,7 +45,7 @@ export function joinFonts(context: PDFContext): number {
   return replaced.size;
 }
 
-interface CidFont {
+export interface CidFont {
   key: string;
   /** the width of a glyph /W does not list */
   dw: number;
@@ -59,7 +59,7 @@ interface CidFont {
 const untagged = (font: PDFObject | undefined) => font?.toString().replace(/^\/[A-Z]{6}\+/, '/');
 
 /** A Type0 font that can be joined with others of its name, or null. */
-function cidFont(context: PDFContext, type0: PDFDict): CidFont | null {
+export function cidFont(context: PDFContext, type0: PDFDict): CidFont | null {
   const descendants = arrayAt(context, type0.get(name('DescendantFonts')));
   const descendant = descendants?.size() === 1 ? dictAt(context, descendants.get(0)) : undefined;
   const descriptor = dictAt(context, descendant?.get(name('FontDescriptor')));
@@ -76,7 +76,7 @@ function cidFont(context: PDFContext, type0: PDFDict): CidFont | null {
 }
 
 /** A stream's data: zlib's inflate for plain /FlateDecode (the fonts are megabytes), pdf-lib's decoders for the rest. */
-function decoded(stream: PDFStream): Uint8Array {
+export function decoded(stream: PDFStream): Uint8Array {
   if (!(stream instanceof PDFRawStream)) return stream.getContents();
   if (stream.dict.get(name('Filter'))?.toString() === '/FlateDecode' && !stream.dict.has(name('DecodeParms'))) return inflateSync(stream.contents);
   return decodePDFRawStream(stream).decode();

@@ -115,3 +115,26 @@ export function concat(parts: readonly Uint8Array[]): Uint8Array {
 }
 
 const view = (data: Uint8Array) => new DataView(data.buffer, data.byteOffset, data.byteLength);
+
+/** The font's PostScript name (name ID 6): the name a PDF embeds it under, after the subset tag; null without one. */
+export function postScriptName(font: Sfnt): string | null {
+  const names = font.tables.get('name');
+  if (!names || names.length < 6) return null;
+  const strings = u16(names, 4);
+  for (let i = 0, count = u16(names, 2); i < count && 6 + 12 * (i + 1) <= names.length; i++) {
+    const record = 6 + 12 * i;
+    const [platform, nameId, length, offset] = [u16(names, record), u16(names, record + 6), u16(names, record + 8), u16(names, record + 10)];
+    const bytes = names.subarray(strings + offset, strings + offset + length);
+    if (nameId !== 6 || bytes.length !== length) continue;
+    if (platform === 3 || platform === 0) return utf16be(bytes);
+    if (platform === 1) return Buffer.from(bytes).toString('latin1');
+  }
+  return null;
+}
+
+/** UTF-16BE bytes as a string (an odd last byte dropped). */
+export function utf16be(bytes: Uint8Array): string {
+  let text = '';
+  for (let i = 0; i + 1 < bytes.length; i += 2) text += String.fromCharCode((bytes[i]! << 8) | bytes[i + 1]!);
+  return text;
+}

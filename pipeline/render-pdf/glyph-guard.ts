@@ -1,0 +1,63 @@
+import { PDFDict, PDFDocument, ParseSpeeds } from 'pdf-lib';
+import { cidFont, cmapEntries, decoded } from './assemble/font-union.ts';
+import { name } from './assemble/pdf-objects.ts';
+import { glyphs, parseSfnt, postScriptName, utf16be } from './assemble/sfnt.ts';
+
+/**
+ * A font a print session served whole to the browser, by its PostScript name: what a print's
+ * embedded subsets are checked against when the session served it pruned (font-prune.ts).
+ */
+export type WholeFonts = ReadonlyMap<string, Uint8Array>;
+
+const named = new WeakMap<Uint8Array, string>();
+
+/** The fonts by their PostScript names (read once a font). */
+export function wholeFonts(fonts: readonly Uint8Array[]): WholeFonts {
+  return new Map(
+    fonts.map((font) => {
+      if (!named.has(font)) named.set(font, postScriptName(parseSfnt(font)) ?? '');
+      return [named.get(font)!, font];
+    }),
+  );
+}
+
+/**
+ * The glyphs a print draws without an outline where the whole font has one: what a session's
+ * pruned fonts left out because its text did not name the character (one the stylesheet
+ * generates, say). Chromium embeds subsets that keep glyph ids, so a glyph the print draws (its
+ * /ToUnicode maps it to its text; /W lists glyphs Skia did not draw too) is empty in the subset
+ * only when the served font had it empty.
+ * Each as "「漢」 (NotoSansJP-Regular, glyph 1234)".
+ */
+export async function glyphsLeftOut(pdf: Uint8Array, whole: WholeFonts): Promise<string[]> {
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest, ignoreEncryption: true });
+  const found: string[] = [];
+  for (const [, object] of doc.context.enumerateIndirectObjects()) {
+    if (!(object instanceof PDFDict) || object.get(name('Subtype'))?.toString() !== '/Type0') continue;
+    const font = cidFont(doc.context, object);
+    const fontName = font?.type0.get(name('BaseFont'))?.toString().replace(/^\/([A-Z]{6}\+)?/, '');
+    const wholeFont = fontName === undefined ? undefined : whole.get(fontName);
+    if (!font || !wholeFont) continue;
+    const subset = glyphs(parseSfnt(decoded(font.file)));
+    const full = glyphOutlines(wholeFont);
+    const text = font.toUnicode ? cmapEntries(decoded(font.toUnicode)) : new Map<number, string>();
+    for (const id of [...text.keys()].sort((a, b) => a - b)) {
+      const empty = id >= subset.count || subset.end[id] === subset.start[id];
+      if (empty && full(id)) found.push(`「${text.has(id) ? utf16be(Buffer.from(text.get(id)!, 'hex')) : '?'}」 (${fontName}, glyph ${id})`);
+    }
+  }
+  return found;
+}
+
+const outlines = new WeakMap<Uint8Array, (id: number) => boolean>();
+
+/** Whether the font draws glyph `id` (its outline is not empty); read once a font. */
+function glyphOutlines(font: Uint8Array): (id: number) => boolean {
+  let has = outlines.get(font);
+  if (!has) {
+    const { count, start, end } = glyphs(parseSfnt(font));
+    has = (id) => id < count && end[id]! > start[id]!;
+    outlines.set(font, has);
+  }
+  return has;
+}
