@@ -27,7 +27,8 @@ export function wholeFonts(fonts: readonly Uint8Array[]): WholeFonts {
  * generates, say). Chromium embeds subsets that keep glyph ids, so a glyph the print draws (its
  * /ToUnicode maps it to its text; /W lists glyphs Skia did not draw too) is empty in the subset
  * only when the served font had it empty.
- * Each as "「漢」 (NotoSansJP-Regular, glyph 1234)".
+ * Each as "「漢」 (NotoSansJP-Regular, glyph 1234)"; an embedded TrueType font none of `whole` is
+ * named too (it could not be checked).
  */
 export async function glyphsLeftOut(pdf: Uint8Array, whole: WholeFonts): Promise<string[]> {
   const doc = await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest, ignoreEncryption: true });
@@ -37,7 +38,12 @@ export async function glyphsLeftOut(pdf: Uint8Array, whole: WholeFonts): Promise
     const font = cidFont(doc.context, object);
     const fontName = font?.type0.get(name('BaseFont'))?.toString().replace(/^\/([A-Z]{6}\+)?/, '');
     const wholeFont = fontName === undefined ? undefined : whole.get(fontName);
-    if (!font || !wholeFont) continue;
+    if (!font) continue;
+    // a font the session did not serve would pass unchecked: it is named instead
+    if (!wholeFont) {
+      found.push(`the embedded font ${fontName ?? '(unnamed)'}, none of the fonts served (${[...whole.keys()].join(', ')})`);
+      continue;
+    }
     const subset = glyphs(parseSfnt(decoded(font.file)));
     const full = glyphOutlines(wholeFont);
     const text = font.toUnicode ? cmapEntries(decoded(font.toUnicode)) : new Map<number, string>();

@@ -93,6 +93,8 @@ describe('a font pruned to the text a print session prints', () => {
       // covered: printed, and nothing is missing from it
       const printed = await session.pages[0]!.print(html('地域猫'));
       expect(await glyphsLeftOut(printed.pdf, wholeFonts([fonts.regular, fonts.bold]))).toEqual([]);
+      // a font the session did not serve cannot be checked: it is named, not passed over
+      expect(await glyphsLeftOut(printed.pdf, wholeFonts([fonts.bold]))).toEqual([expect.stringMatching(/^the embedded font NotoSansJP-Regular, none of the fonts served \(NotoSansJP-Bold\)$/)]);
       // 犬 is in the whole font but not in the text the session was given
       await expect(session.pages[0]!.print(html('地域犬'))).rejects.toThrow(/a print draws 「犬」 \(NotoSansJP-Regular, glyph \d+\) with no outline/);
     } finally {

@@ -116,20 +116,24 @@ export function concat(parts: readonly Uint8Array[]): Uint8Array {
 
 const view = (data: Uint8Array) => new DataView(data.buffer, data.byteOffset, data.byteLength);
 
-/** The font's PostScript name (name ID 6): the name a PDF embeds it under, after the subset tag; null without one. */
+/**
+ * The font's PostScript name (name ID 6), as FreeType reads it for the PDF's BaseFont: the Windows
+ * Unicode record (US English first), else the Macintosh Roman one; null without a non-empty one.
+ */
 export function postScriptName(font: Sfnt): string | null {
   const names = font.tables.get('name');
   if (!names || names.length < 6) return null;
   const strings = u16(names, 4);
+  const found: { rank: number; text: string }[] = [];
   for (let i = 0, count = u16(names, 2); i < count && 6 + 12 * (i + 1) <= names.length; i++) {
     const record = 6 + 12 * i;
-    const [platform, nameId, length, offset] = [u16(names, record), u16(names, record + 6), u16(names, record + 8), u16(names, record + 10)];
+    const [platform, encoding, language, nameId, length, offset] = [0, 2, 4, 6, 8, 10].map((k) => u16(names, record + k)) as [number, number, number, number, number, number];
     const bytes = names.subarray(strings + offset, strings + offset + length);
-    if (nameId !== 6 || bytes.length !== length) continue;
-    if (platform === 3 || platform === 0) return utf16be(bytes);
-    if (platform === 1) return Buffer.from(bytes).toString('latin1');
+    if (nameId !== 6 || length === 0 || bytes.length !== length) continue;
+    if (platform === 3 && encoding === 1) found.push({ rank: language === 0x409 ? 0 : 1, text: utf16be(bytes) });
+    else if (platform === 1 && encoding === 0) found.push({ rank: 2, text: Buffer.from(bytes).toString('latin1') });
   }
-  return null;
+  return found.sort((x, y) => x.rank - y.rank)[0]?.text ?? null;
 }
 
 /** UTF-16BE bytes as a string (an odd last byte dropped). */
