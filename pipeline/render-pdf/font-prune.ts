@@ -99,7 +99,8 @@ function kept(plan: PrunePlan, text: string): Set<number> {
     for (const variant of plan.variants.get(cp) ?? []) keep.add(variant);
   };
   const seen = new Uint8Array(0x110000);
-  for (const chars of [text, GENERATED]) {
+  // HarfBuzz composes and decomposes as the font has glyphs (か and U+3099 set as が): both forms are kept
+  for (const chars of [text, text.normalize('NFC'), text.normalize('NFD'), GENERATED]) {
     for (let i = 0; i < chars.length; i++) {
       const cp = chars.codePointAt(i)!;
       if (cp > 0xffff) i++;

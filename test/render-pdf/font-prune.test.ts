@@ -38,6 +38,9 @@ describe('a font pruned to the text a print session prints', () => {
     expect(kept.has(glyphOf(fonts.regular, '\uFA5B'))).toBe(true);
     expect(kept.has(glyphOf(fonts.regular, '7'))).toBe(true);
     expect(kept.has(glyphOf(fonts.regular, '猫'))).toBe(false);
+    // か with a combining voiced mark is set as が, and が may be set as its parts
+    expect(keptGlyphs(fonts.regular, 'か\u3099').has(glyphOf(fonts.regular, 'が'))).toBe(true);
+    expect(keptGlyphs(fonts.regular, 'が').has(glyphOf(fonts.regular, '\u3099'))).toBe(true);
     const pruned = prunedFont(fonts.regular, text);
     expect(pruned.length).toBeLessThan(fonts.regular.length / 3);
     const held = new Set(heldGlyphs(pruned));
