@@ -52,8 +52,13 @@ function readPlan(font: Uint8Array): PrunePlan | null {
   const variants = new Map<number, number[]>();
   if (cmap) {
     for (const at of cmapSubtables(view, cmap)) {
-      if (view.getUint16(at) === 14) for (const [base, , glyph] of variationSequences(view, at)) variants.set(base, [...(variants.get(base) ?? []), glyph]);
-      else for (const [cp, glyph] of mappings(view, at)) if (!mapped.has(cp)) mapped.set(cp, glyph);
+      if (view.getUint16(at) === 14) {
+        for (const [base, , glyph] of variationSequences(view, at)) {
+          const list = variants.get(base);
+          if (list) list.push(glyph);
+          else variants.set(base, [glyph]);
+        }
+      } else for (const [cp, glyph] of mappings(view, at)) if (!mapped.has(cp)) mapped.set(cp, glyph);
     }
   }
   const count = u16(sfnt.tables.get('maxp')!, 4);
@@ -67,7 +72,7 @@ function readPlan(font: Uint8Array): PrunePlan | null {
 }
 
 /** `font` with the outlines of the glyphs `text` can come to, every other glyph empty (same id, same metrics). */
-export function prunedFont(font: Uint8Array, text: string): Uint8Array {
+export function prunedFont(font: Uint8Array, text: string | ReadonlySet<number>): Uint8Array {
   const plan = planOf(font);
   if (!plan) return font;
   const keep = kept(plan, text);
@@ -83,31 +88,44 @@ export function prunedFont(font: Uint8Array, text: string): Uint8Array {
   return writeSfnt(sfnt.version, new Map([...sfnt.tables, ['glyf', concat(outlines)], ['loca', new Uint8Array(offsets.buffer)], ['head', head]]));
 }
 
+/** Whether the font draws glyph `id` (its outline is not empty), from the font's plan. */
+export function hasOutline(font: Uint8Array, id: number): boolean {
+  const plan = planOf(font);
+  if (!plan) throw new Error('the font has no TrueType outlines');
+  return id < plan.glyphs.count && plan.glyphs.end[id]! > plan.glyphs.start[id]!;
+}
+
 /** The glyphs the text can come to: mapped characters, unmapped glyphs, their GSUB outputs and composite components, .notdef. */
-export function keptGlyphs(font: Uint8Array, text: string): Set<number> {
+export function keptGlyphs(font: Uint8Array, text: string | ReadonlySet<number>): Set<number> {
   const plan = planOf(font);
   if (!plan) throw new Error('the font has no TrueType outlines to prune');
   return kept(plan, text);
 }
 
-function kept(plan: PrunePlan, text: string): Set<number> {
-  const keep = new Set<number>(plan.unmapped);
-  const add = (cp: number) => {
-    const glyph = plan.mapped.get(cp);
-    if (glyph !== undefined) keep.add(glyph);
-    // every variant of a character the text has: HarfBuzz, which cuts Chromium's subsets, keeps them all with the character
-    for (const variant of plan.variants.get(cp) ?? []) keep.add(variant);
-  };
-  const seen = new Uint8Array(0x110000);
-  // HarfBuzz composes and decomposes as the font has glyphs (か and U+3099 set as が): both forms are kept
+/**
+ * The characters a text can be set with: its own, those of its composed and decomposed forms
+ * (HarfBuzz sets か with U+3099 as が, and が as its parts where it must) and GENERATED. Made once
+ * for a session's text and given to each of its fonts.
+ */
+export function textCharacters(text: string): Set<number> {
+  const found = new Set<number>();
   for (const chars of [text, text.normalize('NFC'), text.normalize('NFD'), GENERATED]) {
     for (let i = 0; i < chars.length; i++) {
       const cp = chars.codePointAt(i)!;
       if (cp > 0xffff) i++;
-      if (seen[cp]) continue;
-      seen[cp] = 1;
-      add(cp);
+      found.add(cp);
     }
+  }
+  return found;
+}
+
+function kept(plan: PrunePlan, text: string | ReadonlySet<number>): Set<number> {
+  const keep = new Set<number>(plan.unmapped);
+  for (const cp of typeof text === 'string' ? textCharacters(text) : text) {
+    const glyph = plan.mapped.get(cp);
+    if (glyph !== undefined) keep.add(glyph);
+    // every variant of a character the text has: HarfBuzz, which cuts Chromium's subsets, keeps them all with the character
+    for (const variant of plan.variants.get(cp) ?? []) keep.add(variant);
   }
   closeOverSubstitutions(plan.substitutions, keep);
   closeOverComponents(plan.glyphs, keep);

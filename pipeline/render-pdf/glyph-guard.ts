@@ -1,7 +1,8 @@
 import { PDFDict, PDFDocument, ParseSpeeds } from 'pdf-lib';
 import { cidFont, cmapEntries, decoded } from './assemble/font-union.ts';
 import { name } from './assemble/pdf-objects.ts';
-import { glyphs, parseSfnt, postScriptName, utf16be } from './assemble/sfnt.ts';
+import { glyphs, parseSfnt, postScriptName } from './assemble/sfnt.ts';
+import { hasOutline } from './font-prune.ts';
 
 /**
  * A font a print session served whole to the browser, by its PostScript name: what a print's
@@ -10,6 +11,7 @@ import { glyphs, parseSfnt, postScriptName, utf16be } from './assemble/sfnt.ts';
 export type WholeFonts = ReadonlyMap<string, Uint8Array>;
 
 const named = new WeakMap<Uint8Array, string>();
+const UTF16BE = new TextDecoder('utf-16be');
 
 /** The fonts by their PostScript names (read once a font). */
 export function wholeFonts(fonts: readonly Uint8Array[]): WholeFonts {
@@ -45,25 +47,11 @@ export async function glyphsLeftOut(pdf: Uint8Array, whole: WholeFonts): Promise
       continue;
     }
     const subset = glyphs(parseSfnt(decoded(font.file)));
-    const full = glyphOutlines(wholeFont);
     const text = font.toUnicode ? cmapEntries(decoded(font.toUnicode)) : new Map<number, string>();
     for (const id of [...text.keys()].sort((a, b) => a - b)) {
       const empty = id >= subset.count || subset.end[id] === subset.start[id];
-      if (empty && full(id)) found.push(`「${text.has(id) ? utf16be(Buffer.from(text.get(id)!, 'hex')) : '?'}」 (${fontName}, glyph ${id})`);
+      if (empty && hasOutline(wholeFont, id)) found.push(`「${UTF16BE.decode(Buffer.from(text.get(id)!, 'hex'))}」 (${fontName}, glyph ${id})`);
     }
   }
   return found;
-}
-
-const outlines = new WeakMap<Uint8Array, (id: number) => boolean>();
-
-/** Whether the font draws glyph `id` (its outline is not empty); read once a font. */
-function glyphOutlines(font: Uint8Array): (id: number) => boolean {
-  let has = outlines.get(font);
-  if (!has) {
-    const { count, start, end } = glyphs(parseSfnt(font));
-    has = (id) => id < count && end[id]! > start[id]!;
-    outlines.set(font, has);
-  }
-  return has;
 }

@@ -1,5 +1,5 @@
 import { ASSET_PATHS, loadAssets, type Asset } from './assets.ts';
-import { prunedFont } from './font-prune.ts';
+import { prunedFont, textCharacters } from './font-prune.ts';
 import { CHROME_FLAGS, openBrowser } from './browser.ts';
 import { browserVersion, findBrowser, type BrowserChoice } from '../lib/browser-path.ts';
 import { openPrintPages, PDF_OPTIONS, type PrintedPdf, type PrintPage } from './page-pool.ts';
@@ -118,10 +118,10 @@ async function servedAssets(text: readonly string[] | null): Promise<Map<string,
   const assets = await loadAssets();
   if (!text) return assets;
   const css = new TextDecoder().decode(assets.get(ASSET_PATHS.css)!.body);
-  const all = [...text, css].join('');
+  const characters = textCharacters([...text, css].join(''));
   for (const path of [ASSET_PATHS.regular, ASSET_PATHS.bold]) {
     const font = assets.get(path)!;
-    assets.set(path, { ...font, body: prunedFont(font.body, all) });
+    assets.set(path, { ...font, body: prunedFont(font.body, characters) });
   }
   return assets;
 }

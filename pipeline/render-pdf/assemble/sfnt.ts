@@ -130,15 +130,8 @@ export function postScriptName(font: Sfnt): string | null {
     const [platform, encoding, language, nameId, length, offset] = [0, 2, 4, 6, 8, 10].map((k) => u16(names, record + k)) as [number, number, number, number, number, number];
     const bytes = names.subarray(strings + offset, strings + offset + length);
     if (nameId !== 6 || length === 0 || bytes.length !== length) continue;
-    if (platform === 3 && encoding === 1) found.push({ rank: language === 0x409 ? 0 : 1, text: utf16be(bytes) });
+    if (platform === 3 && encoding === 1) found.push({ rank: language === 0x409 ? 0 : 1, text: new TextDecoder('utf-16be').decode(bytes) });
     else if (platform === 1 && encoding === 0) found.push({ rank: 2, text: Buffer.from(bytes).toString('latin1') });
   }
   return found.sort((x, y) => x.rank - y.rank)[0]?.text ?? null;
-}
-
-/** UTF-16BE bytes as a string (an odd last byte dropped). */
-export function utf16be(bytes: Uint8Array): string {
-  let text = '';
-  for (let i = 0; i + 1 < bytes.length; i += 2) text += String.fromCharCode((bytes[i]! << 8) | bytes[i + 1]!);
-  return text;
 }
