@@ -241,12 +241,12 @@ async function reportUnits(ctx: BuildContext): Promise<RenderUnit[]> {
     prints: true,
     inputHash: hashOf(reportCode, codeHash(['pipeline/render-pdf/index.ts']), await browserIdentity(), report, briefing.programs, manifest, ctx.sourceText, ctx.checksText ?? ''),
     render: async () => {
-      const [{ validationHtml }, { printReport, reportPrintOptions }] = await Promise.all([import('../report/html.ts'), import('../render-pdf/index.ts')]);
-      const printable = validationHtml({ ...reportInput, fullListings: false }, reportPrintOptions());
+      const [{ validationReportParts }, { printReport, reportPrintOptions }] = await Promise.all([import('../report/html.ts'), import('../render-pdf/index.ts')]);
+      const parts = validationReportParts({ ...reportInput, fullListings: false }, reportPrintOptions());
       const readings = await pageReadings(ctx, 'validation-report');
-      const printed = await printReport(printable, [...report.checks.map((c) => c.id), ...report.findings.map((f) => f.checkId ?? f.ruleId)], { generatedAt: manifest.generatedAt, readings, shared: await ctx.browser() });
+      const printed = await printReport(parts, [...report.checks.map((c) => c.id), ...report.findings.map((f) => f.checkId ?? f.ruleId)], { generatedAt: manifest.generatedAt, readings, shared: await ctx.browser(), store: printStore(ctx) });
       if (printed.problems.length > 0) throw new PackVerificationError({ ok: false, problems: printed.problems.map((message) => ({ pack: 'validation-report', check: 'report', message })) });
-      return [{ path: 'validation-report.pdf', content: printed.pdf }, readingsFile('validation-report', readings)];
+      return [{ path: 'validation-report.pdf', content: printed.pdf }, ...printFiles(printed.prints), readingsFile('validation-report', readings)];
     },
   };
   return [html, pdf];

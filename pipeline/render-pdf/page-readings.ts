@@ -202,10 +202,11 @@ export class PageReadings {
 
 /**
  * A printed PDF (a staff report, a cover letter) read back whole through `readings`: its page
- * count, the text of each page, and the fonts it draws with that are not the served ones.
+ * count, the text of each page, and the fonts it draws with that are not the served ones. `known`:
+ * the keys of its pages when the caller holds the document they were written from (pageKeys).
  */
-export async function readBackWhole(pdf: Uint8Array, readings: PageReadings): Promise<{ pages: number; texts: string[]; unserved: string[] }> {
-  const keys = pageKeys(await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest }));
+export async function readBackWhole(pdf: Uint8Array, readings: PageReadings, known?: PageKeys): Promise<{ pages: number; texts: string[]; unserved: string[] }> {
+  const keys = known ?? pageKeys(await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest }));
   return withPdf(pdf, async (doc) => {
     const all = Array.from({ length: doc.numPages }, (_, i) => i + 1);
     // keys for other pages than pdfjs finds take nothing

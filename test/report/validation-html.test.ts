@@ -5,9 +5,12 @@ import type { Manifest } from '../../schemas/manifest.ts';
 import type { ValidationReport } from '../../schemas/validation.ts';
 import { openBrowser, type BrowserSession } from '../../pipeline/render-pdf/browser.ts';
 import { findBrowser } from '../../pipeline/lib/browser-path.ts';
-import { pageTexts, withPdf } from '../../pipeline/render-pdf/pdf-read.ts';
+import { destinationPages, pageTexts, withPdf } from '../../pipeline/render-pdf/pdf-read.ts';
+import { PDFName } from 'pdf-lib';
+import { loadPdf } from '../../pipeline/render-pdf/assemble/index.ts';
+import { PageReadings } from '../../pipeline/render-pdf/page-readings.ts';
 import { printReport, reportPrintOptions } from '../../pipeline/render-pdf/report-pdf.ts';
-import { validationHtml } from '../../pipeline/report/html.ts';
+import { validationHtml, validationReportParts } from '../../pipeline/report/html.ts';
 import { reportView } from '../../pipeline/report/html-view.ts';
 import { parseR6, R6_TEXT, r6Manifest } from '../helpers/r6.ts';
 import { R6_CHECKS, validateText } from '../helpers/validate.ts';
@@ -74,23 +77,61 @@ describe('validation.html, opened in Chromium', () => {
 });
 
 describe('validation-report.pdf', () => {
-  it('prints the same report with the pack fonts, verified by reading it back', async () => {
-    const printable = validationHtml({ report, briefing, manifest, source: R6_TEXT, checks: R6_CHECKS, fullListings: false }, reportPrintOptions());
-    const printed = await printReport(printable, report.checks.map((c) => c.id), { generatedAt: manifest.generatedAt });
+  const printable = (r: ValidationReport) => validationReportParts({ report: r, briefing, manifest, source: R6_TEXT, checks: R6_CHECKS, fullListings: false }, reportPrintOptions());
+  /** a few rows are enough to show what the parts do, at a fraction of the whole report's print */
+  const fewRows = () => {
+    const checks = report.checks.slice(0, 12);
+    const ids = new Set(checks.map((c) => c.id));
+    return { part: { ...report, checks, findings: report.findings.filter((f) => f.checkId !== null && ids.has(f.checkId)) }, ids: [...ids] };
+  };
+
+  it('prints the same report with the pack fonts, from its parts joined into one, verified by reading it back', async () => {
+    const parts = printable(report);
+    // the header, the rows, and the listing of the source and of the checks file
+    expect(parts).toHaveLength(4);
+    const printed = await printReport(parts, report.checks.map((c) => c.id), { generatedAt: manifest.generatedAt });
     expect(printed.problems).toEqual([]);
+    expect(printed.printed).toBe(4);
     expect(printed.pages).toBeGreaterThan(5);
-    const text = (await withPdf(printed.pdf, pageTexts)).join('');
-    expect(text).toContain('検証レポート');
+    const joined = await loadPdf(printed.pdf);
+    expect(joined.doc.catalog.get(PDFName.of('StructTreeRoot'))).toBeDefined();
+    // a row's link to a line of the source leads to that line's page in the listing, after the rows
+    const [texts, destinations] = await withPdf(printed.pdf, async (doc) => [await pageTexts(doc), await destinationPages(doc)] as const);
+    expect(texts[0]).toContain('検証レポート');
+    const line = [...destinations].find(([anchor]) => /^L\d+$/.test(anchor));
+    expect(line).toBeDefined();
+    const [anchor, page] = line!;
+    expect(texts[page - 1]).toContain(anchor.slice(1));
+    expect(texts.slice(1, page - 1).join('')).toContain(report.checks[0]!.id);
   }, 120_000);
 
   it('prints to the same bytes again: dated by the manifest, its structure numbered by rank', async () => {
-    // a few rows are enough to show it (a browser numbers the nodes of each page anew), at a fraction of the whole report's print
-    const checks = report.checks.slice(0, 12);
-    const ids = new Set(checks.map((c) => c.id));
-    const part = { ...report, checks, findings: report.findings.filter((f) => f.checkId !== null && ids.has(f.checkId)) };
-    const printable = validationHtml({ report: part, briefing, manifest, source: R6_TEXT, checks: R6_CHECKS, fullListings: false }, reportPrintOptions());
-    const [first, again] = [await printReport(printable, [...ids], { generatedAt: manifest.generatedAt }), await printReport(printable, [...ids], { generatedAt: manifest.generatedAt })];
+    const { part, ids } = fewRows();
+    const parts = printable(part);
+    const [first, again] = [await printReport(parts, ids, { generatedAt: manifest.generatedAt }), await printReport(parts, ids, { generatedAt: manifest.generatedAt })];
     expect(first.problems).toEqual([]);
     expect(Buffer.from(again.pdf).equals(Buffer.from(first.pdf))).toBe(true);
+  }, 120_000);
+
+  it('prints again only the header when the source changed where no row shows it, and reads again only its page', async () => {
+    const { part, ids } = fewRows();
+    const first = await printReport(printable(part), ids, { generatedAt: manifest.generatedAt, readings: new PageReadings('test') });
+    const prints = new Map(first.prints.map((p) => [p.key, p.pdf]));
+    const store = { salt: '', get: async (key: string) => prints.get(key) ?? null };
+    const earlier = new PageReadings('test');
+    await printReport(printable(part), ids, { generatedAt: manifest.generatedAt, readings: earlier, store });
+    // the source's checksum is on the header alone: another source text with the same findings (its digits, in another order)
+    const sha256 = [...part.source.sha256].reverse().join('');
+    const edited = { ...part, source: { ...part.source, sha256 } };
+    const readings = new PageReadings('test', earlier.kept());
+    const second = await printReport(printable(edited), ids, { generatedAt: manifest.generatedAt, readings, store });
+    expect(second.problems).toEqual([]);
+    expect(second.printed).toBe(1);
+    expect(second.pages).toBe(first.pages);
+    // the text and the fonts of page 1; the other pages kept their bytes, their fonts joined as before
+    expect(readings.read()).toBe(2);
+    const text = (await withPdf(second.pdf, pageTexts)).join('');
+    expect(text).toContain(sha256);
+    expect(text).not.toContain(part.source.sha256);
   }, 120_000);
 });

@@ -45,8 +45,8 @@ beforeAll(async () => {
 }, 240_000);
 
 describe('the prints a build keeps', () => {
-  it('are every print of the packs and the letters: the body’s sections (31 programs, the back matter), the stamps, the folios, one measuring draft, 48 front matters, 47 letters', () => {
-    expect(prints().size).toBe(32 + 3 + 48 + 47);
+  it('are every print of the packs, the letters and the staff report: the body’s sections (31 programs, the back matter), the stamps, the folios, one measuring draft, 48 front matters, 47 letters, the report’s header, rows and two listings', () => {
+    expect(prints().size).toBe(32 + 3 + 48 + 47 + 4);
     for (const name of prints()) expect(name).toMatch(/^[0-9a-f]{64}\.pdf$/);
   });
 
@@ -61,18 +61,21 @@ describe('the prints a build keeps', () => {
     expect(Object.values(packs).some((text) => text.includes('地域おこし協力隊'))).toBe(true);
   });
 
-  it('make a rebuild after one figure changed print again the sections it is on (its program’s, and the back matter’s appendix) alone; their earlier prints go', async () => {
+  it('make a rebuild after one figure changed print again the sections it is on (its program’s, and the back matter’s appendix) and the report’s header (the source’s checksum) alone; their earlier prints go', async () => {
     const before = prints();
     edit('R６当初予算額：６百万円', 'R６当初予算額：７百万円');
     await built();
     const after = prints();
     figurePrints = new Set([...after].filter((p) => !before.has(p)));
-    expect(figurePrints.size).toBe(2);
-    expect([...before].filter((p) => !after.has(p))).toHaveLength(2);
+    expect(figurePrints.size).toBe(3);
+    expect([...before].filter((p) => !after.has(p))).toHaveLength(3);
     // the readings of the new figure's page are kept, and the old one's dropped
     const texts = Object.values(readings('packs')).map((text) => text.replace(/\s+/g, ''));
     expect(texts.filter((text) => text.includes('R6当初予算額：7百万円'))).toHaveLength(1);
     expect(texts.filter((text) => text.includes('R6当初予算額：6百万円'))).toHaveLength(0);
+    // the report read again its first page alone (its text and its fonts): the others kept their bytes
+    const report = Object.values(readings('validation-report')).map((text) => text.replace(/\s+/g, ''));
+    expect(report.filter((text) => text.includes(sha(readFileSync(join(edition, 'briefing.txt'), 'utf8'))))).toHaveLength(1);
     expect(chromiumDescendants()).toEqual([]);
   }, 240_000);
 

@@ -9,7 +9,8 @@ import { heldGlyphs, sfntUnion } from './sfnt-union.ts';
  * and font, ten times the bytes of the body printed whole. Fonts are one when they are embedded
  * TrueType CID fonts (Identity-H, CIDToGIDMap /Identity) of the same font name and descriptor
  * flags: their programs are joined (sfntUnion), their widths (/W) and text (/ToUnicode) too, and
- * every use of the others points to the first. A font of another kind is left as it is.
+ * every use of the others points to the one kept, the largest (its tables and name are the
+ * union's). A font of another kind is left as it is.
  * Returns how many fonts were joined into others.
  */
 export function joinFonts(context: PDFContext): number {
@@ -23,20 +24,26 @@ export function joinFonts(context: PDFContext): number {
     groups.set(font.key, group);
   }
   const replaced = new Map<PDFRef, PDFRef>();
-  for (const group of [...groups.values()].filter((g) => g.length > 1)) {
+  for (const found of [...groups.values()].filter((g) => g.length > 1)) {
+    // the largest subset first: the one kept, whose tables and name the union takes, so that a part
+    // printed again with a few glyphs of its own (a checksum on a report's first page) leaves the union as it was
+    const sizes = found.map((g) => decoded(g.font.file));
+    const largest = sizes.reduce((best, program, i) => (program.length > sizes[best]!.length ? i : best), 0);
+    const group = [found[largest]!, ...found.filter((_, i) => i !== largest)];
     const [first, ...others] = group;
     const fonts = group.map((g) => g.font);
-    const programs = fonts.map((f) => decoded(f.file));
+    const programs = [sizes[largest]!, ...sizes.filter((_, i) => i !== largest)];
     const program = sfntUnion(programs);
     context.assign(first!.font.fileRef, flateStream(context, program, { Length1: program.length }));
     // a glyph a font leaves out of its /W has its /DW: where the first's differs, the others' widths are written out
     const dw = first!.font.dw;
+    const held = programs.map((program) => new Set(heldGlyphs(program)));
     const all = fonts.map((f, i) => {
       const own = widths(context, f.descendant);
-      if (f.dw !== dw) for (const id of heldGlyphs(programs[i]!)) if (!own.has(id)) own.set(id, f.dw);
+      if (f.dw !== dw) for (const id of held[i]!) if (!own.has(id)) own.set(id, f.dw);
       return own;
     });
-    first!.font.descendant.set(name('W'), widthsArray(context, unionWidths(all)));
+    first!.font.descendant.set(name('W'), widthsArray(context, unionWidths(all, held)));
     const text = unionText(fonts.map((f) => (f.toUnicode ? cmapEntries(decoded(f.toUnicode)) : new Map())));
     first!.font.type0.set(name('ToUnicode'), context.register(flateStream(context, toUnicodeCmap(text))));
     for (const other of others) replaced.set(other.ref, first!.ref);
@@ -114,16 +121,22 @@ function widths(context: PDFContext, descendant: PDFDict): Map<number, number> {
   return found;
 }
 
-/** The widths of all: a CID the others give no width, or 0 (Skia's filler for a glyph it did not use), takes the one given. */
-function unionWidths(all: readonly Map<number, number>[]): Map<number, number> {
+/**
+ * The widths of all. A subset's width for a glyph it holds is the font's, and two must agree; the
+ * width Skia lists for a glyph a subset does not hold is filler (0, or its neighbour's, to make a
+ * run), taken only where no subset holding the glyph gives one.
+ */
+function unionWidths(all: readonly Map<number, number>[], held: readonly ReadonlySet<number>[]): Map<number, number> {
   const union = new Map<number, number>();
-  for (const widths of all) {
+  all.forEach((widths, i) => {
     for (const [cid, width] of widths) {
+      if (!held[i]!.has(cid)) continue;
       const had = union.get(cid);
-      if (had === undefined || had === 0) union.set(cid, width);
-      else if (width !== 0 && width !== had) throw new AssemblyError(`CID ${cid} has two widths (${had}, ${width}) in two subsets of one font`);
+      if (had === undefined) union.set(cid, width);
+      else if (width !== had) throw new AssemblyError(`CID ${cid} has two widths (${had}, ${width}) in two subsets of one font`);
     }
-  }
+  });
+  for (const widths of all) for (const [cid, width] of widths) if (!union.has(cid)) union.set(cid, width);
   return union;
 }
 
