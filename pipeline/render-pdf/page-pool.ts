@@ -25,11 +25,14 @@ export interface PrintPage {
 export const PDF_OPTIONS = { preferCSSPageSize: true, printBackground: true, generateTaggedPDF: true, generateDocumentOutline: true } as const;
 const DRAFT_OPTIONS = { ...PDF_OPTIONS, generateTaggedPDF: false, generateDocumentOutline: false } as const;
 
-/** `size` guarded tabs, about one per core: more only queue for the same CPUs. */
+/** `size` guarded tabs, about one per core (more only queue for the same CPUs), opened at once: each waits on the browser, not on this process. */
 export async function openPrintPages(browser: PrintWindow['browser'], size: number, assets: ReadonlyMap<string, Asset>, timeoutMs: number): Promise<PrintPage[]> {
-  const pages: PrintPage[] = [];
-  for (let i = 0; i < size; i++) pages.push(await openPrintPage(browser, assets, timeoutMs));
-  return pages;
+  const opening = Array.from({ length: size }, () => openPrintPage(browser, assets, timeoutMs));
+  // every tab settles before a failure is reported: none is left opening behind it (the window closes them all)
+  const settled = await Promise.allSettled(opening);
+  const failed = settled.find((s) => s.status === 'rejected');
+  if (failed) throw failed.reason;
+  return settled.map((s) => (s as PromiseFulfilledResult<PrintPage>).value);
 }
 
 async function openPrintPage(browser: PrintWindow['browser'], assets: ReadonlyMap<string, Asset>, timeoutMs: number): Promise<PrintPage> {

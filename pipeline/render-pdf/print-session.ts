@@ -74,9 +74,13 @@ export class PrintSession implements SessionText {
     this.#session ??= (async () => {
       // every print is read back with pdfjs: its modules load while the browser starts and prints (a failure shows where it is used)
       loadPdfjs().catch(() => undefined);
-      const window = this.#options.shared ? await this.#options.shared.window() : await openBrowser(this.#choice, this.#options.timeoutMs);
+      const opening = this.#options.shared ? this.#options.shared.window() : openBrowser(this.#choice, this.#options.timeoutMs);
+      // the fonts are pruned while the browser opens the window (a window that fails is reported before a pruning that does)
+      const assets = Promise.resolve().then(() => servedAssets(this.#text));
+      assets.catch(() => undefined);
+      const window = await opening;
       try {
-        return { window, pages: await openPrintPages(window.browser, this.#options.tabs, await servedAssets(this.#text), this.#options.timeoutMs) };
+        return { window, pages: await openPrintPages(window.browser, this.#options.tabs, await assets, this.#options.timeoutMs) };
       } catch (err) {
         await window.close();
         throw err;
