@@ -53,8 +53,22 @@ export interface BuildResult {
 export async function build(options: BuildOptions): Promise<BuildResult> {
   // a folder that cannot take the outputs is refused before any work
   await ensureWritableRoot(options.out);
-  // parsed and validated again only when a source, the manifest, the checks or their code changed
-  const { resolved, file, briefing: parsed, report, input, checks, key, reused } = await readAndValidateForBuild(options, (edition) => join(options.out, edition));
+  // one browser for whatever prints (packs, staff report, letters), started when one of them is to be rendered; the renderer loaded only then
+  let shared: Promise<SharedBrowser> | null = null;
+  const browser = () => (shared ??= import('../render-pdf/index.ts').then((m) => new m.SharedBrowser()));
+  try {
+    return await built(options, browser);
+  } finally {
+    // (made by the units, if any printed); a renderer that did not load has no browser to close
+    await (await (shared as Promise<SharedBrowser> | null)?.catch(() => null))?.close();
+  }
+}
+
+async function built(options: BuildOptions, browser: () => Promise<SharedBrowser>): Promise<BuildResult> {
+  // parsed and validated again only when a source, the manifest, the checks or their code changed;
+  // then the staff report and the packs print again: the browser starts while the parse runs
+  const startBrowser = () => void browser().then((b) => b.start(), () => undefined);
+  const { resolved, file, briefing: parsed, report, input, checks, key, reused } = await readAndValidateForBuild({ ...options, onParse: options.packs === false ? undefined : startBrowser }, (edition) => join(options.out, edition));
   // through the schema once more: it writes briefing.json's keys in the schema's order (a reused one was read back in that order)
   const briefing = reused ? parsed : Briefing.parse(parsed);
   const outDir = join(options.out, resolved.manifest.edition);
@@ -64,9 +78,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // the folder itself, links followed: one lock, one staging place, however it is named
   const folder = await realFolder(outDir);
   const lock = await onOutput(outDir, 'taking the build lock', () => acquireLock(folder));
-  // one browser for whatever prints (packs, staff report, letters), started when one of them is to be rendered; the renderer loaded only then
-  let shared: Promise<SharedBrowser> | null = null;
-  const browser = () => (shared ??= import('../render-pdf/index.ts').then((m) => new m.SharedBrowser()));
   try {
     await onOutput(outDir, 'cleaning up after an earlier build', () => recoverOutput(folder));
     const state = await readState(folder);
@@ -103,12 +114,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       await onOutput(outDir, 'writing the build state', () => writeOutputs(folder, [stateFile(state)]));
     }
   } finally {
-    try {
-      // (made by the units, if any printed); a renderer that did not load has no browser to close
-      await (await (shared as Promise<SharedBrowser> | null)?.catch(() => null))?.close();
-    } finally {
-      await lock.release();
-    }
+    await lock.release();
   }
   return result;
 }

@@ -28,9 +28,10 @@ export interface KeyedValidation extends Omit<Validated, 'checks'> {
  * the manifest, the checks file, the names they are reported under and the code that parses and
  * validates (every module validate.ts reaches, and the libraries as installed), and both files
  * must be intact (the build state's checksums). The parse's warnings are told again from the
- * briefing's notes, so the user sees the same messages. `outDirOf` names the folder of an edition.
+ * briefing's notes, so the user sees the same messages. `outDirOf` names the folder of an edition;
+ * `onParse` is called when the inputs changed, before the parse.
  */
-export async function readAndValidateForBuild(options: { source?: string; checks?: string; force?: boolean }, outDirOf: (edition: string) => string): Promise<KeyedValidation> {
+export async function readAndValidateForBuild(options: { source?: string; checks?: string; force?: boolean; onParse?: () => void }, outDirOf: (edition: string) => string): Promise<KeyedValidation> {
   const resolved = await resolveSource(options.source);
   const file = new VFile({ path: displayPath(resolved.sourcePath) });
   const input = await readSource(resolved, file);
@@ -53,6 +54,8 @@ export async function readAndValidateForBuild(options: { source?: string; checks
     const checks = checksPath === null ? null : { path: checksPath, text: checksText! };
     return { resolved, input, file, checks, briefing: last.briefing, report: last.report, key, reused: true };
   }
+  // an input changed: what the build renders from it is known only after the parse
+  options.onParse?.();
   // the parser and the checks are loaded only when they have work to do
   const [{ parseBriefing }, { parseChecks }, { validateParsed }] = await Promise.all([import('../parse/index.ts'), import('../validate/checks-file.ts'), import('./validate.ts')]);
   const checks = checksPath === null ? null : parseChecks(checksText!, checksPath);

@@ -48,6 +48,7 @@ export async function renderContactsWorkbook(briefing: Briefing, report: Validat
   ];
   for (const table of tables) addTableSheet(wb, table, page, taken);
 
-  const packed = await wb.xlsx.writeBuffer();
+  // stored, not deflated: repackZip deflates each entry once, as it writes the archive again
+  const packed = await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as Parameters<typeof wb.xlsx.writeBuffer>[0]);
   return repackZip(new Uint8Array(packed as ArrayBuffer), stamp);
 }
