@@ -37,10 +37,12 @@ export async function recoverOutput(outDir: string): Promise<void> {
  * Writes a whole output set: when a file differs from what `outDir` holds, a staging folder beside
  * it gets the current files (hard links: no copy, no space) and the new ones, then takes `outDir`'s
  * place in two renames. Whatever fails — a full disk, a kill — `outDir` holds either the previous
- * complete set or the new one. `outDir` is the real folder (realFolder), links followed.
+ * complete set or the new one. `outDir` is the real folder (realFolder), links followed. A file
+ * `differs` names (its bytes are known to be other than those last written there) is not read to
+ * be compared.
  */
-export async function writeStaged(outDir: string, files: OutputFile[], options: { remove?: readonly string[] } = {}): Promise<WriteResult> {
-  const same = await onOutput(outDir, 'comparing the outputs', () => Promise.all(files.map((f) => sameOnDisk(outDir, f))));
+export async function writeStaged(outDir: string, files: OutputFile[], options: { remove?: readonly string[]; differs?: (f: OutputFile) => boolean } = {}): Promise<WriteResult> {
+  const same = await onOutput(outDir, 'comparing the outputs', () => Promise.all(files.map((f) => !options.differs?.(f) && sameOnDisk(outDir, f))));
   const unchanged = files.filter((_, i) => same[i]).map((f) => f.path);
   const changed = files.filter((_, i) => !same[i]);
   const remove = options.remove ?? [];

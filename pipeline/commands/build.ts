@@ -100,16 +100,22 @@ async function built(options: BuildOptions, browser: () => Promise<SharedBrowser
     const printing = stale.some((unit) => unit.prints) ? browser() : null;
     void printing?.then((b) => b.start()).catch(() => undefined);
     const outputs = await renderAll(units, stale, (done) => done.forEach((f) => rendered.set(f.path, f)), { printing: printing?.then((b) => b.windowAsked) });
+    // each output's checksum as the last build wrote it, and as this one renders it
+    const checksums = (s: typeof state) => new Map(Object.values(s.units).flatMap((u) => Object.entries(u.files)));
+    const before = checksums(state);
     // recorded in the order of the units, whichever ended first: the same build state for the same outputs
     const dropped = recordUnits(state, stale.map((unit, i) => [unit, outputs[i]!] as const));
+    const now = checksums(state);
     state.validated = key;
     const files = [...outputs.flat(), stateFile(state)];
+    // a file whose checksum is not the one the last build wrote it with differs from it: written without reading it first
+    const differs = (f: OutputFile) => before.has(f.path) && before.get(f.path) !== now.get(f.path);
     // what a unit no longer makes (the print of an earlier body) goes: the folder keeps only what the next build may use
-    const { written, unchanged } = await writeStaged(folder, files, { remove: dropped });
-    result.written = written.filter((p) => !p.startsWith('.'));
-    result.unchanged = unchanged.filter((p) => !p.startsWith('.'));
+    const staged = await writeStaged(folder, files, { remove: dropped, differs });
+    result.written = staged.written.filter((p) => !p.startsWith('.'));
+    result.unchanged = staged.unchanged.filter((p) => !p.startsWith('.'));
     // the files of this build's units as they now stand, noted for the next build (the state written again, alone: atomic)
-    if (written.length > 0) {
+    if (staged.written.length > 0) {
       await noteWritten(folder, state, units.map((u) => u.id));
       await onOutput(outDir, 'writing the build state', () => writeOutputs(folder, [stateFile(state)]));
     }

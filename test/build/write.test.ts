@@ -32,4 +32,17 @@ describe('the writer', () => {
     expect(inode('delivery/12-chiba/pack.pdf')).toBe(inode('prefectures/12-chiba.pdf'));
     expect(inode('prefectures/12-chiba.pdf')).not.toBe(before);
   });
+
+  it('reads a file before writing it unless it is known to differ: then it is written without being compared', async () => {
+    const out = join(tempDir('write-differs'), 'r6');
+    const pack = new TextEncoder().encode('%PDF-1.7 千葉県版');
+    await writeStaged(out, [{ path: 'pack.pdf', content: pack }]);
+    // the same bytes: compared, found the same, left alone
+    expect(await writeStaged(out, [{ path: 'pack.pdf', content: pack }])).toEqual({ written: [], unchanged: ['pack.pdf'] });
+    // known to differ (its checksum is not the one last written): written, the disk not read
+    const before = statSync(join(out, 'pack.pdf')).ino;
+    expect(await writeStaged(out, [{ path: 'pack.pdf', content: pack }], { differs: (f) => f.path === 'pack.pdf' })).toEqual({ written: ['pack.pdf'], unchanged: [] });
+    expect(statSync(join(out, 'pack.pdf')).ino).not.toBe(before);
+    expect(readFileSync(join(out, 'pack.pdf'), 'utf8')).toBe('%PDF-1.7 千葉県版');
+  });
 });
