@@ -73,7 +73,7 @@ describe('the prints a build keeps', () => {
     const texts = Object.values(readings('packs')).map((text) => text.replace(/\s+/g, ''));
     expect(texts.filter((text) => text.includes('R6当初予算額：7百万円'))).toHaveLength(1);
     expect(texts.filter((text) => text.includes('R6当初予算額：6百万円'))).toHaveLength(0);
-    // the report read again its first page alone (its text and its fonts): the others kept their bytes
+    // the report's first page, read again, names the new source's checksum
     const report = Object.values(readings('validation-report')).map((text) => text.replace(/\s+/g, ''));
     expect(report.filter((text) => text.includes(sha(readFileSync(join(edition, 'briefing.txt'), 'utf8'))))).toHaveLength(1);
     expect(chromiumDescendants()).toEqual([]);

@@ -35,7 +35,7 @@ export function joinFonts(context: PDFContext): number {
     const programs = [sizes[largest]!, ...sizes.filter((_, i) => i !== largest)];
     const program = sfntUnion(programs);
     context.assign(first!.font.fileRef, flateStream(context, program, { Length1: program.length }));
-    // a glyph a font leaves out of its /W has its /DW: where the first's differs, the others' widths are written out
+    // a glyph a font leaves out of its /W has its /DW: where the kept font's differs, the others' widths are written out
     const dw = first!.font.dw;
     const held = programs.map((program) => new Set(heldGlyphs(program)));
     const all = fonts.map((f, i) => {
@@ -122,9 +122,9 @@ function widths(context: PDFContext, descendant: PDFDict): Map<number, number> {
 }
 
 /**
- * The widths of all. A subset's width for a glyph it holds is the font's, and two must agree; the
- * width Skia lists for a glyph a subset does not hold is filler (0, or its neighbour's, to make a
- * run), taken only where no subset holding the glyph gives one.
+ * The widths of all. A subset's width for a glyph it holds is the font's, and two must agree; one
+ * that holds it and lists no width draws it at /DW. The width Skia lists for a glyph a subset does
+ * not hold is filler (0, or its neighbour's, to make a run): taken only for a glyph no subset holds.
  */
 function unionWidths(all: readonly Map<number, number>[], held: readonly ReadonlySet<number>[]): Map<number, number> {
   const union = new Map<number, number>();
@@ -136,7 +136,8 @@ function unionWidths(all: readonly Map<number, number>[], held: readonly Readonl
       else if (width !== had) throw new AssemblyError(`CID ${cid} has two widths (${had}, ${width}) in two subsets of one font`);
     }
   });
-  for (const widths of all) for (const [cid, width] of widths) if (!union.has(cid)) union.set(cid, width);
+  const anyHolds = (cid: number) => held.some((h) => h.has(cid));
+  for (const widths of all) for (const [cid, width] of widths) if (!union.has(cid) && !anyHolds(cid)) union.set(cid, width);
   return union;
 }
 
