@@ -47,7 +47,7 @@ export function validationHtml(input: ReportInput, options: ReportHtmlOptions = 
 
 /**
  * The report for print as the documents it is printed in and joined from: its header, its rows,
- * and each listing, each starting a page. What a figure changes is then printed again alone — the
+ * and each listing that shows a line, each starting a page. What a figure changes is then printed again alone — the
  * header's checksum of the source; a row that shows it — and the other parts come from the store.
  */
 export function validationReportParts(input: ReportInput, options: ReportHtmlOptions): string[] {
@@ -55,6 +55,7 @@ export function validationReportParts(input: ReportInput, options: ReportHtmlOpt
   return [
     render(view, { header: true, rows: false, listings: [] }, options),
     ...(view.rows.length > 0 ? [render(view, { header: false, rows: true, listings: [] }, options)] : []),
-    ...view.listings.map((listing) => render(view, { header: false, rows: false, listings: [listing] }, options)),
+    // a listing no row points into (the checks file's, when only the source's lines are cited) would be a page with a heading alone
+    ...view.listings.filter((listing) => listing.lines.length > 0).map((listing) => render(view, { header: false, rows: false, listings: [listing] }, options)),
   ];
 }
