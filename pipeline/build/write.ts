@@ -73,28 +73,26 @@ export async function writeOutputs(root: string, files: OutputFile[], options: {
 
 /** `f` as a link to `sourcePath` (written with its bytes), put in place like a written file; written where links are refused. */
 async function linkOne(root: string, sourcePath: string, f: OutputFile): Promise<void> {
-  const target = join(root, f.path);
-  const temp = join(dirname(target), `.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    await mkdir(dirname(target), { recursive: true });
-    await link(join(root, sourcePath), temp);
-    await rename(temp, target);
-  } catch {
-    await rm(temp, { force: true }).catch(() => undefined);
-    await writeOne(root, f);
-  }
+  await viaTemporary(root, f, (temp) => link(join(root, sourcePath), temp)).catch(() => writeOne(root, f));
 }
 
 async function writeOne(root: string, f: OutputFile): Promise<void> {
+  await viaTemporary(root, f, (temp) => writeFile(temp, bytesOf(f))).catch((err: Error) => {
+    // which file could not be written, for the one line the user reads
+    throw Object.assign(err, { outputFile: f.path });
+  });
+}
+
+/** `f` made by `make` under a temporary name in its folder and renamed into place; the temporary file removed if that fails. */
+async function viaTemporary(root: string, f: OutputFile, make: (temp: string) => Promise<void>): Promise<void> {
   const target = join(root, f.path);
   const temp = join(dirname(target), `.${randomBytes(6).toString('hex')}.tmp`);
   try {
     await mkdir(dirname(target), { recursive: true });
-    await writeFile(temp, bytesOf(f));
+    await make(temp);
     await rename(temp, target);
   } catch (err) {
     await rm(temp, { force: true }).catch(() => undefined);
-    // which file could not be written, for the one line the user reads
-    throw Object.assign(err as Error, { outputFile: f.path });
+    throw err;
   }
 }

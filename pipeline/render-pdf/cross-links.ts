@@ -18,13 +18,16 @@ export function anchorsOf(html: string): { ids: Set<string>; links: Set<string> 
  * Each part's cross links, from the HTML of every part: Chromium names a destination only for an
  * element something in the same document links to, and makes no link to an element it does not
  * have. So a part links, unseen, to what other parts link to in it, and stands in for what it
- * links to in them; the assembled pack keeps the real destinations.
+ * links to in them; the assembled pack keeps the real destinations. `definedOnly`: stand in only
+ * for what another part defines (the staff report, whose rows cite lines no listing may show).
  */
-export function crossLinks(parts: readonly string[]): CrossLinks[] {
+export function crossLinks(parts: readonly string[], options: { definedOnly?: boolean } = {}): CrossLinks[] {
   const anchors = parts.map(anchorsOf);
+  // with definedOnly, a link to what no part defines gets no stand-in: it stays no link, as in one print
+  const defined = options.definedOnly ? new Set(anchors.flatMap((a) => [...a.ids])) : null;
   return anchors.map((own, i) => {
     const wanted = new Set(anchors.flatMap((other, j) => (j === i ? [] : [...other.links].filter((a) => !other.ids.has(a)))));
-    return { borrowed: new Set([...own.links].filter((a) => !own.ids.has(a))), exported: new Set([...own.ids].filter((a) => wanted.has(a))) };
+    return { borrowed: new Set([...own.links].filter((a) => !own.ids.has(a) && (!defined || defined.has(a)))), exported: new Set([...own.ids].filter((a) => wanted.has(a))) };
   });
 }
 

@@ -71,11 +71,11 @@ function readPlan(font: Uint8Array): PrunePlan | null {
   return { sfnt, glyphs: glyphs(sfnt), mapped, variants, unmapped, substitutions: gsub ? substitutionsOf(gsub) : { outputs: new Map(), ligatures: [] } };
 }
 
-/** `font` with the outlines of the glyphs `text` can come to, every other glyph empty (same id, same metrics). */
-export function prunedFont(font: Uint8Array, text: string | ReadonlySet<number>): Uint8Array {
+/** `font` with the outlines of the glyphs `characters` (textCharacters) can come to, every other glyph empty (same id, same metrics). */
+export function prunedFont(font: Uint8Array, characters: ReadonlySet<number>): Uint8Array {
   const plan = planOf(font);
   if (!plan) return font;
-  const keep = kept(plan, text);
+  const keep = kept(plan, characters);
   const { sfnt } = plan;
   const { count, glyf, start, end } = plan.glyphs;
   const outlines = Array.from({ length: count }, (_, id) => (keep.has(id) ? glyf.subarray(start[id]!, end[id]!) : new Uint8Array(0)));
@@ -95,11 +95,11 @@ export function hasOutline(font: Uint8Array, id: number): boolean {
   return id < plan.glyphs.count && plan.glyphs.end[id]! > plan.glyphs.start[id]!;
 }
 
-/** The glyphs the text can come to: mapped characters, unmapped glyphs, their GSUB outputs and composite components, .notdef. */
-export function keptGlyphs(font: Uint8Array, text: string | ReadonlySet<number>): Set<number> {
+/** The glyphs `characters` (textCharacters) can come to: mapped characters, unmapped glyphs, their GSUB outputs and composite components, .notdef. */
+export function keptGlyphs(font: Uint8Array, characters: ReadonlySet<number>): Set<number> {
   const plan = planOf(font);
   if (!plan) throw new Error('the font has no TrueType outlines to prune');
-  return kept(plan, text);
+  return kept(plan, characters);
 }
 
 /**
@@ -119,9 +119,9 @@ export function textCharacters(text: string): Set<number> {
   return found;
 }
 
-function kept(plan: PrunePlan, text: string | ReadonlySet<number>): Set<number> {
+function kept(plan: PrunePlan, characters: ReadonlySet<number>): Set<number> {
   const keep = new Set<number>(plan.unmapped);
-  for (const cp of typeof text === 'string' ? textCharacters(text) : text) {
+  for (const cp of characters) {
     const glyph = plan.mapped.get(cp);
     if (glyph !== undefined) keep.add(glyph);
     // every variant of a character the text has: HarfBuzz, which cuts Chromium's subsets, keeps them all with the character

@@ -3,7 +3,7 @@ import type { BrowserChoice } from '../lib/browser-path.ts';
 import { FONT_FAMILY } from './fonts.ts';
 import { loadPdf, withObjectStreams } from './assemble/index.ts';
 import { joinParts } from './assemble/join.ts';
-import { anchorsOf, crossLinks, withCrossLinks } from './cross-links.ts';
+import { crossLinks, withCrossLinks } from './cross-links.ts';
 import type { PrintedPdf } from './page-pool.ts';
 import { pageKeys, PageReadings, readBackWhole } from './page-readings.ts';
 import { normalizePdf } from './pdf-normalize.ts';
@@ -57,10 +57,8 @@ export async function printReport(parts: readonly string[], expectedIds: readonl
   if (parts.length === 0) throw new Error('the report has no part to print');
   const session = await PrintSession.prepare({ browser: options.browser, shared: options.shared, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, tabs: 1, store: options.store });
   session.cover(parts.join(''));
-  // a part stands in only for what another part defines: a link to a line no listing shows stays no link, as in one print
-  const links = crossLinks(parts);
-  const defined = parts.map((html) => anchorsOf(html).ids);
-  const partLinks = links.map((l, i) => ({ ...l, borrowed: new Set([...l.borrowed].filter((a) => defined.some((ids, j) => j !== i && ids.has(a)))) }));
+  // a link to a line no listing shows stays no link, as in one print
+  const partLinks = crossLinks(parts, { definedOnly: true });
   const printed: PrintedPdf[] = [];
   try {
     for (const [i, html] of parts.entries()) printed.push(await session.pages[0]!.print(withCrossLinks(html, partLinks[i]!)));

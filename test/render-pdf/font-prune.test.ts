@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { heldGlyphs } from '../../pipeline/render-pdf/assemble/sfnt-union.ts';
 import { cmapSubtables, findTable, mappings } from '../../pipeline/render-pdf/font-cmap.ts';
-import { keptGlyphs, prunedFont } from '../../pipeline/render-pdf/font-prune.ts';
+import { keptGlyphs, prunedFont, textCharacters } from '../../pipeline/render-pdf/font-prune.ts';
 import { loadFonts, type FontFiles } from '../../pipeline/render-pdf/fonts.ts';
 import { packTargets } from '../../pipeline/render-pdf/pack-plan.ts';
 import { bodySections, packView, sharedContent } from '../../pipeline/render-pdf/pack-view.ts';
@@ -32,16 +32,16 @@ function glyphOf(font: Uint8Array, ch: string): number {
 describe('a font pruned to the text a print session prints', () => {
   it('keeps the outlines of the text’s glyphs, their variants and the unmapped alternates, and empties the others at their ids', () => {
     const text = '地域おこし協力隊 者';
-    const kept = keptGlyphs(fonts.regular, text);
+    const kept = keptGlyphs(fonts.regular, textCharacters(text));
     for (const ch of text.replace(' ', '')) expect(kept.has(glyphOf(fonts.regular, ch))).toBe(true);
     // 者 U+FA5B, a form HarfBuzz keeps with 者 U+8005 (its variation sequence), and the digits every print may number pages with
     expect(kept.has(glyphOf(fonts.regular, '\uFA5B'))).toBe(true);
     expect(kept.has(glyphOf(fonts.regular, '7'))).toBe(true);
     expect(kept.has(glyphOf(fonts.regular, '猫'))).toBe(false);
     // か with a combining voiced mark is set as が, and が may be set as its parts
-    expect(keptGlyphs(fonts.regular, 'か\u3099').has(glyphOf(fonts.regular, 'が'))).toBe(true);
-    expect(keptGlyphs(fonts.regular, 'が').has(glyphOf(fonts.regular, '\u3099'))).toBe(true);
-    const pruned = prunedFont(fonts.regular, text);
+    expect(keptGlyphs(fonts.regular, textCharacters('か\u3099')).has(glyphOf(fonts.regular, 'が'))).toBe(true);
+    expect(keptGlyphs(fonts.regular, textCharacters('が')).has(glyphOf(fonts.regular, '\u3099'))).toBe(true);
+    const pruned = prunedFont(fonts.regular, textCharacters(text));
     expect(pruned.length).toBeLessThan(fonts.regular.length / 3);
     const held = new Set(heldGlyphs(pruned));
     expect(held.has(glyphOf(fonts.regular, '協'))).toBe(true);

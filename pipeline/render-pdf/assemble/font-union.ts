@@ -27,12 +27,12 @@ export function joinFonts(context: PDFContext): number {
   for (const found of [...groups.values()].filter((g) => g.length > 1)) {
     // the largest subset first: the one kept, whose tables and name the union takes, so that a part
     // printed again with a few glyphs of its own (a checksum on a report's first page) leaves the union as it was
-    const sizes = found.map((g) => decoded(g.font.file));
-    const largest = sizes.reduce((best, program, i) => (program.length > sizes[best]!.length ? i : best), 0);
-    const group = [found[largest]!, ...found.filter((_, i) => i !== largest)];
-    const [first, ...others] = group;
-    const fonts = group.map((g) => g.font);
-    const programs = [sizes[largest]!, ...sizes.filter((_, i) => i !== largest)];
+    const decodedPrograms = found.map((g) => decoded(g.font.file));
+    const largest = decodedPrograms.reduce((best, program, i) => (program.length > decodedPrograms[best]!.length ? i : best), 0);
+    const order = [largest, ...found.keys()].filter((i, at) => at === 0 || i !== largest);
+    const [first, ...others] = order.map((i) => found[i]!);
+    const fonts = order.map((i) => found[i]!.font);
+    const programs = order.map((i) => decodedPrograms[i]!);
     const program = sfntUnion(programs);
     context.assign(first!.font.fileRef, flateStream(context, program, { Length1: program.length }));
     // a glyph a font leaves out of its /W has its /DW: where the kept font's differs, the others' widths are written out
@@ -136,8 +136,8 @@ function unionWidths(all: readonly Map<number, number>[], held: readonly Readonl
       else if (width !== had) throw new AssemblyError(`CID ${cid} has two widths (${had}, ${width}) in two subsets of one font`);
     }
   });
-  const anyHolds = (cid: number) => held.some((h) => h.has(cid));
-  for (const widths of all) for (const [cid, width] of widths) if (!union.has(cid) && !anyHolds(cid)) union.set(cid, width);
+  const heldByAny = new Set(held.flatMap((h) => [...h]));
+  for (const widths of all) for (const [cid, width] of widths) if (!union.has(cid) && !heldByAny.has(cid)) union.set(cid, width);
   return union;
 }
 
