@@ -13,6 +13,7 @@ import type { SharedBrowser } from '../render-pdf/index.ts';
 import { readAndValidateForBuild } from './validation-cache.ts';
 import { renderUnits } from './build-units.ts';
 import { previousEdition } from './previous-edition.ts';
+import { askBrowserVersion, findBrowser } from '../lib/browser-path.ts';
 
 export interface BuildOptions {
   source?: string;
@@ -56,18 +57,21 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // one browser for whatever prints (packs, staff report, letters), started when one of them is to be rendered; the renderer loaded only then
   let shared: Promise<SharedBrowser> | null = null;
   const browser = () => (shared ??= import('../render-pdf/index.ts').then((m) => new m.SharedBrowser()));
+  // (made by the units, if any printed); a renderer that did not load has no browser to close
+  const closeBrowser = async () => (await (shared as Promise<SharedBrowser> | null)?.catch(() => null))?.close();
   try {
-    return await built(options, browser);
+    return await built(options, browser, closeBrowser);
   } finally {
-    // (made by the units, if any printed); a renderer that did not load has no browser to close
-    await (await (shared as Promise<SharedBrowser> | null)?.catch(() => null))?.close();
+    await closeBrowser();
   }
 }
 
-async function built(options: BuildOptions, browser: () => Promise<SharedBrowser>): Promise<BuildResult> {
+async function built(options: BuildOptions, browser: () => Promise<SharedBrowser>, closeBrowser: () => Promise<void>): Promise<BuildResult> {
   // parsed and validated again only when a source, the manifest, the checks or their code changed;
   // then the staff report and the packs print again: the browser starts while the parse runs
   const startBrowser = () => void browser().then((b) => b.start(), () => undefined);
+  // the units name the browser by its version: asked now, it answers while the parse runs
+  if (options.packs !== false) void findBrowser().then((choice) => askBrowserVersion(choice)).catch(() => undefined);
   const { resolved, file, briefing: parsed, report, input, checks, key, reused } = await readAndValidateForBuild({ ...options, onParse: options.packs === false ? undefined : startBrowser }, (edition) => join(options.out, edition));
   // through the schema once more: it writes briefing.json's keys in the schema's order (a reused one was read back in that order)
   const briefing = reused ? parsed : Briefing.parse(parsed);
@@ -100,6 +104,8 @@ async function built(options: BuildOptions, browser: () => Promise<SharedBrowser
     const printing = stale.some((unit) => unit.prints) ? browser() : null;
     void printing?.then((b) => b.start()).catch(() => undefined);
     const outputs = await renderAll(units, stale, (done) => done.forEach((f) => rendered.set(f.path, f)), { printing: printing?.then((b) => b.windowAsked) });
+    // nothing prints any more: the browser closes while the outputs are written (the build waits for it before it returns)
+    closeBrowser().catch(() => undefined);
     // each output's checksum as the last build wrote it, and as this one renders it
     const checksums = (s: typeof state) => new Map(Object.values(s.units).flatMap((u) => Object.entries(u.files)));
     const before = checksums(state);

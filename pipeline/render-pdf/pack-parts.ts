@@ -1,4 +1,4 @@
-import { loadPdf, namedDestinations, withObjectStreams, type LoadedPdf } from './assemble/index.ts';
+import { drawStampSlot, loadPdf, namedDestinations, withObjectStreams, type LoadedPdf, type StampSlot } from './assemble/index.ts';
 import { joinParts } from './assemble/join.ts';
 import { assetUrls, contentSecurityPolicy } from './assets.ts';
 import { crossLinks, withCrossLinks, type CrossLinks } from './cross-links.ts';
@@ -24,6 +24,8 @@ export interface SharedParts {
   stamps: LoadedPdf;
   /** the page of the stamps for each target, by id */
   stampPage: Map<string, number>;
+  /** the form every page of the body draws its edition with, which each pack fills with its own (drawStampSlot) */
+  stampSlot: StampSlot;
   /** the length of each target's front matter and where its parts begin, from one measuring draft */
   fronts: Map<string, FrontPages>;
   /** each target's front matter's cross links, in the order of the targets */
@@ -85,6 +87,8 @@ export async function printedParts(pages: readonly PrintPage[], templates: PackT
   const length = parts.reduce((n, p) => n + p.pdf.doc.getPageCount(), 0);
   const folios = await pages[0]!.print(foliosHtml(templates, shared, length), true);
   const joined = await joinParts(parts, await loadPdf(folios.pdf));
+  // every page draws its edition through one slot, empty in the body: a pack's update fills it with its own
+  const stampSlot = drawStampSlot(joined.doc, stampsPdf.doc, all.indexOf(national));
   // what every pack starts with: its dictionaries compressed once
   const body = await withObjectStreams(joined.doc);
   return {
@@ -93,6 +97,7 @@ export async function printedParts(pages: readonly PrintPage[], templates: PackT
     bodyBorrowed: joined.borrowed,
     stamps: stampsPdf,
     stampPage: new Map(all.map((t, i) => [t.id, i])),
+    stampSlot,
     fronts,
     frontLinks,
     blocked: [...printed.flatMap((p) => p.blocked), ...(stamps as PrintedPdf | null)!.blocked, ...folios.blocked],

@@ -90,7 +90,7 @@ export async function renderPacks(input: PackInput, options: RenderPacksOptions 
       const pack = assembledPack({
         front: { pdf: front.pdf, borrowed: parts.frontLinks[index]!.borrowed },
         body: { pdf: body, borrowed: parts.bodyBorrowed },
-        stamp: { pdf: stamps, page: parts.stampPage.get(target.id)! },
+        stamp: { pdf: stamps, page: parts.stampPage.get(target.id)!, slot: parts.stampSlot },
       }).then(async ({ pdf, pageKeys: keys }) => {
         // a page the pack holds as an earlier run's pack held it (the same front page; a body page with the same edition drawn over it) is not read again
         const verified = await verifyPack(pdf, {

@@ -21,6 +21,7 @@ export class SharedBrowser {
   readonly #timeoutMs: number;
   #choice: Promise<BrowserChoice> | null = null;
   #session: Promise<BrowserSession> | null = null;
+  #closing: Promise<void>[] = [];
   #asked!: () => void;
   /** resolves when a window is first asked for: something is about to print */
   readonly windowAsked = new Promise<void>((resolve) => (this.#asked = resolve));
@@ -52,11 +53,11 @@ export class SharedBrowser {
     return { browser: context, close: () => withTimeout(context.close(), Math.min(this.#timeoutMs, 10_000), 'closing a window').catch(() => undefined) };
   }
 
-  /** closes the browser if it was started (a window asked for after starts another); safe to call twice */
+  /** closes the browser if it was started (a window asked for after starts another); safe to call twice: a second call waits for what the first closes */
   async close(): Promise<void> {
     const session = this.#session;
     this.#session = null;
-    if (!session) return;
-    await (await session.catch(() => null))?.close();
+    if (session) this.#closing.push((async () => (await session.catch(() => null))?.close())());
+    await Promise.all(this.#closing);
   }
 }

@@ -2,9 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PDFArray, PDFDocument, PDFName, PDFRawStream, StandardFonts } from 'pdf-lib';
+import { PDFArray, PDFContext, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFString, StandardFonts } from 'pdf-lib';
+import { bytesOf } from '../../pipeline/render-pdf/assemble/write-update.ts';
 import { describe, expect, it } from 'vitest';
-import { AssemblyError, assembledPack, assemblePack, loadPdf, namedDestinations, withObjectStreams, type LoadedPdf } from '../../pipeline/render-pdf/assemble/index.ts';
+import { AssemblyError, assembledPack, assemblePack, drawStampSlot, loadPdf, namedDestinations, withObjectStreams, type LoadedPdf, type StampSlot } from '../../pipeline/render-pdf/assemble/index.ts';
 import { pageKeys, type PageKeys } from '../../pipeline/render-pdf/page-readings.ts';
 
 /** every page's key, in page order */
@@ -31,6 +32,28 @@ async function part(words: readonly string[], dests: Record<string, number>, ext
 
 const none = new Set<string>();
 
+/** Stamps as Chromium prints them: one page per edition, every page drawing with the same resources (one font under one name). */
+async function stampsOf(words: readonly string[]): Promise<LoadedPdf> {
+  const doc = await PDFDocument.create({ updateMetadata: false });
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  const first = doc.addPage([300, 200]);
+  first.drawText(words[0]!, { x: 20, y: 20, size: 12, font });
+  const resources = first.node.get(PDFName.of('Resources'))!;
+  const fontName = first.node.Resources()!.lookup(PDFName.of('Font'), PDFDict).keys()[0]!.toString();
+  for (const word of words.slice(1)) {
+    const page = doc.addPage([300, 200]);
+    page.node.set(PDFName.of('Resources'), resources);
+    page.node.set(PDFName.of('Contents'), doc.context.register(doc.context.flateStream(`BT ${fontName} 12 Tf 20 20 Td (${word}) Tj ET`)));
+  }
+  return loadPdf(await doc.save({ useObjectStreams: false }));
+}
+
+/** `body` with the slot every pack fills with its edition (drawStampSlot: page `index` of `stamps`), written as a build writes it. */
+async function slotted(body: LoadedPdf, stamps: LoadedPdf, index = 0): Promise<{ body: LoadedPdf; slot: StampSlot }> {
+  const slot = drawStampSlot(body.doc, stamps.doc, index);
+  return { body: await withObjectStreams(body.doc), slot };
+}
+
 /** qpdf --check passes on the file, when qpdf is installed (pdfjs reads it in the tests anyway). */
 async function expectQpdfAccepts(pdf: Uint8Array): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'briefing-assemble-'));
@@ -44,6 +67,26 @@ async function expectQpdfAccepts(pdf: Uint8Array): Promise<void> {
     await rm(dir, { recursive: true, force: true });
   }
 }
+
+describe('bytesOf', () => {
+  it('writes what pdf-lib writes: escaped names and strings, bytes past ASCII, hex strings, reals, nested arrays, streams', () => {
+    const context = PDFContext.create();
+    const objects = [
+      context.obj({ Type: 'Catalog', 'A B#(c)': PDFString.of('地域\\(お)こし\n'), Hex: PDFHexString.fromText('総務省 ①'), N: [0.1, -3, 1234567.5, true, null, [PDFRef.of(7), { K: PDFName.of('Ü') }]] }),
+      context.obj([PDFString.of('\u00e9\u00ff'), PDFNumber.of(1e-7), PDFNumber.of(-0)]),
+      PDFRawStream.of(context.obj({ Filter: 'FlateDecode' }), new Uint8Array([0x78, 0x9c, 0, 255, 10, 13, 0x25])),
+      context.stream('q\n', { Length1: 2 }),
+      context.flateStream('BT /F1 12 Tf (テスト) Tj ET'),
+    ];
+    for (const object of objects) {
+      // first: a stream's /Length is set by whichever writes it first
+      const written = Buffer.from(bytesOf(object)).toString('latin1');
+      const expected = new Uint8Array(object.sizeInBytes());
+      object.copyBytesInto(expected, 0);
+      expect(written).toBe(Buffer.from(expected).toString('latin1'));
+    }
+  });
+});
 
 describe('assemblePack', () => {
   it('puts the front matter’s pages before the body’s, labelled i, ii … then 1, 2 …, keeping the body’s bytes as the file’s start', async () => {
@@ -71,10 +114,16 @@ describe('assemblePack', () => {
 
   it('stamps the body’s pages, and only them, with a page of the stamps drawn as a pagination artifact', async () => {
     const front = await part(['cover'], {});
-    const body = await part(['one', 'two'], {});
-    const stamps = await part(['national', 'Chiba'], {});
-    const pdf = await assemblePack({ front: { pdf: front, borrowed: none }, body: { pdf: body, borrowed: none }, stamp: { pdf: stamps, page: 1 } });
+    const stamps = await stampsOf(['national', 'Chiba']);
+    const { body, slot } = await slotted(await part(['one', 'two'], {}), stamps, 0);
+    // the body's slot draws nothing; a pack fills it with its edition, the pages left in the body
+    await withPdf(body.base.bytes, async (doc) => expect((await pageTexts(doc)).map((t) => t.replace(/\s+/g, ''))).toEqual(['one', 'two']));
+    const pdf = await assemblePack({ front: { pdf: front, borrowed: none }, body: { pdf: body, borrowed: none }, stamp: { pdf: stamps, page: 1, slot } });
     await withPdf(pdf, async (doc) => expect((await pageTexts(doc)).map((t) => t.replace(/\s+/g, ''))).toEqual(['cover', 'oneChiba', 'twoChiba']));
+    const update = Buffer.from(pdf.subarray(body.base.bytes.length)).toString('latin1');
+    expect(update.match(/\/Type \/Page\b(?!s)/g)).toHaveLength(1);
+    // the stamps print every edition with one font: the body's copy of it serves every pack, and the update copies only the front's
+    expect(update.match(/\/Type \/Font\b/g)).toHaveLength(1);
     const assembled = await loadPdf(pdf);
     const page = assembled.doc.getPages()[1]!;
     const contents = page.node.Contents();
@@ -94,12 +143,12 @@ describe('assemblePack', () => {
   });
 
   it('appends to a body written with object streams a cross-reference stream a strict reader accepts (qpdf --check, when installed)', async () => {
-    const body = await withObjectStreams((await part(["one", "two"], { "prog-01": 2 })).doc);
-    expect(body.base.xref).toBe('stream');
     const [front, stamps] = [await part(['cover'], { toc: 1 }), await part(['Chiba'], {})];
-    const pdf = await assemblePack({ front: { pdf: front, borrowed: none }, body: { pdf: body, borrowed: none }, stamp: { pdf: stamps, page: 0 } });
+    const { body, slot } = await slotted(await part(["one", "two"], { "prog-01": 2 }), stamps);
+    expect(body.base.xref).toBe('stream');
+    const pdf = await assemblePack({ front: { pdf: front, borrowed: none }, body: { pdf: body, borrowed: none }, stamp: { pdf: stamps, page: 0, slot } });
     // the document kept after writing is the one the bytes hold: read again, it joins into the same pack
-    const reread = await assemblePack({ front: { pdf: front, borrowed: none }, body: { pdf: await loadPdf(body.base.bytes), borrowed: none }, stamp: { pdf: stamps, page: 0 } });
+    const reread = await assemblePack({ front: { pdf: front, borrowed: none }, body: { pdf: await loadPdf(body.base.bytes), borrowed: none }, stamp: { pdf: stamps, page: 0, slot } });
     expect(Buffer.from(reread).equals(Buffer.from(pdf))).toBe(true);
     expect(Buffer.from(pdf.subarray(pdf.length - 1000)).toString("latin1")).toMatch(/\/Type \/XRef [^]*\/Prev \d+[^]*%%EOF\n$/);
     await withPdf(pdf, async (doc) => {
@@ -111,10 +160,10 @@ describe('assemblePack', () => {
   });
 
   it('tells the content hash of each page as the pack holds it: a front page as printed, a body page by its edition', async () => {
-    const body = await part(['one', 'two'], {});
     const stamps = await part(['Chiba', 'Shimane'], {});
+    const { body, slot } = await slotted(await part(['one', 'two'], {}), stamps, 1);
     const front = await part(['cover'], {});
-    const pack = (page: number) => assembledPack({ front: { pdf: front, borrowed: none }, body: { pdf: body, borrowed: none }, stamp: { pdf: stamps, page } });
+    const pack = (page: number) => assembledPack({ front: { pdf: front, borrowed: none }, body: { pdf: body, borrowed: none }, stamp: { pdf: stamps, page, slot } });
     const [chiba, again, shimane] = [await pack(0), await pack(0), await pack(1)];
     const keys = listOf(chiba.pageKeys);
     expect(keys).toHaveLength(3);
@@ -125,18 +174,31 @@ describe('assemblePack', () => {
     expect(listOf(again.pageKeys)).toEqual(keys);
     expect(shimane.pageKeys.of(1)).toBe(keys[0]);
     expect(shimane.pageKeys.of(2)).not.toBe(keys[1]);
+    expect(listOf(shimane.pageKeys).slice(1)).not.toEqual(listOf(pageKeys(body.doc)));
   });
 
   it('refuses a body of another page size than the stamp', async () => {
-    const front = await part(['cover'], {});
     const stamps = await part(['Chiba'], {}, { size: [400, 200] });
-    await expect(assemblePack({ front: { pdf: front, borrowed: none }, body: { pdf: await part(['one'], {}), borrowed: none }, stamp: { pdf: stamps, page: 0 } })).rejects.toThrow(/stamp's size/);
+    const body = await part(['one'], {});
+    expect(() => drawStampSlot(body.doc, stamps.doc, 0)).toThrow(/stamp's size/);
+  });
+
+  it('fills the slot with a stamp page of other resources than the slot’s, copying its font into the pack', async () => {
+    const doc = await PDFDocument.create({ updateMetadata: false });
+    doc.addPage([300, 200]).drawText('Helvetica', { x: 20, y: 20, size: 12, font: await doc.embedFont(StandardFonts.Helvetica) });
+    doc.addPage([300, 200]).drawText('Courier', { x: 20, y: 20, size: 12, font: await doc.embedFont(StandardFonts.Courier) });
+    const stamps = await loadPdf(await doc.save({ useObjectStreams: false }));
+    const { body, slot } = await slotted(await part(['one'], {}), stamps, 0);
+    const pdf = await assemblePack({ front: { pdf: await part(['cover'], {}), borrowed: none }, body: { pdf: body, borrowed: none }, stamp: { pdf: stamps, page: 1, slot } });
+    await withPdf(pdf, async (read) => expect((await pageTexts(read)).map((t) => t.replace(/\s+/g, ''))).toEqual(['cover', 'oneCourier']));
+    expect(Buffer.from(pdf.subarray(body.base.bytes.length)).toString('latin1')).toMatch(/\/BaseFont \/Courier/);
   });
 
   it('writes an update a strict reader accepts: every number below /Size has an entry (qpdf --check, when qpdf is installed)', async () => {
     const front = await part(['cover', 'contents'], { toc: 2 });
-    const body = await part(['one', 'two'], { 'prog-01': 1 });
-    await expectQpdfAccepts(await assemblePack({ front: { pdf: front, borrowed: none }, body: { pdf: body, borrowed: none }, stamp: { pdf: await part(['Chiba'], {}), page: 0 } }));
+    const stamps = await part(['Chiba'], {});
+    const { body, slot } = await slotted(await part(['one', 'two'], { 'prog-01': 1 }), stamps);
+    await expectQpdfAccepts(await assemblePack({ front: { pdf: front, borrowed: none }, body: { pdf: body, borrowed: none }, stamp: { pdf: stamps, page: 0, slot } }));
   });
 
   it('reads where a part’s named destinations lead, as pdfjs does', async () => {

@@ -79,6 +79,20 @@ describe('a document joined from parts printed apart (the body from its sections
     expect((await withPdf(pdf, outlineEntries)).map((e) => e.title)).toEqual(['一　地域おこし協力隊', '二　地域活性化起業人']);
   });
 
+  it('numbers its pages one after the other, after every other object: a reader of the page tree inflates one object stream for them', async () => {
+    const { doc } = await joined();
+    const pages = doc.getPages().map((p) => p.ref.objectNumber);
+    expect(pages).toEqual(pages.map((_, i) => pages[0]! + i));
+    const others = doc.context.enumerateIndirectObjects().map(([ref]) => ref.objectNumber).filter((n) => !pages.includes(n));
+    expect(Math.max(...others)).toBeLessThan(pages[0]!);
+    // every reference followed them: the page tree, the destinations, the outline
+    const written = await withObjectStreams(doc);
+    await withPdf(written.base.bytes, async (read) => {
+      expect(read.numPages).toBe(2);
+      expect((await outlineEntries(read)).map((e) => e.page)).toEqual([1, 2]);
+    });
+  });
+
   it('embeds one font where each part (and the folios) embedded a subset of it: one regular, one bold', async () => {
     const before = [first, second, folios].reduce((n, p) => n + type0Fonts(p.doc).length, 0);
     const { doc } = await joined();

@@ -3,7 +3,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PDFDocument, PDFRawStream } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bytesOf } from '../../pipeline/render-pdf/assemble/write-update.ts';
 import { distributionFiles } from '../../pipeline/render-pdf/distribution.ts';
 import { NO_PREVIOUS } from '../../pipeline/render-pdf/changes-view.ts';
 import { NO_MENTION } from '../../pipeline/render-pdf/mentions-view.ts';
@@ -71,6 +73,19 @@ describe('renderPacks', () => {
     expect(result.packs.find((p) => p.id === '32-shimane')).toMatchObject({ recipient: '島根県', prefectureCode: 32, mentions: 4 });
     // the measured page numbers held: every front matter was printed once
     expect([...result.passes.values()]).toEqual([1, 1, 1, 1]);
+  });
+
+  it('writes each object of a pack as pdf-lib writes it (bytesOf): dictionaries, strings, names, streams as Chromium printed them', async () => {
+    const doc = await PDFDocument.load(pdfOf('prefectures/32-shimane.pdf'), { updateMetadata: false });
+    const objects = doc.context.enumerateIndirectObjects().map(([, object]) => object);
+    expect(objects.length).toBeGreaterThan(1000);
+    expect(objects.some((o) => o instanceof PDFRawStream)).toBe(true);
+    const differing = objects.filter((object) => {
+      const expected = new Uint8Array(object.sizeInBytes());
+      object.copyBytesInto(expected, 0);
+      return !Buffer.from(bytesOf(object)).equals(Buffer.from(expected));
+    });
+    expect(differing.map((o) => o.toString().slice(0, 80))).toEqual([]);
   });
 
   it('leaves no browser process behind', () => {

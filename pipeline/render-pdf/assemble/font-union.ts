@@ -1,6 +1,6 @@
 import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFStream, decodePDFRawStream, type PDFContext, type PDFObject } from 'pdf-lib';
 import { deflateSync, inflateSync } from 'node:zlib';
-import { AssemblyError, arrayAt, dictAt, name } from './pdf-objects.ts';
+import { AssemblyError, arrayAt, dictAt, name, replaceRefs } from './pdf-objects.ts';
 import { heldGlyphs, sfntUnion } from './sfnt-union.ts';
 
 /**
@@ -216,28 +216,4 @@ export function toUnicodeCmap(text: ReadonlyMap<number, string>): Uint8Array {
     ].join('\n'),
     'latin1',
   );
-}
-
-/** Every reference to a key of `replaced`, in every object of the context, made to its value. */
-function replaceRefs(context: PDFContext, replaced: ReadonlyMap<PDFRef, PDFRef>): void {
-  const seen = new Set<PDFObject>();
-  const visit = (object: PDFObject): void => {
-    if (seen.has(object)) return;
-    seen.add(object);
-    const dict = object instanceof PDFStream ? object.dict : object instanceof PDFDict ? object : null;
-    if (dict) {
-      for (const [key, value] of dict.entries()) {
-        const to = value instanceof PDFRef ? replaced.get(value) : undefined;
-        if (to) dict.set(key as PDFName, to);
-        else visit(value);
-      }
-    } else if (object instanceof PDFArray) {
-      object.asArray().forEach((value, i) => {
-        const to = value instanceof PDFRef ? replaced.get(value) : undefined;
-        if (to) object.set(i, to);
-        else visit(value);
-      });
-    }
-  };
-  for (const [, object] of context.enumerateIndirectObjects()) visit(object);
 }

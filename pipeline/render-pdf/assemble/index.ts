@@ -2,11 +2,12 @@ import { PDFContext, PDFDocument, PDFObjectCopier, PDFRef, ParseSpeeds, type PDF
 import { pageTreeKeys, type PageKeys } from '../page-readings.ts';
 import { mergeDests, mergeOutlines } from './navigation.ts';
 import { AssemblyError, dictAt, itemsOf, name } from './pdf-objects.ts';
-import { stampPages } from './stamp.ts';
+import { fillStampSlot, type StampSlot } from './stamp.ts';
 import { mergeStructure } from './structure.ts';
 import { appendUpdate, lastXref, type UpdateBase } from './write-update.ts';
 
 export { AssemblyError } from './pdf-objects.ts';
+export { drawStampSlot, type StampSlot } from './stamp.ts';
 
 /** A PDF printed once and read once, joined into as many packs as use it (it is only read). */
 export interface LoadedPdf {
@@ -25,8 +26,8 @@ export interface PackParts {
   front: PackPart;
   /** the pages every pack shares, after them: numbered 1, 2 …; its bytes are the start of every pack's file */
   body: PackPart;
-  /** a page drawn over every page of the body as a pagination artifact: the pack's edition in the footer */
-  stamp: { pdf: LoadedPdf; page: number } | null;
+  /** a page drawn over every page of the body as a pagination artifact: the pack's edition in the footer, through the slot the body draws (drawStampSlot) */
+  stamp: { pdf: LoadedPdf; page: number; slot: StampSlot } | null;
 }
 
 /** Reads a printed PDF for assembly; an encrypted one is refused. */
@@ -100,7 +101,7 @@ export async function assembledPack(parts: PackParts): Promise<AssembledPack> {
   tree.set(name('Kids'), pack.obj([...frontPages, ...bodyTree.Kids().asArray()]));
   tree.set(name('Count'), pack.obj(frontPages.length + bodyTree.Count().asNumber()));
   replace(pagesRef, tree);
-  if (parts.stamp) stampPages(pack, body, parts.stamp.pdf.doc, parts.stamp.page);
+  if (parts.stamp) fillStampSlot(pack, parts.stamp.slot, parts.stamp.pdf.doc, parts.stamp.page);
 
   const catalog = pack.obj({ Type: 'Catalog', Pages: pagesRef });
   const structure = mergeStructure(pack, body, front, copier, frontPages);

@@ -2,7 +2,7 @@ import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFObjectCopier, PD
 import type { LoadedPdf, PackPart } from './index.ts';
 import { joinFonts } from './font-union.ts';
 import { topItems } from './navigation.ts';
-import { AssemblyError, arrayAt, compareBytes, dictAt, itemsOf, name, numberAt, treeEntries } from './pdf-objects.ts';
+import { AssemblyError, arrayAt, compareBytes, dictAt, itemsOf, name, numberAt, replaceRefs, treeEntries } from './pdf-objects.ts';
 import { formOf, overlayStreams, withXObject } from './stamp.ts';
 import { canonicalIds, documentOf, idEntries, ROOT_KEYS, shiftStructParents, type IdEntry } from './structure.ts';
 
@@ -79,6 +79,7 @@ export async function joinParts(parts: readonly PackPart[], folios: LoadedPdf | 
   // the parts' own roots, outlines and Document elements go first: their fonts are all in use
   collectGarbage(context);
   if (joinFonts(context) > 0) collectGarbage(context);
+  renumberPages(context, pages);
   return { doc, borrowed: new Set(parts.flatMap((p) => [...p.borrowed]).filter((a) => !dests.has(a))) };
 }
 
@@ -113,6 +114,21 @@ function chainOutline(context: PDFContext, outline: { items: PDFRef[]; count: nu
   });
   renumberOutline(context, root);
   return root;
+}
+
+/**
+ * Gives the pages new numbers, one after the other, after every other object, and every
+ * reference to them with them: copied with their parts they lay among thousands of structure
+ * elements, one or two in each object stream, which a reader walking the page tree (the check of
+ * each of 48 packs: its last page, each destination's page) then had to inflate, one by one.
+ */
+function renumberPages(context: PDFContext, pages: readonly PDFRef[]): void {
+  const moved = new Map(pages.map((page) => [page, context.nextRef()] as const));
+  for (const [from, to] of moved) {
+    context.assign(to, context.lookup(from)!);
+    context.delete(from);
+  }
+  replaceRefs(context, moved);
 }
 
 const OUTLINE_LINKS = ['First', 'Last', 'Next', 'Prev', 'Parent'];

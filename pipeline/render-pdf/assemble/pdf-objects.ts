@@ -1,4 +1,4 @@
-import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, type PDFContext, type PDFObject } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFRef, PDFStream, PDFString, type PDFContext, type PDFObject } from 'pdf-lib';
 
 /** An assembly refused: a part the assembler cannot join without losing what it carries. */
 export class AssemblyError extends Error {
@@ -66,4 +66,28 @@ export function compareBytes(a: Uint8Array, b: Uint8Array): number {
   const n = Math.min(a.length, b.length);
   for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
   return a.length - b.length;
+}
+
+/** Every reference to a key of `replaced`, in every object of the context, made to its value. */
+export function replaceRefs(context: PDFContext, replaced: ReadonlyMap<PDFRef, PDFRef>): void {
+  const seen = new Set<PDFObject>();
+  const visit = (object: PDFObject): void => {
+    if (seen.has(object)) return;
+    seen.add(object);
+    const dict = object instanceof PDFStream ? object.dict : object instanceof PDFDict ? object : null;
+    if (dict) {
+      for (const [key, value] of dict.entries()) {
+        const to = value instanceof PDFRef ? replaced.get(value) : undefined;
+        if (to) dict.set(key as PDFName, to);
+        else visit(value);
+      }
+    } else if (object instanceof PDFArray) {
+      object.asArray().forEach((value, i) => {
+        const to = value instanceof PDFRef ? replaced.get(value) : undefined;
+        if (to) object.set(i, to);
+        else visit(value);
+      });
+    }
+  };
+  for (const [, object] of context.enumerateIndirectObjects()) visit(object);
 }

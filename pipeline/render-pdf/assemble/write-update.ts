@@ -1,4 +1,4 @@
-import type { PDFContext, PDFObject, PDFRef } from 'pdf-lib';
+import { PDFStream, type PDFContext, type PDFObject, type PDFRef } from 'pdf-lib';
 import { AssemblyError } from './pdf-objects.ts';
 
 /** A PDF's bytes and where its last cross-reference section starts: what an update is appended to. */
@@ -114,8 +114,13 @@ function xrefStreamData(entries: Entry[]): { index: number[]; data: Uint8Array }
   return { index: runs.flatMap((run) => [run[0]![0], run.length]), data };
 }
 
-function bytesOf(object: PDFObject): Uint8Array {
-  const bytes = new Uint8Array(object.sizeInBytes());
-  object.copyBytesInto(bytes, 0);
-  return bytes;
+/**
+ * An object as pdf-lib writes it (copyBytesInto), made from its text and, for a stream, its data
+ * copied whole: the same bytes, where pdf-lib measures every object before it writes it and
+ * copies a stream's data a byte at a time (the fonts of each pack's front matter).
+ */
+export function bytesOf(object: PDFObject): Uint8Array {
+  if (!(object instanceof PDFStream)) return Buffer.from(object.toString(), 'latin1');
+  object.updateDict();
+  return Buffer.concat([Buffer.from(`${object.dict.toString()}\nstream\n`, 'latin1'), object.getContents(), Buffer.from('\nendstream', 'latin1')]);
 }
