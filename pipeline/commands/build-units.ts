@@ -5,7 +5,7 @@ import type { ValidationReport } from '../../schemas/validation.ts';
 import { hashOf, type RenderUnit } from '../build/build-state.ts';
 import type { OutputFile } from '../build/write.ts';
 import { codeHash } from '../build/code-hash.ts';
-import { askBrowserVersion, findBrowser } from '../lib/browser-path.ts';
+import { browserVersion, findBrowser } from '../lib/browser-path.ts';
 import { readerChanges, type ReaderChanges } from '../diff/entries.ts';
 import { PackVerificationError } from '../lib/errors.ts';
 import type { PageReadings, SharedBrowser } from '../render-pdf/index.ts';
@@ -72,7 +72,7 @@ const readingsFile = (unit: string, readings: PageReadings) => ({ path: readings
 async function browserIdentity(): Promise<string> {
   try {
     const choice = await findBrowser();
-    return `${choice.path} ${await askBrowserVersion(choice)}`;
+    return `${choice.path} ${await browserVersion(choice)}`;
   } catch (err) {
     return `none: ${(err as Error).message}`;
   }

@@ -13,7 +13,7 @@ import type { SharedBrowser } from '../render-pdf/index.ts';
 import { readAndValidateForBuild } from './validation-cache.ts';
 import { renderUnits } from './build-units.ts';
 import { previousEdition } from './previous-edition.ts';
-import { askBrowserVersion, findBrowser } from '../lib/browser-path.ts';
+import { browserVersion, findBrowser } from '../lib/browser-path.ts';
 
 export interface BuildOptions {
   source?: string;
@@ -71,7 +71,7 @@ async function built(options: BuildOptions, browser: () => Promise<SharedBrowser
   // then the staff report and the packs print again: the browser starts while the parse runs
   const startBrowser = () => void browser().then((b) => b.start(), () => undefined);
   // the units name the browser by its version: asked now, it answers while the parse runs
-  if (options.packs !== false) void findBrowser().then((choice) => askBrowserVersion(choice)).catch(() => undefined);
+  if (options.packs !== false) void findBrowser().then((choice) => browserVersion(choice)).catch(() => undefined);
   const { resolved, file, briefing: parsed, report, input, checks, key, reused } = await readAndValidateForBuild({ ...options, onParse: options.packs === false ? undefined : startBrowser }, (edition) => join(options.out, edition));
   // through the schema once more: it writes briefing.json's keys in the schema's order (a reused one was read back in that order)
   const briefing = reused ? parsed : Briefing.parse(parsed);

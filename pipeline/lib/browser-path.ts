@@ -1,4 +1,4 @@
-import { execFile, spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { accessSync, constants, statSync } from 'node:fs';
 import { BrowserNotFoundError } from './errors.ts';
 
@@ -45,48 +45,27 @@ export async function findBrowser(lookup: BrowserLookup = defaultLookup()): Prom
 
 /**
  * "Chromium 156.0.8078.108 …": what a build hashes with its inputs, since another browser may
- * lay the same HTML out on other pages.
+ * lay the same HTML out on other pages. Asked once per browser in a process (a build's packs,
+ * letters and staff report print with the same one), without blocking this thread: Debian's
+ * chromium is a shell script that takes a tenth of a second to answer, and a build asks while it
+ * parses. A browser that prints no version is refused, and asked again next time.
  */
-export function browserVersion(choice: BrowserChoice, timeoutMs = 15_000): string {
-  // asked once per browser in a process: a build's packs, letters and staff report print with the same one
-  const known = versions.get(choice.path);
-  if (known) return known;
-  const run = spawnSync(choice.path, ['--version'], { encoding: 'utf8', timeout: timeoutMs });
-  return versionOf(choice, run.stdout, run.error?.message ?? (run.stderr || run.stdout));
-}
-const versions = new Map<string, string>();
-const asking = new Map<string, Promise<string>>();
-
-/**
- * The same, asked without blocking this thread (Debian's chromium is a shell script that takes a
- * tenth of a second to answer): a build asks while it parses, and browserVersion then has it.
- */
-export function askBrowserVersion(choice: BrowserChoice, timeoutMs = 15_000): Promise<string> {
-  const known = versions.get(choice.path);
-  if (known) return Promise.resolve(known);
-  let asked = asking.get(choice.path);
+export function browserVersion(choice: BrowserChoice, timeoutMs = 15_000): Promise<string> {
+  let asked = versions.get(choice.path);
   if (!asked) {
     asked = new Promise<string>((resolve, reject) => {
       execFile(choice.path, ['--version'], { encoding: 'utf8', timeout: timeoutMs }, (error, stdout, stderr) => {
-        try {
-          resolve(versionOf(choice, stdout, error?.message ?? (stderr || stdout)));
-        } catch (err) {
-          reject(err);
-        }
+        const version = stdout?.split('\n').find((line) => /\d+\.\d+/.test(line))?.trim();
+        if (version) resolve(version);
+        else reject(new BrowserNotFoundError(`${choice.path} does not start as a browser (--version printed no version: ${(error?.message ?? (stderr || stdout)).trim()})`));
       });
-    }).finally(() => asking.delete(choice.path));
-    asking.set(choice.path, asked);
+    });
+    versions.set(choice.path, asked);
+    asked.catch(() => versions.delete(choice.path));
   }
   return asked;
 }
-
-/** The version line `--version` printed, kept for the process; refused when it printed none. */
-function versionOf(choice: BrowserChoice, stdout: string | undefined, failure: string): string {
-  const version = stdout?.split('\n').find((line) => /\d+\.\d+/.test(line))?.trim();
-  if (!version) throw new BrowserNotFoundError(`${choice.path} does not start as a browser (--version printed no version: ${failure.trim()})`);
-  versions.set(choice.path, version);
-  return version;
-}
+const versions = new Map<string, Promise<string>>();
 
 export function defaultLookup(): BrowserLookup {
   return { env: process.env, isExecutable, puppeteerChrome };

@@ -52,7 +52,7 @@ export class PrintSession implements SessionText {
     const choice = (await options.shared?.choice()) ?? options.browser ?? (await findBrowser());
     // whatever else makes a print: a stylesheet, a font, a flag or a setting changed is a new key
     const assets = [...(await loadAssets())].sort(([a], [b]) => (a < b ? -1 : 1)).flatMap(([path, asset]) => [path, sha256Once(asset.body)]);
-    const printer = hashOf(choice.path, browserVersion(choice), CHROME_FLAGS, PDF_OPTIONS, options.store?.salt ?? '', ...assets);
+    const printer = hashOf(choice.path, await browserVersion(choice), CHROME_FLAGS, PDF_OPTIONS, options.store?.salt ?? '', ...assets);
     return new PrintSession(choice, printer, options);
   }
 

@@ -5,7 +5,7 @@ import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { ASSET_PATHS, contentSecurityPolicy, loadAssets } from '../../pipeline/render-pdf/assets.ts';
 import { fontconfigXml } from '../../pipeline/render-pdf/browser.ts';
-import { askBrowserVersion, BrowserNotFoundError, browserVersion, findBrowser, type BrowserLookup } from '../../pipeline/lib/browser-path.ts';
+import { BrowserNotFoundError, browserVersion, findBrowser, type BrowserLookup } from '../../pipeline/lib/browser-path.ts';
 import { distributionFiles, type PackInfo } from '../../pipeline/render-pdf/distribution.ts';
 import { mappings, textAliases, trimRun, withoutTextAliases } from '../../pipeline/render-pdf/font-cmap.ts';
 import { FONT_FAMILY, FONT_FILES } from '../../pipeline/render-pdf/fonts.ts';
@@ -145,23 +145,23 @@ describe('browser lookup', () => {
 it('reads the version of the browser a build prints with', async () => {
   const found = await findBrowser().catch(() => null);
   if (!found) return; // no browser on this machine: nothing to read
-  expect(browserVersion(found)).toMatch(/(Chrom|Google Chrome).*\d+\.\d+\.\d+/);
+  expect(await browserVersion(found)).toMatch(/(Chrom|Google Chrome).*\d+\.\d+\.\d+/);
 });
 
-it('asks the version without blocking, the same as the blocking way; an executable that prints none is refused', async () => {
+it('asks the version once, without blocking, however often wanted meanwhile; an executable that prints none is refused', async () => {
   const found = await findBrowser().catch(() => null);
   if (!found) return; // no browser on this machine: nothing to read
   // a path of its own, so that the answer is not one an earlier test left
   const linked = join(mkdtempSync(join(tmpdir(), 'briefing-version-')), 'chromium');
   symlinkSync(found.path, linked);
   try {
-    const asked = askBrowserVersion({ ...found, path: linked });
-    expect(askBrowserVersion({ ...found, path: linked })).toBe(asked); // asked once, however often wanted meanwhile
-    expect(await asked).toBe(browserVersion(found));
-    expect(browserVersion({ ...found, path: linked })).toBe(await asked);
+    const asked = browserVersion({ ...found, path: linked });
+    expect(browserVersion({ ...found, path: linked })).toBe(asked); // asked once, however often wanted meanwhile
+    expect(await asked).toBe(await browserVersion(found));
+    expect(await browserVersion({ ...found, path: linked })).toBe(await asked);
     const silent = join(dirname(linked), 'silent');
     writeFileSync(silent, '#!/bin/sh\nexit 0\n', { mode: 0o755 });
-    await expect(askBrowserVersion({ path: silent, source: 'BRIEFING_CHROME' })).rejects.toThrow(BrowserNotFoundError);
+    await expect(browserVersion({ path: silent, source: 'BRIEFING_CHROME' })).rejects.toThrow(BrowserNotFoundError);
   } finally {
     rmSync(dirname(linked), { recursive: true, force: true });
   }

@@ -1,4 +1,4 @@
-import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFStream, decodePDFRawStream, type PDFContext, type PDFObject } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFNumber, PDFRawStream, PDFRef, PDFStream, decodePDFRawStream, type PDFContext, type PDFObject } from 'pdf-lib';
 import { deflateSync, inflateSync } from 'node:zlib';
 import { AssemblyError, arrayAt, dictAt, name, replaceRefs } from './pdf-objects.ts';
 import { heldGlyphs, sfntUnion } from './sfnt-union.ts';

@@ -2,8 +2,8 @@ import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFObjectCopier, PD
 import type { LoadedPdf, PackPart } from './index.ts';
 import { joinFonts } from './font-union.ts';
 import { topItems } from './navigation.ts';
-import { AssemblyError, arrayAt, compareBytes, dictAt, itemsOf, name, numberAt, replaceRefs, treeEntries } from './pdf-objects.ts';
-import { formOf, overlayStreams, withXObject } from './stamp.ts';
+import { AssemblyError, arrayAt, compareBytes, dictAt, name, numberAt, replaceRefs, treeEntries } from './pdf-objects.ts';
+import { drawOver, formOf } from './stamp.ts';
 import { canonicalIds, documentOf, idEntries, ROOT_KEYS, shiftStructParents, type IdEntry } from './structure.ts';
 
 const refuse = (message: string): never => {
@@ -230,17 +230,11 @@ class StructureJoin {
   }
 }
 
-/** Draws page i of `folios` over page i (its own content kept in q … Q), as a pagination artifact. */
+/** Draws page i of `folios` over page i (drawOver). */
 function drawFolios(context: PDFContext, pages: readonly PDFRef[], folios: LoadedPdf): void {
   if (folios.doc.getPageCount() !== pages.length) throw new AssemblyError(`the folios have ${folios.doc.getPageCount()} pages for ${pages.length} pages`);
   const copier = PDFObjectCopier.for(folios.doc.context, context);
-  const [before, after] = overlayStreams(context, FOLIO);
-  pages.forEach((ref, i) => {
-    const page = dictAt(context, ref)!;
-    // resources of its own: each page names another folio
-    page.set(name('Resources'), withXObject(context, context, dictAt(context, page.get(name('Resources'))), FOLIO, formOf(context, folios.doc, i, copier)));
-    page.set(name('Contents'), context.obj([before, ...itemsOf(context, page.get(name('Contents'))), after]));
-  });
+  drawOver(context, pages, FOLIO, (i) => formOf(context, folios.doc, i, copier));
 }
 
 /** Deletes every object that neither the catalog nor the document information reaches. */

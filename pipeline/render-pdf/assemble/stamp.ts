@@ -16,9 +16,8 @@ export interface StampSlot {
 }
 
 /**
- * Has every page of `doc` (a body, before it is written) draw a form XObject, the slot, after its
- * own content (kept in q … Q, so that no state of it leaks into the stamp), marked as a pagination
- * artifact: outside the structure tree, as a footer is. In the body the slot draws nothing, with
+ * Has every page of `doc` (a body, before it is written) draw a form XObject, the slot, over its
+ * content (drawOver). In the body the slot draws nothing, with
  * the resources of page `index` of `stamps` (their fonts copied once, for every pack); each pack
  * fills it with its own edition's page (fillStampSlot).
  */
@@ -32,19 +31,7 @@ export function drawStampSlot(doc: PDFDocument, stamps: PDFDocument, index: numb
   const copier = PDFObjectCopier.for(stamps.context, context);
   const resources = copier.copy(page.node.Resources() ?? context.obj({}));
   const slot = context.register(context.stream('', { Type: 'XObject', Subtype: 'Form', BBox: copier.copy(page.node.MediaBox()), Resources: resources }));
-  const [before, after] = overlayStreams(context, STAMP);
-  const replacedResources = new Set<PDFRef>();
-  for (const body of doc.getPages()) {
-    const resources = body.node.get(name('Resources'));
-    if (resources instanceof PDFRef) {
-      // resources pages share: replaced once, for all of them
-      if (!replacedResources.has(resources)) context.assign(resources, withXObject(context, context, dictAt(context, resources), STAMP, slot));
-      replacedResources.add(resources);
-    } else {
-      body.node.set(name('Resources'), withXObject(context, context, dictAt(context, resources), STAMP, slot));
-    }
-    body.node.set(name('Contents'), context.obj([before, ...itemsOf(context, body.node.get(name('Contents'))), after]));
-  }
+  drawOver(context, doc.getPages().map((p) => p.ref), STAMP, () => slot);
   return { ref: slot, resources, source: resourcesText(stamps, index) };
 }
 
@@ -66,19 +53,26 @@ function resourcesText(stamps: PDFDocument, index: number): string {
 }
 
 /**
- * The two streams a page's contents go between to have the XObject `xobject` drawn over them:
- * q before, and after Q the form, marked as a pagination artifact (a footer, outside the
- * structure tree). Made once, for every page the form is drawn over.
+ * Has each of `pages` (objects of `context`) draw the form XObject `xobject` — `form(i)` for the
+ * i-th — after its own content, kept in q … Q so that no state of it leaks into the form, marked
+ * as a pagination artifact: outside the structure tree, as a footer is. The page names the form
+ * in resources of its own.
  */
-export function overlayStreams(context: PDFContext, xobject: string): [PDFRef, PDFRef] {
-  return [context.register(context.stream('q\n')), context.register(context.stream(`Q\nq /Artifact <</Type /Pagination /Subtype /Footer>> BDC /${xobject} Do EMC Q\n`))];
+export function drawOver(context: PDFContext, pages: readonly PDFRef[], xobject: string, form: (index: number) => PDFRef): void {
+  const before = context.register(context.stream('q\n'));
+  const after = context.register(context.stream(`Q\nq /Artifact <</Type /Pagination /Subtype /Footer>> BDC /${xobject} Do EMC Q\n`));
+  pages.forEach((ref, i) => {
+    const page = dictAt(context, ref)!;
+    page.set(name('Resources'), withXObject(context, dictAt(context, page.get(name('Resources'))), xobject, form(i)));
+    page.set(name('Contents'), context.obj([before, ...itemsOf(context, page.get(name('Contents'))), after]));
+  });
 }
 
-/** A copy (in `into`) of a page's resources (of `from`) that also names `form` as the XObject `xobject`. */
-export function withXObject(into: PDFContext, from: PDFContext, resources: PDFDict | undefined, xobject: string, form: PDFRef): PDFDict {
+/** A copy of a page's resources that also names `form` as the XObject `xobject`. */
+function withXObject(context: PDFContext, resources: PDFDict | undefined, xobject: string, form: PDFRef): PDFDict {
   if (!resources) throw new AssemblyError('a page has no resources');
-  const copy = resources.clone(into);
-  const xobjects = dictAt(from, resources.get(name('XObject')))?.clone(into) ?? into.obj({});
+  const copy = resources.clone(context);
+  const xobjects = dictAt(context, resources.get(name('XObject')))?.clone(context) ?? context.obj({});
   if (xobjects.has(name(xobject))) throw new AssemblyError(`a page already names an XObject ${xobject}`);
   xobjects.set(name(xobject), form);
   copy.set(name('XObject'), xobjects);
