@@ -8,7 +8,7 @@ import { codeHash } from '../build/code-hash.ts';
 import { browserVersion, findBrowser } from '../lib/browser-path.ts';
 import { readerChanges, type ReaderChanges } from '../diff/entries.ts';
 import { PackVerificationError } from '../lib/errors.ts';
-import type { PageReadings, SharedBrowser } from '../render-pdf/index.ts';
+import type { KeptPrint, PageReadings, PrintStore, SharedBrowser } from '../render-pdf/index.ts';
 import { programView } from '../views/program-view.ts';
 import type { BuildOptions } from './build.ts';
 import type { PreviousEdition } from './previous-edition.ts';
@@ -31,15 +31,19 @@ export interface BuildContext {
   browser(): Promise<SharedBrowser>;
 }
 
-/** Where a build keeps the prints its PDFs were made from, by key: a part whose HTML did not change is not printed again. */
+/**
+ * Where a build keeps the prints its PDFs were made from, and the fonts pruned for them, by key: a
+ * part whose HTML did not change is not printed again, a session whose text has the same characters prunes nothing.
+ */
 const PRINTS_DIR = '.prints';
 
 /** The prints a build keeps, as the files of the unit that used them; and the store that finds them again. */
-function printFiles(prints: readonly { key: string; pdf: Uint8Array }[]) {
-  return prints.map((p) => ({ path: `${PRINTS_DIR}/${p.key}.pdf`, content: p.pdf }));
+function printFiles(prints: readonly KeptPrint[]) {
+  return prints.map((p) => ({ path: `${PRINTS_DIR}/${p.key}.${p.type}`, content: p.bytes }));
 }
-/** None when the build is forced: everything is printed again. */
-const printStore = (ctx: BuildContext) => (ctx.options.force ? undefined : { salt: codeHash(['pipeline/render-pdf/index.ts']), get: (key: string) => ctx.earlier(`${PRINTS_DIR}/${key}.pdf`) });
+/** None when the build is forced: everything is printed (and pruned) again. */
+const printStore = (ctx: BuildContext): PrintStore | undefined =>
+  ctx.options.force ? undefined : { salt: codeHash(['pipeline/render-pdf/index.ts']), get: (key, type = 'pdf') => ctx.earlier(`${PRINTS_DIR}/${key}.${type}`) };
 
 /** Where a unit keeps what its pages read as, by their content hash, for the next build. */
 const readingsPath = (unit: string) => `${PRINTS_DIR}/${unit}.readings.json`;

@@ -46,16 +46,22 @@ const TEMP_PREFIX = 'briefing-pdf-';
 /** The file in a temp folder that names the process it belongs to. */
 const OWNER_FILE = 'owner.pid';
 
+/** The temp folder of a browser names the process it belongs to, as its owner file does. */
+const tempPrefix = (pid: number) => `${TEMP_PREFIX}${pid}-`;
+const OWNER_IN_NAME = new RegExp(`^${TEMP_PREFIX}(\\d+)-`);
+
 /**
  * Removes the temp folders of browsers whose process is gone: a build killed with SIGKILL cannot
- * clean up, so the next one does. A folder without an owner, or whose owner lives (or cannot be
- * asked), is left alone.
+ * clean up, so the next one does. The owner is read from the folder's owner file, else from its
+ * name: a killed build's browser, still exiting, may write into its folder (fontconfig's cache,
+ * its profile) after it was removed, and make it again without the file. A folder without an
+ * owner, or whose owner lives (or cannot be asked), is left alone.
  */
 export async function removeStaleTempFolders(dir = tmpdir()): Promise<string[]> {
   const removed: string[] = [];
   for (const name of await readdir(dir).catch(() => [] as string[])) {
     if (!name.startsWith(TEMP_PREFIX)) continue;
-    const owner = Number(await readFile(join(dir, name, OWNER_FILE), 'utf8').catch(() => ''));
+    const owner = Number(await readFile(join(dir, name, OWNER_FILE), 'utf8').catch(() => '')) || Number(OWNER_IN_NAME.exec(name)?.[1] ?? '');
     if (!Number.isInteger(owner) || owner <= 0 || processAlive(owner)) continue;
     await rm(join(dir, name), { recursive: true, force: true });
     removed.push(name);
@@ -73,7 +79,7 @@ export async function removeStaleTempFolders(dir = tmpdir()): Promise<string[]> 
  */
 export async function openBrowser(executable: BrowserChoice, timeoutMs: number): Promise<BrowserSession> {
   await removeStaleTempFolders();
-  const temp = await mkdtemp(join(tmpdir(), TEMP_PREFIX));
+  const temp = await mkdtemp(join(tmpdir(), tempPrefix(process.pid)));
   await writeFile(join(temp, OWNER_FILE), `${process.pid}\n`);
   let browser: Browser | null = null;
   let interrupted: NodeJS.Signals | null = null;

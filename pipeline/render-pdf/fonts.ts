@@ -18,21 +18,45 @@ export interface FontFiles {
   bold: Uint8Array;
 }
 
+let reading: Promise<FontFiles> | null = null;
 let loading: Promise<FontFiles> | null = null;
+
+/** A promise made once a process, made again after it failed. */
+function once(make: () => Promise<FontFiles>, forget: () => void): Promise<FontFiles> {
+  const made = make();
+  made.catch(() => forget());
+  return made;
+}
+
+/**
+ * The font files as installed, read once a process: what a print's key and a pruned font's key
+ * are taken from, and what a print's glyphs are checked against (unmapping aliases changes the
+ * cmap alone, never an outline or a name).
+ */
+export function fontFiles(): Promise<FontFiles> {
+  reading ??= once(
+    async () => {
+      const [regular, bold] = await Promise.all([readFile(FONT_FILES.regular), readFile(FONT_FILES.bold)]);
+      return { regular: new Uint8Array(regular), bold: new Uint8Array(bold) };
+    },
+    () => (reading = null),
+  );
+  return reading;
+}
 
 /**
  * The fonts as the renderer serves them: aliases unmapped, so the PDF text reads 目標 and 移住・交流,
- * not ⽬標 and 移住‧交流. Made once a process (every print session of a build serves them; the
- * files are the installed package's), read again after a failure.
+ * not ⽬標 and 移住‧交流. Made once a process (every print session of a build that prunes or serves
+ * them whole), made again after a failure.
  */
 export function loadFonts(): Promise<FontFiles> {
-  loading ??= (async () => {
-    const [regular, bold] = await Promise.all([readFile(FONT_FILES.regular), readFile(FONT_FILES.bold)]);
-    return { regular: withoutTextAliases(regular), bold: withoutTextAliases(bold) };
-  })().catch((err: unknown) => {
-    loading = null;
-    throw err;
-  });
+  loading ??= once(
+    async () => {
+      const { regular, bold } = await fontFiles();
+      return { regular: withoutTextAliases(regular), bold: withoutTextAliases(bold) };
+    },
+    () => (loading = null),
+  );
   return loading;
 }
 

@@ -12,3 +12,4 @@ export { type BlockedRequest } from './request-guard.ts';
 export { letterView, printLetters, type LetterInput, type PrintedLetters } from './letters.ts';
 export { PageReadings } from './page-readings.ts';
 export { SharedBrowser, DEFAULT_TIMEOUT_MS } from './shared-browser.ts';
+export { type KeptPrint, type PrintStore } from './print-cache.ts';

@@ -115,7 +115,7 @@ export async function printLetters(input: LetterInput, options: { browser?: Brow
       const problems = [...blocked.map((b) => `${pack.id}: the letter tried to load ${b.url} (${b.reason})`), ...(await readBack(normalized, view, pack.id, readings))];
       return { id: pack.id, pdf: normalized, problems };
     });
-    return { letters: new Map(printed.map((p) => [p.id, p.pdf])), problems: printed.flatMap((p) => p.problems), prints: session.kept() };
+    return { letters: new Map(printed.map((p) => [p.id, p.pdf])), problems: printed.flatMap((p) => p.problems), prints: await session.kept() };
   } finally {
     await session.close();
   }

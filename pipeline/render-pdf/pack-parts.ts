@@ -5,7 +5,7 @@ import { crossLinks, withCrossLinks, type CrossLinks } from './cross-links.ts';
 import { NATIONAL_PACK_ID, packTargets, type PackTarget } from './pack-plan.ts';
 import { bodySections, packView, type PageLabels, type SharedContent } from './pack-view.ts';
 import { folioCss, stampCss } from './page-css.ts';
-import { mapOnPages, type PrintedPdf, type PrintPage } from './page-pool.ts';
+import { inTurn, mapOnPages, settledAll, type PrintedPdf, type PrintPage } from './page-pool.ts';
 import type { SessionText } from './print-session.ts';
 import { normalizePdf } from './pdf-normalize.ts';
 import type { BlockedRequest } from './request-guard.ts';
@@ -63,22 +63,26 @@ export async function printedParts(pages: readonly PrintPage[], templates: PackT
   const loaded: LoadedPdf[] = [];
   const draftHtml = frontsDraft(templates, shared, targets);
   const sectionPrints = sections.map((_, i) => withCrossLinks(sectionHtml[i]!, sectionLinks[i]!));
-  const [draftStored, ...sectionStored] = await Promise.all([draftHtml === null || (await pages[0]!.stored?.(draftHtml, true)), ...sectionPrints.map((html) => pages[0]!.stored?.(html) ?? false)]);
-  const section = (i: number) => async (page: PrintPage) => {
+  type Job = (page: PrintPage) => Promise<unknown>;
+  const section = (i: number): Job => async (page) => {
     printed[i] = await page.print(sectionPrints[i]!);
     // read as soon as it is printed (or taken from the store), while the tabs print the others
     loaded[i] = await loadPdf(normalizePdf(printed[i]!.pdf, shared.manifest.generatedAt));
   };
-  const draftJob = async (page: PrintPage) => (draft = draftHtml === null ? null : (await page.print(draftHtml, true)).pdf);
-  // what the browser must print first — the measuring draft, the longest print, then the sections the store lacks — and what it holds after
-  const jobs: ((page: PrintPage) => Promise<unknown>)[] = [
-    ...(draftStored ? [] : [draftJob]),
-    ...sections.flatMap((_, i) => (sectionStored[i] ? [] : [section(i)])),
-    async (page) => (stamps = await page.print(stampsPrint, true)),
-    ...(draftStored ? [draftJob] : []),
-    ...sections.flatMap((_, i) => (sectionStored[i] ? [section(i)] : [])),
+  const draftJob: Job = async (page) => (draft = draftHtml === null ? null : (await page.print(draftHtml, true)).pdf);
+  const stampsJob: Job = async (page) => (stamps = await page.print(stampsPrint, true));
+  // what the browser prints first: the measuring draft, the longest print, then the sections, then the stamps
+  const planned: { job: Job; html: string | null; isDraft: boolean }[] = [
+    { job: draftJob, html: draftHtml, isDraft: true },
+    ...sectionPrints.map((html, i) => ({ job: section(i), html, isDraft: false })),
+    { job: stampsJob, html: stampsPrint, isDraft: true },
   ];
-  await mapOnPages(jobs, pages, (job, page) => job(page));
+  const jobs = await Promise.all(planned.map(async ({ job, html, isDraft }) => ({ job, stored: html === null || ((await pages[0]!.stored?.(html, isDraft)) ?? false) })));
+  await settledAll([
+    // what the store holds is taken and read now, no tab needed, one at a time (the browser's messages are answered between them): the browser starts and prints the rest meanwhile
+    inTurn(jobs.filter((j) => j.stored).map(({ job }) => () => job(pages[0]!))),
+    mapOnPages(jobs.filter((j) => !j.stored), pages, ({ job }, page) => job(page)),
+  ]);
   const fronts = await measureDraft(draft, targets);
 
   const stampsPdf = await loadPdf(stamps!.pdf);

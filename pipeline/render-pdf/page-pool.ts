@@ -25,8 +25,12 @@ export interface PrintPage {
 export const PDF_OPTIONS = { preferCSSPageSize: true, printBackground: true, generateTaggedPDF: true, generateDocumentOutline: true } as const;
 const DRAFT_OPTIONS = { ...PDF_OPTIONS, generateTaggedPDF: false, generateDocumentOutline: false } as const;
 
-/** `size` guarded tabs, about one per core (more only queue for the same CPUs), opened at once: each waits on the browser, not on this process. */
-export async function openPrintPages(browser: PrintWindow['browser'], size: number, assets: ReadonlyMap<string, Asset>, timeoutMs: number): Promise<PrintPage[]> {
+/**
+ * `size` guarded tabs, about one per core (more only queue for the same CPUs), opened at once: each
+ * waits on the browser, not on this process. The tabs open while `assets` are made ready (the fonts
+ * pruned, or read from a store); each is guarded with them before it prints.
+ */
+export async function openPrintPages(browser: PrintWindow['browser'], size: number, assets: Promise<ReadonlyMap<string, Asset>>, timeoutMs: number): Promise<PrintPage[]> {
   const opening = Array.from({ length: size }, () => openPrintPage(browser, assets, timeoutMs));
   // every tab settles before a failure is reported: none is left opening behind it (the window closes them all)
   const settled = await Promise.allSettled(opening);
@@ -35,12 +39,12 @@ export async function openPrintPages(browser: PrintWindow['browser'], size: numb
   return settled.map((s) => (s as PromiseFulfilledResult<PrintPage>).value);
 }
 
-async function openPrintPage(browser: PrintWindow['browser'], assets: ReadonlyMap<string, Asset>, timeoutMs: number): Promise<PrintPage> {
+async function openPrintPage(browser: PrintWindow['browser'], assets: Promise<ReadonlyMap<string, Asset>>, timeoutMs: number): Promise<PrintPage> {
   const page: Page = await browser.newPage();
   page.setDefaultTimeout(timeoutMs);
   const cdp: CDPSession = await page.createCDPSession();
   let blocked: BlockedRequest[] = [];
-  await guardPage(page, assets, (b) => blocked.push(b));
+  await guardPage(page, await assets, (b) => blocked.push(b));
   return {
     async print(html: string, draft = false): Promise<PrintedPdf> {
       blocked = [];
@@ -74,4 +78,16 @@ export async function mapOnPages<T, R>(items: readonly T[], pages: readonly Prin
     }),
   );
   return results;
+}
+
+/** Waits for every one of `work` to settle, then throws the first failure: nothing is left running behind an error. */
+export async function settledAll(work: readonly Promise<unknown>[]): Promise<void> {
+  const settled = await Promise.allSettled(work);
+  const failed = settled.find((s) => s.status === 'rejected');
+  if (failed) throw failed.reason;
+}
+
+/** Runs `work` one after the other. */
+export async function inTurn(work: readonly (() => Promise<unknown>)[]): Promise<void> {
+  for (const w of work) await w();
 }

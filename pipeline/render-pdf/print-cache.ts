@@ -9,13 +9,15 @@ import type { PrintedPdf, PrintPage } from './page-pool.ts';
 export interface PrintStore {
   /** what printed them besides the HTML, as the caller knows it (a build: the hash of the renderer's code and templates); part of every key */
   salt: string;
-  get(key: string): Promise<Uint8Array | null>;
+  /** a print (pdf), or a font pruned for the prints of a session (ttf) */
+  get(key: string, type?: KeptPrint['type']): Promise<Uint8Array | null>;
 }
 
-/** A print of this run: what the store gets to keep for the next one. */
+/** A print of this run, or a font it was printed with: what the store gets to keep for the next one. */
 export interface KeptPrint {
   key: string;
-  pdf: Uint8Array;
+  type: 'pdf' | 'ttf';
+  bytes: Uint8Array;
 }
 
 /**
@@ -31,13 +33,13 @@ export function cachedPage(page: PrintPage, printer: string, store: PrintStore |
     printed: () => printed,
     async stored(html: string, draft = false): Promise<boolean> {
       const key = keyOf(html, draft);
-      const earlier = kept.get(key) ?? (await store?.get(key)) ?? null;
+      const earlier = kept.get(key) ?? (await store?.get(key, 'pdf')) ?? null;
       if (earlier) kept.set(key, earlier);
       return earlier !== null;
     },
     async print(html: string, draft = false): Promise<PrintedPdf> {
       const key = keyOf(html, draft);
-      const earlier = kept.get(key) ?? (await store?.get(key)) ?? null;
+      const earlier = kept.get(key) ?? (await store?.get(key, 'pdf')) ?? null;
       if (earlier) {
         kept.set(key, earlier);
         return { pdf: earlier, blocked: [] };

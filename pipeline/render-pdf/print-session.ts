@@ -1,14 +1,13 @@
-import { ASSET_PATHS, loadAssets, type Asset } from './assets.ts';
-import { prunedFont, textCharacters } from './font-prune.ts';
+import { assetSources } from './assets.ts';
 import { CHROME_FLAGS, openBrowser } from './browser.ts';
 import { browserVersion, findBrowser, type BrowserChoice } from '../lib/browser-path.ts';
 import { openPrintPages, PDF_OPTIONS, type PrintedPdf, type PrintPage } from './page-pool.ts';
-import { loadFonts } from './fonts.ts';
+import { fontFiles } from './fonts.ts';
 import { glyphsLeftOut, wholeFonts } from './glyph-guard.ts';
 import { hashOf } from '../build/build-state.ts';
-import { sha256Once } from '../lib/checksums.ts';
 import { loadPdfjs } from '../lib/pdfjs.ts';
 import { cachedPage, type KeptPrint, type PrintStore } from './print-cache.ts';
+import { servedAssets, storedFonts } from './served-assets.ts';
 import type { PrintWindow, SharedBrowser } from './shared-browser.ts';
 
 interface SessionOptions {
@@ -34,6 +33,8 @@ export class PrintSession implements SessionText {
   #text: string[] | null = null;
   #session: Promise<{ window: PrintWindow; pages: PrintPage[] }> | null = null;
   #kept = new Map<string, Uint8Array>();
+  /** the fonts served pruned, once the session opened */
+  #fonts: KeptPrint[] = [];
   #printed: (() => number)[] = [];
   readonly #choice: BrowserChoice;
   readonly #options: SessionOptions;
@@ -51,7 +52,7 @@ export class PrintSession implements SessionText {
   static async prepare(options: SessionOptions & { browser?: BrowserChoice }): Promise<PrintSession> {
     const choice = (await options.shared?.choice()) ?? options.browser ?? (await findBrowser());
     // whatever else makes a print: a stylesheet, a font, a flag or a setting changed is a new key
-    const assets = [...(await loadAssets())].sort(([a], [b]) => (a < b ? -1 : 1)).flatMap(([path, asset]) => [path, sha256Once(asset.body)]);
+    const assets = (await assetSources()).flat();
     const printer = hashOf(choice.path, await browserVersion(choice), CHROME_FLAGS, PDF_OPTIONS, options.store?.salt ?? '', ...assets);
     return new PrintSession(choice, printer, options);
   }
@@ -62,7 +63,8 @@ export class PrintSession implements SessionText {
    */
   async #checked(printed: PrintedPdf): Promise<PrintedPdf> {
     if (!this.#text) return printed;
-    const fonts = await loadFonts();
+    // the files as installed: unmapping aliases changed their cmaps, never an outline
+    const fonts = await fontFiles();
     const left = await glyphsLeftOut(printed.pdf, wholeFonts([fonts.regular, fonts.bold]));
     if (left.length > 0) {
       throw new Error(`a print draws ${left.slice(0, 5).join(', ')}${left.length > 5 ? ` and ${left.length - 5} more` : ''} with no outline: the fonts were served pruned to the text the session was given, which lacks ${left.length === 1 ? 'it' : 'them'} (a character the stylesheet generates belongs in font-prune.ts GENERATED)`);
@@ -75,12 +77,14 @@ export class PrintSession implements SessionText {
       // every print is read back with pdfjs: its modules load while the browser starts and prints (a failure shows where it is used)
       loadPdfjs().catch(() => undefined);
       const opening = this.#options.shared ? this.#options.shared.window() : openBrowser(this.#choice, this.#options.timeoutMs);
-      // the fonts are pruned while the browser opens the window (a window that fails is reported before a pruning that does)
-      const assets = Promise.resolve().then(() => servedAssets(this.#text));
-      assets.catch(() => undefined);
+      // the fonts are pruned (or taken from the store) while the browser opens the window and its tabs (a window that fails is reported before a pruning that does)
+      const served = Promise.resolve().then(() => servedAssets(this.#text, this.#options.store));
+      served.catch(() => undefined);
       const window = await opening;
       try {
-        return { window, pages: await openPrintPages(window.browser, this.#options.tabs, await assets, this.#options.timeoutMs) };
+        const assets = served.then(({ assets, fonts }) => ((this.#fonts = fonts), assets));
+        assets.catch(() => undefined); // a tab that fails to open first is the error reported
+        return { window, pages: await openPrintPages(window.browser, this.#options.tabs, assets, this.#options.timeoutMs) };
       } catch (err) {
         await window.close();
         throw err;
@@ -99,9 +103,14 @@ export class PrintSession implements SessionText {
     (this.#text ??= []).push(text);
   }
 
-  /** every print of the run, from the store or printed now, in the order of their keys */
-  kept(): KeptPrint[] {
-    return [...this.#kept].sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, pdf]) => ({ key, pdf }));
+  /**
+   * Every print of the run, from the store or printed now, in the order of their keys; then the
+   * fonts the session served pruned (those of the store, when it printed nothing).
+   */
+  async kept(): Promise<KeptPrint[]> {
+    const prints = [...this.#kept].sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, bytes]): KeptPrint => ({ key, type: 'pdf', bytes }));
+    const fonts = this.#session ? this.#fonts : this.#text && this.#options.store ? await storedFonts(this.#text, this.#options.store) : [];
+    return [...prints, ...fonts];
   }
 
   /** prints the browser made in this run */
@@ -115,17 +124,4 @@ export class PrintSession implements SessionText {
     if (!session) return;
     await (await session.catch(() => null))?.window.close();
   }
-}
-
-/** The assets, their fonts pruned to what `text` (and the stylesheet's) can come to; whole without a text. */
-async function servedAssets(text: readonly string[] | null): Promise<Map<string, Asset>> {
-  const assets = await loadAssets();
-  if (!text) return assets;
-  const css = new TextDecoder().decode(assets.get(ASSET_PATHS.css)!.body);
-  const characters = textCharacters([...text, css].join(''));
-  for (const path of [ASSET_PATHS.regular, ASSET_PATHS.bold]) {
-    const font = assets.get(path)!;
-    assets.set(path, { ...font, body: prunedFont(font.body, characters) });
-  }
-  return assets;
 }

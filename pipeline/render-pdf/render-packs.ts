@@ -131,7 +131,7 @@ export async function renderPacks(input: PackInput, options: RenderPacksOptions 
       packs,
       verification: verificationResult(results.map((r) => r.verified), (await bodyCheck).problems),
       passes: new Map(results.map((r) => [r.info.id, r.front.passes])),
-      prints: session.kept(),
+      prints: await session.kept(),
       printed: session.printed(),
       ...(options.keepHtml ? { html: new Map(results.map((r) => [r.info.path, templates.layout(packView(shared, r.front.target, r.front.labels, { part: 'whole' }))])) } : {}),
     };

@@ -1,10 +1,10 @@
 import { ASSET_ORIGIN, assetUrls } from './assets.ts';
 import type { BrowserChoice } from '../lib/browser-path.ts';
 import { FONT_FAMILY } from './fonts.ts';
-import { loadPdf, withObjectStreams } from './assemble/index.ts';
+import { loadPdf, withObjectStreams, type LoadedPdf } from './assemble/index.ts';
 import { joinParts } from './assemble/join.ts';
 import { crossLinks, withCrossLinks } from './cross-links.ts';
-import type { PrintedPdf } from './page-pool.ts';
+import { inTurn, settledAll, type PrintedPdf } from './page-pool.ts';
 import { pageKeys, PageReadings, readBackWhole } from './page-readings.ts';
 import { normalizePdf } from './pdf-normalize.ts';
 import type { KeptPrint, PrintStore } from './print-cache.ts';
@@ -59,13 +59,22 @@ export async function printReport(parts: readonly string[], expectedIds: readonl
   session.cover(parts.join(''));
   // a link to a line no listing shows stays no link, as in one print
   const partLinks = crossLinks(parts, { definedOnly: true });
+  const prints = parts.map((html, i) => withCrossLinks(html, partLinks[i]!));
+  const page = session.pages[0]!;
   const printed: PrintedPdf[] = [];
+  const loaded: LoadedPdf[] = [];
+  // each part read as soon as it is at hand: those the store holds at once, while the tab prints the others one by one
+  const part = async (i: number) => {
+    printed[i] = await page.print(prints[i]!);
+    loaded[i] = await loadPdf(normalizePdf(printed[i]!.pdf, options.generatedAt));
+  };
   try {
-    for (const [i, html] of parts.entries()) printed.push(await session.pages[0]!.print(withCrossLinks(html, partLinks[i]!)));
+    const stored = await Promise.all(prints.map(async (html) => (await page.stored?.(html)) ?? false));
+    const heldOrNot = (held: boolean) => prints.flatMap((_, i) => (stored[i] === held ? [() => part(i)] : []));
+    await settledAll([inTurn(heldOrNot(true)), inTurn(heldOrNot(false))]);
   } finally {
     await session.close();
   }
-  const loaded = await Promise.all(printed.map((p) => loadPdf(normalizePdf(p.pdf, options.generatedAt))));
   const joined = await joinParts(
     loaded.map((pdf, i) => ({ pdf, borrowed: partLinks[i]!.borrowed })),
     null,
@@ -78,5 +87,5 @@ export async function printReport(parts: readonly string[], expectedIds: readonl
   const text = compact(texts.join(''));
   for (const id of expectedIds) if (!text.includes(compact(id))) problems.push(`the report does not show ${id}`);
   for (const font of unserved) problems.push(`the report embeds ${font}`);
-  return { pdf: base.bytes, pages, problems, prints: session.kept(), printed: session.printed() };
+  return { pdf: base.bytes, pages, problems, prints: await session.kept(), printed: session.printed() };
 }

@@ -1,10 +1,12 @@
-import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { PassThrough } from 'node:stream';
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { ASSET_PATHS, contentSecurityPolicy, loadAssets } from '../../pipeline/render-pdf/assets.ts';
-import { fontconfigXml } from '../../pipeline/render-pdf/browser.ts';
+import { fontconfigXml, removeStaleTempFolders } from '../../pipeline/render-pdf/browser.ts';
+import { tempDir } from '../helpers/temp.ts';
 import { BrowserNotFoundError, browserVersion, findBrowser, type BrowserLookup } from '../../pipeline/lib/browser-path.ts';
 import { distributionFiles, type PackInfo } from '../../pipeline/render-pdf/distribution.ts';
 import { mappings, textAliases, trimRun, withoutTextAliases } from '../../pipeline/render-pdf/font-cmap.ts';
@@ -109,6 +111,28 @@ describe('request guard', () => {
     expect(csp).toContain('font-src https://briefing-pack.invalid');
     expect(csp).toMatch(/frame-src 'none'.*object-src 'none'/);
     expect(csp).not.toMatch(/script-src|\*/);
+  });
+});
+
+describe('temp folders of killed builds', () => {
+  it('go when their owner is gone, named by its owner file or, if the folder lost it, by its name; others stay', async () => {
+    const dir = tempDir('stale');
+    // a process that has ended: its pid names no process
+    const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
+    expect(Number(gone)).toBeGreaterThan(0);
+    const folder = (name: string, owner?: string) => {
+      mkdirSync(join(dir, name, 'fontconfig-cache'), { recursive: true });
+      if (owner !== undefined) writeFileSync(join(dir, name, 'owner.pid'), owner);
+    };
+    folder(`briefing-pdf-${gone}-aaaaaa`, `${gone}\n`);
+    // made again by its browser's fontconfig after the folder was removed: no owner file
+    folder(`briefing-pdf-${gone}-bbbbbb`);
+    folder(`briefing-pdf-${process.pid}-cccccc`);
+    folder('briefing-pdf-dddddd', `${process.pid}\n`);
+    folder('briefing-pdf-test-eeeeee');
+    expect((await removeStaleTempFolders(dir)).sort()).toEqual([`briefing-pdf-${gone}-aaaaaa`, `briefing-pdf-${gone}-bbbbbb`]);
+    expect(readdirSync(dir).sort()).toEqual([`briefing-pdf-${process.pid}-cccccc`, 'briefing-pdf-dddddd', 'briefing-pdf-test-eeeeee']);
+    expect(existsSync(join(dir, `briefing-pdf-${process.pid}-cccccc`))).toBe(true);
   });
 });
 

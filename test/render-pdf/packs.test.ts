@@ -309,7 +309,7 @@ describe('a prefecture pack assembled from its front matter and the shared body'
 
 describe('a change re-prints only what it touches', () => {
   const store = () => {
-    const prints = new Map(result.prints.map((p) => [p.key, p.pdf]));
+    const prints = new Map(result.prints.map((p) => [p.key, p.bytes]));
     return { salt: '', get: async (key: string) => prints.get(key) ?? null };
   };
   const rendered = async (find: string, replace: string) => {

@@ -128,7 +128,7 @@ describe('validation-report.pdf', () => {
   it('prints again only the header when the source changed where no row shows it, and reads again only its page', async () => {
     const { part, ids } = fewRows();
     const first = await printReport(printable(part), ids, { generatedAt: manifest.generatedAt, readings: new PageReadings('test') });
-    const prints = new Map(first.prints.map((p) => [p.key, p.pdf]));
+    const prints = new Map(first.prints.map((p) => [p.key, p.bytes]));
     const store = { salt: '', get: async (key: string) => prints.get(key) ?? null };
     const earlier = new PageReadings('test');
     expect((await printReport(printable(part), ids, { generatedAt: manifest.generatedAt, readings: earlier, store })).printed).toBe(0);

@@ -16,6 +16,7 @@ import { chromiumDescendants } from '../render-pdf/processes.ts';
 let edition: string;
 let out: string;
 const prints = () => new Set(readdirSync(join(out, 'r6', '.prints')).filter((name) => name.endsWith('.pdf')));
+const fonts = () => new Set(readdirSync(join(out, 'r6', '.prints')).filter((name) => name.endsWith('.ttf')));
 const readings = (unit: string) => JSON.parse(readFileSync(join(out, 'r6', '.prints', `${unit}.readings.json`), 'utf8')) as Record<string, string>;
 const sha = (text: string) => createHash('sha256').update(text).digest('hex');
 /** the prints the figure's edit made: the sections it is on, which the next edit of that figure prints again */
@@ -50,6 +51,11 @@ describe('the prints a build keeps', () => {
     for (const name of prints()) expect(name).toMatch(/^[0-9a-f]{64}\.pdf$/);
   });
 
+  it('keep the fonts each print session served, pruned to its text: regular and bold for the packs, the letters and the staff report', () => {
+    expect(fonts().size).toBe(2 * 3);
+    for (const name of fonts()) expect(name).toMatch(/^[0-9a-f]{64}\.ttf$/);
+  });
+
   it('keep what the pages of the packs and of the staff report read as, by key', () => {
     const packs = readings('packs');
     const report = readings('validation-report');
@@ -63,9 +69,12 @@ describe('the prints a build keeps', () => {
 
   it('make a rebuild after one figure changed print again the sections it is on (its program’s, and the back matter’s appendix) and the report’s header (the source’s checksum) alone; their earlier prints go', async () => {
     const before = prints();
+    const fontsBefore = fonts();
     edit('R６当初予算額：６百万円', 'R６当初予算額：７百万円');
     await built();
     const after = prints();
+    // the text has the same characters: the same pruned fonts, kept
+    expect(fonts()).toEqual(fontsBefore);
     figurePrints = new Set([...after].filter((p) => !before.has(p)));
     expect(figurePrints.size).toBe(3);
     expect([...before].filter((p) => !after.has(p))).toHaveLength(3);

@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { PDFContext, PDFDocument, PDFObjectCopier, PDFRef, ParseSpeeds, type PDFDict } from 'pdf-lib';
 import { pageTreeKeys, type PageKeys } from '../page-readings.ts';
 import { mergeDests, mergeOutlines } from './navigation.ts';
@@ -30,9 +31,14 @@ export interface PackParts {
   stamp: { pdf: LoadedPdf; page: number; slot: StampSlot } | null;
 }
 
-/** Reads a printed PDF for assembly; an encrypted one is refused. */
+/**
+ * Reads a printed PDF for assembly; an encrypted one is refused. It lets the event loop turn
+ * before it starts and every 1,500 objects: a build reads dozens of PDFs while the browser prints
+ * others, and a print waits for every message this process has not answered.
+ */
 export async function loadPdf(bytes: Uint8Array): Promise<LoadedPdf> {
-  const doc = await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest, ignoreEncryption: true });
+  await nextTurn();
+  const doc = await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fast, ignoreEncryption: true });
   if (doc.context.trailerInfo.Encrypt) throw new AssemblyError('the PDF is encrypted');
   return { doc, base: baseOf(bytes, doc) };
 }
@@ -52,7 +58,8 @@ function baseOf(bytes: Uint8Array, doc: PDFDocument): UpdateBase {
  * object; the base's /Size counts them). Done once for the body every pack starts with.
  */
 export async function withObjectStreams(doc: PDFDocument): Promise<LoadedPdf> {
-  const bytes = await doc.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: Number.POSITIVE_INFINITY });
+  await nextTurn();
+  const bytes = await doc.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: 2000 });
   return { doc, base: baseOf(bytes, doc) };
 }
 

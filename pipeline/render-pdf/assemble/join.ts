@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFObjectCopier, PDFRef, PDFStream, type PDFContext, type PDFObject } from 'pdf-lib';
 import type { LoadedPdf, PackPart } from './index.ts';
 import { joinFonts } from './font-union.ts';
@@ -39,6 +40,8 @@ export async function joinParts(parts: readonly PackPart[], folios: LoadedPdf | 
   const outline: { items: PDFRef[]; count: number } = { items: [], count: 0 };
   const dests = new Map<string, [PDFName, PDFObject]>();
   for (const [index, part] of parts.entries()) {
+    // a part at a time: the browser's messages (another document printing) are answered between them
+    await nextTurn();
     const source = part.pdf.doc;
     for (const key of source.catalog.keys()) if (!CATALOG_KEYS.has(key.decodeText())) throw new AssemblyError(`a part's catalog has /${key.decodeText()}, which the join does not keep`);
     if (source.getPageCount() === 0) throw new AssemblyError(`part ${index + 1} has no pages`);
@@ -77,8 +80,11 @@ export async function joinParts(parts: readonly PackPart[], folios: LoadedPdf | 
   for (const text of [...dests.keys()].sort()) destsDict.set(...dests.get(text)!);
   doc.catalog.set(name('Dests'), context.register(destsDict));
   // the parts' own roots, outlines and Document elements go first: their fonts are all in use
+  await nextTurn();
   collectGarbage(context);
+  await nextTurn();
   if (joinFonts(context) > 0) collectGarbage(context);
+  await nextTurn();
   renumberPages(context, pages);
   return { doc, borrowed: new Set(parts.flatMap((p) => [...p.borrowed]).filter((a) => !dests.has(a))) };
 }
