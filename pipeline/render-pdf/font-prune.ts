@@ -88,11 +88,21 @@ export function prunedFont(font: Uint8Array, characters: ReadonlySet<number>): U
   return writeSfnt(sfnt.version, new Map([...sfnt.tables, ['glyf', concat(outlines)], ['loca', new Uint8Array(offsets.buffer)], ['head', head]]));
 }
 
-/** Whether the font draws glyph `id` (its outline is not empty), from the font's plan. */
+const outlines = new WeakMap<Uint8Array, Glyphs>();
+
+/**
+ * Whether the font draws glyph `id` (its outline is not empty): from its plan when it was pruned
+ * from, else from its glyph offsets alone, read once a font (the glyph guard asks it of the fonts
+ * as installed, which nothing prunes from).
+ */
 export function hasOutline(font: Uint8Array, id: number): boolean {
-  const plan = planOf(font);
-  if (!plan) throw new Error('the font has no TrueType outlines');
-  return id < plan.glyphs.count && plan.glyphs.end[id]! > plan.glyphs.start[id]!;
+  let found = plans.get(font)?.glyphs ?? outlines.get(font);
+  if (!found) {
+    const sfnt = parseSfnt(font);
+    if (!['head', 'loca', 'glyf', 'maxp'].every((tag) => sfnt.tables.has(tag))) throw new Error('the font has no TrueType outlines');
+    outlines.set(font, (found = glyphs(sfnt)));
+  }
+  return id < found.count && found.end[id]! > found.start[id]!;
 }
 
 /** The glyphs `characters` (textCharacters) can come to: mapped characters, unmapped glyphs, their GSUB outputs and composite components, .notdef. */

@@ -80,8 +80,8 @@ export async function printedParts(pages: readonly PrintPage[], templates: PackT
   const jobs = await Promise.all(planned.map(async ({ job, html, isDraft }) => ({ job, stored: html === null || ((await pages[0]!.stored?.(html, isDraft)) ?? false) })));
   await settledAll([
     // what the store holds is taken and read now, no tab needed, one at a time (the browser's messages are answered between them): the browser starts and prints the rest meanwhile
-    inTurn(jobs.filter((j) => j.stored).map(({ job }) => () => job(pages[0]!))),
-    mapOnPages(jobs.filter((j) => !j.stored), pages, ({ job }, page) => job(page)),
+    (stop) => inTurn(jobs.filter((j) => j.stored).map(({ job }) => () => job(pages[0]!)), stop),
+    (stop) => mapOnPages(jobs.filter((j) => !j.stored), pages, ({ job }, page) => job(page), stop),
   ]);
   const fronts = await measureDraft(draft, targets);
 

@@ -59,14 +59,17 @@ async function openPrintPage(browser: PrintWindow['browser'], assets: Promise<Re
   };
 }
 
-/** Runs `work` over `items` with one worker per page, each item on whichever page is free; results in item order. */
-export async function mapOnPages<T, R>(items: readonly T[], pages: readonly PrintPage[], work: (item: T, page: PrintPage, index: number) => Promise<R>): Promise<R[]> {
+/**
+ * Runs `work` over `items` with one worker per page, each item on whichever page is free; results
+ * in item order. No item is started after one failed, or once `stop` aborts.
+ */
+export async function mapOnPages<T, R>(items: readonly T[], pages: readonly PrintPage[], work: (item: T, page: PrintPage, index: number) => Promise<R>, stop?: AbortSignal): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
   let failed = false;
   await Promise.all(
     pages.map(async (page) => {
-      while (!failed && next < items.length) {
+      while (!failed && !stop?.aborted && next < items.length) {
         const index = next++;
         try {
           results[index] = await work(items[index]!, page, index);
@@ -80,14 +83,31 @@ export async function mapOnPages<T, R>(items: readonly T[], pages: readonly Prin
   return results;
 }
 
-/** Waits for every one of `work` to settle, then throws the first failure: nothing is left running behind an error. */
-export async function settledAll(work: readonly Promise<unknown>[]): Promise<void> {
-  const settled = await Promise.allSettled(work);
+/**
+ * Runs `branches` at once, each told through `stop` once another failed (it then starts nothing
+ * new); waits for every one to settle, so that nothing is left running behind an error, then
+ * throws the first failure.
+ */
+export async function settledAll(branches: readonly ((stop: AbortSignal) => Promise<unknown>)[]): Promise<void> {
+  const failing = new AbortController();
+  const settled = await Promise.allSettled(
+    branches.map(async (branch) => {
+      try {
+        return await branch(failing.signal);
+      } catch (err) {
+        failing.abort();
+        throw err;
+      }
+    }),
+  );
   const failed = settled.find((s) => s.status === 'rejected');
   if (failed) throw failed.reason;
 }
 
-/** Runs `work` one after the other. */
-export async function inTurn(work: readonly (() => Promise<unknown>)[]): Promise<void> {
-  for (const w of work) await w();
+/** Runs `work` one after the other; nothing more once `stop` aborts. */
+export async function inTurn(work: readonly (() => Promise<unknown>)[], stop?: AbortSignal): Promise<void> {
+  for (const w of work) {
+    if (stop?.aborted) return;
+    await w();
+  }
 }

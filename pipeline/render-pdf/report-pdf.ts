@@ -71,7 +71,7 @@ export async function printReport(parts: readonly string[], expectedIds: readonl
   try {
     const stored = await Promise.all(prints.map(async (html) => (await page.stored?.(html)) ?? false));
     const heldOrNot = (held: boolean) => prints.flatMap((_, i) => (stored[i] === held ? [() => part(i)] : []));
-    await settledAll([inTurn(heldOrNot(true)), inTurn(heldOrNot(false))]);
+    await settledAll([(stop) => inTurn(heldOrNot(true), stop), (stop) => inTurn(heldOrNot(false), stop)]);
   } finally {
     await session.close();
   }

@@ -78,9 +78,14 @@ describe('the assets a print session serves', () => {
     expect([...sources.keys()]).toEqual([ASSET_PATHS.regular, ASSET_PATHS.bold, ASSET_PATHS.css].sort());
     expect(sources.get(ASSET_PATHS.regular)).toBe(sha256(files.regular));
     expect(sources.get(ASSET_PATHS.bold)).toBe(sha256(files.bold));
-    // unmapping the aliases changes the cmap alone: the outlines a print is checked against are the file's
+    // unmapping the aliases changes the cmap alone: the outlines and the name a print is checked against are the file's
     const prepared = await loadFonts();
-    expect(sha256(prepared.regular)).not.toBe(sha256(files.regular));
+    for (const font of ['regular', 'bold'] as const) {
+      expect(sha256(prepared[font])).not.toBe(sha256(files[font]));
+      const tables = (bytes: Uint8Array) => parseSfnt(bytes).tables;
+      for (const tag of ['glyf', 'loca', 'maxp', 'head', 'name']) expect(sha256(tables(prepared[font]).get(tag)!), `${font} ${tag}`).toBe(sha256(tables(files[font]).get(tag)!));
+      expect(sha256(tables(prepared[font]).get('cmap')!)).not.toBe(sha256(tables(files[font]).get('cmap')!));
+    }
     expect(outlined(prepared.regular)).toBe(outlined(files.regular));
   });
 });
