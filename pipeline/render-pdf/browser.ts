@@ -43,25 +43,25 @@ export function fontconfigXml(cacheDir: string): string {
 }
 
 const TEMP_PREFIX = 'briefing-pdf-';
-/** The file in a temp folder that names the process it belongs to. */
-const OWNER_FILE = 'owner.pid';
-
-/** The temp folder of a browser names the process it belongs to, as its owner file does. */
+/** A browser's temp folder is named after the process it belongs to: `briefing-pdf-<pid>-…`. */
 const tempPrefix = (pid: number) => `${TEMP_PREFIX}${pid}-`;
 const OWNER_IN_NAME = new RegExp(`^${TEMP_PREFIX}(\\d+)-`);
+/** Where earlier versions named the owner instead: a file in the folder. */
+const OWNER_FILE = 'owner.pid';
 
 /**
  * Removes the temp folders of browsers whose process is gone: a build killed with SIGKILL cannot
- * clean up, so the next one does. The owner is read from the folder's owner file, else from its
- * name: a killed build's browser, still exiting, may write into its folder (fontconfig's cache,
- * its profile) after it was removed, and make it again without the file. A folder without an
- * owner, or whose owner lives (or cannot be asked), is left alone.
+ * clean up, so the next one does. The owner is in the folder's name — a killed build's browser,
+ * still exiting, may write into its folder (fontconfig's cache, its profile) after it was removed
+ * and make it again, so nothing in it can say whose it is — or, for a folder of an earlier
+ * version, in its owner file. A folder without an owner, or whose owner lives (or cannot be
+ * asked), is left alone.
  */
 export async function removeStaleTempFolders(dir = tmpdir()): Promise<string[]> {
   const removed: string[] = [];
   for (const name of await readdir(dir).catch(() => [] as string[])) {
     if (!name.startsWith(TEMP_PREFIX)) continue;
-    const owner = Number(await readFile(join(dir, name, OWNER_FILE), 'utf8').catch(() => '')) || Number(OWNER_IN_NAME.exec(name)?.[1] ?? '');
+    const owner = Number(OWNER_IN_NAME.exec(name)?.[1] ?? (await readFile(join(dir, name, OWNER_FILE), 'utf8').catch(() => '')));
     if (!Number.isInteger(owner) || owner <= 0 || processAlive(owner)) continue;
     await rm(join(dir, name), { recursive: true, force: true });
     removed.push(name);
@@ -80,7 +80,6 @@ export async function removeStaleTempFolders(dir = tmpdir()): Promise<string[]> 
 export async function openBrowser(executable: BrowserChoice, timeoutMs: number): Promise<BrowserSession> {
   await removeStaleTempFolders();
   const temp = await mkdtemp(join(tmpdir(), tempPrefix(process.pid)));
-  await writeFile(join(temp, OWNER_FILE), `${process.pid}\n`);
   let browser: Browser | null = null;
   let interrupted: NodeJS.Signals | null = null;
   let closing: Promise<void> | null = null;

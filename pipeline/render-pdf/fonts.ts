@@ -18,14 +18,16 @@ export interface FontFiles {
   bold: Uint8Array;
 }
 
-let reading: Promise<FontFiles> | null = null;
-let loading: Promise<FontFiles> | null = null;
-
-/** A promise made once a process, made again after it failed. */
-function once(make: () => Promise<FontFiles>, forget: () => void): Promise<FontFiles> {
-  const made = make();
-  made.catch(() => forget());
-  return made;
+/** `make`'s promise, made on the first call and shared by the later ones; made again after it failed. */
+function sharedUntilFailure<T>(make: () => Promise<T>): () => Promise<T> {
+  let made: Promise<T> | null = null;
+  return () => {
+    if (!made) {
+      made = make();
+      made.catch(() => (made = null));
+    }
+    return made;
+  };
 }
 
 /**
@@ -33,32 +35,20 @@ function once(make: () => Promise<FontFiles>, forget: () => void): Promise<FontF
  * are taken from, and what a print's glyphs are checked against (unmapping aliases changes the
  * cmap alone, never an outline or a name).
  */
-export function fontFiles(): Promise<FontFiles> {
-  reading ??= once(
-    async () => {
-      const [regular, bold] = await Promise.all([readFile(FONT_FILES.regular), readFile(FONT_FILES.bold)]);
-      return { regular: new Uint8Array(regular), bold: new Uint8Array(bold) };
-    },
-    () => (reading = null),
-  );
-  return reading;
-}
+export const fontFiles: () => Promise<FontFiles> = sharedUntilFailure(async () => {
+  const [regular, bold] = await Promise.all([readFile(FONT_FILES.regular), readFile(FONT_FILES.bold)]);
+  return { regular, bold };
+});
 
 /**
  * The fonts as the renderer serves them: aliases unmapped, so the PDF text reads 目標 and 移住・交流,
  * not ⽬標 and 移住‧交流. Made once a process (every print session of a build that prunes or serves
  * them whole), made again after a failure.
  */
-export function loadFonts(): Promise<FontFiles> {
-  loading ??= once(
-    async () => {
-      const { regular, bold } = await fontFiles();
-      return { regular: withoutTextAliases(regular), bold: withoutTextAliases(bold) };
-    },
-    () => (loading = null),
-  );
-  return loading;
-}
+export const loadFonts: () => Promise<FontFiles> = sharedUntilFailure(async () => {
+  const { regular, bold } = await fontFiles();
+  return { regular: withoutTextAliases(regular), bold: withoutTextAliases(bold) };
+});
 
 /**
  * Characters of the briefing that Noto Sans JP has no glyph for, printed as the nearest mark it

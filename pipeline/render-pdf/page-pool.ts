@@ -33,10 +33,8 @@ const DRAFT_OPTIONS = { ...PDF_OPTIONS, generateTaggedPDF: false, generateDocume
 export async function openPrintPages(browser: PrintWindow['browser'], size: number, assets: Promise<ReadonlyMap<string, Asset>>, timeoutMs: number): Promise<PrintPage[]> {
   const opening = Array.from({ length: size }, () => openPrintPage(browser, assets, timeoutMs));
   // every tab settles before a failure is reported: none is left opening behind it (the window closes them all)
-  const settled = await Promise.allSettled(opening);
-  const failed = settled.find((s) => s.status === 'rejected');
-  if (failed) throw failed.reason;
-  return settled.map((s) => (s as PromiseFulfilledResult<PrintPage>).value);
+  await settledAll(opening.map((tab) => () => tab));
+  return Promise.all(opening);
 }
 
 async function openPrintPage(browser: PrintWindow['browser'], assets: Promise<ReadonlyMap<string, Asset>>, timeoutMs: number): Promise<PrintPage> {

@@ -115,7 +115,7 @@ describe('request guard', () => {
 });
 
 describe('temp folders of killed builds', () => {
-  it('go when their owner is gone, named by its owner file or, if the folder lost it, by its name; others stay', async () => {
+  it('go when their owner is gone, named by the folder’s name (or, made by an earlier version, its owner file); others stay', async () => {
     const dir = tempDir('stale');
     // a process that has ended: its pid names no process
     const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
@@ -125,12 +125,14 @@ describe('temp folders of killed builds', () => {
       if (owner !== undefined) writeFileSync(join(dir, name, 'owner.pid'), owner);
     };
     folder(`briefing-pdf-${gone}-aaaaaa`, `${gone}\n`);
-    // made again by its browser's fontconfig after the folder was removed: no owner file
+    // made again by its exiting browser's fontconfig after the folder was removed: nothing in it but the cache
     folder(`briefing-pdf-${gone}-bbbbbb`);
     folder(`briefing-pdf-${process.pid}-cccccc`);
     folder('briefing-pdf-dddddd', `${process.pid}\n`);
     folder('briefing-pdf-test-eeeeee');
-    expect((await removeStaleTempFolders(dir)).sort()).toEqual([`briefing-pdf-${gone}-aaaaaa`, `briefing-pdf-${gone}-bbbbbb`]);
+    // an earlier version's, its owner in a file only
+    folder('briefing-pdf-ffffff', `${gone}\n`);
+    expect((await removeStaleTempFolders(dir)).sort()).toEqual([`briefing-pdf-${gone}-aaaaaa`, `briefing-pdf-${gone}-bbbbbb`, 'briefing-pdf-ffffff']);
     expect(readdirSync(dir).sort()).toEqual([`briefing-pdf-${process.pid}-cccccc`, 'briefing-pdf-dddddd', 'briefing-pdf-test-eeeeee']);
     expect(existsSync(join(dir, `briefing-pdf-${process.pid}-cccccc`))).toBe(true);
   });
