@@ -16,6 +16,8 @@ export interface PrintPage {
   print(html: string, draft?: boolean): Promise<PrintedPdf>;
   /** whether a print of it is at hand without the browser (an earlier run's); then `print` gives it at once */
   stored?(html: string, draft?: boolean): Promise<boolean>;
+  /** the key its print is kept by: what prints it (browser, settings, served assets) and the HTML */
+  key?(html: string, draft?: boolean): string;
 }
 
 /**

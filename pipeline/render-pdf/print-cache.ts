@@ -25,12 +25,13 @@ export interface KeptPrint {
  * store or printed now — is noted in `kept`, keyed, for the caller to keep for the next run. A
  * print from the store carries no refused loads: it was printed, and verified, by an earlier run.
  */
-export function cachedPage(page: PrintPage, printer: string, store: PrintStore | undefined, kept: Map<string, Uint8Array>): PrintPage & { printed: () => number; stored(html: string, draft?: boolean): Promise<boolean> } {
+export function cachedPage(page: PrintPage, printer: string, store: PrintStore | undefined, kept: Map<string, Uint8Array>): PrintPage & { printed: () => number; stored(html: string, draft?: boolean): Promise<boolean>; key(html: string, draft?: boolean): string } {
   // the key of one print: what printed it (`printer`: browser, flags, settings, served assets, the store's salt), the kind of print, the HTML
   let printed = 0;
   const keyOf = (html: string, draft: boolean) => hashOf(printer, draft ? 'draft' : 'print', html);
   return {
     printed: () => printed,
+    key: (html: string, draft = false) => keyOf(html, draft),
     async stored(html: string, draft = false): Promise<boolean> {
       const key = keyOf(html, draft);
       const earlier = kept.get(key) ?? (await store?.get(key, 'pdf')) ?? null;

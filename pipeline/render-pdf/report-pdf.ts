@@ -1,10 +1,11 @@
 import { ASSET_ORIGIN, assetUrls } from './assets.ts';
 import type { BrowserChoice } from '../lib/browser-path.ts';
 import { FONT_FAMILY } from './fonts.ts';
-import { loadPdf, withObjectStreams, type LoadedPdf } from './assemble/index.ts';
+import { assembledPack, destinationNames, loadPdf, withObjectStreams, type AssembledPack, type LoadedPdf } from './assemble/index.ts';
 import { joinParts } from './assemble/join.ts';
-import { crossLinks, withCrossLinks } from './cross-links.ts';
-import { inTurn, settledAll, type PrintedPdf } from './page-pool.ts';
+import { crossLinks, withCrossLinks, type CrossLinks } from './cross-links.ts';
+import { inTurn, settledAll, type PrintedPdf, type PrintPage } from './page-pool.ts';
+import { hashOf } from '../build/build-state.ts';
 import { pageKeys, PageReadings, readBackWhole } from './page-readings.ts';
 import { normalizePdf } from './pdf-normalize.ts';
 import type { KeptPrint, PrintStore } from './print-cache.ts';
@@ -32,6 +33,8 @@ export interface PrintedReport {
   prints: KeptPrint[];
   /** how many of them the browser printed in this run */
   printed: number;
+  /** how many parts were joined into its body in this run: none when the store held the body joined */
+  joined: number;
 }
 
 export interface ReportPrintOptions {
@@ -47,11 +50,14 @@ export interface ReportPrintOptions {
 /**
  * validation-report.pdf: the staff report printed like the packs (same browser, guarded tab,
  * served fonts) from its parts (validationReportParts), each a print the store keeps by its HTML,
- * joined into one document (joinParts: one structure tree, outline and set of destinations; a
- * row's link to a listing line leads there), and read back: every row's id in the text, only the
- * served fonts embedded, no load refused; dated generatedAt, so a rerun gives the same bytes. A
- * changed figure prints the parts it shows in again, and reads again only the pages that changed.
- * The caller writes it only when `problems` is empty.
+ * and read back: every row's id in the text, only the served fonts embedded, no load refused;
+ * dated generatedAt, so a rerun gives the same bytes. Its first part, the header (the source's
+ * checksum: it changes with every edit), is assembled onto the others as a pack's front matter is
+ * onto its body (assembledPack: one structure tree, outline and set of destinations; a row's link
+ * to a listing line leads there); the others are joined (joinParts) into that body, which the
+ * store keeps by the keys of their prints. A figure changed where no row shows it prints the
+ * header again and takes the body joined, reading again only the header's pages. The caller
+ * writes it only when `problems` is empty.
  */
 export async function printReport(parts: readonly string[], expectedIds: readonly string[], options: ReportPrintOptions): Promise<PrintedReport> {
   if (parts.length === 0) throw new Error('the report has no part to print');
@@ -61,31 +67,73 @@ export async function printReport(parts: readonly string[], expectedIds: readonl
   const partLinks = crossLinks(parts, { definedOnly: true });
   const prints = parts.map((html, i) => withCrossLinks(html, partLinks[i]!));
   const page = session.pages[0]!;
+  const body = prints.length > 1 ? reportBody(prints.slice(1), page, options) : null;
   const printed: PrintedPdf[] = [];
   const loaded: LoadedPdf[] = [];
-  // each part read as soon as it is at hand: those the store holds at once, while the tab prints the others one by one
-  const part = async (i: number) => {
-    printed[i] = await page.print(prints[i]!);
-    loaded[i] = await loadPdf(normalizePdf(printed[i]!.pdf, options.generatedAt));
-  };
+  let held: Uint8Array | null = null;
   try {
-    const stored = await Promise.all(prints.map(async (html) => (await page.stored?.(html)) ?? false));
-    const heldOrNot = (held: boolean) => prints.flatMap((_, i) => (stored[i] === held ? [() => part(i)] : []));
+    // the body as the store holds it, joined, when it also holds every print it was joined from (kept for the next run)
+    held = (await body?.held()) ?? null;
+    const wanted = held ? [0] : prints.map((_, i) => i);
+    // each part read as soon as it is at hand: those the store holds at once, while the tab prints the others one by one
+    const part = async (i: number) => {
+      printed[i] = await page.print(prints[i]!);
+      loaded[i] = await loadPdf(normalizePdf(printed[i]!.pdf, options.generatedAt));
+    };
+    const stored = await Promise.all(wanted.map(async (i) => (await page.stored?.(prints[i]!)) ?? false));
+    const heldOrNot = (yes: boolean) => wanted.flatMap((i, n) => (stored[n] === yes ? [() => part(i)] : []));
     await settledAll([(stop) => inTurn(heldOrNot(true), stop), (stop) => inTurn(heldOrNot(false), stop)]);
   } finally {
     await session.close();
   }
-  const joined = await joinParts(
-    loaded.map((pdf, i) => ({ pdf, borrowed: partLinks[i]!.borrowed })),
-    null,
-  );
-  const { doc, base } = await withObjectStreams(joined.doc);
+  const joined = body && (held ?? (await body.join(loaded.slice(1), partLinks.slice(1))));
   const problems: string[] = printed.flatMap((p) => p.blocked.map((b) => `the report tried to load ${b.url} (${b.reason})`));
-  for (const anchor of joined.borrowed) problems.push(`the report links to #${anchor}, which none of its parts defines`);
+  const report = joined ? await withHeader(loaded[0]!, partLinks, joined) : await alone(loaded[0]!);
   // a page read by an earlier run (same bytes, same fonts) is not read again: a figure changed leaves the other pages as they were
-  const { pages, texts, unserved } = await readBackWhole(base.bytes, options.readings ?? new PageReadings('this run'), pageKeys(doc));
+  const { pages, texts, unserved } = await readBackWhole(report.pdf, options.readings ?? new PageReadings('this run'), report.pageKeys);
   const text = compact(texts.join(''));
   for (const id of expectedIds) if (!text.includes(compact(id))) problems.push(`the report does not show ${id}`);
   for (const font of unserved) problems.push(`the report embeds ${font}`);
-  return { pdf: base.bytes, pages, problems, prints: await session.kept(), printed: session.printed() };
+  const keptBody: KeptPrint[] = joined && body?.key ? [{ key: body.key, type: 'pdf', bytes: joined }] : [];
+  return { pdf: report.pdf, pages, problems, prints: [...(await session.kept()), ...keptBody], printed: session.printed(), joined: body && !held ? prints.length - 1 : 0 };
+}
+
+/**
+ * The report's body: its parts after the header, joined (joinParts), its dictionaries compressed.
+ * The store keeps it by the keys of their prints (none without a store's keys) and the date they are normalised to.
+ */
+function reportBody(prints: readonly string[], page: PrintPage, options: ReportPrintOptions) {
+  const key = page.key ? hashOf('report body', options.generatedAt, ...prints.map((html) => page.key!(html))) : null;
+  return {
+    key,
+    /** the body joined by an earlier run, when the store holds it and every print it was joined from (which are then kept too) */
+    async held(): Promise<Uint8Array | null> {
+      if (!key || !options.store) return null;
+      const [bytes, ...parts] = await Promise.all([options.store.get(key, 'pdf'), ...prints.map(async (html) => (await page.stored?.(html)) ?? false)]);
+      return bytes && parts.every(Boolean) ? bytes : null;
+    },
+    async join(parts: readonly LoadedPdf[], links: readonly CrossLinks[]): Promise<Uint8Array> {
+      const joined = await joinParts(parts.map((pdf, i) => ({ pdf, borrowed: links[i]!.borrowed })), null);
+      return (await withObjectStreams(joined.doc)).base.bytes;
+    },
+  };
+}
+
+/**
+ * The header assembled onto the body as a pack's front matter onto its (assembledPack, pages
+ * numbered through): the body's bytes, then an update. The body lends the header what its parts
+ * link to there and none of them defines.
+ */
+async function withHeader(header: LoadedPdf, links: readonly CrossLinks[], joined: Uint8Array): Promise<AssembledPack> {
+  // read from its bytes whether joined now or by an earlier run: the same update either way
+  const body = await loadPdf(joined);
+  const defined = destinationNames(body);
+  const borrowed = new Set(links.slice(1).flatMap((l) => [...l.borrowed]).filter((a) => !defined.has(a)));
+  return assembledPack({ front: { pdf: header, borrowed: links[0]!.borrowed }, body: { pdf: body, borrowed }, stamp: null, labelled: false });
+}
+
+/** A report of its header alone: joined by itself (one font, nothing unreachable), as the body is. */
+async function alone(header: LoadedPdf): Promise<AssembledPack> {
+  const { doc, base } = await withObjectStreams((await joinParts([{ pdf: header, borrowed: new Set() }], null)).doc);
+  return { pdf: base.bytes, pageKeys: pageKeys(doc) };
 }

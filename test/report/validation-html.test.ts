@@ -117,6 +117,13 @@ describe('validation-report.pdf', () => {
     }
   }, 120_000);
 
+  it('prints a report of its header alone (no row, no listing) as one document', async () => {
+    const [header] = printable({ ...report, checks: [], findings: [] });
+    const printed = await printReport([header!], [], { generatedAt: manifest.generatedAt });
+    expect([printed.problems, printed.pages, printed.printed, printed.joined]).toEqual([[], 1, 1, 0]);
+    expect((await withPdf(printed.pdf, pageTexts))[0]).toContain('検証レポート');
+  }, 120_000);
+
   it('prints to the same bytes again: dated by the manifest, its structure numbered by rank', async () => {
     const { part, ids } = fewRows();
     const parts = printable(part);
@@ -131,17 +138,19 @@ describe('validation-report.pdf', () => {
     const prints = new Map(first.prints.map((p) => [p.key, p.bytes]));
     const store = { salt: '', get: async (key: string) => prints.get(key) ?? null };
     const earlier = new PageReadings('test');
-    expect((await printReport(printable(part), ids, { generatedAt: manifest.generatedAt, readings: earlier, store })).printed).toBe(0);
-    // the source's checksum is on the header alone: another source text with the same findings, its checksum
-    // drawn with fewer glyphs (the rows and the listings draw them all: the union of the fonts is the same)
+    const rerun = await printReport(printable(part), ids, { generatedAt: manifest.generatedAt, readings: earlier, store });
+    expect([first.printed, first.joined, rerun.printed, rerun.joined]).toEqual([3, 2, 0, 0]);
+    // the source's checksum is on the header alone: another source text with the same findings
     const sha256 = part.source.sha256.replace(/[1-9]/g, '0');
     const edited = { ...part, source: { ...part.source, sha256 } };
     const readings = new PageReadings('test', earlier.kept());
     const second = await printReport(printable(edited), ids, { generatedAt: manifest.generatedAt, readings, store });
     expect(second.problems).toEqual([]);
-    expect(second.printed).toBe(1);
+    // the header printed again and assembled onto the body the store held joined: the same bytes as a run without a store
+    expect([second.printed, second.joined]).toEqual([1, 0]);
+    expect(Buffer.from(second.pdf).equals(Buffer.from((await printReport(printable(edited), ids, { generatedAt: manifest.generatedAt })).pdf))).toBe(true);
     expect(second.pages).toBe(first.pages);
-    // the text and the fonts of page 1; the other pages kept their bytes, their fonts joined as before
+    // the text and the fonts of page 1; the body's pages kept their bytes and fonts
     expect(readings.read()).toBe(2);
     const text = (await withPdf(second.pdf, pageTexts)).join('');
     expect(text).toContain(sha256);

@@ -29,6 +29,8 @@ export interface PackParts {
   body: PackPart;
   /** a page drawn over every page of the body as a pagination artifact: the pack's edition in the footer, through the slot the body draws (drawStampSlot) */
   stamp: { pdf: LoadedPdf; page: number; slot: StampSlot } | null;
+  /** page labels i, ii … for the front's pages, then 1, 2 … for the body's (default true); without, pages are numbered through */
+  labelled?: boolean;
 }
 
 /**
@@ -119,7 +121,7 @@ export async function assembledPack(parts: PackParts): Promise<AssembledPack> {
   const outlines = mergeOutlines(pack, body, front, copier);
   if (outlines) catalog.set(name('Outlines'), outlines);
   catalog.set(name('Dests'), mergeDests(pack, { doc: body, borrowed: parts.body.borrowed }, { doc: front, borrowed: parts.front.borrowed, copier }));
-  catalog.set(name('PageLabels'), pack.obj({ Nums: [0, pack.obj({ S: 'r' }), frontPages.length, pack.obj({ S: 'D' })] }));
+  if (parts.labelled !== false) catalog.set(name('PageLabels'), pack.obj({ Nums: [0, pack.obj({ S: 'r' }), frontPages.length, pack.obj({ S: 'D' })] }));
   for (const key of ['Lang', 'ViewerPreferences']) {
     const value = front.catalog.get(name(key)) ?? body.catalog.get(name(key));
     if (value !== undefined) catalog.set(name(key), front.catalog.get(name(key)) !== undefined ? copier.copy(value) : value);
@@ -143,4 +145,10 @@ export function namedDestinations(pdf: LoadedPdf): Map<string, number> {
     if (page !== undefined) found.set(key.decodeText(), page);
   }
   return found;
+}
+
+/** The names of a loaded PDF's destinations (its /Dests): what it defines for a part joined to it to link to. */
+export function destinationNames(pdf: LoadedPdf): Set<string> {
+  const dests = dictAt(pdf.doc.context, pdf.doc.catalog.get(name('Dests')));
+  return new Set([...(dests?.keys() ?? [])].map((key) => key.decodeText()));
 }
