@@ -9,7 +9,7 @@ import type { PrintedPdf, PrintPage } from './page-pool.ts';
 export interface PrintStore {
   /** what printed them besides the HTML, as the caller knows it (a build: the hash of the renderer's code and templates); part of every key */
   salt: string;
-  /** a print (pdf), or a font pruned for the prints of a session (ttf) */
+  /** a print (pdf; or parts of one joined, as the staff report's body), or a font pruned for the prints of a session (ttf) */
   get(key: string, type?: KeptPrint['type']): Promise<Uint8Array | null>;
 }
 

@@ -1,7 +1,7 @@
 import { ASSET_ORIGIN, assetUrls } from './assets.ts';
 import type { BrowserChoice } from '../lib/browser-path.ts';
 import { FONT_FAMILY } from './fonts.ts';
-import { assembledPack, destinationNames, loadPdf, withObjectStreams, type AssembledPack, type LoadedPdf } from './assemble/index.ts';
+import { AssemblyError, assembledPack, destinationNames, loadPdf, withObjectStreams, type AssembledPack, type LoadedPdf } from './assemble/index.ts';
 import { joinParts } from './assemble/join.ts';
 import { crossLinks, withCrossLinks, type CrossLinks } from './cross-links.ts';
 import { inTurn, settledAll, type PrintedPdf, type PrintPage } from './page-pool.ts';
@@ -29,7 +29,7 @@ export interface PrintedReport {
   pages: number;
   /** what reading the PDF back found wrong; empty when it is right */
   problems: string[];
-  /** the prints of its parts, from the store or printed now, for the store of the next run */
+  /** the prints of its parts, from the store or printed now, and its body joined from them: for the store of the next run */
   prints: KeptPrint[];
   /** how many of them the browser printed in this run */
   printed: number;
@@ -87,15 +87,23 @@ export async function printReport(parts: readonly string[], expectedIds: readonl
     await session.close();
   }
   const joined = body && (held ?? (await body.join(loaded.slice(1), partLinks.slice(1))));
+  const joinedNow = body && !held ? prints.length - 1 : 0;
   const problems: string[] = printed.flatMap((p) => p.blocked.map((b) => `the report tried to load ${b.url} (${b.reason})`));
-  const report = joined ? await withHeader(loaded[0]!, partLinks, joined) : await alone(loaded[0]!);
+  let report: AssembledPack;
+  try {
+    report = joined ? await withHeader(loaded[0]!, partLinks, joined) : await alone(loaded[0]!);
+  } catch (err) {
+    if (!(err instanceof AssemblyError)) throw err;
+    // a link to what none of its parts defines, say (a target the browser drew no destination for): reported with the rest, nothing written
+    return { pdf: new Uint8Array(), pages: 0, problems: [...problems, `the report cannot be put together: ${err.message}`], prints: [], printed: session.printed(), joined: joinedNow };
+  }
   // a page read by an earlier run (same bytes, same fonts) is not read again: a figure changed leaves the other pages as they were
   const { pages, texts, unserved } = await readBackWhole(report.pdf, options.readings ?? new PageReadings('this run'), report.pageKeys);
   const text = compact(texts.join(''));
   for (const id of expectedIds) if (!text.includes(compact(id))) problems.push(`the report does not show ${id}`);
   for (const font of unserved) problems.push(`the report embeds ${font}`);
   const keptBody: KeptPrint[] = joined && body?.key ? [{ key: body.key, type: 'pdf', bytes: joined }] : [];
-  return { pdf: report.pdf, pages, problems, prints: [...(await session.kept()), ...keptBody], printed: session.printed(), joined: body && !held ? prints.length - 1 : 0 };
+  return { pdf: report.pdf, pages, problems, prints: [...(await session.kept()), ...keptBody], printed: session.printed(), joined: joinedNow };
 }
 
 /**
@@ -121,8 +129,8 @@ function reportBody(prints: readonly string[], page: PrintPage, options: ReportP
 
 /**
  * The header assembled onto the body as a pack's front matter onto its (assembledPack, pages
- * numbered through): the body's bytes, then an update. The body lends the header what its parts
- * link to there and none of them defines.
+ * numbered through): the body's bytes, then an update. The header lends the body what the body's
+ * parts link to and none of them defines (the body's /Dests lack it, as joinParts left it borrowed).
  */
 async function withHeader(header: LoadedPdf, links: readonly CrossLinks[], joined: Uint8Array): Promise<AssembledPack> {
   // read from its bytes whether joined now or by an earlier run: the same update either way

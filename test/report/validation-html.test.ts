@@ -124,6 +124,16 @@ describe('validation-report.pdf', () => {
     expect((await withPdf(printed.pdf, pageTexts))[0]).toContain('検証レポート');
   }, 120_000);
 
+  it('reports a link to what none of its parts has a destination for, and writes nothing', async () => {
+    const { part, ids } = fewRows();
+    const [header, ...rest] = printable(part);
+    // the header links into the rows, to an element the browser lays out nowhere, so draws no destination for
+    const parts = [header!.replace('</body>', '<a href="#drawn-nowhere">→</a></body>'), rest[0]!.replace('</body>', '<span id="drawn-nowhere" style="display:none"></span></body>'), ...rest.slice(1)];
+    const printed = await printReport(parts, ids, { generatedAt: manifest.generatedAt });
+    expect(printed.problems).toEqual([expect.stringMatching(/^the report cannot be put together: .*"drawn-nowhere"/)]);
+    expect(printed.pdf).toHaveLength(0);
+  }, 120_000);
+
   it('prints to the same bytes again: dated by the manifest, its structure numbered by rank', async () => {
     const { part, ids } = fewRows();
     const parts = printable(part);
@@ -140,6 +150,15 @@ describe('validation-report.pdf', () => {
     const earlier = new PageReadings('test');
     const rerun = await printReport(printable(part), ids, { generatedAt: manifest.generatedAt, readings: earlier, store });
     expect([first.printed, first.joined, rerun.printed, rerun.joined]).toEqual([3, 2, 0, 0]);
+    // the body is taken only as joined from the same prints, dated alike: another date, or a part the store lost, joins it again
+    const redated = await printReport(printable(part), ids, { generatedAt: '2024-04-02', store });
+    expect([redated.printed, redated.joined]).toEqual([0, 2]);
+    // the prints of the parts, then the body joined; the largest part is the listing, one of the body's
+    expect(first.prints.at(-1)!.type).toBe('pdf');
+    const [listing] = first.prints.filter((p) => p.type === 'pdf').slice(0, -1).sort((a, b) => b.bytes.length - a.bytes.length);
+    const lost = { salt: '', get: async (key: string) => (key === listing!.key ? null : (prints.get(key) ?? null)) };
+    const relisted = await printReport(printable(part), ids, { generatedAt: manifest.generatedAt, store: lost });
+    expect([relisted.printed, relisted.joined]).toEqual([1, 2]);
     // the source's checksum is on the header alone: another source text with the same findings
     const sha256 = part.source.sha256.replace(/[1-9]/g, '0');
     const edited = { ...part, source: { ...part.source, sha256 } };
