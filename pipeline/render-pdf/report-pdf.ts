@@ -1,10 +1,10 @@
 import { ASSET_ORIGIN, assetUrls } from './assets.ts';
 import type { BrowserChoice } from '../lib/browser-path.ts';
 import { FONT_FAMILY } from './fonts.ts';
-import { AssemblyError, assembledPack, destinationNames, loadPdf, withObjectStreams, type AssembledPack, type LoadedPdf } from './assemble/index.ts';
+import { AssemblyError, assembledPack, loadPdf, namedDestinations, withObjectStreams, type AssembledPack, type LoadedPdf } from './assemble/index.ts';
 import { joinParts } from './assemble/join.ts';
 import { crossLinks, withCrossLinks, type CrossLinks } from './cross-links.ts';
-import { inTurn, settledAll, type PrintedPdf, type PrintPage } from './page-pool.ts';
+import { inTurn, settledAll, type PrintedPdf } from './page-pool.ts';
 import { hashOf } from '../build/build-state.ts';
 import { pageKeys, PageReadings, readBackWhole } from './page-readings.ts';
 import { normalizePdf } from './pdf-normalize.ts';
@@ -67,27 +67,28 @@ export async function printReport(parts: readonly string[], expectedIds: readonl
   const partLinks = crossLinks(parts, { definedOnly: true });
   const prints = parts.map((html, i) => withCrossLinks(html, partLinks[i]!));
   const page = session.pages[0]!;
-  const body = prints.length > 1 ? reportBody(prints.slice(1), page, options) : null;
+  // the body's key: the keys of its parts' prints and the date they are normalised to (none without a store's keys)
+  const bodyKey = prints.length > 1 && page.key ? hashOf('report body', options.generatedAt, ...prints.slice(1).map((html) => page.key!(html))) : null;
   const printed: PrintedPdf[] = [];
   const loaded: LoadedPdf[] = [];
   let held: Uint8Array | null = null;
   try {
-    // the body as the store holds it, joined, when it also holds every print it was joined from (kept for the next run)
-    held = (await body?.held()) ?? null;
+    const stored = await Promise.all(prints.map(async (html) => (await page.stored?.(html)) ?? false));
+    // the body as the store holds it, joined, when it also holds every print it was joined from (kept for the next run): then only the header is read
+    held = bodyKey && options.store && stored.slice(1).every(Boolean) ? await options.store.get(bodyKey, 'pdf') : null;
     const wanted = held ? [0] : prints.map((_, i) => i);
     // each part read as soon as it is at hand: those the store holds at once, while the tab prints the others one by one
     const part = async (i: number) => {
       printed[i] = await page.print(prints[i]!);
       loaded[i] = await loadPdf(normalizePdf(printed[i]!.pdf, options.generatedAt));
     };
-    const stored = await Promise.all(wanted.map(async (i) => (await page.stored?.(prints[i]!)) ?? false));
-    const heldOrNot = (yes: boolean) => wanted.flatMap((i, n) => (stored[n] === yes ? [() => part(i)] : []));
+    const heldOrNot = (yes: boolean) => wanted.flatMap((i) => (stored[i] === yes ? [() => part(i)] : []));
     await settledAll([(stop) => inTurn(heldOrNot(true), stop), (stop) => inTurn(heldOrNot(false), stop)]);
   } finally {
     await session.close();
   }
-  const joined = body && (held ?? (await body.join(loaded.slice(1), partLinks.slice(1))));
-  const joinedNow = body && !held ? prints.length - 1 : 0;
+  const joinedNow = prints.length > 1 && !held ? prints.length - 1 : 0;
+  const joined = held ?? (joinedNow > 0 ? await joinedBody(loaded.slice(1), partLinks.slice(1)) : null);
   const problems: string[] = printed.flatMap((p) => p.blocked.map((b) => `the report tried to load ${b.url} (${b.reason})`));
   let report: AssembledPack;
   try {
@@ -102,29 +103,14 @@ export async function printReport(parts: readonly string[], expectedIds: readonl
   const text = compact(texts.join(''));
   for (const id of expectedIds) if (!text.includes(compact(id))) problems.push(`the report does not show ${id}`);
   for (const font of unserved) problems.push(`the report embeds ${font}`);
-  const keptBody: KeptPrint[] = joined && body?.key ? [{ key: body.key, type: 'pdf', bytes: joined }] : [];
+  const keptBody: KeptPrint[] = joined && bodyKey ? [{ key: bodyKey, type: 'pdf', bytes: joined }] : [];
   return { pdf: report.pdf, pages, problems, prints: [...(await session.kept()), ...keptBody], printed: session.printed(), joined: joinedNow };
 }
 
-/**
- * The report's body: its parts after the header, joined (joinParts), its dictionaries compressed.
- * The store keeps it by the keys of their prints (none without a store's keys) and the date they are normalised to.
- */
-function reportBody(prints: readonly string[], page: PrintPage, options: ReportPrintOptions) {
-  const key = page.key ? hashOf('report body', options.generatedAt, ...prints.map((html) => page.key!(html))) : null;
-  return {
-    key,
-    /** the body joined by an earlier run, when the store holds it and every print it was joined from (which are then kept too) */
-    async held(): Promise<Uint8Array | null> {
-      if (!key || !options.store) return null;
-      const [bytes, ...parts] = await Promise.all([options.store.get(key, 'pdf'), ...prints.map(async (html) => (await page.stored?.(html)) ?? false)]);
-      return bytes && parts.every(Boolean) ? bytes : null;
-    },
-    async join(parts: readonly LoadedPdf[], links: readonly CrossLinks[]): Promise<Uint8Array> {
-      const joined = await joinParts(parts.map((pdf, i) => ({ pdf, borrowed: links[i]!.borrowed })), null);
-      return (await withObjectStreams(joined.doc)).base.bytes;
-    },
-  };
+/** The report's body: its parts after the header, joined (joinParts), its dictionaries compressed. */
+async function joinedBody(parts: readonly LoadedPdf[], links: readonly CrossLinks[]): Promise<Uint8Array> {
+  const joined = await joinParts(parts.map((pdf, i) => ({ pdf, borrowed: links[i]!.borrowed })), null);
+  return (await withObjectStreams(joined.doc)).base.bytes;
 }
 
 /**
@@ -135,7 +121,7 @@ function reportBody(prints: readonly string[], page: PrintPage, options: ReportP
 async function withHeader(header: LoadedPdf, links: readonly CrossLinks[], joined: Uint8Array): Promise<AssembledPack> {
   // read from its bytes whether joined now or by an earlier run: the same update either way
   const body = await loadPdf(joined);
-  const defined = destinationNames(body);
+  const defined = namedDestinations(body);
   const borrowed = new Set(links.slice(1).flatMap((l) => [...l.borrowed]).filter((a) => !defined.has(a)));
   return assembledPack({ front: { pdf: header, borrowed: links[0]!.borrowed }, body: { pdf: body, borrowed }, stamp: null, labelled: false });
 }

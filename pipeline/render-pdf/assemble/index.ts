@@ -146,9 +146,3 @@ export function namedDestinations(pdf: LoadedPdf): Map<string, number> {
   }
   return found;
 }
-
-/** The names of a loaded PDF's destinations (its /Dests): what it defines for a part joined to it to link to. */
-export function destinationNames(pdf: LoadedPdf): Set<string> {
-  const dests = dictAt(pdf.doc.context, pdf.doc.catalog.get(name('Dests')));
-  return new Set([...(dests?.keys() ?? [])].map((key) => key.decodeText()));
-}
