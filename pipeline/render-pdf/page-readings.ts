@@ -1,9 +1,14 @@
 import { createHash, type Hash } from 'node:crypto';
-import { PDFArray, PDFDict, PDFDocument, PDFInvalidObject, PDFName, PDFRef, PDFStream, ParseSpeeds, type PDFObject } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, ParseSpeeds, type PDFObject } from 'pdf-lib';
 import { hashOf } from '../build/build-state.ts';
 import { PDFJS_VERSION } from '../lib/pdfjs.ts';
 import { z } from 'zod';
-import { pageTexts, pdfFonts, unserved, withPdf, type PdfDocument, type PdfFont } from './pdf-read.ts';
+import { sha256Once } from '../lib/checksums.ts';
+import { documentKey, type Resolve } from './document-key.ts';
+import { hashObject, Unhashable } from './object-hash.ts';
+import { DocumentReading, pageTexts, pdfFonts, readDocument, unserved, withLazyPdf, type PdfDocument, type PdfFont } from './pdf-read.ts';
+
+export type { Resolve } from './document-key.ts';
 
 const PdfFonts = z.array(z.object({ name: z.string(), type3: z.boolean() }));
 const parseJson = (text: string): unknown => {
@@ -14,9 +19,6 @@ const parseJson = (text: string): unknown => {
   }
 };
 
-/** The objects of a PDF by reference: a document's, or an incremental update's over its base. */
-export type Resolve = (ref: PDFRef) => PDFObject | undefined;
-
 /**
  * What pdfjs reads a page's text from besides its content streams: its resources (fonts with their
  * programs and ToUnicode maps, forms, images) and its boxes, from the page and every node above it
@@ -26,14 +28,13 @@ export type Resolve = (ref: PDFRef) => PDFObject | undefined;
 const INHERITED = ['Resources', 'MediaBox', 'CropBox', 'Rotate'] as const;
 const MAX_DEPTH = 64;
 
-/** A page whose key cannot be trusted to tell its text (an object the parser could not read): read every time. */
-class Unkeyable extends Error {}
-
 /** The content hash of each page of a PDF, by its number (from 1), made when first asked for: a check that reads 4 pages of 88 hashes 4. */
 export interface PageKeys {
   readonly count: number;
   /** null for a page that cannot be keyed (it is read every time) */
   of(page: number): string | null;
+  /** the content hash of what pdfjs reads of the document besides its pages (documentKey); none or null: read every time */
+  document?(): string | null;
 }
 
 /**
@@ -43,13 +44,13 @@ export interface PageKeys {
  * streams by their bytes as stored.
  */
 export function pageKeys(doc: PDFDocument): PageKeys {
-  return pageTreeKeys((ref) => doc.context.lookup(ref), doc.catalog.get(PDFName.of('Pages')));
+  return documentKeys((ref) => doc.context.lookup(ref), doc.catalog);
 }
 
-/** The same for the page tree at `root` as `resolve` finds it: an assembled pack's, from its update's objects and its base's. */
-export function pageTreeKeys(resolve: Resolve, root: PDFObject | undefined): PageKeys {
+/** The same for the document whose catalog is `catalog`, as `resolve` finds its objects: an assembled pack's, from its update's objects and its base's. */
+export function documentKeys(resolve: Resolve, catalog: PDFDict): PageKeys {
   const digests = new Map<PDFRef, string>();
-  const leaves: PDFDict[] = [];
+  const leaves: { node: PDFDict; ref: PDFRef | null }[] = [];
   const dictOf = (object: PDFObject | undefined) => {
     const value = object instanceof PDFRef ? resolve(object) : object;
     return value instanceof PDFDict ? value : undefined;
@@ -63,15 +64,21 @@ export function pageTreeKeys(resolve: Resolve, root: PDFObject | undefined): Pag
       for (const kid of items instanceof PDFArray ? items.asArray() : []) visit(kid, depth + 1);
       return;
     }
-    leaves.push(node);
+    leaves.push({ node, ref: object instanceof PDFRef ? object : null });
   };
-  visit(root, 0);
+  visit(catalog.get(PDFName.of('Pages')), 0);
   const keys = new Map<number, string | null>();
+  let document: string | null | undefined;
   return {
     count: leaves.length,
     of(page) {
-      if (!keys.has(page)) keys.set(page, leaves[page - 1] ? leafKey(resolve, leaves[page - 1]!, dictOf, digests) : null);
+      if (!keys.has(page)) keys.set(page, leaves[page - 1] ? leafKey(resolve, leaves[page - 1]!.node, dictOf, digests) : null);
       return keys.get(page)!;
+    },
+    document() {
+      // a page given in place of a reference (no printer writes one) has no number to be named by
+      const refs = leaves.map((l) => l.ref);
+      return (document ??= refs.every((r) => r !== null) ? documentKey(resolve, catalog, refs as PDFRef[]) : null);
     },
   };
 }
@@ -83,7 +90,7 @@ function leafKey(resolve: Resolve, leaf: PDFDict, dictOf: (o: PDFObject | undefi
     // the page and its parents up to the root, as pdfjs finds them: by /Parent
     let node: PDFDict | undefined = leaf;
     for (let depth = 0; node; depth++, node = dictOf(node.get(PDFName.of('Parent')))) {
-      if (depth > MAX_DEPTH) throw new Unkeyable();
+      if (depth > MAX_DEPTH) throw new Unhashable();
       h.update(`node ${depth}`);
       for (const key of INHERITED) {
         const value = node.get(PDFName.of(key));
@@ -94,35 +101,14 @@ function leafKey(resolve: Resolve, leaf: PDFDict, dictOf: (o: PDFObject | undefi
     }
     return h.digest('hex');
   } catch (err) {
-    if (err instanceof Unkeyable) return null;
+    if (err instanceof Unhashable) return null;
     throw err;
   }
 }
 
+/** Feeds `object` with each reference as the digest of what it names (digestOf). */
 function feed(h: Hash, resolve: Resolve, object: PDFObject | undefined, digests: Map<PDFRef, string>, open: Set<PDFRef>): void {
-  if (object === undefined) return void h.update('undefined;');
-  if (object instanceof PDFRef) return void h.update(`@${digestOf(resolve, object, digests, open)};`);
-  if (object instanceof PDFInvalidObject) throw new Unkeyable();
-  if (object instanceof PDFStream) {
-    h.update('stream ');
-    feed(h, resolve, object.dict, digests, open);
-    return void h.update(createHash('sha256').update(object.getContents()).digest('hex')).update(';');
-  }
-  if (object instanceof PDFDict) {
-    const entries = [...object.entries()].map(([k, v]) => [k.asString(), v] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    h.update('<<');
-    for (const [k, v] of entries) {
-      h.update(`${k} `);
-      feed(h, resolve, v, digests, open);
-    }
-    return void h.update('>>');
-  }
-  if (object instanceof PDFArray) {
-    h.update('[');
-    for (const item of object.asArray()) feed(h, resolve, item, digests, open);
-    return void h.update(']');
-  }
-  h.update(`${object.toString()};`);
+  hashObject(h, object, (hash, ref) => void hash.update(`@${digestOf(resolve, ref, digests, open)};`));
 }
 
 /** The digest of the object a reference names, once per object; a missing object or a cycle among resources (no printer makes one) cannot be keyed. */
@@ -130,7 +116,7 @@ function digestOf(resolve: Resolve, ref: PDFRef, digests: Map<PDFRef, string>, o
   const known = digests.get(ref);
   if (known) return known;
   const object = resolve(ref);
-  if (object === undefined || open.has(ref)) throw new Unkeyable();
+  if (object === undefined || open.has(ref)) throw new Unhashable();
   open.add(ref);
   const h = createHash('sha256');
   feed(h, resolve, object, digests, open);
@@ -150,7 +136,8 @@ export class PageReadings {
   readonly #salt: string;
   readonly #earlier: ReadonlyMap<string, string>;
   readonly #kept = new Map<string, string>();
-  #read = 0;
+  /** readings made from a PDF in this run, by kind */
+  readonly #made = new Map<string, number>();
 
   constructor(salt: string, earlier: Readonly<Record<string, string>> = {}) {
     this.#salt = hashOf(salt, `pdfjs-dist ${PDFJS_VERSION}`);
@@ -161,37 +148,60 @@ export class PageReadings {
    * The text of the pages numbered (from 1), items one per line, as pdfjs reads them: taken for a
    * page whose key was read before, read from `doc` otherwise (and always for a page without a key).
    */
-  texts(doc: PdfDocument, numbers: readonly number[], keys: PageKeys): Promise<string[]> {
-    return this.#each('text', numbers, keys, async (n) => (await pageTexts(doc, [n], '\n'))[0]!, (value) => value);
+  texts(doc: PdfSource, numbers: readonly number[], keys: PageKeys): Promise<string[]> {
+    return this.#each('text', numbers, keys, async (n) => (await pageTexts(await opened(doc), [n], '\n'))[0]!, (value) => value);
   }
 
   /** The fonts each page numbered draws with, as pdfjs loads them (pdfFonts), likewise. */
-  fonts(doc: PdfDocument, numbers: readonly number[], keys: PageKeys): Promise<PdfFont[][]> {
-    return this.#each('fonts', numbers, keys, async (n) => JSON.stringify(await pdfFonts(doc, [n])), (value) => PdfFonts.safeParse(parseJson(value)).data);
+  fonts(doc: PdfSource, numbers: readonly number[], keys: PageKeys): Promise<PdfFont[][]> {
+    return this.#each('fonts', numbers, keys, async (n) => JSON.stringify(await pdfFonts(await opened(doc), [n])), (value) => PdfFonts.safeParse(parseJson(value)).data);
+  }
+
+  /**
+   * What pdfjs reads of the document besides its pages (readDocument: page count, labels,
+   * outline, destinations): taken when an earlier run read a document of the same key
+   * (`keys.document`), read from `doc` otherwise.
+   */
+  document(doc: PdfSource, keys?: PageKeys): Promise<DocumentReading> {
+    const document = keys?.document?.() ?? null;
+    return this.#take('document', document, async () => JSON.stringify(await readDocument(await opened(doc))), (value) => DocumentReading.safeParse(parseJson(value)).data);
+  }
+
+  /**
+   * A PDF read back whole (readBackWhole), taken when an earlier run read a file of the same
+   * bytes: a cover letter the store printed before is not opened again.
+   */
+  whole(pdf: Uint8Array, read: () => Promise<WholeReading>): Promise<WholeReading> {
+    return this.#take('file', sha256Once(pdf), async () => JSON.stringify(await read()), (value) => WholeReading.safeParse(parseJson(value)).data);
   }
 
   /** Each page's reading, kept as a string and `decode`d; one that does not decode (an edited file) is read again. */
   async #each<T>(kind: string, numbers: readonly number[], keys: PageKeys, read: (n: number) => Promise<string>, decode: (value: string) => T | undefined): Promise<T[]> {
     const values: T[] = [];
     for (const n of numbers) {
-      const page = keys.of(n);
-      const key = page ? hashOf(this.#salt, kind, page) : null;
-      let value = key === null ? undefined : (this.#kept.get(key) ?? this.#earlier.get(key));
-      let decoded = value === undefined ? undefined : decode(value);
-      if (decoded === undefined) {
-        value = await read(n);
-        decoded = decode(value)!;
-        this.#read++;
-      }
-      if (key !== null) this.#kept.set(key, value!);
-      values.push(decoded);
+      values.push(await this.#take(kind, keys.of(n), () => read(n), decode));
     }
     return values;
   }
 
-  /** readings of a page (its text, its fonts) made from a PDF in this run (the others were taken) */
-  read(): number {
-    return this.#read;
+  /** A reading by its content hash (`content`; null: none, read every time), kept as a string and `decode`d; one that does not decode (an edited file) is made again. */
+  async #take<T>(kind: string, content: string | null, read: () => Promise<string>, decode: (value: string) => T | undefined): Promise<T> {
+    const key = content === null ? null : hashOf(this.#salt, kind, content);
+    let value = key === null ? undefined : (this.#kept.get(key) ?? this.#earlier.get(key));
+    let decoded = value === undefined ? undefined : decode(value);
+    if (decoded === undefined) {
+      value = await read();
+      decoded = decode(value)!;
+      this.#made.set(kind, (this.#made.get(kind) ?? 0) + 1);
+    }
+    if (key !== null) this.#kept.set(key, value!);
+    return decoded;
+  }
+
+  /** readings made from a PDF in this run (the others were taken): of a page (its text, its fonts), of a document besides its pages, of a file read back whole */
+  read(of: 'pages' | 'documents' | 'files' = 'pages'): number {
+    const kinds = { pages: ['text', 'fonts'], documents: ['document'], files: ['file'] }[of];
+    return kinds.reduce((n, kind) => n + (this.#made.get(kind) ?? 0), 0);
   }
 
   /** the readings of this run, read now or taken, by key: what the next run may take */
@@ -200,17 +210,30 @@ export class PageReadings {
   }
 }
 
+/** What a PDF read back whole reads as (readBackWhole). */
+const WholeReading = z.object({ pages: z.number().int().nonnegative(), texts: z.array(z.string()), unserved: z.array(z.string()) });
+type WholeReading = z.infer<typeof WholeReading>;
+
+/** A PDF opened with pdfjs, or how to open it when first read from (withLazyPdf): a check whose every reading is taken opens nothing. */
+export type PdfSource = PdfDocument | (() => Promise<PdfDocument>);
+const opened = (doc: PdfSource): Promise<PdfDocument> => (typeof doc === 'function' ? doc() : Promise.resolve(doc));
+
 /**
  * A printed PDF (a staff report, a cover letter) read back whole through `readings`: its page
  * count, the text of each page, and the fonts it draws with that are not the served ones. `known`:
  * the keys of its pages when the caller holds the document they were written from (pageKeys).
+ * A file of the same bytes as one an earlier run read is taken whole; otherwise pdfjs opens it
+ * only for what no earlier run read.
  */
-export async function readBackWhole(pdf: Uint8Array, readings: PageReadings, known?: PageKeys): Promise<{ pages: number; texts: string[]; unserved: string[] }> {
-  const keys = known ?? pageKeys(await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest }));
-  return withPdf(pdf, async (doc) => {
-    const all = Array.from({ length: doc.numPages }, (_, i) => i + 1);
-    // keys for other pages than pdfjs finds take nothing
-    const read = keys.count === doc.numPages ? keys : { count: doc.numPages, of: () => null };
-    return { pages: doc.numPages, texts: await readings.texts(doc, all, read), unserved: unserved((await readings.fonts(doc, all, read)).flat()) };
+export async function readBackWhole(pdf: Uint8Array, readings: PageReadings, known?: PageKeys): Promise<WholeReading> {
+  return readings.whole(pdf, async () => {
+    const keys = known ?? pageKeys(await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest }));
+    return withLazyPdf(pdf, async (open) => {
+      const { pages } = await readings.document(open, keys);
+      const all = Array.from({ length: pages }, (_, i) => i + 1);
+      // keys for other pages than pdfjs finds take nothing
+      const read = keys.count === pages ? keys : { count: pages, of: () => null };
+      return { pages, texts: await readings.texts(open, all, read), unserved: unserved((await readings.fonts(open, all, read)).flat()) };
+    });
   });
 }

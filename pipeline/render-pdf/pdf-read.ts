@@ -1,13 +1,12 @@
+import { z } from 'zod';
 import { PDFJS_OPTIONS, loadPdfjs } from '../lib/pdfjs.ts';
 
 type PdfjsModule = Awaited<ReturnType<typeof loadPdfjs>>;
 export type PdfDocument = Awaited<ReturnType<PdfjsModule['getDocument']>['promise']>;
 
-export interface OutlineEntry {
-  title: string;
-  page: number | null;
-  children: number;
-}
+/** An entry of the outline's top level: its title, the page it opens (from 1), how many entries it has under it. */
+export const OutlineEntry = z.object({ title: z.string(), page: z.number().int().nullable(), children: z.number().int().nonnegative() });
+export type OutlineEntry = z.infer<typeof OutlineEntry>;
 
 export interface PdfFont {
   name: string;
@@ -28,6 +27,29 @@ export async function withPdf<T>(bytes: Uint8Array, read: (doc: PdfDocument) => 
   } finally {
     await doc.destroy();
   }
+}
+
+/** The same, the PDF opened only when `read` first asks for it (`open`): a check that takes every reading from an earlier run opens nothing. */
+export async function withLazyPdf<T>(bytes: Uint8Array, read: (open: () => Promise<PdfDocument>) => Promise<T>): Promise<T> {
+  let doc: Promise<PdfDocument> | null = null;
+  try {
+    return await read(() => (doc ??= openPdf(bytes)));
+  } finally {
+    if (doc) await (await (doc as Promise<PdfDocument>).catch(() => null))?.destroy();
+  }
+}
+
+/** What pdfjs reads of a document besides its pages' content: page count, page labels (none: empty), the outline's top level, the page of each named destination. */
+export const DocumentReading = z.object({
+  pages: z.number().int().nonnegative(),
+  labels: z.array(z.string()),
+  outline: z.array(OutlineEntry),
+  destinations: z.array(z.tuple([z.string(), z.number().int()])),
+});
+export type DocumentReading = z.infer<typeof DocumentReading>;
+
+export async function readDocument(doc: PdfDocument): Promise<DocumentReading> {
+  return { pages: doc.numPages, labels: (await doc.getPageLabels()) ?? [], outline: await outlineEntries(doc), destinations: [...(await destinationPages(doc))] };
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { PageKeys, PageReadings } from './page-readings.ts';
-import { destinationPages, outlineEntries, pageTexts, withPdf } from './pdf-read.ts';
+import { pageTexts, readDocument, withLazyPdf, type OutlineEntry } from './pdf-read.ts';
 import type { BlockedRequest } from './request-guard.ts';
 import { lowerRoman } from './toc-pages.ts';
 import { escapeRegExp } from '../lib/regexp.ts';
@@ -77,16 +77,18 @@ export async function verifyPack(pdf: Uint8Array, expected: PackExpectation): Pr
   const problem = (check: VerificationCheck, message: string) => problems.push({ pack: expected.pack, path: expected.path, check, message });
   let pages = 0;
   try {
-    await withPdf(pdf, async (doc) => {
-      pages = doc.numPages;
+    await withLazyPdf(pdf, async (open) => {
+      // what the document reads as besides its pages, taken when an earlier run read one with the same key
+      const document = expected.reading ? await expected.reading.store.document(open, expected.reading.keys) : await readDocument(await open());
+      pages = document.pages;
       if (pages === 0) return problem('pages', 'the PDF has no pages');
-      const labels = (await doc.getPageLabels()) ?? [];
+      const labels = document.labels;
       const numbers = expected.textPages ? expected.textPages(labels) : undefined;
       // items apart, for the footers (a page number must not run into the figure before it); compact for the rest
       // keys for other pages than pdfjs finds (a page lost or added on the way) take nothing: every page is read
       const reading = expected.reading?.keys.count === pages ? expected.reading : undefined;
       if (expected.reading && !reading) problem('pages', `the PDF has ${pages} pages, its page tree as assembled ${expected.reading.keys.count}`);
-      const items = reading ? await reading.store.texts(doc, numbers ?? Array.from({ length: pages }, (_, i) => i + 1), reading.keys) : await pageTexts(doc, numbers, '\n');
+      const items = reading ? await reading.store.texts(open, numbers ?? Array.from({ length: pages }, (_, i) => i + 1), reading.keys) : await pageTexts(await open(), numbers, '\n');
       const texts = items.map(compact);
       const all = texts.join('');
       if (!numbers) {
@@ -105,10 +107,10 @@ export async function verifyPack(pdf: Uint8Array, expected: PackExpectation): Pr
       if (lineRef) problem('internal', `the pack prints a source line number ("${lineRef[0]}")`);
       const radical = RADICALS.exec(all);
       if (radical) problem('fonts', `the text reads the radical "${radical[0]}" where an ideograph was printed: a font other than the served Noto Sans JP was used`);
-      checkOutline(await outlineEntries(doc), expected, problem);
+      checkOutline(document.outline, expected, problem);
       const labelProblem = expected.labelled === false ? null : labelSequenceProblem(labels, pages);
       if (labelProblem) problem('labels', labelProblem);
-      const destinations = await destinationPages(doc);
+      const destinations = new Map(document.destinations);
       for (const anchor of expected.anchors ?? []) if (!expected.tocPages.has(anchor)) problem('toc', `the table of contents prints no page for #${anchor}`);
       for (const [anchor, printed] of expected.tocPages) {
         const page = destinations.get(anchor);
@@ -160,7 +162,7 @@ export function expectedOutline(programs: readonly { no: string; name: string }[
   return ['目次', ...(prefecture ? ['貴団体に関係する記載'] : []), ...(changes ? ['前年度からの主な変更点'] : []), ...programs.map((p) => `${p.no} ${p.name}`), '付録\u3000予算・財政措置一覧', '連絡先一覧'];
 }
 
-function checkOutline(outline: Awaited<ReturnType<typeof outlineEntries>>, expected: PackExpectation, problem: (check: VerificationCheck, message: string) => void): void {
+function checkOutline(outline: readonly OutlineEntry[], expected: PackExpectation, problem: (check: VerificationCheck, message: string) => void): void {
   const titles = expected.outline;
   if (outline.length !== titles.length) {
     problem('outline', `the outline has ${outline.length} top-level entries, expected ${titles.length}: ${titles.length > 3 ? `${titles.slice(0, 2).join(', ')} … ${titles.at(-1)}` : titles.join(', ')}`);

@@ -327,6 +327,9 @@ describe('a change re-prints only what it touches', () => {
     expect(firstReadings.read()).toBeGreaterThan(85);
     expect(again.readings.read()).toBeGreaterThan(0);
     expect(again.readings.read()).toBeLessThanOrEqual(2);
+    // no page moved: every pack's labels, outline and destinations read as the last run read them, no pack opened for them
+    expect(firstReadings.read('documents')).toBeGreaterThan(0);
+    expect(again.readings.read('documents')).toBe(0);
     const text = await withPdf(again.files.find((f) => f.path === 'prefectures/12-chiba.pdf')!.content, async (doc) => compact((await pageTexts(doc)).join('')));
     expect(text).toContain('R6当初予算額：7百万円');
     expect(text).not.toContain('R6当初予算額：6百万円');

@@ -1,7 +1,7 @@
-import { PDFDocument, PDFName, StandardFonts } from 'pdf-lib';
+import { PDFDocument, PDFHexString, PDFName, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { pageKeys, PageReadings, type PageKeys } from '../../pipeline/render-pdf/page-readings.ts';
-import { withPdf } from '../../pipeline/render-pdf/pdf-read.ts';
+import { pageKeys, PageReadings, readBackWhole, type PageKeys } from '../../pipeline/render-pdf/page-readings.ts';
+import { readDocument, withLazyPdf, withPdf } from '../../pipeline/render-pdf/pdf-read.ts';
 
 /** A PDF whose pages say `words`, after `padding` unused objects (other object numbers for the same pages). */
 async function pdfOf(words: readonly string[], options: { padding?: number; font?: StandardFonts; annotate?: boolean } = {}): Promise<Uint8Array> {
@@ -104,5 +104,112 @@ describe('PageReadings', () => {
     const fonts = await withPdf(bytes, async (doc) => second.fonts(doc, [1], keys));
     expect(second.read()).toBe(1);
     expect(fonts[0]!.map((f) => f.name)).toEqual([expect.stringMatching(/Helvetica/)]);
+  });
+});
+
+/**
+ * A PDF of three pages as a pack is made: labelled i, 1, 2, an outline of two entries and named
+ * destinations, after `padding` unused objects (other object numbers for the same document).
+ */
+async function documentOf(options: { padding?: number; title?: string; target?: number; labels?: 'r' | 'D'; word?: string; element?: boolean } = {}): Promise<Uint8Array> {
+  const doc = await PDFDocument.create({ updateMetadata: false });
+  const { context } = doc;
+  for (let i = 0; i < (options.padding ?? 0); i++) context.register(context.obj({ Unused: i }));
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  const pages = ['cover', options.word ?? 'program 1', 'program 2'].map((word) => {
+    const page = doc.addPage([300, 200]);
+    page.drawText(word, { x: 20, y: 20, size: 12, font });
+    return page.ref;
+  });
+  const dest = (page: number) => context.obj([pages[page]!, PDFName.of('XYZ'), 0, 200, 0]);
+  const outlines = context.nextRef();
+  const [first, second] = [context.nextRef(), context.nextRef()];
+  // an outline item names the structure element it opens, as Chromium's do: pdfjs reads nothing of it
+  const element = options.element ? { SE: context.register(context.obj({ Type: 'StructElem', S: 'H1', Unused: 1 })) } : {};
+  context.assign(first, context.obj({ Title: PDFHexString.fromText(options.title ?? '1 地域おこし協力隊'), Parent: outlines, Next: second, Dest: dest(options.target ?? 1), ...element }));
+  context.assign(second, context.obj({ Title: PDFHexString.fromText('2 地域活性化起業人'), Parent: outlines, Prev: first, Dest: dest(2) }));
+  context.assign(outlines, context.obj({ Type: 'Outlines', First: first, Last: second, Count: 2 }));
+  doc.catalog.set(PDFName.of('Outlines'), outlines);
+  doc.catalog.set(PDFName.of('Dests'), context.obj({ 'prog-01': dest(options.target ?? 1), 'prog-02': dest(2) }));
+  doc.catalog.set(PDFName.of('PageLabels'), context.obj({ Nums: [0, { S: 'r' }, 1, { S: options.labels ?? 'D' }] }));
+  return doc.save({ useObjectStreams: false });
+}
+
+const documentKeyOf = async (bytes: Uint8Array) => (await keysOf(bytes)).document!();
+
+describe('documentKey', () => {
+  it('gives two documents the same key when pdfjs reads the same pages, labels, outline and destinations from them, whatever their object numbers', async () => {
+    const [a, b] = [await documentOf(), await documentOf({ padding: 7, element: true })];
+    const key = await documentKeyOf(a);
+    expect(key).toMatch(/^[0-9a-f]{64}$/);
+    expect(await documentKeyOf(b)).toBe(key);
+    const [readA, readB] = [await withPdf(a, readDocument), await withPdf(b, readDocument)];
+    expect(readA).toEqual({
+      pages: 3,
+      labels: ['i', '1', '2'],
+      outline: [
+        { title: '1 地域おこし協力隊', page: 2, children: 0 },
+        { title: '2 地域活性化起業人', page: 3, children: 0 },
+      ],
+      destinations: [
+        ['prog-01', 2],
+        ['prog-02', 3],
+      ],
+    });
+    expect(readB).toEqual(readA);
+    // what a page draws is its page key's to tell, not the document's
+    expect(await documentKeyOf(await documentOf({ word: 'program 1, R6 7' }))).toBe(key);
+  });
+
+  it('gives another key when an outline title, the page a destination leads to or the page labels change', async () => {
+    const key = await documentKeyOf(await documentOf());
+    const others = [await documentOf({ title: '1 地域おこし協力隊（改）' }), await documentOf({ target: 2 }), await documentOf({ labels: 'r' })];
+    const keys = await Promise.all(others.map(documentKeyOf));
+    expect(new Set([key, ...keys]).size).toBe(4);
+  });
+});
+
+describe('PageReadings of documents and files', () => {
+  const unopened = () => Promise.reject(new Error('opened a PDF whose readings were all taken'));
+
+  it('takes what a document of the same key read as, without opening it', async () => {
+    const bytes = await documentOf();
+    const first = new PageReadings('code');
+    const read = await withLazyPdf(bytes, async (open) => first.document(open, await keysOf(bytes)));
+    expect(first.read('documents')).toBe(1);
+    const second = new PageReadings('code', first.kept());
+    const other = await documentOf({ padding: 3 });
+    expect(await second.document(unopened, await keysOf(other))).toEqual(read);
+    expect(second.read('documents')).toBe(0);
+    // another outline: read again
+    const retitled = await documentOf({ title: '1 地域おこし協力隊（改）' });
+    const again = await withLazyPdf(retitled, async (open) => second.document(open, await keysOf(retitled)));
+    expect(again.outline[0]!.title).toBe('1 地域おこし協力隊（改）');
+    expect(second.read('documents')).toBe(1);
+  });
+
+  it('reads a document without a key every time', async () => {
+    const bytes = await documentOf();
+    const readings = new PageReadings('code');
+    for (let i = 0; i < 2; i++) await withLazyPdf(bytes, (open) => readings.document(open, { count: 3, of: () => null }));
+    expect(readings.read('documents')).toBe(2);
+    expect(readings.kept()).toEqual({});
+  });
+
+  it('takes a file read back whole before when its bytes are the same, and opens one of other bytes', async () => {
+    const bytes = await documentOf();
+    const first = new PageReadings('code');
+    const whole = await readBackWhole(bytes, first);
+    expect(whole.pages).toBe(3);
+    expect(whole.texts.map((t) => t.trim())).toEqual(['cover', 'program 1', 'program 2']);
+    expect([first.read('files'), first.read('documents'), first.read('pages')]).toEqual([1, 1, 6]);
+
+    const second = new PageReadings('code', first.kept());
+    expect(await readBackWhole(new Uint8Array(bytes), second)).toEqual(whole);
+    expect([second.read('files'), second.read('documents'), second.read('pages')]).toEqual([0, 0, 0]);
+    // other bytes, the same pages and document: opened, but nothing of it read again
+    const padded = await documentOf({ padding: 2 });
+    expect(await readBackWhole(padded, second)).toEqual(whole);
+    expect([second.read('files'), second.read('documents'), second.read('pages')]).toEqual([1, 0, 0]);
   });
 });

@@ -1,6 +1,6 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { PDFContext, PDFDocument, PDFObjectCopier, PDFRef, ParseSpeeds, type PDFDict } from 'pdf-lib';
-import { pageTreeKeys, type PageKeys } from '../page-readings.ts';
+import { documentKeys, type PageKeys } from '../page-readings.ts';
 import { mergeDests, mergeOutlines } from './navigation.ts';
 import { AssemblyError, dictAt, itemsOf, name } from './pdf-objects.ts';
 import { fillStampSlot, type StampSlot } from './stamp.ts';
@@ -129,7 +129,7 @@ export async function assembledPack(parts: PackParts): Promise<AssembledPack> {
   const info = front.context.trailerInfo.Info;
   const pdf = await appendUpdate(parts.body.pdf.base, pack, { root: pack.register(catalog), info: info ? (copier.copy(info) as PDFRef) : undefined });
   // the pages as the file holds them: an object of the update, else the body's
-  return { pdf, pageKeys: pageTreeKeys((ref) => pack.lookup(ref) ?? body.context.lookup(ref), pagesRef) };
+  return { pdf, pageKeys: documentKeys((ref) => pack.lookup(ref) ?? body.context.lookup(ref), catalog) };
 }
 
 
