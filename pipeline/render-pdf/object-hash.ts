@@ -1,5 +1,5 @@
 import { createHash, type Hash } from 'node:crypto';
-import { PDFArray, PDFDict, PDFInvalidObject, PDFRef, PDFStream, type PDFObject } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFInvalidObject, PDFRawStream, PDFRef, PDFStream, type PDFObject } from 'pdf-lib';
 
 /** An object whose hash cannot be trusted to tell what a reader reads of it (one the parser could not read, a missing or cyclic reference): read it every time. */
 export class Unhashable extends Error {}
@@ -23,7 +23,7 @@ export function hashObject(h: Hash, object: PDFObject | undefined, ref: RefHash,
   if (object instanceof PDFStream) {
     h.update('stream ');
     hashObject(h, object.dict, ref, skip, depth + 1);
-    return void h.update(createHash('sha256').update(object.getContents()).digest('hex')).update(';');
+    return void h.update(contentDigest(object)).update(';');
   }
   if (object instanceof PDFDict) {
     const entries = [...object.entries()].map(([k, v]) => [k.asString(), v] as const).filter(([k]) => !skip?.has(k));
@@ -41,4 +41,18 @@ export function hashObject(h: Hash, object: PDFObject | undefined, ref: RefHash,
     return void h.update(']');
   }
   h.update(`${object.toString()};`);
+}
+
+/**
+ * The digest of a stream's bytes as stored, once per stream read from a file (its bytes are
+ * fixed): the 48 packs share the body's streams (its fonts' programs, a megabyte each), and each
+ * pack's pages are hashed by what they draw.
+ */
+const digests = new WeakMap<PDFRawStream, string>();
+function contentDigest(stream: PDFStream): string {
+  const known = stream instanceof PDFRawStream ? digests.get(stream) : undefined;
+  if (known) return known;
+  const digest = createHash('sha256').update(stream.getContents()).digest('hex');
+  if (stream instanceof PDFRawStream) digests.set(stream, digest);
+  return digest;
 }
