@@ -7,15 +7,18 @@ export class Unhashable extends Error {}
 /** How a walk hashes a reference it meets: by the object's content, by its place in the walk, by the page it is. */
 export type RefHash = (h: Hash, ref: PDFRef, depth: number) => void;
 
+/** The keys of a dictionary a hash leaves out ("/SE"), if any. */
+export type Skip = (dict: PDFDict) => ReadonlySet<string> | undefined;
+
 /** Deeper than any object a printer writes (an outline's /Next chain is walked as a path). */
 const MAX_DEPTH = 4096;
 
 /**
  * Feeds `object` to `h` by what it holds, never by its object number: dictionaries by sorted key
- * (without the keys in `skip`), arrays in order, streams by their dictionary and their bytes as
+ * (without the keys `skip` names for each), arrays in order, streams by their dictionary and their bytes as
  * stored, and each reference as `ref` hashes it.
  */
-export function hashObject(h: Hash, object: PDFObject | undefined, ref: RefHash, skip?: ReadonlySet<string>, depth = 0): void {
+export function hashObject(h: Hash, object: PDFObject | undefined, ref: RefHash, skip?: Skip, depth = 0): void {
   if (depth > MAX_DEPTH) throw new Unhashable();
   if (object === undefined) return void h.update('undefined;');
   if (object instanceof PDFRef) return ref(h, object, depth + 1);
@@ -26,7 +29,8 @@ export function hashObject(h: Hash, object: PDFObject | undefined, ref: RefHash,
     return void h.update(contentDigest(object)).update(';');
   }
   if (object instanceof PDFDict) {
-    const entries = [...object.entries()].map(([k, v]) => [k.asString(), v] as const).filter(([k]) => !skip?.has(k));
+    const skipped = skip?.(object);
+    const entries = [...object.entries()].map(([k, v]) => [k.asString(), v] as const).filter(([k]) => !skipped?.has(k));
     entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     h.update('<<');
     for (const [k, v] of entries) {

@@ -136,8 +136,9 @@ export class PageReadings {
   readonly #salt: string;
   readonly #earlier: ReadonlyMap<string, string>;
   readonly #kept = new Map<string, string>();
-  /** readings made from a PDF in this run, by kind */
+  /** readings made from a PDF in this run, and taken from an earlier run's or this one's, by kind */
   readonly #made = new Map<string, number>();
+  readonly #taken = new Map<string, number>();
 
   constructor(salt: string, earlier: Readonly<Record<string, string>> = {}) {
     this.#salt = hashOf(salt, `pdfjs-dist ${PDFJS_VERSION}`);
@@ -168,11 +169,17 @@ export class PageReadings {
   }
 
   /**
-   * A PDF read back whole (readBackWhole), taken when an earlier run read a file of the same
-   * bytes: a cover letter the store printed before is not opened again.
+   * The keys of a file's pages and of its document (pageKeys), taken when an earlier run keyed a
+   * file of the same bytes, made by `key` otherwise: a cover letter the store printed before is not
+   * loaded to be keyed, and not opened when its page and document readings are taken too.
    */
-  whole(pdf: Uint8Array, read: () => Promise<WholeReading>): Promise<WholeReading> {
-    return this.#take('file', sha256Once(pdf), async () => JSON.stringify(await read()), (value) => WholeReading.safeParse(parseJson(value)).data);
+  async fileKeys(pdf: Uint8Array, key: () => Promise<PageKeys>): Promise<PageKeys> {
+    const keyed = async () => {
+      const keys = await key();
+      return JSON.stringify({ pages: Array.from({ length: keys.count }, (_, i) => keys.of(i + 1)), document: keys.document?.() ?? null });
+    };
+    const { pages, document } = await this.#take('file', sha256Once(pdf), keyed, (value) => FileKeys.safeParse(parseJson(value)).data);
+    return { count: pages.length, of: (page) => pages[page - 1] ?? null, document: () => document };
   }
 
   /** Each page's reading, kept as a string and `decode`d; one that does not decode (an edited file) is read again. */
@@ -189,19 +196,24 @@ export class PageReadings {
     const key = content === null ? null : hashOf(this.#salt, kind, content);
     let value = key === null ? undefined : (this.#kept.get(key) ?? this.#earlier.get(key));
     let decoded = value === undefined ? undefined : decode(value);
+    const counts = decoded === undefined ? this.#made : this.#taken;
     if (decoded === undefined) {
       value = await read();
       decoded = decode(value)!;
-      this.#made.set(kind, (this.#made.get(kind) ?? 0) + 1);
     }
+    counts.set(kind, (counts.get(kind) ?? 0) + 1);
     if (key !== null) this.#kept.set(key, value!);
     return decoded;
   }
 
-  /** readings made from a PDF in this run (the others were taken): of a page (its text, its fonts), of a document besides its pages, of a file read back whole */
-  read(of: 'pages' | 'documents' | 'files' = 'pages'): number {
-    const kinds = { pages: ['text', 'fonts'], documents: ['document'], files: ['file'] }[of];
-    return kinds.reduce((n, kind) => n + (this.#made.get(kind) ?? 0), 0);
+  /** readings made from a PDF in this run (the others were taken): of a page (its text, its fonts), of a document besides its pages, of a file's keys */
+  read(of: Of = 'pages'): number {
+    return KINDS[of].reduce((n, kind) => n + (this.#made.get(kind) ?? 0), 0);
+  }
+
+  /** readings taken, from an earlier run or made earlier in this one (a document the 46 other prefecture packs read as the first does) */
+  taken(of: Of = 'pages'): number {
+    return KINDS[of].reduce((n, kind) => n + (this.#taken.get(kind) ?? 0), 0);
   }
 
   /** the readings of this run, read now or taken, by key: what the next run may take */
@@ -210,9 +222,12 @@ export class PageReadings {
   }
 }
 
-/** What a PDF read back whole reads as (readBackWhole). */
-const WholeReading = z.object({ pages: z.number().int().nonnegative(), texts: z.array(z.string()), unserved: z.array(z.string()) });
-type WholeReading = z.infer<typeof WholeReading>;
+/** What PageReadings counts, and the kinds of readings each is. */
+type Of = 'pages' | 'documents' | 'files';
+const KINDS: Record<Of, readonly string[]> = { pages: ['text', 'fonts'], documents: ['document'], files: ['file'] };
+
+/** The keys of a file's pages and document, as kept (PageReadings.fileKeys). */
+const FileKeys = z.object({ pages: z.array(z.string().nullable()), document: z.string().nullable() });
 
 /** A PDF opened with pdfjs, or how to open it when first read from (withLazyPdf): a check whose every reading is taken opens nothing. */
 export type PdfSource = PdfDocument | (() => Promise<PdfDocument>);
@@ -221,19 +236,17 @@ const opened = (doc: PdfSource): Promise<PdfDocument> => (typeof doc === 'functi
 /**
  * A printed PDF (a staff report, a cover letter) read back whole through `readings`: its page
  * count, the text of each page, and the fonts it draws with that are not the served ones. `known`:
- * the keys of its pages when the caller holds the document they were written from (pageKeys).
- * A file of the same bytes as one an earlier run read is taken whole; otherwise pdfjs opens it
- * only for what no earlier run read.
+ * the keys of its pages when the caller holds the document they were written from (pageKeys);
+ * else they are made from the file, or taken for a file of the same bytes as one keyed before.
+ * pdfjs opens it only for what no earlier run read.
  */
-export async function readBackWhole(pdf: Uint8Array, readings: PageReadings, known?: PageKeys): Promise<WholeReading> {
-  return readings.whole(pdf, async () => {
-    const keys = known ?? pageKeys(await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest }));
-    return withLazyPdf(pdf, async (open) => {
-      const { pages } = await readings.document(open, keys);
-      const all = Array.from({ length: pages }, (_, i) => i + 1);
-      // keys for other pages than pdfjs finds take nothing
-      const read = keys.count === pages ? keys : { count: pages, of: () => null };
-      return { pages, texts: await readings.texts(open, all, read), unserved: unserved((await readings.fonts(open, all, read)).flat()) };
-    });
+export async function readBackWhole(pdf: Uint8Array, readings: PageReadings, known?: PageKeys): Promise<{ pages: number; texts: string[]; unserved: string[] }> {
+  const keys = known ?? (await readings.fileKeys(pdf, async () => pageKeys(await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest }))));
+  return withLazyPdf(pdf, async (open) => {
+    const { pages } = await readings.document(open, keys);
+    const all = Array.from({ length: pages }, (_, i) => i + 1);
+    // keys for other pages than pdfjs finds take nothing
+    const read = keys.count === pages ? keys : { count: pages, of: () => null };
+    return { pages, texts: await readings.texts(open, all, read), unserved: unserved((await readings.fonts(open, all, read)).flat()) };
   });
 }

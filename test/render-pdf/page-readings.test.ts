@@ -111,7 +111,7 @@ describe('PageReadings', () => {
  * A PDF of three pages as a pack is made: labelled i, 1, 2, an outline of two entries and named
  * destinations, after `padding` unused objects (other object numbers for the same document).
  */
-async function documentOf(options: { padding?: number; title?: string; target?: number; labels?: 'r' | 'D'; word?: string; element?: boolean } = {}): Promise<Uint8Array> {
+async function documentOf(options: { padding?: number; title?: string; target?: number; labels?: 'r' | 'D'; word?: string; element?: boolean; elementOnly?: number } = {}): Promise<Uint8Array> {
   const doc = await PDFDocument.create({ updateMetadata: false });
   const { context } = doc;
   for (let i = 0; i < (options.padding ?? 0); i++) context.register(context.obj({ Unused: i }));
@@ -126,7 +126,10 @@ async function documentOf(options: { padding?: number; title?: string; target?: 
   const [first, second] = [context.nextRef(), context.nextRef()];
   // an outline item names the structure element it opens, as Chromium's do: pdfjs reads nothing of it
   const element = options.element ? { SE: context.register(context.obj({ Type: 'StructElem', S: 'H1', Unused: 1 })) } : {};
-  context.assign(first, context.obj({ Title: PDFHexString.fromText(options.title ?? '1 地域おこし協力隊'), Parent: outlines, Next: second, Dest: dest(options.target ?? 1), ...element }));
+  // or names no destination, only the element, whose page pdfjs opens
+  const opens =
+    options.elementOnly === undefined ? { Dest: dest(options.target ?? 1), ...element } : { SE: context.register(context.obj({ Type: 'StructElem', S: 'H1', Pg: pages[options.elementOnly]! })) };
+  context.assign(first, context.obj({ Title: PDFHexString.fromText(options.title ?? '1 地域おこし協力隊'), Parent: outlines, Next: second, ...opens }));
   context.assign(second, context.obj({ Title: PDFHexString.fromText('2 地域活性化起業人'), Parent: outlines, Prev: first, Dest: dest(2) }));
   context.assign(outlines, context.obj({ Type: 'Outlines', First: first, Last: second, Count: 2 }));
   doc.catalog.set(PDFName.of('Outlines'), outlines);
@@ -161,6 +164,13 @@ describe('documentKey', () => {
     expect(await documentKeyOf(await documentOf({ word: 'program 1, R6 7' }))).toBe(key);
   });
 
+  it('takes in the structure element of an outline item without a destination, which pdfjs opens the item at', async () => {
+    const [toFirst, toSecond] = [await documentOf({ elementOnly: 1 }), await documentOf({ elementOnly: 2 })];
+    expect((await withPdf(toFirst, readDocument)).outline[0]!.page).toBe(2);
+    expect((await withPdf(toSecond, readDocument)).outline[0]!.page).toBe(3);
+    expect(await documentKeyOf(toFirst)).not.toBe(await documentKeyOf(toSecond));
+  });
+
   it('gives another key when an outline title, the page a destination leads to or the page labels change', async () => {
     const key = await documentKeyOf(await documentOf());
     const others = [await documentOf({ title: '1 地域おこし協力隊（改）' }), await documentOf({ target: 2 }), await documentOf({ labels: 'r' })];
@@ -180,7 +190,7 @@ describe('PageReadings of documents and files', () => {
     const second = new PageReadings('code', first.kept());
     const other = await documentOf({ padding: 3 });
     expect(await second.document(unopened, await keysOf(other))).toEqual(read);
-    expect(second.read('documents')).toBe(0);
+    expect([second.read('documents'), second.taken('documents')]).toEqual([0, 1]);
     // another outline: read again
     const retitled = await documentOf({ title: '1 地域おこし協力隊（改）' });
     const again = await withLazyPdf(retitled, async (open) => second.document(open, await keysOf(retitled)));
@@ -196,7 +206,7 @@ describe('PageReadings of documents and files', () => {
     expect(readings.kept()).toEqual({});
   });
 
-  it('takes a file read back whole before when its bytes are the same, and opens one of other bytes', async () => {
+  it('reads back whole a file of the same bytes as one read before from its kept readings, and keeps them for the next run', async () => {
     const bytes = await documentOf();
     const first = new PageReadings('code');
     const whole = await readBackWhole(bytes, first);
@@ -204,12 +214,15 @@ describe('PageReadings of documents and files', () => {
     expect(whole.texts.map((t) => t.trim())).toEqual(['cover', 'program 1', 'program 2']);
     expect([first.read('files'), first.read('documents'), first.read('pages')]).toEqual([1, 1, 6]);
 
+    // the same bytes: neither loaded to be keyed nor opened
     const second = new PageReadings('code', first.kept());
     expect(await readBackWhole(new Uint8Array(bytes), second)).toEqual(whole);
     expect([second.read('files'), second.read('documents'), second.read('pages')]).toEqual([0, 0, 0]);
-    // other bytes, the same pages and document: opened, but nothing of it read again
-    const padded = await documentOf({ padding: 2 });
-    expect(await readBackWhole(padded, second)).toEqual(whole);
-    expect([second.read('files'), second.read('documents'), second.read('pages')]).toEqual([1, 0, 0]);
+    expect([second.taken('files'), second.taken('documents'), second.taken('pages')]).toEqual([1, 1, 6]);
+    expect(Object.keys(second.kept()).sort()).toEqual(Object.keys(first.kept()).sort());
+    // other bytes for the same pages and document, a run later: keyed again, nothing of it read again
+    const third = new PageReadings('code', second.kept());
+    expect(await readBackWhole(await documentOf({ padding: 2 }), third)).toEqual(whole);
+    expect([third.read('files'), third.read('documents'), third.read('pages')]).toEqual([1, 0, 0]);
   });
 });
