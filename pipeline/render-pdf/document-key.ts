@@ -16,16 +16,17 @@ const READ = ['Pages', 'PageLabels', 'Outlines', 'Dests', 'Names'] as const;
  * of the key where the item has no /A and a /Dest pdfjs takes (usedDest), and walked otherwise.
  */
 const STRUCTURE_ELEMENT = new Set(['/SE']);
-const ZOOMS: Record<string, { args: [number, number]; nulls: boolean }> = {
-  XYZ: { args: [2, 3], nulls: true },
-  Fit: { args: [0, 0], nulls: true },
-  FitB: { args: [0, 0], nulls: true },
-  FitH: { args: [0, 1], nulls: true },
-  FitBH: { args: [0, 1], nulls: true },
-  FitV: { args: [0, 1], nulls: true },
-  FitBV: { args: [0, 1], nulls: true },
-  FitR: { args: [4, 4], nulls: false },
-};
+/** The zooms of an explicit destination pdfjs holds valid, with how many arguments each takes and whether they may be null. */
+const ZOOMS = new Map<string, { args: [number, number]; nulls: boolean }>([
+  ['XYZ', { args: [2, 3], nulls: true }],
+  ['Fit', { args: [0, 0], nulls: true }],
+  ['FitB', { args: [0, 0], nulls: true }],
+  ['FitH', { args: [0, 1], nulls: true }],
+  ['FitBH', { args: [0, 1], nulls: true }],
+  ['FitV', { args: [0, 1], nulls: true }],
+  ['FitBV', { args: [0, 1], nulls: true }],
+  ['FitR', { args: [4, 4], nulls: false }],
+]);
 
 /** Whether pdfjs takes `dict`'s /Dest and never reads its /SE: no /A, and a named destination or an explicit one it holds valid (isValidExplicitDest). */
 function usedDest(resolve: Resolve, dict: PDFDict): boolean {
@@ -38,7 +39,7 @@ function usedDest(resolve: Resolve, dict: PDFDict): boolean {
   // the array's items as they stand: pdfjs holds a reference in place of the zoom or an argument invalid
   const [page, zoom, ...args] = dest.asArray();
   if (!(page instanceof PDFRef) && !(page instanceof PDFNumber && Number.isInteger(page.asNumber()))) return false;
-  const rule = zoom instanceof PDFName ? ZOOMS[zoom.decodeText()] : undefined;
+  const rule = zoom instanceof PDFName ? ZOOMS.get(zoom.decodeText()) : undefined;
   if (!rule || args.length < rule.args[0] || args.length > rule.args[1]) return false;
   return args.every((arg) => arg instanceof PDFNumber || (rule.nulls && arg === PDFNull));
 }

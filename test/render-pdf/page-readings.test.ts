@@ -111,7 +111,7 @@ describe('PageReadings', () => {
  * A PDF of three pages as a pack is made: labelled i, 1, 2, an outline of two entries and named
  * destinations, after `padding` unused objects (other object numbers for the same document).
  */
-async function documentOf(options: { padding?: number; title?: string; target?: number; labels?: 'r' | 'D'; word?: string; element?: boolean; elementOnly?: number } = {}): Promise<Uint8Array> {
+async function documentOf(options: { padding?: number; title?: string; target?: number; labels?: 'r' | 'D'; word?: string; element?: boolean; elementOnly?: number; zoom?: string } = {}): Promise<Uint8Array> {
   const doc = await PDFDocument.create({ updateMetadata: false });
   const { context } = doc;
   for (let i = 0; i < (options.padding ?? 0); i++) context.register(context.obj({ Unused: i }));
@@ -126,9 +126,10 @@ async function documentOf(options: { padding?: number; title?: string; target?: 
   const [first, second] = [context.nextRef(), context.nextRef()];
   // an outline item names the structure element it opens, as Chromium's do: pdfjs reads nothing of it
   const element = options.element ? { SE: context.register(context.obj({ Type: 'StructElem', S: 'H1', Unused: 1 })) } : {};
-  // or names no destination, only the element, whose page pdfjs opens
+  // or names no destination pdfjs takes (none, or one of a zoom it does not know), only the element, whose page pdfjs opens
+  const invalid = options.zoom ? { Dest: context.obj([pages[1]!, PDFName.of(options.zoom)]) } : {};
   const opens =
-    options.elementOnly === undefined ? { Dest: dest(options.target ?? 1), ...element } : { SE: context.register(context.obj({ Type: 'StructElem', S: 'H1', Pg: pages[options.elementOnly]! })) };
+    options.elementOnly === undefined ? { Dest: dest(options.target ?? 1), ...element } : { SE: context.register(context.obj({ Type: 'StructElem', S: 'H1', Pg: pages[options.elementOnly]! })), ...invalid };
   context.assign(first, context.obj({ Title: PDFHexString.fromText(options.title ?? '1 地域おこし協力隊'), Parent: outlines, Next: second, ...opens }));
   context.assign(second, context.obj({ Title: PDFHexString.fromText('2 地域活性化起業人'), Parent: outlines, Prev: first, Dest: dest(2) }));
   context.assign(outlines, context.obj({ Type: 'Outlines', First: first, Last: second, Count: 2 }));
@@ -169,6 +170,10 @@ describe('documentKey', () => {
     expect((await withPdf(toFirst, readDocument)).outline[0]!.page).toBe(2);
     expect((await withPdf(toSecond, readDocument)).outline[0]!.page).toBe(3);
     expect(await documentKeyOf(toFirst)).not.toBe(await documentKeyOf(toSecond));
+    // a destination of a zoom pdfjs does not know (a name that is also an object's property) is no destination
+    const [badFirst, badSecond] = [await documentOf({ elementOnly: 1, zoom: 'constructor' }), await documentOf({ elementOnly: 2, zoom: 'constructor' })];
+    expect((await withPdf(badSecond, readDocument)).outline[0]!.page).toBe(3);
+    expect(await documentKeyOf(badFirst)).not.toBe(await documentKeyOf(badSecond));
   });
 
   it('gives another key when an outline title, the page a destination leads to or the page labels change', async () => {
