@@ -27,13 +27,14 @@ export async function deterministicZip(entries: readonly ZipEntry[], date: Date)
   const [time, day] = dosDateTime(date);
   const locals: Uint8Array[] = [];
   const centrals: Uint8Array[] = [];
+  const utf8Of = new TextEncoder();
   let offset = 0;
   for (const entry of entries) {
-    const content = typeof entry.content === 'string' ? new TextEncoder().encode(entry.content) : entry.content;
+    const content = typeof entry.content === 'string' ? utf8Of.encode(entry.content) : entry.content;
     // an empty file is stored, as JSZip stores it
     const stored = entry.store === true || content.byteLength === 0;
     const data = stored ? content : pako.deflateRaw(content, { level: 6 });
-    const name = new TextEncoder().encode(entry.name);
+    const name = utf8Of.encode(entry.name);
     if (content.byteLength > LIMIT.bytes || offset > LIMIT.bytes || name.byteLength > LIMIT.name) throw new Error(`${entry.name}: too large for a zip without ZIP64`);
     // a name beyond ASCII is flagged UTF-8 and repeated in an Info-ZIP Unicode Path field, as JSZip writes it
     const utf8 = name.byteLength !== entry.name.length;

@@ -48,9 +48,9 @@ export function hashObject(h: Hash, object: PDFObject | undefined, ref: RefHash,
 }
 
 /**
- * The digest of a stream's bytes as stored, once per stream read from a file (its bytes are
- * fixed): the 48 packs share the body's streams (its fonts' programs, a megabyte each), and each
- * pack's pages are hashed by what they draw.
+ * The digest of a stream's bytes as stored, once per raw stream (its bytes are fixed; a content
+ * stream pdf-lib writes from operators is hashed each time): the 48 packs share the body's
+ * streams (its fonts' programs, a megabyte each), and each pack's pages are hashed by what they draw.
  */
 const digests = new WeakMap<PDFRawStream, string>();
 function contentDigest(stream: PDFStream): string {

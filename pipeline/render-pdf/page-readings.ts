@@ -194,16 +194,13 @@ export class PageReadings {
   /** A reading by its content hash (`content`; null: none, read every time), kept as a string and `decode`d; one that does not decode (an edited file) is made again. */
   async #take<T>(kind: string, content: string | null, read: () => Promise<string>, decode: (value: string) => T | undefined): Promise<T> {
     const key = content === null ? null : hashOf(this.#salt, kind, content);
-    let value = key === null ? undefined : (this.#kept.get(key) ?? this.#earlier.get(key));
-    let decoded = value === undefined ? undefined : decode(value);
-    const counts = decoded === undefined ? this.#made : this.#taken;
-    if (decoded === undefined) {
-      value = await read();
-      decoded = decode(value)!;
-    }
+    const earlier = key === null ? undefined : (this.#kept.get(key) ?? this.#earlier.get(key));
+    const taken = earlier === undefined ? undefined : decode(earlier);
+    const value = taken === undefined ? await read() : earlier!;
+    const counts = taken === undefined ? this.#made : this.#taken;
     counts.set(kind, (counts.get(kind) ?? 0) + 1);
-    if (key !== null) this.#kept.set(key, value!);
-    return decoded;
+    if (key !== null) this.#kept.set(key, value);
+    return taken ?? decode(value)!;
   }
 
   /** readings made from a PDF in this run (the others were taken): of a page (its text, its fonts), of a document besides its pages, of a file's keys */

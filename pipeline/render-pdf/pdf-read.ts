@@ -21,12 +21,7 @@ export async function openPdf(bytes: Uint8Array): Promise<PdfDocument> {
 }
 
 export async function withPdf<T>(bytes: Uint8Array, read: (doc: PdfDocument) => Promise<T>): Promise<T> {
-  const doc = await openPdf(bytes);
-  try {
-    return await read(doc);
-  } finally {
-    await doc.destroy();
-  }
+  return withLazyPdf(bytes, async (open) => read(await open()));
 }
 
 /** The same, the PDF opened only when `read` first asks for it (`open`): a check that takes every reading from an earlier run opens nothing. */
