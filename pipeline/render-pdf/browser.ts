@@ -114,7 +114,8 @@ export async function openBrowser(executable: BrowserChoice, timeoutMs: number):
       headless: true,
       args: [...CHROME_FLAGS],
       userDataDir: join(temp, 'profile'),
-      env: { ...process.env, FONTCONFIG_FILE: join(temp, 'fonts.conf') },
+      // its own temporary files too (the folder of its profile's singleton socket, which a browser that does not close cleanly leaves): in the folder that goes with it
+      env: { ...process.env, FONTCONFIG_FILE: join(temp, 'fonts.conf'), TMPDIR: temp },
       timeout: timeoutMs,
       protocolTimeout: timeoutMs,
       pipe: true,

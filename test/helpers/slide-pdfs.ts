@@ -37,7 +37,12 @@ export async function printHtmlWithChromium(html: string, name: string): Promise
   writeFileSync(join(dir, 'deck.html'), html);
   const browser = (await findBrowser()).path;
   const pdf = join(dir, 'deck.pdf');
-  const run = spawnSync(browser, ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--allow-file-access-from-files', `--user-data-dir=${join(dir, 'profile')}`, '--no-pdf-header-footer', `--print-to-pdf=${pdf}`, pathToFileURL(join(dir, 'deck.html')).href], { encoding: 'utf8', timeout: 120_000 });
+  const run = spawnSync(browser, ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--allow-file-access-from-files', `--user-data-dir=${join(dir, 'profile')}`, '--no-pdf-header-footer', `--print-to-pdf=${pdf}`, pathToFileURL(join(dir, 'deck.html')).href], {
+    encoding: 'utf8',
+    timeout: 120_000,
+    // its own temporary files (its profile's singleton socket folder, which it does not always remove) in the test's folder, not the shared one
+    env: { ...process.env, TMPDIR: dir },
+  });
   if (run.status !== 0) throw new Error(`chromium --print-to-pdf failed: ${run.stderr.slice(-500)}`);
   return readFileSync(pdf);
 }

@@ -1,4 +1,8 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { openBrowser } from '../../pipeline/render-pdf/browser.ts';
+import { findBrowser } from '../../pipeline/lib/browser-path.ts';
 import { SharedBrowser } from '../../pipeline/render-pdf/shared-browser.ts';
 import { chromiumDescendants } from './processes.ts';
 
@@ -21,5 +25,23 @@ describe('SharedBrowser', () => {
     expect(chromiumDescendants().length).toBeGreaterThan(0);
     await shared.close();
     expect(chromiumDescendants()).toEqual([]);
+  }, 120_000);
+});
+
+describe('openBrowser', () => {
+  it('keeps the browser’s own temporary files in its temp folder, which goes when it closes: its singleton socket’s folder is left in no shared temp folder', async () => {
+    const session = await openBrowser(await findBrowser(), 60_000);
+    let temp = '';
+    try {
+      const profile = chromiumDescendants()
+        .map((p) => /--user-data-dir=(\S+)/.exec(p.cmdline)?.[1])
+        .find((dir) => dir !== undefined);
+      expect(profile).toBeDefined();
+      temp = dirname(profile!);
+      expect(readdirSync(temp).some((name) => name.startsWith('org.chromium.Chromium.'))).toBe(true);
+    } finally {
+      await session.close();
+    }
+    expect(existsSync(temp)).toBe(false);
   }, 120_000);
 });
