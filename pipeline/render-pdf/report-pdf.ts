@@ -88,7 +88,8 @@ export async function printReport(parts: readonly string[], expectedIds: readonl
     await session.close();
   }
   const joinedNow = prints.length > 1 && !held ? prints.length - 1 : 0;
-  const joined = held ?? (joinedNow > 0 ? await joinedBody(loaded.slice(1), partLinks.slice(1)) : null);
+  // the body as joined now, or read from the bytes the store held: the same update either way (packs are assembled on a body joined now too)
+  const joined = held ? await loadPdf(held) : joinedNow > 0 ? await joinedBody(loaded.slice(1), partLinks.slice(1)) : null;
   const problems: string[] = printed.flatMap((p) => p.blocked.map((b) => `the report tried to load ${b.url} (${b.reason})`));
   let report: AssembledPack;
   try {
@@ -103,14 +104,14 @@ export async function printReport(parts: readonly string[], expectedIds: readonl
   const text = compact(texts.join(''));
   for (const id of expectedIds) if (!text.includes(compact(id))) problems.push(`the report does not show ${id}`);
   for (const font of unserved) problems.push(`the report embeds ${font}`);
-  const keptBody: KeptPrint[] = joined && bodyKey ? [{ key: bodyKey, type: 'pdf', bytes: joined }] : [];
+  const keptBody: KeptPrint[] = joined && bodyKey ? [{ key: bodyKey, type: 'pdf', bytes: joined.base.bytes }] : [];
   return { pdf: report.pdf, pages, problems, prints: [...(await session.kept()), ...keptBody], printed: session.printed(), joined: joinedNow };
 }
 
 /** The report's body: its parts after the header, joined (joinParts), its dictionaries compressed. */
-async function joinedBody(parts: readonly LoadedPdf[], links: readonly CrossLinks[]): Promise<Uint8Array> {
+async function joinedBody(parts: readonly LoadedPdf[], links: readonly CrossLinks[]): Promise<LoadedPdf> {
   const joined = await joinParts(parts.map((pdf, i) => ({ pdf, borrowed: links[i]!.borrowed })), null);
-  return (await withObjectStreams(joined.doc)).base.bytes;
+  return withObjectStreams(joined.doc);
 }
 
 /**
@@ -118,9 +119,7 @@ async function joinedBody(parts: readonly LoadedPdf[], links: readonly CrossLink
  * numbered through): the body's bytes, then an update. The header lends the body what the body's
  * parts link to and none of them defines (the body's /Dests lack it, as joinParts left it borrowed).
  */
-async function withHeader(header: LoadedPdf, links: readonly CrossLinks[], joined: Uint8Array): Promise<AssembledPack> {
-  // read from its bytes whether joined now or by an earlier run: the same update either way
-  const body = await loadPdf(joined);
+async function withHeader(header: LoadedPdf, links: readonly CrossLinks[], body: LoadedPdf): Promise<AssembledPack> {
   const defined = namedDestinations(body);
   const borrowed = new Set(links.slice(1).flatMap((l) => [...l.borrowed]).filter((a) => !defined.has(a)));
   return assembledPack({ front: { pdf: header, borrowed: links[0]!.borrowed }, body: { pdf: body, borrowed }, stamp: null, labelled: false });
