@@ -182,6 +182,18 @@ export class PageReadings {
     return { count: pages.length, of: (page) => pages[page - 1] ?? null, document: () => document };
   }
 
+  /**
+   * The page (from 1) each named destination of a file leads to (namedDestinations), taken when an
+   * earlier run read a file of the same bytes, read by `read` otherwise: a front matter the store
+   * printed before is not loaded to find where its links lead.
+   */
+  destinations(pdf: Uint8Array, read: () => Promise<ReadonlyMap<string, number>>): Promise<Map<string, number>> {
+    return this.#take('destinations', sha256Once(pdf), async () => JSON.stringify([...(await read())]), (value) => {
+      const entries = Destinations.safeParse(parseJson(value)).data;
+      return entries && new Map(entries);
+    });
+  }
+
   /** Each page's reading, kept as a string and `decode`d; one that does not decode (an edited file) is read again. */
   async #each<T>(kind: string, numbers: readonly number[], keys: PageKeys, read: (n: number) => Promise<string>, decode: (value: string) => T | undefined): Promise<T[]> {
     const values: T[] = [];
@@ -203,7 +215,7 @@ export class PageReadings {
     return taken ?? decode(value)!;
   }
 
-  /** readings made from a PDF in this run (the others were taken): of a page (its text, its fonts), of a document besides its pages, of a file's keys */
+  /** readings made from a PDF in this run (the others were taken): of a page (its text, its fonts), of a document besides its pages, of a file's keys, of where a file's named destinations lead */
   read(of: Of = 'pages'): number {
     return KINDS[of].reduce((n, kind) => n + (this.#made.get(kind) ?? 0), 0);
   }
@@ -220,8 +232,11 @@ export class PageReadings {
 }
 
 /** What PageReadings counts, and the kinds of readings each is. */
-type Of = 'pages' | 'documents' | 'files';
-const KINDS: Record<Of, readonly string[]> = { pages: ['text', 'fonts'], documents: ['document'], files: ['file'] };
+type Of = 'pages' | 'documents' | 'files' | 'destinations';
+const KINDS: Record<Of, readonly string[]> = { pages: ['text', 'fonts'], documents: ['document'], files: ['file'], destinations: ['destinations'] };
+
+/** Named destinations and their pages, as kept (PageReadings.destinations). */
+const Destinations = z.array(z.tuple([z.string(), z.number().int().positive()]));
 
 /** The keys of a file's pages and document, as kept (PageReadings.fileKeys). */
 const FileKeys = z.object({ pages: z.array(z.string().nullable()), document: z.string().nullable() });

@@ -16,7 +16,8 @@ export interface PrintStore {
 /** A print of this run, or a font it was printed with: what the store gets to keep for the next one. */
 export interface KeptPrint {
   key: string;
-  type: 'pdf' | 'ttf';
+  /** a print; a font; an incremental update that made a pack of its parts (assemble/kept-update.ts) */
+  type: 'pdf' | 'ttf' | 'update';
   bytes: Uint8Array;
 }
 

@@ -308,15 +308,20 @@ describe('a prefecture pack assembled from its front matter and the shared body'
 });
 
 describe('a change re-prints only what it touches', () => {
-  const store = () => {
-    const prints = new Map(result.prints.map((p) => [p.key, p.bytes]));
-    return { salt: '', get: async (key: string) => prints.get(key) ?? null };
+  /** the first run's prints, and the packs' updates unless `updates` is false */
+  const store = (updates: boolean) => {
+    const prints = new Map(result.prints.filter((p) => updates || p.type !== 'update').map((p) => [`${p.key}.${p.type}`, p.bytes]));
+    return { salt: '', get: async (key: string, type = 'pdf') => prints.get(`${key}.${type}`) ?? null };
   };
-  const rendered = async (find: string, replace: string) => {
+  const rendered = async (find: string, replace: string, updates = true) => {
     expect(R6_TEXT.split(find)).toHaveLength(2);
     const { briefing: changed } = await parseText(R6_TEXT.replace(find, replace));
     const readings = new PageReadings('test', firstReadings.kept());
-    return { ...(await renderPacks({ briefing: changed, report, manifest }, { only: ONLY, store: store(), readings })), readings };
+    return { ...(await renderPacks({ briefing: changed, report, manifest }, { only: ONLY, store: store(updates), readings })), readings };
+  };
+  const sameFiles = (a: RenderPacksResult, b: RenderPacksResult) => {
+    expect(a.files.map((f) => f.path)).toEqual(b.files.map((f) => f.path));
+    for (const [i, f] of a.files.entries()) expect(Buffer.from(f.content).equals(Buffer.from(b.files[i]!.content)), f.path).toBe(true);
   };
 
   it('prints again the sections a figure of one program is on (６百万円 → ７百万円): its program’s and the back matter’s (the appendix lists budgets); every front matter is the last run’s', async () => {
@@ -334,7 +339,14 @@ describe('a change re-prints only what it touches', () => {
     const text = await withPdf(again.files.find((f) => f.path === 'prefectures/12-chiba.pdf')!.content, async (doc) => compact((await pageTexts(doc)).join('')));
     expect(text).toContain('R6当初予算額：7百万円');
     expect(text).not.toContain('R6当初予算額：6百万円');
-  }, 120_000);
+    // every pack's front matter is the last run's, and so is the update that joins it to the body: taken, not made, nor the front matter read
+    expect(again.updatesTaken).toBe(ONLY.length);
+    expect(again.readings.read('destinations')).toBe(0);
+    // the same packs as updates made anew
+    const made = await rendered('R６当初予算額：６百万円', 'R６当初予算額：７百万円', false);
+    expect(made.updatesTaken).toBe(0);
+    sameFiles(again, made);
+  }, 180_000);
 
   it('prints the section of the row, 千葉県’s front matter and the draft that measures front matters when a row 千葉県 is quoted from changes', async () => {
     const again = await rendered('千葉県 19 2 17', '千葉県 19 3 16');
@@ -344,6 +356,8 @@ describe('a change re-prints only what it touches', () => {
     expect(again.readings.read()).toBeLessThanOrEqual(6);
     const mentions = await withPdf(again.files.find((f) => f.path === 'prefectures/12-chiba.pdf')!.content, async (doc) => compact((await pageTexts(doc))[(await destinationPages(doc)).get('mentions')! - 1]!));
     expect(mentions).toContain('千葉県19316');
+    // 千葉県's update is made again, its front matter being another; the other packs' are taken onto the new body
+    expect(again.updatesTaken).toBe(ONLY.length - 1);
     expect(chromiumDescendants()).toEqual([]);
   }, 120_000);
 });

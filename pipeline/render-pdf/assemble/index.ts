@@ -5,7 +5,7 @@ import { mergeDests, mergeOutlines } from './navigation.ts';
 import { AssemblyError, dictAt, itemsOf, name } from './pdf-objects.ts';
 import { fillStampSlot, type StampSlot } from './stamp.ts';
 import { mergeStructure } from './structure.ts';
-import { appendUpdate, lastXref, type UpdateBase } from './write-update.ts';
+import { appendSection, lastXref, updateSection, type UpdateBase, type UpdateSection } from './write-update.ts';
 
 export { AssemblyError } from './pdf-objects.ts';
 export { drawStampSlot, type StampSlot } from './stamp.ts';
@@ -87,6 +87,16 @@ export interface AssembledPack {
 }
 
 export async function assembledPack(parts: PackParts): Promise<AssembledPack> {
+  const { section, pageKeys } = assembledUpdate(parts);
+  return { pdf: appendSection(parts.body.pdf.base, section), pageKeys };
+}
+
+/**
+ * The update that makes a pack of its parts (assembledPack), not yet put after the body's bytes,
+ * and the content hash of each page of the pack it makes. Synchronous: what it reads of the body
+ * can be told (readsOf).
+ */
+export function assembledUpdate(parts: PackParts): { section: UpdateSection; pageKeys: PageKeys } {
   const body = parts.body.pdf.doc;
   const front = parts.front.pdf.doc;
   for (const [label, doc] of [['front matter', front], ['body', body]] as const) {
@@ -127,11 +137,10 @@ export async function assembledPack(parts: PackParts): Promise<AssembledPack> {
     if (value !== undefined) catalog.set(name(key), front.catalog.get(name(key)) !== undefined ? copier.copy(value) : value);
   }
   const info = front.context.trailerInfo.Info;
-  const pdf = await appendUpdate(parts.body.pdf.base, pack, { root: pack.register(catalog), info: info ? (copier.copy(info) as PDFRef) : undefined });
+  const section = updateSection(parts.body.pdf.base.size, pack, { root: pack.register(catalog), info: info ? (copier.copy(info) as PDFRef) : undefined });
   // the pages as the file holds them: an object of the update, else the body's
-  return { pdf, pageKeys: documentKeys((ref) => pack.lookup(ref) ?? body.context.lookup(ref), catalog) };
+  return { section, pageKeys: documentKeys((ref) => pack.lookup(ref) ?? body.context.lookup(ref), catalog) };
 }
-
 
 /** The page (from 1) each named destination of a loaded PDF leads to, read from its /Dests as pdfjs would: what a printed part's links lead to. */
 export function namedDestinations(pdf: LoadedPdf): Map<string, number> {

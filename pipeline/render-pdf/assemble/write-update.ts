@@ -33,7 +33,44 @@ export function lastXref(bytes: Uint8Array): { startxref: number; xref: 'table' 
   return { startxref, xref: kind, size: Number(size[1]) };
 }
 
-type Entry = [number: number, offset: number, generation: number];
+export type Entry = [number: number, offset: number, generation: number];
+
+/**
+ * An incremental update's objects, written, and what its cross-reference section needs: each
+ * object's offset from the start of `objects` (a number of the update its objects left unused is
+ * free: generation -1), the trailer's /Size, /Root and /Info. It depends on the base only through
+ * its /Size: put after any base of that /Size (appendSection), it gives the same update.
+ */
+export interface UpdateSection {
+  objects: Uint8Array;
+  entries: Entry[];
+  size: number;
+  root: PDFRef;
+  info?: PDFRef;
+}
+
+/** The objects of `update` written in the order of their numbers, for a base of /Size `baseSize`: the same objects give the same bytes. */
+export function updateSection(baseSize: number, update: PDFContext, trailer: { root: PDFRef; info?: PDFRef }): UpdateSection {
+  const objects = update.enumerateIndirectObjects().sort(([a], [b]) => a.objectNumber - b.objectNumber);
+  const chunks: Uint8Array[] = [];
+  let offset = 0;
+  const push = (chunk: Uint8Array) => {
+    chunks.push(chunk);
+    offset += chunk.length;
+  };
+  const text = (s: string) => push(Buffer.from(s, 'latin1'));
+  const entries: Entry[] = [];
+  for (const [ref, object] of objects) {
+    entries.push([ref.objectNumber, offset, ref.generationNumber]);
+    text(`${ref.objectNumber} ${ref.generationNumber} obj\n`);
+    push(bytesOf(object));
+    text('\nendobj\n');
+  }
+  const size = Math.max(baseSize, ...objects.map(([ref]) => ref.objectNumber + 1));
+  const written = new Set(entries.map(([n]) => n));
+  for (let n = baseSize; n < size; n++) if (!written.has(n)) entries.push([n, 0, -1]);
+  return { objects: Buffer.concat(chunks), entries, size, root: trailer.root, ...(trailer.info ? { info: trailer.info } : {}) };
+}
 
 /**
  * `base` with an incremental update appended (ISO 32000-1, 7.5.6): every object of `update`
@@ -44,27 +81,20 @@ type Entry = [number: number, offset: number, generation: number];
  * same objects give the same bytes.
  */
 export function appendUpdate(base: UpdateBase, update: PDFContext, trailer: { root: PDFRef; info?: PDFRef }): Uint8Array {
-  const objects = update.enumerateIndirectObjects().sort(([a], [b]) => a.objectNumber - b.objectNumber);
-  const chunks: Uint8Array[] = [base.bytes];
-  let offset = base.bytes.length;
-  const push = (chunk: Uint8Array) => {
-    chunks.push(chunk);
-    offset += chunk.length;
-  };
-  const text = (s: string) => push(Buffer.from(s, 'latin1'));
-  if (base.bytes[base.bytes.length - 1] !== 0x0a) text('\n');
-  const entries: Entry[] = [];
-  for (const [ref, object] of objects) {
-    entries.push([ref.objectNumber, offset, ref.generationNumber]);
-    text(`${ref.objectNumber} ${ref.generationNumber} obj\n`);
-    push(bytesOf(object));
-    text('\nendobj\n');
-  }
-  const size = Math.max(base.size, ...objects.map(([ref]) => ref.objectNumber + 1));
-  const written = new Set(entries.map(([n]) => n));
-  for (let n = base.size; n < size; n++) if (!written.has(n)) entries.push([n, 0, -1]);
-  const keys = `/Root ${trailer.root.toString()}${trailer.info ? ` /Info ${trailer.info.toString()}` : ''}${base.id ? ` /ID ${base.id.toString()}` : ''} /Prev ${base.startxref}`;
-  const xref = offset;
+  return appendSection(base, updateSection(base.size, update, trailer));
+}
+
+/** `base` with `section` appended as an incremental update: its objects, then its cross-reference section, their offsets counted from the start of the file. */
+export function appendSection(base: UpdateBase, section: UpdateSection): Uint8Array {
+  if (section.size < base.size) throw new AssemblyError(`an update of /Size ${section.size} cannot follow a base of /Size ${base.size}`);
+  const gap = base.bytes[base.bytes.length - 1] === 0x0a ? '' : '\n';
+  const start = base.bytes.length + gap.length;
+  const entries = section.entries.map(([n, at, generation]): Entry => [n, generation < 0 ? 0 : start + at, generation]);
+  const size = section.size;
+  const keys = `/Root ${section.root.toString()}${section.info ? ` /Info ${section.info.toString()}` : ''}${base.id ? ` /ID ${base.id.toString()}` : ''} /Prev ${base.startxref}`;
+  const xref = start + section.objects.length;
+  const chunks: Uint8Array[] = [base.bytes, Buffer.from(gap, 'latin1'), section.objects];
+  const text = (s: string) => chunks.push(Buffer.from(s, 'latin1'));
   if (base.xref === 'table') {
     text(`${xrefTable(entries)}trailer\n<< /Size ${size} ${keys} >>\nstartxref\n${xref}\n%%EOF\n`);
   } else {
@@ -72,7 +102,7 @@ export function appendUpdate(base: UpdateBase, update: PDFContext, trailer: { ro
     entries.push([size, xref, 0]);
     const { index, data } = xrefStreamData(entries);
     text(`${size} 0 obj\n<< /Type /XRef /Size ${size + 1} /W [1 4 2] /Index [${index.join(' ')}] ${keys} /Length ${data.length} >>\nstream\n`);
-    push(data);
+    chunks.push(data);
     text(`\nendstream\nendobj\nstartxref\n${xref}\n%%EOF\n`);
   }
   return Buffer.concat(chunks);
