@@ -17,6 +17,7 @@ let edition: string;
 let out: string;
 const prints = () => new Set(readdirSync(join(out, 'r6', '.prints')).filter((name) => name.endsWith('.pdf')));
 const fonts = () => new Set(readdirSync(join(out, 'r6', '.prints')).filter((name) => name.endsWith('.ttf')));
+const updates = () => new Set(readdirSync(join(out, 'r6', '.prints')).filter((name) => name.endsWith('.update')));
 const readings = (unit: string) => JSON.parse(readFileSync(join(out, 'r6', '.prints', `${unit}.readings.json`), 'utf8')) as Record<string, string>;
 const sha = (text: string) => createHash('sha256').update(text).digest('hex');
 /** the prints the figure's edit made: the sections it is on, which the next edit of that figure prints again */
@@ -56,6 +57,11 @@ describe('the prints a build keeps', () => {
     for (const name of fonts()) expect(name).toMatch(/^[0-9a-f]{64}\.ttf$/);
   });
 
+  it('keep the update that made each of the 48 packs of its front matter and the body, with what it read of the body', () => {
+    expect(updates().size).toBe(48);
+    for (const name of updates()) expect(name).toMatch(/^[0-9a-f]{64}\.update$/);
+  });
+
   it('keep what the pages of the packs and of the staff report read as, by key', () => {
     const packs = readings('packs');
     const report = readings('validation-report');
@@ -71,11 +77,14 @@ describe('the prints a build keeps', () => {
   it('make a rebuild after one figure changed print again the sections it is on (its program’s, and the back matter’s appendix) and the report’s header (the source’s checksum) alone, the rest of the report taken joined; their earlier prints go', async () => {
     const before = prints();
     const fontsBefore = fonts();
+    const updatesBefore = updates();
     edit('R６当初予算額：６百万円', 'R６当初予算額：７百万円');
     await built();
     const after = prints();
     // the text has the same characters: the same pruned fonts, kept
     expect(fonts()).toEqual(fontsBefore);
+    // no pack's front matter changed, nor what its update reads of the body: the same updates, taken onto the new body
+    expect(updates()).toEqual(updatesBefore);
     figurePrints = new Set([...after].filter((p) => !before.has(p)));
     expect(figurePrints.size).toBe(3);
     expect([...before].filter((p) => !after.has(p))).toHaveLength(3);
