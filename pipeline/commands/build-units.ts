@@ -8,7 +8,7 @@ import { codeHash } from '../build/code-hash.ts';
 import { browserVersion, findBrowser } from '../lib/browser-path.ts';
 import { readerChanges, type ReaderChanges } from '../diff/entries.ts';
 import { PackVerificationError } from '../lib/errors.ts';
-import type { KeptPrint, PageReadings, PrintStore, SharedBrowser } from '../render-pdf/index.ts';
+import type { KeptCharts, KeptPrint, PageReadings, PrintStore, SharedBrowser } from '../render-pdf/index.ts';
 import { programView } from '../views/program-view.ts';
 import type { BuildOptions } from './build.ts';
 import type { PreviousEdition } from './previous-edition.ts';
@@ -47,7 +47,8 @@ const printStore = (ctx: BuildContext): PrintStore | undefined =>
 
 /** Where a unit keeps what its pages read as, by their content hash, for the next build. */
 const readingsPath = (unit: string) => `${PRINTS_DIR}/${unit}.readings.json`;
-const Readings = z.record(z.string(), z.string());
+/** What a kept record of readings or charts holds: strings by key. */
+const KeptStrings = z.record(z.string(), z.string());
 
 /**
  * What the pages a unit read back in the last build read as: a page of the same bytes is not read
@@ -56,18 +57,27 @@ const Readings = z.record(z.string(), z.string());
  */
 async function pageReadings(ctx: BuildContext, unit: string): Promise<PageReadings> {
   const { PageReadings } = await import('../render-pdf/index.ts');
-  const salt = codeHash(['pipeline/render-pdf/index.ts']);
-  const bytes = ctx.options.force ? null : await ctx.earlier(readingsPath(unit));
-  let earlier: Record<string, string> = {};
+  return new PageReadings(codeHash(['pipeline/render-pdf/index.ts']), await keptRecord(ctx, readingsPath(unit)));
+}
+
+/** A record of strings by key a build kept (readings, charts), as the last build wrote it; empty when forced, gone, altered or not such a record: every entry is made again. */
+async function keptRecord(ctx: BuildContext, path: string): Promise<Record<string, string>> {
+  const bytes = ctx.options.force ? null : await ctx.earlier(path);
   try {
-    earlier = bytes ? Readings.parse(JSON.parse(new TextDecoder().decode(bytes))) : {};
+    return bytes ? KeptStrings.parse(JSON.parse(new TextDecoder().decode(bytes))) : {};
   } catch {
-    // not what a build writes: every page is read again
+    return {};
   }
-  return new PageReadings(salt, earlier);
 }
 
 const readingsFile = (unit: string, readings: PageReadings) => ({ path: readingsPath(unit), content: JSON.stringify(readings.kept()) + '\n' });
+
+/** Where the packs' charts are kept, by what they are drawn from, for the next build. */
+const CHARTS_PATH = `${PRINTS_DIR}/packs.charts.json`;
+async function keptCharts(ctx: BuildContext): Promise<KeptCharts> {
+  const { KeptCharts } = await import('../render-pdf/index.ts');
+  return new KeptCharts(codeHash(['pipeline/render-pdf/index.ts']), await keptRecord(ctx, CHARTS_PATH));
+}
 
 /**
  * The browser that prints the packs, by its reported version (a wrapper script's size says
@@ -223,10 +233,10 @@ async function renderPackFiles(ctx: BuildContext): Promise<OutputFile[]> {
   const { briefing, report, manifest, options } = ctx;
   const { renderPacks } = await import('../render-pdf/index.ts');
   const changes = (await ctx.previous?.changes()) ?? null;
-  const readings = await pageReadings(ctx, 'packs');
-  const result = await renderPacks({ briefing, report, manifest, changes }, { onProgress: options.onPackProgress, store: printStore(ctx), readings, shared: await ctx.browser() });
+  const [readings, charts] = await Promise.all([pageReadings(ctx, 'packs'), keptCharts(ctx)]);
+  const result = await renderPacks({ briefing, report, manifest, changes }, { onProgress: options.onPackProgress, store: printStore(ctx), readings, charts, shared: await ctx.browser() });
   if (!result.verification.ok) throw new PackVerificationError(result.verification);
-  return [...result.files, ...printFiles(result.prints), readingsFile('packs', readings)];
+  return [...result.files, ...printFiles(result.prints), readingsFile('packs', readings), { path: CHARTS_PATH, content: JSON.stringify(charts.kept()) + '\n' }];
 }
 
 /** The staff report: every check and finding, the lines they point at — never part of what prefectures read. */

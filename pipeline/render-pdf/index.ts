@@ -11,5 +11,6 @@ export { type VerificationResult, type VerificationProblem, type VerificationChe
 export { type BlockedRequest } from './request-guard.ts';
 export { letterView, printLetters, type LetterInput, type PrintedLetters } from './letters.ts';
 export { PageReadings } from './page-readings.ts';
+export { KeptCharts } from './kept-charts.ts';
 export { SharedBrowser, DEFAULT_TIMEOUT_MS } from './shared-browser.ts';
 export { type KeptPrint, type PrintStore } from './print-cache.ts';

@@ -14,7 +14,7 @@ import { contactRows, type ContactRow } from './contact-list-view.ts';
 import { mentionsView, type MentionsView } from './mentions-view.ts';
 import type { PackTarget } from './pack-plan.ts';
 import { packMarginCss, runningHeaderCss, type PagedPart } from './page-css.ts';
-import { programSections, type ProgramSection } from './program-sections.ts';
+import { programSections, type DrawChart, type ProgramSection } from './program-sections.ts';
 
 export interface PackInput {
   briefing: Briefing;
@@ -122,7 +122,7 @@ export const PARTS = {
   contacts: { anchor: 'contacts', selector: '.contacts', pageName: 'contacts', header: '連絡先一覧' },
 } as const satisfies Record<string, PagedPart & { anchor: string }>;
 
-export function sharedContent(input: PackInput): SharedContent {
+export function sharedContent(input: PackInput, draw?: DrawChart): SharedContent {
   const views = programViews(input.briefing, input.report);
   const targetOf = (id: string) => {
     const series = input.briefing.series.find((s) => s.id === id);
@@ -132,7 +132,7 @@ export function sharedContent(input: PackInput): SharedContent {
   return {
     briefing: input.briefing,
     manifest: input.manifest,
-    programs: programSections(views, targetOf, changes ? (at) => marksWithin(changes.entries, at) : undefined),
+    programs: programSections(views, targetOf, changes ? (at) => marksWithin(changes.entries, at) : undefined, draw),
     appendix: appendixView(views),
     contacts: contactRows(views),
     changes,

@@ -1,6 +1,7 @@
 import type { Block, ListItem, TableCell } from '../../schemas/content.ts';
 import { rowMarks, type MarksOf, type TextMark } from '../views/text-runs.ts';
-import { seriesChartSvg } from '../views/chart.ts';
+import { seriesChartSvg, type ChartStyle } from '../views/chart.ts';
+import type { Series } from '../../schemas/figures.ts';
 import { packMeasureColumns, type MeasureCellView, type PackMeasureColumn } from './measure-table.ts';
 import type { BlockView, ProgramView } from '../views/program-view.ts';
 import type { SeriesTarget } from '../views/series-target.ts';
@@ -200,12 +201,15 @@ function summaryView(view: ProgramView): SummaryView {
   };
 }
 
+/** Draws a series' chart as SVG (seriesChartSvg, or one kept from an earlier run: KeptCharts). */
+export type DrawChart = (series: Series, target: SeriesTarget | null, style: ChartStyle) => string;
+
 /**
  * The sections of all programs, in the order of the contact list, from their views: the slides'
  * blocks as partials (with the marks of what changed since the previous edition), the charts
- * drawn once per series, the summary and the contacts.
+ * drawn once per series (by `draw`: a run may take them from the last), the summary and the contacts.
  */
-export function programSections(views: readonly ProgramView[], targetOf: (seriesId: string) => SeriesTarget | null, marksOf: MarksOf = () => []): ProgramSection[] {
+export function programSections(views: readonly ProgramView[], targetOf: (seriesId: string) => SeriesTarget | null, marksOf: MarksOf = () => [], draw: DrawChart = seriesChartSvg): ProgramSection[] {
   return views.map((view) => ({
     anchor: view.anchor,
     selector: `#${view.anchor}`,
@@ -218,7 +222,7 @@ export function programSections(views: readonly ProgramView[], targetOf: (series
       anchor: s.anchor,
       index: s.index,
       title: s.title,
-      blocks: s.blocks.map((b) => blockHtml(b, (c) => seriesChartSvg(c.series, targetOf(c.series.id), { fontFamily: FONT_FAMILY, title: `${c.figure.number} ${c.figure.text}`, description: c.description }), marksOf)),
+      blocks: s.blocks.map((b) => blockHtml(b, (c) => draw(c.series, targetOf(c.series.id), { fontFamily: FONT_FAMILY, title: `${c.figure.number} ${c.figure.text}`, description: c.description }), marksOf)),
     })),
     summary: summaryView(view),
     contacts: view.contacts,

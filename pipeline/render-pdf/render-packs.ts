@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { keptPack } from './assemble/kept-update.ts';
+import type { KeptCharts } from './kept-charts.ts';
 import { allPhones } from './contact-list-view.ts';
 import { distributionFiles, packInfo, type PackInfo } from './distribution.ts';
 import { packTargets, type PackTarget } from './pack-plan.ts';
@@ -36,6 +37,8 @@ export interface RenderPacksOptions {
   store?: PrintStore;
   /** what pages read as in earlier runs: a page of the same bytes is not read again (`readings.kept()` after the run, for the next) */
   readings?: PageReadings;
+  /** charts drawn in earlier runs: one drawn from the same series is not drawn again (`charts.kept()` after the run, for the next) */
+  charts?: KeptCharts;
 }
 
 export interface RenderPacksResult {
@@ -71,7 +74,7 @@ export interface RenderPacksResult {
  */
 export async function renderPacks(input: PackInput, options: RenderPacksOptions = {}): Promise<RenderPacksResult> {
   const targets = packTargets(options.only);
-  const shared = sharedContent(input);
+  const shared = sharedContent(input, options.charts?.draw);
   const templates = compileTemplates();
   const phones = allPhones(input.briefing.programs);
   // ids that read as ids ("jet-sports-name", "date-plausible"), not words a slide could print

@@ -7,9 +7,11 @@ import type { SeriesTarget } from './series-target.ts';
 
 /**
  * echarts through its one-file CommonJS bundle: the same library as its ES modules, loaded in a
- * quarter of the time (the ES build is hundreds of files), which every build and test pays.
+ * quarter of the time (the ES build is hundreds of files); loaded with the first chart drawn, so
+ * that a build whose charts were all kept from the last one does not load it.
  */
-const echarts = createRequire(import.meta.url)('echarts') as typeof Echarts;
+let loaded: typeof Echarts | undefined;
+const echarts = () => (loaded ??= createRequire(import.meta.url)('echarts') as typeof Echarts);
 
 /** A reader's machine has its own Japanese fonts: the stack names common ones, then the generic family. */
 export const GENERIC_FONTS = "'Noto Sans JP', 'Hiragino Sans', 'Yu Gothic', Meiryo, sans-serif";
@@ -44,7 +46,7 @@ export function seriesChartSvg(series: Series, target: SeriesTarget | null, styl
   const years = yearsOf(series, target);
   const byYear = new Map(series.points.map((p) => [p.fiscalYear, p.value]));
   const unit = series.unit ?? '';
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: CHART_WIDTH, height: CHART_HEIGHT });
+  const chart = echarts().init(null, null, { renderer: 'svg', ssr: true, width: CHART_WIDTH, height: CHART_HEIGHT });
   try {
     chart.setOption({
       animation: false,

@@ -10,6 +10,7 @@ import { cssString, runningHeaderCss } from '../../pipeline/render-pdf/page-css.
 import { prefectureMentions } from '../../pipeline/render-pdf/prefecture-mentions.ts';
 import { SERIES_BAND_COLUMNS, tableBands } from '../../pipeline/render-pdf/program-sections.ts';
 import { seriesTarget } from '../../pipeline/views/series-target.ts';
+import { KeptCharts } from '../../pipeline/render-pdf/kept-charts.ts';
 import { compileTemplates } from '../../pipeline/render-pdf/templates.ts';
 import { textRuns } from '../../pipeline/views/text-runs.ts';
 import { prefectureByName } from '../../pipeline/units/prefectures.ts';
@@ -115,6 +116,24 @@ describe('charts', () => {
     // a reader's machine has its own Japanese font: the document charts name a generic stack
     expect(svg).toContain("font-family:'Noto Sans JP', 'Hiragino Sans', 'Yu Gothic', Meiryo, sans-serif");
     expect(svg).not.toContain('目標');
+  });
+
+  it('keeps each chart for the next run by what it is drawn from: the same series taken, a changed value drawn again', () => {
+    const s = series('series-s01-1');
+    const style = { fontFamily: FONT_FAMILY };
+    const first = new KeptCharts('test');
+    const svg = first.draw(s, seriesTarget(briefing, s), style);
+    expect(svg).toBe(seriesChartSvg(s, seriesTarget(briefing, s), style));
+    const next = new KeptCharts('test', first.kept());
+    expect(next.draw(s, seriesTarget(briefing, s), style)).toBe(svg);
+    expect(next.drawn()).toBe(0);
+    const changed = { ...s, points: s.points.map((p, i) => (i === s.points.length - 1 ? { ...p, value: p.value + 1 } : p)) };
+    expect(next.draw(changed, seriesTarget(briefing, s), style)).not.toBe(svg);
+    expect(next.drawn()).toBe(1);
+    // another salt (other code or libraries) draws again
+    const other = new KeptCharts('other', first.kept());
+    other.draw(s, seriesTarget(briefing, s), style);
+    expect(other.drawn()).toBe(1);
   });
 
   it('labels years the way the briefing does, with the Western year under them', () => {

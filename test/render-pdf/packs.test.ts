@@ -13,6 +13,7 @@ import { destinationPages, outlineEntries, pageLines, pageTexts, pdfFonts, withP
 import { badPages, bodyText, cutTexts } from './read-back.ts';
 import { renderPacks, type RenderPacksResult } from '../../pipeline/render-pdf/render-packs.ts';
 import { PageReadings } from '../../pipeline/render-pdf/page-readings.ts';
+import { KeptCharts } from '../../pipeline/render-pdf/kept-charts.ts';
 import { compact } from '../../pipeline/render-pdf/verify.ts';
 import { normalizePdf } from '../../pipeline/render-pdf/pdf-normalize.ts';
 import { packView, sharedContent } from '../../pipeline/render-pdf/pack-view.ts';
@@ -33,12 +34,14 @@ let manifest: R6PackInput['manifest'];
 let result: RenderPacksResult;
 /** what the pages of the first run read as, for the runs after a change */
 const firstReadings = new PageReadings('test');
+/** the charts the first run drew, likewise */
+const firstCharts = new KeptCharts('test');
 const progress: string[] = [];
 let dir: string;
 
 beforeAll(async () => {
   ({ briefing, report, manifest } = await r6PackInput());
-  result = await renderPacks({ briefing, report, manifest }, { only: ONLY, readings: firstReadings, onProgress: (done, total, name) => progress.push(`${done}/${total} ${name}`) });
+  result = await renderPacks({ briefing, report, manifest }, { only: ONLY, readings: firstReadings, charts: firstCharts, onProgress: (done, total, name) => progress.push(`${done}/${total} ${name}`) });
   dir = await mkdtemp(join(tmpdir(), 'briefing-pdf-test-'));
 }, 180_000);
 
@@ -313,11 +316,13 @@ describe('a change re-prints only what it touches', () => {
     const prints = new Map(result.prints.filter((p) => updates || p.type !== 'update').map((p) => [`${p.key}.${p.type}`, p.bytes]));
     return { salt: '', get: async (key: string, type = 'pdf') => prints.get(`${key}.${type}`) ?? null };
   };
+  /** `updates` false: neither the packs' updates nor the charts of the first run are taken */
   const rendered = async (find: string, replace: string, updates = true) => {
     expect(R6_TEXT.split(find)).toHaveLength(2);
     const { briefing: changed } = await parseText(R6_TEXT.replace(find, replace));
     const readings = new PageReadings('test', firstReadings.kept());
-    return { ...(await renderPacks({ briefing: changed, report, manifest }, { only: ONLY, store: store(updates), readings })), readings };
+    const charts = new KeptCharts('test', updates ? firstCharts.kept() : {});
+    return { ...(await renderPacks({ briefing: changed, report, manifest }, { only: ONLY, store: store(updates), readings, charts })), readings, charts };
   };
   const sameFiles = (a: RenderPacksResult, b: RenderPacksResult) => {
     expect(a.files.map((f) => f.path)).toEqual(b.files.map((f) => f.path));
@@ -342,9 +347,13 @@ describe('a change re-prints only what it touches', () => {
     // every pack's front matter is the last run's, and so is the update that joins it to the body: taken, not made, nor the front matter read
     expect(again.updatesTaken).toBe(ONLY.length);
     expect(again.readings.read('destinations')).toBe(0);
-    // the same packs as updates made anew
+    // no series changed: every chart is the last run's (5 series, one chart each)
+    expect(firstCharts.drawn()).toBe(5);
+    expect(again.charts.drawn()).toBe(0);
+    // the same packs as updates made anew and charts drawn again
     const made = await rendered('R６当初予算額：６百万円', 'R６当初予算額：７百万円', false);
     expect(made.updatesTaken).toBe(0);
+    expect(made.charts.drawn()).toBe(5);
     sameFiles(again, made);
   }, 180_000);
 

@@ -78,6 +78,8 @@ describe('the prints a build keeps', () => {
     const before = prints();
     const fontsBefore = fonts();
     const updatesBefore = updates();
+    const charts = () => readFileSync(join(out, 'r6', '.prints', 'packs.charts.json'), 'utf8');
+    const chartsBefore = charts();
     edit('R６当初予算額：６百万円', 'R６当初予算額：７百万円');
     await built();
     const after = prints();
@@ -85,6 +87,9 @@ describe('the prints a build keeps', () => {
     expect(fonts()).toEqual(fontsBefore);
     // no pack's front matter changed, nor what its update reads of the body: the same updates, taken onto the new body
     expect(updates()).toEqual(updatesBefore);
+    // no series changed: the same charts, kept
+    expect(Object.keys(JSON.parse(chartsBefore) as object)).toHaveLength(5);
+    expect(charts()).toBe(chartsBefore);
     figurePrints = new Set([...after].filter((p) => !before.has(p)));
     expect(figurePrints.size).toBe(3);
     expect([...before].filter((p) => !after.has(p))).toHaveLength(3);
