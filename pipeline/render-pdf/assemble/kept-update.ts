@@ -49,7 +49,7 @@ export async function keptPack(parts: KeptPackParts, store: UpdateStore | undefi
   const body = parts.body.pdf;
   const earlier = await store?.get(key);
   const record = earlier ? decodeUpdate(earlier) : null;
-  if (record && record.reads.every(([n, g, digest]) => objectDigest(body.doc.context, PDFRef.of(n, g)) === digest)) {
+  if (record && record.section.size >= body.base.size && record.reads.every(([n, g, digest]) => objectDigest(body.doc.context, PDFRef.of(n, g)) === digest)) {
     return { pdf: appendSection(body.base, record.section), pageKeys: record.pageKeys, kept: { key, bytes: earlier! }, taken: true };
   }
   const front = await parts.front.pdf.load();
@@ -99,6 +99,23 @@ const UpdateHeader = z.object({
 });
 type UpdateHeader = z.infer<typeof UpdateHeader>;
 
+/**
+ * Whether `objects` are the objects `entries` place, written whole: each number once, below /Size
+ * and above 0, of a generation a cross-reference entry can hold; the objects one after the other
+ * from the first byte to the last, each `n g obj` … `endobj` as updateSection writes it.
+ */
+function wholeObjects(entries: readonly Entry[], size: number, objects: Uint8Array): boolean {
+  const numbers = new Set(entries.map(([n]) => n));
+  if (numbers.size !== entries.length || entries.some(([n, , g]) => n <= 0 || n >= size || g > 0xffff)) return false;
+  const used = entries.filter(([, , g]) => g >= 0).sort((a, b) => a[1] - b[1]);
+  const text = (from: number, to: number) => Buffer.from(objects.subarray(from, to)).toString('latin1');
+  return used.every(([n, at, g], i) => {
+    const next = used[i + 1]?.[1] ?? objects.length;
+    const head = `${n} ${g} obj\n`;
+    return (i > 0 || at === 0) && next - at > head.length + 8 && text(at, at + head.length) === head && text(next - 8, next) === '\nendobj\n';
+  });
+}
+
 /** An update as kept (a line of JSON, then its objects' bytes), or null for one that is not: it is made again. */
 export function decodeUpdate(bytes: Uint8Array): { reads: UpdateHeader['reads']; section: UpdateSection; pageKeys: PageKeys } | null {
   const end = bytes.indexOf(0x0a);
@@ -110,8 +127,7 @@ export function decodeUpdate(bytes: Uint8Array): { reads: UpdateHeader['reads'];
     return null;
   }
   const objects = bytes.subarray(end + 1);
-  // every object within the bytes kept, every number below the update's /Size
-  if (!header.entries.every(([n, at, g]) => n < header.size && (g < 0 || at < objects.length))) return null;
+  if (header.reads.length === 0 || !wholeObjects(header.entries, header.size, objects)) return null;
   const pages = new Map(header.keys.pages);
   const document = header.keys.document;
   return {
