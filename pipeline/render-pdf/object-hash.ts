@@ -53,7 +53,7 @@ export function hashObject(h: Hash, object: PDFObject | undefined, ref: RefHash,
  * streams (its fonts' programs, a megabyte each), and each pack's pages are hashed by what they draw.
  */
 const digests = new WeakMap<PDFRawStream, string>();
-function contentDigest(stream: PDFStream): string {
+export function contentDigest(stream: PDFStream): string {
   const known = stream instanceof PDFRawStream ? digests.get(stream) : undefined;
   if (known) return known;
   const digest = createHash('sha256').update(stream.getContents()).digest('hex');

@@ -114,7 +114,6 @@ export async function renderPacks(input: PackInput, options: RenderPacksOptions 
           stamp: { pdf: stamps, page: parts.stampPage.get(target.id)!, slot: parts.stampSlot },
         },
         updates,
-        options.store?.salt ?? '',
         checkedByCount,
       ).then(async ({ pdf, pageKeys: keys, kept, taken }) => {
         // a page the pack holds as an earlier run's pack held it (the same front page; a body page with the same edition drawn over it) is not read again

@@ -9,9 +9,11 @@ import { part, slotted, stampsOf } from '../helpers/pdf-parts.ts';
 
 /** the front matter's pages and the body's first, as the packs' check reads them */
 const keyed = (frontPages: number) => Array.from({ length: frontPages + 1 }, (_, i) => i + 1);
-const storeOf = (...kept: { key: string; bytes: Uint8Array }[]): UpdateStore => {
+/** a store of these updates, for the code named 'test' (or `salt`) */
+const storeOf = (...kept: { key: string; bytes: Uint8Array }[]): UpdateStore => saltedStore('test', ...kept);
+const saltedStore = (salt: string, ...kept: { key: string; bytes: Uint8Array }[]): UpdateStore => {
   const held = new Map(kept.map((k) => [k.key, k.bytes]));
-  return { salt: 'test', get: async (key) => held.get(key) ?? null };
+  return { salt, get: async (key) => held.get(key) ?? null };
 };
 
 interface Fixture {
@@ -126,13 +128,13 @@ describe('readsOf', () => {
 describe('keptPack', () => {
   it('takes an update kept by an earlier run onto a body of another length that holds what it read: the bytes made anew', async () => {
     const f = await fixture();
-    const first = await keptPack(parts(f), undefined, 'test', keyed);
+    const first = await keptPack(parts(f), storeOf(), keyed);
     expect(first.taken).toBe(false);
     expect(Buffer.from(first.pdf).equals(Buffer.from((await madeAnew(f, f.body)).pdf))).toBe(true);
     // the last page says something longer: its content stream is not read by the update
     const longer = (await fixture(['one', 'two', 'three and more'])).body;
     expect(longer.base.bytes.length).not.toBe(f.body.base.bytes.length);
-    const second = await keptPack(parts(f, longer), storeOf(first.kept), 'test', keyed);
+    const second = await keptPack(parts(f, longer), storeOf(first.kept), keyed);
     expect(second.taken).toBe(true);
     const anew = await madeAnew(f, longer);
     expect(Buffer.from(second.pdf).equals(Buffer.from(anew.pdf))).toBe(true);
@@ -144,21 +146,21 @@ describe('keptPack', () => {
 
   it('makes the update again when the body’s first page, whose key it keeps, draws otherwise, or when the front matter is another', async () => {
     const f = await fixture();
-    const first = await keptPack(parts(f), undefined, 'test', keyed);
+    const first = await keptPack(parts(f), storeOf(), keyed);
     const other = (await fixture(['uno', 'two', 'three'])).body;
-    const again = await keptPack(parts(f, other), storeOf(first.kept), 'test', keyed);
+    const again = await keptPack(parts(f, other), storeOf(first.kept), keyed);
     expect(again.taken).toBe(false);
     expect(Buffer.from(again.pdf).equals(Buffer.from((await madeAnew(f, other)).pdf))).toBe(true);
     const front = (await part(['cover', 'contents!'], { toc: 2, 'prog-01': 1 }, { tagged: true, title: 'pack of Chiba' })).base.bytes;
-    expect((await keptPack(parts({ ...f, front }), storeOf(first.kept), 'test', keyed)).taken).toBe(false);
+    expect((await keptPack(parts({ ...f, front }), storeOf(first.kept), keyed)).taken).toBe(false);
     // another salt (other code) is another key
-    expect((await keptPack(parts(f), storeOf(first.kept), 'other code', keyed)).taken).toBe(false);
+    expect((await keptPack(parts(f), saltedStore('other code', first.kept), keyed)).taken).toBe(false);
   });
 
   it('is right for every object of the body and every change to it: one the update read makes it again; one it did not leaves it taken, the pack and its page keys as made anew', async () => {
     const f = await fixture();
     const before = holdings(f.body.doc);
-    const first = await keptPack(parts(f), undefined, 'test', keyed);
+    const first = await keptPack(parts(f), storeOf(), keyed);
     // the assembly only reads the body
     expect(holdings(f.body.doc)).toEqual(before);
     const reads = new Set(decodeUpdate(first.kept.bytes)!.reads.map(([n, g]) => PDFRef.of(n, g)));
@@ -172,7 +174,7 @@ describe('keptPack', () => {
         const body = await changed(f.body, ref, change);
         if (!body) continue;
         const anew = await madeAnew(f, body).catch((err: Error) => err);
-        const kept = await keptPack(parts(f, body), storeOf(first.kept), 'test', keyed).catch((err: Error) => err);
+        const kept = await keptPack(parts(f, body), storeOf(first.kept), keyed).catch((err: Error) => err);
         const what = `${change === mark ? 'marked' : change === drop ? 'dropped' : 'altered'} ${ref.toString()}`;
         if (anew instanceof Error) {
           // a body the assembly refuses (a key of the catalog or of the structure root it does not join, an element or the catalog gone) is refused, taken or not
@@ -200,7 +202,7 @@ describe('keptPack', () => {
 
   it('makes again an update kept altered: not JSON, no reads listed, an object cut short, past the bytes kept or numbered twice, a /Size below the body’s', async () => {
     const f = await fixture();
-    const first = await keptPack(parts(f), undefined, 'test', keyed);
+    const first = await keptPack(parts(f), storeOf(), keyed);
     const text = Buffer.from(first.kept.bytes);
     const newline = text.indexOf(0x0a);
     const header = () => JSON.parse(text.subarray(0, newline).toString('utf8')) as { reads: unknown[]; entries: [number, number, number][]; size: number };
@@ -219,12 +221,12 @@ describe('keptPack', () => {
     ];
     for (const bytes of altered) {
       expect(decodeUpdate(bytes)).toBeNull();
-      const again = await keptPack(parts(f), storeOf({ key: first.kept.key, bytes }), 'test', keyed);
+      const again = await keptPack(parts(f), storeOf({ key: first.kept.key, bytes }), keyed);
       expect(again.taken).toBe(false);
       expect(Buffer.from(again.pdf).equals(Buffer.from(first.pdf))).toBe(true);
     }
     // a /Size below the body's: decoded, but not taken onto it
     const small = withHeader((h) => ((h.size = 1), (h.entries = []), (h.reads = [[1, 0, 'x']])), Buffer.from('\n'));
-    expect((await keptPack(parts(f), storeOf({ key: first.kept.key, bytes: small }), 'test', keyed)).taken).toBe(false);
+    expect((await keptPack(parts(f), storeOf({ key: first.kept.key, bytes: small }), keyed)).taken).toBe(false);
   });
 });

@@ -18,7 +18,7 @@ export interface KeptPackParts extends Omit<PackParts, 'front'> {
   front: { pdf: PartBytes; borrowed: ReadonlySet<string> };
 }
 
-/** Where updates made by an earlier run are found, by key; `salt` names the code that made them. */
+/** Where updates made by an earlier run are found, by key; `salt` names the code that made them, and is part of every key (none without a store). */
 export interface UpdateStore {
   salt: string;
   get(key: string): Promise<Uint8Array | null>;
@@ -44,8 +44,8 @@ export interface KeptPack extends AssembledPack {
  * named has no key when the update is taken (it is read every time). The front matter is read
  * only when its update is made.
  */
-export async function keptPack(parts: KeptPackParts, store: UpdateStore | undefined, salt: string, keyed: (frontPages: number) => readonly number[]): Promise<KeptPack> {
-  const key = updateKey(salt, parts);
+export async function keptPack(parts: KeptPackParts, store: UpdateStore | undefined, keyed: (frontPages: number) => readonly number[]): Promise<KeptPack> {
+  const key = updateKey(store?.salt ?? '', parts);
   const body = parts.body.pdf;
   const earlier = await store?.get(key);
   const record = earlier ? decodeUpdate(earlier) : null;

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { PDFContext, PDFRef, PDFStream, type PDFObject } from 'pdf-lib';
+import { contentDigest } from '../object-hash.ts';
 
 /**
  * The objects of a document that `compute` looks up, by reference, while it runs: pdf-lib finds an
@@ -34,8 +35,8 @@ const digests = new WeakMap<PDFContext, Map<PDFRef, string>>();
 
 /**
  * The digest of what the object `ref` names holds, as it would be written: a dictionary or an
- * array by its text (references as references), a stream by its dictionary and its bytes as
- * stored; "none" when the document has no such object. The document must not change after.
+ * array by its text (references as references), a stream by its dictionary and the digest of its
+ * bytes as stored (contentDigest, which the pages' keys take of the same streams); "none" when the document has no such object. The document must not change after.
  */
 export function objectDigest(context: PDFContext, ref: PDFRef): string {
   let known = digests.get(context);
@@ -45,7 +46,7 @@ export function objectDigest(context: PDFContext, ref: PDFRef): string {
     const object = (PDFContext.prototype.lookup as (this: PDFContext, ref: PDFRef) => PDFObject | undefined).call(context, ref);
     const h = createHash('sha256');
     if (object === undefined) h.update('none');
-    else if (object instanceof PDFStream) h.update('stream\0').update(object.dict.toString()).update('\0').update(object.getContents());
+    else if (object instanceof PDFStream) h.update('stream\0').update(object.dict.toString()).update('\0').update(contentDigest(object));
     else h.update('object\0').update(object.toString());
     known.set(ref, (digest = h.digest('hex')));
   }

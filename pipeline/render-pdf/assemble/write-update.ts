@@ -73,18 +73,13 @@ export function updateSection(baseSize: number, update: PDFContext, trailer: { r
 }
 
 /**
- * `base` with an incremental update appended (ISO 32000-1, 7.5.6): every object of `update`
- * written after the base's bytes, then a cross-reference section for them of the base's kind — a
- * table and trailer, or a cross-reference stream — whose /Prev leads back to the base's. An object
- * numbered as one of the base's replaces it; the base's bytes are kept as they are; a number of the
- * update its objects left unused is free. Objects are written in the order of their numbers: the
- * same objects give the same bytes.
+ * `base` with an incremental update appended (ISO 32000-1, 7.5.6): the objects of `section`
+ * (updateSection) written after the base's bytes, then a cross-reference section for them of the
+ * base's kind — a table and trailer, or a cross-reference stream — whose /Prev leads back to the
+ * base's, their offsets counted from the start of the file. An object numbered as one of the
+ * base's replaces it; the base's bytes are kept as they are; a number of the update its objects
+ * left unused is free. The same section after the same base gives the same bytes.
  */
-export function appendUpdate(base: UpdateBase, update: PDFContext, trailer: { root: PDFRef; info?: PDFRef }): Uint8Array {
-  return appendSection(base, updateSection(base.size, update, trailer));
-}
-
-/** `base` with `section` appended as an incremental update: its objects, then its cross-reference section, their offsets counted from the start of the file. */
 export function appendSection(base: UpdateBase, section: UpdateSection): Uint8Array {
   if (section.size < base.size) throw new AssemblyError(`an update of /Size ${section.size} cannot follow a base of /Size ${base.size}`);
   const gap = base.bytes[base.bytes.length - 1] === 0x0a ? '' : '\n';
